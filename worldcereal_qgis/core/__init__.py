@@ -1,0 +1,1 @@
+"""Pure logic of the plugin: no widgets, unit-testable without a display."""
