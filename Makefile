@@ -1,0 +1,57 @@
+# worldcereal_qgis — every target does its own set-up (idempotent; a second run reinstalls nothing).
+SHELL := /bin/bash
+SYS_PYTHON := /usr/bin/python3
+VENV := .venv
+BVENV := .venv-backend
+PY := $(VENV)/bin/python
+BPY := $(BVENV)/bin/python
+PORT ?= 8765
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+PYTEST_ARGS ?=
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup system test lint demo backend package bench clean qgis-test unit-test
+
+setup: system $(VENV)/.installed $(BVENV)/.installed
+
+system:
+	@bash .ci/setup-system.sh
+
+$(VENV)/.installed: requirements/qgis-venv.txt requirements/constraints.txt | system
+	@test -x $(PY) || $(SYS_PYTHON) -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -c requirements/constraints.txt -r requirements/qgis-venv.txt
+	@touch $@
+
+$(BVENV)/.installed: requirements/backend.txt | system
+	@test -x $(BPY) || $(SYS_PYTHON) -m venv $(BVENV)
+	$(BPY) -m pip install -q --disable-pip-version-check --pre -r requirements/backend.txt
+	@touch $@
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+test: setup lint
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m pytest $(PYTEST_ARGS)
+
+backend: setup
+	$(BPY) -m tests.local_backend --port $(PORT) --data-dir .backend-data --log-file .backend-data/backend.log
+
+demo: setup
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m tests.demo --output demo-output
+
+DIST ?= dist
+package:
+	@rm -rf $(DIST)/build && mkdir -p $(DIST)/build/worldcereal_qgis
+	cp -r worldcereal_qgis/. $(DIST)/build/worldcereal_qgis/
+	cp -r resources metadata.txt LICENSE README.md $(DIST)/build/worldcereal_qgis/
+	find $(DIST)/build -name '__pycache__' -prune -exec rm -rf {} +
+	rm -f $(DIST)/worldcereal_qgis-$(VERSION).zip
+	cd $(DIST)/build && $(SYS_PYTHON) -c "import shutil, sys; shutil.make_archive(sys.argv[1], 'zip', '.', 'worldcereal_qgis')" "$(abspath $(DIST))/worldcereal_qgis-$(VERSION)"
+	@rm -rf $(DIST)/build
+	@echo "$(DIST)/worldcereal_qgis-$(VERSION).zip"
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen xvfb-run -a $(PY) -m pytest -p no:cacheprovider tests/benchmarks -s -q -o norecursedirs=
+
+clean:
+	rm -rf dist demo-output tests/artifacts .pytest_cache

@@ -1,0 +1,57 @@
+"""Run under Debian's /usr/bin/python3 (no openeo): the plugin loads, says what is missing, installs it.
+
+argv: REPO_ROOT. HOME points at a fresh temporary folder, so the QGIS profile (and the private
+package folder inside it) start empty. Prints one JSON line.
+"""
+
+import json
+import sys
+import time
+
+from qgis.core import QgsApplication
+
+repo_root = sys.argv[1]
+sys.path.insert(0, repo_root)
+app = QgsApplication([], True)
+app.initQgis()
+
+from minimal_iface import MinimalIface  # noqa: E402
+from qgis.PyQt.QtWidgets import QPushButton  # noqa: E402
+
+import worldcereal_qgis  # noqa: E402
+from worldcereal_qgis import settings  # noqa: E402
+
+result = {}
+try:
+    import openeo  # noqa: F401
+
+    result["openeo_before"] = True
+except ImportError:
+    result["openeo_before"] = False
+
+iface = MinimalIface()
+plugin = worldcereal_qgis.classFactory(iface)
+plugin.initGui()
+items = iface.bar.items()
+result["message"] = items[0].text() if items else None
+buttons = items[0].findChildren(QPushButton) if items else []
+result["buttons"] = [b.text() for b in buttons]
+install = next(b for b in buttons if b.text() == "Install")
+install.click()
+deadline = time.monotonic() + 600
+while plugin._install_task is not None and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.05)
+result["finished_messages"] = [i.text() for i in iface.bar.items()]
+
+import openeo  # noqa: E402
+from openeo.internal.graph_building import PGNode  # noqa: E402
+from osgeo import gdal_array  # noqa: E402,F401  (QGIS's GDAL still works: numpy untouched)
+
+result["openeo_file"] = openeo.__file__
+result["deps_dir"] = str(settings.deps_dir())
+result["graph"] = PGNode("load_collection", id="SENTINEL2_L2A").flat_graph()
+plugin.unload()
+print("RESULT " + json.dumps(result))
+sys.stdout.flush()
+app.exitQgis()

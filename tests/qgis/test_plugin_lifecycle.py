@@ -1,0 +1,90 @@
+"""Loading and unloading the plugin (twice) leaves nothing behind in QGIS."""
+
+from __future__ import annotations
+
+import pytest
+from pytest_qgis.qgis_interface import QgisInterface
+from qgis.core import QgsApplication
+from qgis.PyQt.QtWidgets import QAction, QDockWidget
+
+import worldcereal_qgis
+
+
+class RecordingIface(QgisInterface):
+    """pytest-qgis's stub iface, but it remembers what a plugin adds (toolbar, menus, docks)."""
+
+    def __init__(self, base: QgisInterface) -> None:
+        super().__init__(base.canvas, base.messageBar(), base.mainWindow())
+        self.toolbar_actions: list[QAction] = []
+        self.menu_actions: list[tuple[str, QAction]] = []
+        self.docks: list[QDockWidget] = []
+
+    def addToolBarIcon(self, action):  # noqa: N802
+        self.toolbar_actions.append(action)
+
+    def removeToolBarIcon(self, action):  # noqa: N802
+        self.toolbar_actions.remove(action)
+
+    def addPluginToMenu(self, name, action):  # noqa: N802
+        self.menu_actions.append((name, action))
+
+    def removePluginMenu(self, name, action):  # noqa: N802
+        self.menu_actions.remove((name, action))
+
+    def addDockWidget(self, area, dock):  # noqa: N802
+        self.docks.append(dock)
+
+    def removeDockWidget(self, dock):  # noqa: N802
+        self.docks.remove(dock)
+
+
+@pytest.fixture
+def iface(qgis_iface):
+    return RecordingIface(qgis_iface)
+
+
+def _provider_ids() -> list[str]:
+    return [p.id() for p in QgsApplication.processingRegistry().providers()]
+
+
+def _load(iface):
+    plugin = worldcereal_qgis.classFactory(iface)
+    plugin.initGui()
+    return plugin
+
+
+def test_init_gui_adds_action_menu_and_provider(iface):
+    plugin = _load(iface)
+    try:
+        assert len(iface.toolbar_actions) == 1
+        assert iface.menu_actions[0][0] == "&WorldCereal"
+        assert "worldcereal" in _provider_ids()
+        provider = QgsApplication.processingRegistry().providerById("worldcereal")
+        assert provider.name() == "WorldCereal"
+    finally:
+        plugin.unload()
+
+
+def test_action_opens_dock(iface):
+    plugin = _load(iface)
+    try:
+        iface.toolbar_actions[0].trigger()
+        assert len(iface.docks) == 1
+        assert iface.docks[0].windowTitle() == "WorldCereal"
+        assert iface.docks[0].isVisible() or not iface.mainWindow().isVisible()
+    finally:
+        plugin.unload()
+
+
+def test_load_unload_twice_leaves_nothing(iface):
+    tasks_before = QgsApplication.taskManager().count()
+    for _ in range(2):
+        plugin = _load(iface)
+        iface.toolbar_actions[0].trigger()  # open the dock too
+        plugin.unload()
+        assert iface.toolbar_actions == []
+        assert iface.menu_actions == []
+        assert iface.docks == []
+        assert "worldcereal" not in _provider_ids()
+        assert plugin.action is None and plugin.dock is None and plugin.provider is None
+    assert QgsApplication.taskManager().count() <= tasks_before

@@ -1,0 +1,178 @@
+"""Runtime dependencies that QGIS does not ship, and how to install them without admin rights.
+
+The plugin must load even when they are missing: it checks versions through package metadata (no import,
+so start-up stays fast) and offers a one-click install into a plugin-private folder that is *appended*
+to ``sys.path`` (system packages such as numpy keep priority, so QGIS's GDAL bindings never see another numpy).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Requirement:
+    name: str           # distribution name on PyPI
+    minimum: str        # lowest version the plugin works with
+    pin: str            # what the installer asks pip for
+
+    def spec(self) -> str:
+        return f"{self.name}{self.pin}"
+
+
+RUNTIME_REQUIREMENTS: tuple[Requirement, ...] = (
+    Requirement("openeo", "0.40.0", ">=0.40.0"),
+    Requirement("shapely", "2.0.0", ">=2.0.0"),
+    Requirement("pyproj", "3.2.0", ">=3.2.0"),
+)
+
+
+@dataclass(frozen=True)
+class MissingDependency:
+    requirement: Requirement
+    found: str | None   # installed version, None if absent
+
+    def describe(self) -> str:
+        req = self.requirement
+        if self.found is None:
+            return f"{req.name} (missing)"
+        return f"{req.name} {self.found} (needs >= {req.minimum})"
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    parts = []
+    for piece in version.split("."):
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        if not digits:
+            break
+        parts.append(int(digits))
+    return tuple(parts)
+
+
+def installed_version(name: str) -> str | None:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def missing_dependencies(requirements: tuple[Requirement, ...] = RUNTIME_REQUIREMENTS) -> list[MissingDependency]:
+    """Requirements that are absent or older than their minimum."""
+    missing = []
+    for req in requirements:
+        found = installed_version(req.name)
+        if found is None or _version_tuple(found) < _version_tuple(req.minimum):
+            missing.append(MissingDependency(req, found))
+    return missing
+
+
+def missing_message(missing: list[MissingDependency]) -> str:
+    """One sentence for the message bar."""
+    names = ", ".join(m.describe() for m in missing)
+    return (
+        f"WorldCereal needs Python packages that this QGIS does not have: {names}. "
+        "Click Install to add them to the plugin's own folder (no admin rights needed)."
+    )
+
+
+def add_to_sys_path(folder: Path) -> None:
+    """Append (never prepend) so system packages keep priority; refresh metadata caches."""
+    folder_str = str(folder)
+    if folder.is_dir() and folder_str not in sys.path:
+        sys.path.append(folder_str)
+    import importlib
+
+    importlib.invalidate_caches()
+
+
+def python_executable() -> str:
+    """The interpreter QGIS embeds (sys.executable is the QGIS binary inside QGIS)."""
+    candidates = []
+    exe_name = "python.exe" if os.name == "nt" else "python3"
+    base = Path(sys.exec_prefix)
+    versioned = f"python{sys.version_info[0]}.{sys.version_info[1]}"
+    candidates += [base / exe_name, base / "bin" / exe_name, base / "bin" / versioned]
+    if Path(sys.executable).name.lower().startswith("python"):
+        candidates.insert(0, Path(sys.executable))
+    for cand in candidates:
+        if cand.is_file():
+            return str(cand)
+    found = shutil.which(f"python{sys.version_info[0]}.{sys.version_info[1]}") or shutil.which("python3")
+    if not found:
+        from .errors import DependencyError
+
+        raise DependencyError("No Python interpreter was found to run pip; install the packages manually.")
+    return found
+
+
+def pip_install_command(target: Path, requirements: list[Requirement], python: str | None = None) -> list[str]:
+    """pip into a private folder, keeping numpy at the version QGIS's GDAL was built for."""
+    cmd = [python or python_executable(), "-m", "pip", "install", "--disable-pip-version-check",
+           "--no-input", "--upgrade", "--target", str(target)]
+    numpy_version = installed_version("numpy")
+    if numpy_version:
+        cmd += ["--constraint", str(_write_constraints(target, numpy_version))]
+    return cmd + [r.spec() for r in requirements]
+
+
+def _write_constraints(target: Path, numpy_version: str) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    path = target.parent / "worldcereal-constraints.txt"
+    path.write_text(f"numpy=={numpy_version}\n", encoding="utf-8")
+    return path
+
+
+def install(
+    target: Path,
+    requirements: list[Requirement],
+    *,
+    on_line=None,
+    is_cancelled=None,
+    python: str | None = None,
+) -> None:
+    """Run pip into ``target``; stream its output lines; kill it on cancel.
+
+    Raises DependencyError with pip's last error line, or CancelledError.
+    """
+    import subprocess
+    import time
+
+    from .errors import CancelledError, DependencyError
+
+    cmd = pip_install_command(target, requirements, python)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+    tail: list[str] = []
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        line = line.rstrip()
+        tail = (tail + [line])[-20:]
+        if on_line:
+            on_line(line)
+        if is_cancelled and is_cancelled():
+            proc.kill()
+            proc.wait()
+            raise CancelledError("Installing the Python packages was cancelled.")
+    while proc.poll() is None:
+        time.sleep(0.05)
+    if proc.returncode != 0:
+        reason = next((ln for ln in reversed(tail) if "ERROR" in ln), tail[-1] if tail else "no output")
+        raise DependencyError(f"Installing {', '.join(r.name for r in requirements)} failed: {reason}")
+    add_to_sys_path(target)
+
+
+def install_progress(line: str, done_steps: int) -> tuple[int, float]:
+    """Map pip's output to a rough progress: collecting/downloading → installing → done."""
+    step = done_steps
+    if line.startswith(("Collecting", "Downloading", "Using cached")):
+        step += 1
+    progress = min(90.0, 5.0 + step * 3.0)
+    if line.startswith("Installing collected packages"):
+        progress = 92.0
+    if line.startswith("Successfully installed"):
+        progress = 100.0
+    return step, progress

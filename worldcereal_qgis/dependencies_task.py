@@ -1,0 +1,41 @@
+"""Background install of missing runtime dependencies (a QgsTask: QGIS never freezes on pip)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import Qgis, QgsMessageLog, QgsTask
+
+from .core import dependencies
+from .core.errors import CancelledError, WorldCerealError
+
+LOG_TAG = "WorldCereal"
+
+
+class InstallDependenciesTask(QgsTask):
+    """pip install into the plugin-private folder, with progress and cancel."""
+
+    def __init__(self, target: Path, missing: list[dependencies.MissingDependency]) -> None:
+        super().__init__("WorldCereal: installing Python packages", QgsTask.Flag.CanCancel)
+        self.target = target
+        self.requirements = [m.requirement for m in missing]
+        self.error: str | None = None
+        self._steps = 0
+
+    def run(self) -> bool:
+        try:
+            dependencies.install(
+                self.target, self.requirements, on_line=self._on_line, is_cancelled=self.isCanceled
+            )
+        except CancelledError as err:
+            self.error = str(err)
+            return False
+        except WorldCerealError as err:
+            self.error = str(err)
+            return False
+        return True
+
+    def _on_line(self, line: str) -> None:
+        QgsMessageLog.logMessage(line, LOG_TAG, Qgis.MessageLevel.Info)
+        self._steps, progress = dependencies.install_progress(line, self._steps)
+        self.setProgress(progress)

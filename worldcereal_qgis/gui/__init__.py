@@ -1,0 +1,1 @@
+"""Widgets: the dock and dialogs (the only package with widgets)."""

@@ -1,0 +1,127 @@
+"""Plugin entry: toolbar/menu action, dock, Processing provider, and a clean unload()."""
+
+from __future__ import annotations
+
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QPushButton
+
+from . import paths, settings
+from .core import dependencies
+
+MENU = "&WorldCereal"
+LOG_TAG = "WorldCereal"
+
+
+class WorldCerealPlugin:
+    """Owns every object it adds to QGIS, so unload() can remove each one."""
+
+    def __init__(self, iface) -> None:
+        self.iface = iface
+        self.provider = None
+        self.action: QAction | None = None
+        self.dock = None
+        self.controller = None
+        self._install_task = None
+        self._message_item = None
+
+    # -- Processing ---------------------------------------------------------
+    def initProcessing(self) -> None:  # noqa: N802 (QGIS API name)
+        """Called by QGIS (also by qgis_process) so algorithms exist without the GUI."""
+        if self.provider is not None:
+            return
+        dependencies.add_to_sys_path(settings.deps_dir())
+        from .processing.provider import WorldCerealProvider
+
+        self.provider = WorldCerealProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # -- GUI ----------------------------------------------------------------
+    def initGui(self) -> None:  # noqa: N802 (QGIS API name)
+        self.initProcessing()
+        self.action = QAction(QIcon(str(paths.icon_path())), "WorldCereal", self.iface.mainWindow())
+        self.action.setObjectName("worldcereal_open_dock")
+        self.action.setCheckable(True)
+        self.action.setToolTip("Open the WorldCereal panel: cropland and crop-type maps with openEO")
+        self.action.toggled.connect(self._toggle_dock)
+        self.iface.addToolBarIcon(self.action)
+        self.iface.addPluginToMenu(MENU, self.action)
+        self._check_dependencies()
+
+    def _toggle_dock(self, visible: bool) -> None:
+        if visible and self.dock is None:
+            self._create_dock()
+        if self.dock is not None:
+            self.dock.setVisible(visible)
+
+    def _create_dock(self) -> None:
+        from .gui.dock import WorldCerealDock
+
+        self.dock = WorldCerealDock(self.iface, parent=self.iface.mainWindow())
+        self.dock.visibilityChanged.connect(self._sync_action)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+
+    def _sync_action(self, visible: bool) -> None:
+        if self.action is not None and self.action.isChecked() != visible:
+            self.action.blockSignals(True)
+            self.action.setChecked(visible)
+            self.action.blockSignals(False)
+
+    # -- Dependencies -------------------------------------------------------
+    def _check_dependencies(self) -> None:
+        missing = dependencies.missing_dependencies()
+        if not missing:
+            return
+        bar = self.iface.messageBar()
+        item = bar.createMessage("WorldCereal", dependencies.missing_message(missing))
+        button = QPushButton("Install")
+        button.clicked.connect(lambda: self.install_dependencies(missing))
+        item.layout().addWidget(button)
+        self._message_item = item
+        bar.pushWidget(item, Qgis.MessageLevel.Warning)
+
+    def install_dependencies(self, missing) -> None:
+        from .dependencies_task import InstallDependenciesTask
+
+        if self._install_task is not None:
+            return
+        task = InstallDependenciesTask(settings.deps_dir(), missing)
+        task.taskCompleted.connect(lambda: self._install_finished(task, True))
+        task.taskTerminated.connect(lambda: self._install_finished(task, False))
+        self._install_task = task
+        QgsApplication.taskManager().addTask(task)
+
+    def _install_finished(self, task, ok: bool) -> None:
+        self._install_task = None
+        bar = self.iface.messageBar()
+        if self._message_item is not None:
+            bar.popWidget(self._message_item)
+            self._message_item = None
+        if ok:
+            msg = "Python packages installed; WorldCereal is ready."
+            bar.pushMessage("WorldCereal", msg, Qgis.MessageLevel.Success, 5)
+        else:
+            msg = task.error or "Installing the Python packages failed; see the WorldCereal log."
+            bar.pushMessage("WorldCereal", msg, Qgis.MessageLevel.Critical, 0)
+            QgsMessageLog.logMessage(msg, LOG_TAG, Qgis.MessageLevel.Critical)
+
+    # -- Unload -------------------------------------------------------------
+    def unload(self) -> None:
+        if self._install_task is not None:
+            self._install_task.cancel()
+            self._install_task = None
+        if self.dock is not None:
+            self.dock.shutdown()
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.action is not None:
+            self.action.toggled.disconnect(self._toggle_dock)
+            self.iface.removePluginMenu(MENU, self.action)
+            self.iface.removeToolBarIcon(self.action)
+            self.action.deleteLater()
+            self.action = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None

@@ -1,0 +1,33 @@
+"""The "WorldCereal" Processing provider."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from .. import paths
+
+
+class WorldCerealProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return "worldcereal"
+
+    def name(self) -> str:
+        return "WorldCereal"
+
+    def longName(self) -> str:  # noqa: N802
+        return f"WorldCereal {paths.plugin_version()}"
+
+    def icon(self) -> QIcon:
+        return QIcon(str(paths.icon_path()))
+
+    def loadAlgorithms(self) -> None:  # noqa: N802
+        for alg in _algorithms():
+            self.addAlgorithm(alg)
+
+
+def _algorithms() -> list:
+    """Algorithms are imported here, not at module import, to keep plugin start-up cheap."""
+    from .algorithms import all_algorithms
+
+    return all_algorithms()

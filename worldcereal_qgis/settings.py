@@ -1,0 +1,67 @@
+"""Typed, non-secret plugin settings over QgsSettings (kept apart from widgets, as DataPlotly does).
+
+Secrets never come here: tokens and passwords live in QGIS's auth database (see auth_store.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from qgis.core import QgsApplication, QgsSettings
+
+PREFIX = "worldcereal_qgis/"
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    kind: type
+
+    def read(self, settings: QgsSettings | None = None) -> Any:
+        s = settings or QgsSettings()
+        value = s.value(PREFIX + self.key, self.default)
+        return _coerce(value, self.kind, self.default)
+
+    def write(self, value: Any, settings: QgsSettings | None = None) -> None:
+        (settings or QgsSettings()).setValue(PREFIX + self.key, value)
+
+
+def _coerce(value: Any, kind: type, default: Any) -> Any:
+    """QSettings returns strings for values read back from INI files."""
+    if value is None:
+        return default
+    try:
+        if kind is bool:
+            return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
+        return kind(value)
+    except (TypeError, ValueError):
+        return default
+
+
+ACTIVE_BACKEND = Setting("backend/active", "cdse", str)
+CUSTOM_BACKEND_URL = Setting("backend/custom_url", "", str)
+LOCAL_BACKEND_URL = Setting("backend/local_url", "http://127.0.0.1:8765", str)
+MAX_JOB_AREA_KM2 = Setting("jobs/max_area_km2", 2500.0, float)
+CREDIT_BUDGET = Setting("jobs/credit_budget", 1000.0, float)
+POLL_INTERVAL_S = Setting("jobs/poll_interval_s", 15.0, float)
+OUTPUT_DIR = Setting("jobs/output_dir", "", str)
+LOAD_CLASS_PROBABILITIES = Setting("layers/load_class_probabilities", False, bool)
+
+
+def profile_data_dir() -> Path:
+    """Plugin data (job store, caches, private Python packages) inside the QGIS profile folder."""
+    path = Path(QgsApplication.qgisSettingsDirPath()) / "worldcereal_qgis"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def deps_dir() -> Path:
+    return profile_data_dir() / "python"
+
+
+def default_output_dir() -> Path:
+    configured = OUTPUT_DIR.read()
+    return Path(configured) if configured else profile_data_dir() / "results"
