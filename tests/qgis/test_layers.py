@@ -1,0 +1,225 @@
+"""Styled layers from the REAL CDSE crop-type output: bands, renderers, colours, nodata, legend, properties."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from osgeo import gdal
+from qgis.core import (
+    QgsLayerTreeGroup,
+    QgsLayerTreeModel,
+    QgsPalettedRasterRenderer,
+    QgsProject,
+    QgsRectangle,
+    QgsSingleBandPseudoColorRenderer,
+)
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor
+
+from worldcereal_qgis import layers as wl
+from worldcereal_qgis.core import palette, udp
+from worldcereal_qgis.core.errors import InputError
+from worldcereal_qgis.core.results import describe_raster
+
+JOB = {"job_id": "j-20260901-abc", "backend": "cdse", "product": "croptype", "title": "WorldCereal crop type Test"}
+CLASSES = list(udp.DEFAULT_CROPTYPE_CLASSES)
+SEASONS = ["tc-s1", "tc-s2"]
+
+
+@pytest.fixture
+def project(qgis_app):
+    proj = QgsProject()
+    yield proj
+    proj.clear()
+
+
+@pytest.fixture
+def all_layers(project, reference_tif):
+    return {layer.name(): layer for layer in _load(project, reference_tif, include_class_probabilities=True)}
+
+
+def _load(project, path, **kwargs):
+    return wl.load_result_layers(path, job=JOB, project=project, **kwargs)
+
+
+def test_every_band_found_and_classified(reference_tif):
+    desc = describe_raster(reference_tif)
+    expected = [("cropland_classification", None, None), ("cropland_probability", None, None)]
+    expected += [("other_probability", None, None)]
+    expected += [("croptype_classification", s, None) for s in SEASONS]
+    expected += [("croptype_probability", s, None) for s in SEASONS]
+    expected += [("croptype_class_probability", s, c) for s in SEASONS for c in CLASSES]
+    assert [(b.kind, b.season, b.class_name) for b in desc.bands] == expected
+    assert [b.index for b in desc.bands] == list(range(1, 54))
+    assert desc.seasons == SEASONS and desc.product == "croptype"
+    for season in SEASONS:
+        assert len(desc.classes[season]) == 23 and desc.classes[season][22] == "no_crop"
+
+
+def test_default_layers_group_and_visibility(project, reference_tif):
+    layers = _load(project, reference_tif)
+    names = [layer.name() for layer in layers]
+    assert names == [
+        "Cropland", "Cropland probability (%)", "Crop type tc-s1", "Crop type tc-s2",
+        "Crop type probability tc-s1 (%)", "Crop type probability tc-s2 (%)",
+    ]  # fmt: skip
+    group = project.layerTreeRoot().children()[0]
+    assert isinstance(group, QgsLayerTreeGroup) and group.name() == JOB["title"]
+    visible = [node.name() for node in group.findLayers() if node.itemVisibilityChecked()]
+    assert visible == ["Crop type tc-s1"]
+    assert all(layer.source() == str(reference_tif) for layer in layers)
+
+
+def test_class_probabilities_in_collapsed_subgroups(project, all_layers):
+    assert len(all_layers) == 53
+    group = project.layerTreeRoot().children()[0]
+    subgroups = [child for child in group.children() if isinstance(child, QgsLayerTreeGroup)]
+    assert [g.name() for g in subgroups] == ["Class probabilities tc-s1", "Class probabilities tc-s2"]
+    assert all(not g.isExpanded() and not g.itemVisibilityChecked() for g in subgroups)
+    assert subgroups[1].findLayers()[22].name() == "No crop probability tc-s2 (%)"
+    assert "Soy / soybeans probability tc-s1 (%)" in all_layers
+
+
+def test_renderer_type_and_band_per_layer(all_layers, reference_tif):
+    desc = describe_raster(reference_tif)
+    for layer in all_layers.values():
+        band = desc.band(layer.customProperty("worldcereal/band"))
+        paletted = band.kind in ("cropland_classification", "croptype_classification")
+        expected = QgsPalettedRasterRenderer if paletted else QgsSingleBandPseudoColorRenderer
+        assert type(layer.renderer()) is expected, layer.name()
+        assert layer.renderer().usesBands() == [band.index]
+        assert [(r.min(), r.max()) for r in layer.dataProvider().userNoDataValues(band.index)] == [(255, 255)]
+
+
+def test_croptype_palette_values_labels_colours(all_layers):
+    for season in SEASONS:
+        classes = all_layers[f"Crop type {season}"].renderer().classes()
+        assert [c.value for c in classes] == [*range(23), 254]
+        labels = [c.label for c in classes]
+        assert labels[0] == "Wheat" and labels[12] == "Soy / soybeans" and labels[22] == "No crop"
+        assert labels[23] == "Not cropland"
+        assert [c.color.getRgb()[:3] for c in classes[:23]] == [palette.class_color(n) for n in CLASSES]
+        assert classes[23].color.getRgb() == (*palette.NOT_CROPLAND_RGB, 255)
+        assert 255 not in [c.value for c in classes]
+
+
+def test_cropland_palette(all_layers):
+    classes = {c.value: c for c in all_layers["Cropland"].renderer().classes()}
+    assert set(classes) == {0, 1}
+    assert classes[1].label == "Cropland" and classes[1].color.getRgb() == (224, 24, 28, 255)
+    assert classes[0].label == "Other" and classes[0].color.alpha() == 0
+
+
+def test_rendered_colours_of_real_pixels(all_layers):
+    """Read real pixel values with the provider, then check what the renderer paints there."""
+    croptype = all_layers["Crop type tc-s1"]
+    values = _values(croptype, 4)
+    for value, rgba in [(22, (*palette.class_color("no_crop"), 255)), (254, (*palette.NOT_CROPLAND_RGB, 255))]:
+        row, col = _first(values, value)
+        assert _rendered(croptype, row, col) == rgba
+
+    cropland = all_layers["Cropland"]
+    values = _values(cropland, 1)
+    assert _rendered(cropland, *_first(values, 1)) == (224, 24, 28, 255)
+    assert _rendered(cropland, *_first(values, 0))[3] == 0
+
+
+def test_probability_colours_follow_rdylgn_and_hide_masked(all_layers):
+    layer = all_layers["Crop type probability tc-s1 (%)"]
+    values = _values(layer, 6)
+    stops = dict(palette.rdylgn_stops())
+    for value in (40, 50, 100):
+        assert _rendered(layer, *_first(values, value)) == (*stops[float(value)], 255)
+    assert _rendered(layer, *_first(values, 254))[3] == 0  # masked (not cropland): transparent
+    cropland_probability = all_layers["Cropland probability (%)"]
+    values = _values(cropland_probability, 2)
+    assert _rendered(cropland_probability, *_first(values, 0)) == (*palette.rdylgn_stops()[0][1], 255)
+
+
+def test_nodata_transparent_even_without_file_tag(project, reference_tif, tmp_path):
+    path = tmp_path / "untagged.tif"
+    src = gdal.Open(str(reference_tif))
+    ds = gdal.GetDriverByName("GTiff").CreateCopy(str(path), src)
+    for i in range(1, ds.RasterCount + 1):
+        band = ds.GetRasterBand(i)
+        band.DeleteNoDataValue()
+        data = band.ReadAsArray()
+        data[0, :10] = 255
+        band.WriteArray(data)
+    ds = src = None
+    for layer in _load(project, path, include_class_probabilities=True):
+        assert _rendered(layer, 0, 3)[3] == 0, layer.name()
+        assert layer.dataProvider().sample(_pixel(layer, 0, 3).center(), layer.renderer().usesBands()[0])[1] is False
+
+
+def test_legend_names_the_classes(project, reference_tif):
+    layers = _load(project, reference_tif)
+    model = QgsLayerTreeModel(project.layerTreeRoot())
+    node = project.layerTreeRoot().findLayer(layers[2].id())
+    labels = [n.data(Qt.ItemDataRole.DisplayRole) for n in model.layerLegendNodes(node)]
+    for name in ("Wheat", "Maize", "Dry pulses / legumes", "No crop", "Not cropland"):
+        assert name in labels
+    node = project.layerTreeRoot().findLayer(layers[0].id())
+    assert "Cropland" in [n.data(Qt.ItemDataRole.DisplayRole) for n in model.layerLegendNodes(node)]
+
+
+def test_custom_properties_survive_save_and_reopen(project, reference_tif, tmp_path):
+    _load(project, reference_tif)
+    target = tmp_path / "project.qgz"
+    assert project.write(str(target))
+    reopened = QgsProject()
+    assert reopened.read(str(target))
+    found = wl.find_job_layers(reopened, JOB["job_id"])
+    assert len(found) == 6
+    by_name = {layer.name(): layer for layer in found}
+    layer = by_name["Crop type tc-s2"]
+    props = {k: layer.customProperty(f"worldcereal/{k}") for k in ("job_id", "backend", "product", "season", "band")}
+    assert props == {
+        "job_id": JOB["job_id"], "backend": "cdse", "product": "croptype", "season": "tc-s2",
+        "band": "croptype_classification:tc-s2",
+    }  # fmt: skip
+    assert [c.value for c in layer.renderer().classes()][-1] == 254
+    reopened.clear()
+
+
+def test_find_and_remove_job_layers(project, reference_tif):
+    _load(project, reference_tif)
+    other = wl.load_result_layers(reference_tif, job={**JOB, "job_id": "other"}, project=project)
+    assert len(wl.find_job_layers(project, JOB["job_id"])) == 6
+    wl.remove_job_layers(project, JOB["job_id"])
+    assert wl.find_job_layers(project, JOB["job_id"]) == []
+    assert {layer.id() for layer in wl.find_job_layers(project, "other")} == {layer.id() for layer in other}
+    assert len(project.layerTreeRoot().children()) == 1
+
+
+def test_unreadable_result_is_a_clear_error(project, tmp_path):
+    bad = tmp_path / "worldcereal_crop_type.tif"
+    bad.write_text("not a tiff")
+    with pytest.raises(InputError, match="cannot be opened as a raster"):
+        _load(project, bad)
+    assert project.mapLayers() == {}
+
+
+def _values(layer, band_no: int) -> np.ndarray:
+    provider = layer.dataProvider()
+    block = provider.block(band_no, layer.extent(), layer.width(), layer.height())
+    return np.frombuffer(bytes(block.data()), dtype=np.uint8).reshape(layer.height(), layer.width())
+
+
+def _first(values: np.ndarray, value: int) -> tuple[int, int]:
+    rows, cols = np.nonzero(values == value)
+    assert rows.size, f"value {value} not in the reference file"
+    return int(rows[0]), int(cols[0])
+
+
+def _pixel(layer, row: int, col: int) -> QgsRectangle:
+    ext = layer.extent()
+    dx, dy = layer.rasterUnitsPerPixelX(), layer.rasterUnitsPerPixelY()
+    x0, y1 = ext.xMinimum() + col * dx, ext.yMaximum() - row * dy
+    return QgsRectangle(x0, y1 - dy, x0 + dx, y1)
+
+
+def _rendered(layer, row: int, col: int) -> tuple[int, int, int, int]:
+    renderer = layer.renderer()
+    block = renderer.block(renderer.usesBands()[0], _pixel(layer, row, col), 1, 1)
+    return QColor.fromRgba(block.color(0, 0)).getRgb()
