@@ -1,0 +1,222 @@
+"""Sentinel-1 orbit direction for an AOI and period, with openeo-gfmap's rule (reference doc §1.3).
+
+The v3 UDPs require ``orbit_state``; the library picks it with ``select_s1_orbitstate_vvvh``
+(Open-EO/openeo-gfmap@maintenance/0.4.x, src/openeo_gfmap/utils/catalogue.py), which queries the CDSE
+OpenSearch catalogue for VV+VH acquisitions of both orbits and prefers, in order: the only orbit whose
+footprints fully cover the bbox; the only orbit whose largest gap between acquisitions (period start and end
+included) is <= 60 days; the orbit with the larger summed footprint intersection. When neither covers the AOI
+WorldCereal falls back to ASCENDING. Unlike the library, a catalogue that cannot be reached also falls back
+(the job stays possible) and the reason says so.
+
+Query parameters are gfmap's, plus OpenSearch pagination (``properties.links`` rel ``next``); products whose
+``productType`` is not a GRD are ignored client-side, as the openEO collection is SENTINEL1_GRD.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Any
+
+from .errors import BackendError
+
+CATALOGUE_URL = "https://catalogue.dataspace.copernicus.eu/resto/api/collections/Sentinel1/search.json"
+ORBIT_STATES = ("ASCENDING", "DESCENDING")
+FALLBACK_ORBIT = "ASCENDING"
+MAX_TEMPORAL_GAP_DAYS = 60
+MAX_RECORDS = 1000
+MAX_PAGES = 20
+_POINT_BUFFER = 0.0001  # degrees; gfmap buffers a point AOI by this much
+
+_log = logging.getLogger(__name__)
+_CACHE: dict[tuple, OrbitChoice] = {}
+
+
+@dataclass(frozen=True)
+class OrbitChoice:
+    """The orbit to send as ``orbit_state`` and one user-facing sentence saying why."""
+
+    orbit_state: str
+    reason: str
+    fallback: bool
+
+
+# --------------------------------------------------------------------------- catalogue
+
+
+def catalogue_params(bbox: tuple[float, float, float, float], start: date, end: date, orbit_state: str) -> dict:
+    """gfmap's OpenSearch parameters; ``requests`` encodes ``VV&VH`` as ``VV%26VH`` like gfmap's URL."""
+    minx, miny, maxx, maxy = _query_bounds(bbox)
+    return {
+        "box": f"{minx},{miny},{maxx},{maxy}",
+        "sortParam": "startDate",
+        "maxRecords": str(MAX_RECORDS),
+        "dataset": "ESA-DATASET",
+        "startDate": f"{start.isoformat()}T00:00:00Z",
+        "completionDate": f"{end.isoformat()}T00:00:00Z",
+        "orbitDirection": orbit_state,
+        "polarisation": "VV&VH",
+    }
+
+
+def query_orbit_products(
+    bbox: tuple[float, float, float, float],
+    start: date,
+    end: date,
+    orbit_state: str,
+    *,
+    session: Any,
+    url: str = CATALOGUE_URL,
+    timeout: float = 30,
+) -> list[dict]:
+    """All GRD VV+VH acquisitions of one orbit as ``{"geometry": shapely geometry, "start": datetime}``.
+
+    Raises BackendError when the catalogue cannot be reached or answers with an error.
+    """
+    if orbit_state not in ORBIT_STATES:
+        raise ValueError(f"orbit_state must be one of {ORBIT_STATES}")
+    products: list[dict] = []
+    next_url: str | None = url
+    params: dict | None = catalogue_params(bbox, start, end, orbit_state)
+    for _ in range(MAX_PAGES):
+        page = _get_json(session, next_url, params, timeout)
+        products.extend(_parse_products(page))
+        next_url, params = _next_link(page), None  # the next link already carries every parameter
+        if not next_url or not page.get("features"):
+            break
+    return products
+
+
+def _get_json(session: Any, url: str, params: dict | None, timeout: float) -> dict:
+    try:
+        response = session.get(url, params=params, timeout=timeout)
+    except Exception as exc:  # requests raises ConnectionError/Timeout/..., all mean "not reachable"
+        raise BackendError("The Copernicus catalogue could not be reached.", details=str(exc)) from exc
+    if response.status_code != 200:
+        raise BackendError(f"The Copernicus catalogue answered with HTTP {response.status_code}.",
+                           http_status=response.status_code, details=response.text[:500])
+    try:
+        body = response.json()
+    except ValueError as exc:
+        raise BackendError("The Copernicus catalogue returned an unreadable answer.", details=str(exc)) from exc
+    if not isinstance(body, dict) or not isinstance(body.get("features"), list):
+        raise BackendError("The Copernicus catalogue returned an unexpected answer.", details=str(body)[:500])
+    return body
+
+
+def _next_link(page: dict) -> str | None:
+    links = (page.get("properties") or {}).get("links") or []
+    return next((link.get("href") for link in links if link.get("rel") == "next" and link.get("href")), None)
+
+
+def _parse_products(page: dict) -> list[dict]:
+    """Geometry + start time of each GRD feature; features without either are skipped, like gfmap."""
+    from shapely.geometry import shape
+
+    products = []
+    for feature in page["features"]:
+        props = feature.get("properties") or {}
+        if "GRD" not in str(props.get("productType", "GRD")):
+            continue
+        if not feature.get("geometry") or "startDate" not in props:
+            _log.warning("Catalogue product %s has no geometry or startDate; skipped.", props.get("title"))
+            continue
+        products.append({"geometry": shape(feature["geometry"]), "start": _parse_time(props["startDate"])})
+    return products
+
+
+def _parse_time(text: str) -> datetime:
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+# --------------------------------------------------------------------------- the rule
+
+
+def choose_orbit(
+    bbox: tuple[float, float, float, float],
+    products_by_orbit: dict[str, list[dict]],
+    *,
+    period: tuple[date, date],
+    max_gap_days: int = MAX_TEMPORAL_GAP_DAYS,
+) -> OrbitChoice:
+    """gfmap's ``select_s1_orbitstate_vvvh`` decision on already fetched products (pure, no network)."""
+    from shapely.geometry import box
+
+    aoi = box(*_query_bounds(bbox))
+    stats = {o: _orbit_stats(aoi, products_by_orbit.get(o, []), period) for o in ORBIT_STATES}
+    covers = {o: s["covers"] for o, s in stats.items()}
+    if not any(covers.values()):
+        return OrbitChoice(FALLBACK_ORBIT, "No Sentinel-1 VV+VH acquisitions of either orbit fully cover the area "
+                           f"in this period, so {FALLBACK_ORBIT} is used as in the WorldCereal library.", True)
+    if covers["ASCENDING"] != covers["DESCENDING"]:
+        orbit = "ASCENDING" if covers["ASCENDING"] else "DESCENDING"
+        return OrbitChoice(orbit, f"{orbit} is the only orbit whose acquisitions fully cover the area.", False)
+    too_long = {o: s["gap"] > max_gap_days for o, s in stats.items()}
+    if too_long["ASCENDING"] != too_long["DESCENDING"]:
+        orbit, other = ("DESCENDING", "ASCENDING") if too_long["ASCENDING"] else ("ASCENDING", "DESCENDING")
+        return OrbitChoice(orbit, f"Both orbits cover the area, but only {orbit} has no gap longer than "
+                           f"{max_gap_days} days between acquisitions ({stats[orbit]['gap']} days vs "
+                           f"{stats[other]['gap']} days).", False)
+    orbit = "ASCENDING" if stats["ASCENDING"]["area"] > stats["DESCENDING"]["area"] else "DESCENDING"
+    other = "DESCENDING" if orbit == "ASCENDING" else "ASCENDING"
+    cover = {o: stats[o]["area"] / aoi.area for o in ORBIT_STATES}
+    return OrbitChoice(orbit, f"Both orbits cover the area; {orbit} has the larger total footprint over it "
+                       f"({cover[orbit]:.1f}x vs {cover[other]:.1f}x the area).", False)
+
+
+def _orbit_stats(aoi: Any, products: list[dict], period: tuple[date, date]) -> dict:
+    """Full coverage (union contains the AOI), largest gap in days, summed intersection area."""
+    from shapely.ops import unary_union
+
+    geometries = [p["geometry"] for p in products]
+    covers = bool(geometries) and unary_union(geometries).contains(aoi)
+    area = sum(g.intersection(aoi).area for g in geometries)
+    return {"covers": covers, "gap": _max_gap_days(period, [p["start"] for p in products]), "area": area}
+
+
+def _max_gap_days(period: tuple[date, date], starts: list[datetime]) -> int:
+    """Largest gap in whole days, counting from the period start and up to the period end (gfmap)."""
+    edges = [datetime(d.year, d.month, d.day, tzinfo=timezone.utc) for d in period]
+    moments = sorted([edges[0], *starts, edges[1]])
+    return max((b - a).days for a, b in zip(moments, moments[1:]))
+
+
+def _query_bounds(bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """The bbox, widened by gfmap's point buffer when it has no width or height."""
+    west, south, east, north = (float(v) for v in bbox)
+    if west == east:
+        west, east = west - _POINT_BUFFER, east + _POINT_BUFFER
+    if south == north:
+        south, north = south - _POINT_BUFFER, north + _POINT_BUFFER
+    return west, south, east, north
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def select_orbit(
+    bbox: tuple[float, float, float, float],
+    start: date,
+    end: date,
+    *,
+    session: Any,
+    url: str = CATALOGUE_URL,
+    cache: dict | None = None,
+) -> OrbitChoice:
+    """Query both orbits and apply the rule; a catalogue failure gives the fallback orbit (not cached)."""
+    store = _CACHE if cache is None else cache
+    key = (tuple(round(float(v), 6) for v in bbox), start, end, url)
+    if key in store:
+        return store[key]
+    try:
+        products = {o: query_orbit_products(bbox, start, end, o, session=session, url=url) for o in ORBIT_STATES}
+    except BackendError as exc:
+        _log.warning("Orbit selection fell back: %s (%s)", exc, exc.details)
+        reason = (f"{str(exc).rstrip('.')}, so the Sentinel-1 orbit could not be checked and {FALLBACK_ORBIT} "
+                  "(the WorldCereal library's default) is used.")
+        return OrbitChoice(FALLBACK_ORBIT, reason, True)
+    choice = choose_orbit(bbox, products, period=(start, end))
+    store[key] = choice
+    return choice
