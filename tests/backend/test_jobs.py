@@ -12,7 +12,6 @@ from osgeo import gdal, osr
 
 from tests.backend.conftest import auth_headers, connect, create_job, cropland_args, croptype_args, wait_for
 
-gdal.UseExceptions()
 
 
 def _raster(path: Path) -> dict:

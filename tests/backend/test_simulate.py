@@ -19,7 +19,6 @@ import numpy as np
 import pytest
 from osgeo import gdal, osr
 
-gdal.UseExceptions()
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BACKEND_PYTHON = REPO_ROOT / ".venv-backend" / "bin" / "python"
 NOTE = "Simulated by the worldcereal_qgis local openEO backend: not a real WorldCereal map."

@@ -49,6 +49,8 @@ class BackendError(WorldCerealError):
         self.http_status = http_status
 
     def __str__(self) -> str:
+        if "(openEO error" in self.message or (self.job_id and f"job {self.job_id})" in self.message):
+            return self.message  # already a complete sentence (e.g. read back from the job store)
         parts = [self.message.rstrip(".")]
         extra = []
         if self.code:

@@ -4,4 +4,6 @@ from __future__ import annotations
 
 
 def all_algorithms() -> list:
-    return []
+    from .alg_map import CroplandAlgorithm, CroptypeAlgorithm
+
+    return [CroplandAlgorithm(), CroptypeAlgorithm()]

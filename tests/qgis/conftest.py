@@ -1,0 +1,64 @@
+"""Fixtures for QGIS-level tests that run WorldCereal jobs against the local openEO backend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsApplication
+
+from worldcereal_qgis import services
+from worldcereal_qgis.core.aoi import Aoi
+from worldcereal_qgis.core.jobstore import JobStore
+
+
+@pytest.fixture(autouse=True)
+def _tasks_finish_before_next_test():
+    """QgsTasks left running would outlive the test (and QGIS at exit)."""
+    yield
+    import time
+
+    manager = QgsApplication.taskManager()
+    deadline = time.monotonic() + 30
+    while manager.countActiveTasks() and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    assert manager.countActiveTasks() == 0, "background tasks still running after the test"
+
+
+@pytest.fixture(scope="session")
+def france_aoi(wc_dir: Path) -> Aoi:
+    """The real test-site polygon (≈ 100 km² in Burgundy) as an Aoi."""
+    from osgeo import ogr
+
+    ds = ogr.Open(str(wc_dir / "aoi" / "test_site_france.gpkg"))
+    feature = ds.GetLayer(0).GetNextFeature()
+    return Aoi.from_wkt(feature.GetGeometryRef().ExportToWkt(), name="test_site_france")
+
+
+@pytest.fixture
+def local_profile(local_backend):
+    return services.profile("local", local_backend.url)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> JobStore:
+    return JobStore(tmp_path / "jobs.sqlite")
+
+
+@pytest.fixture
+def runner(store, local_profile, tmp_path: Path):
+    return services.runner(output_root=tmp_path / "results", store=store, profiles={"local": local_profile})
+
+
+@pytest.fixture
+def wc_provider(qgis_processing):
+    """The plugin's Processing provider, registered once for the session's tests."""
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("worldcereal") is None:
+        from worldcereal_qgis.processing.provider import WorldCerealProvider
+
+        provider = WorldCerealProvider()
+        registry.addProvider(provider)
+        pytest.wc_provider_ref = provider  # keep the Python object alive
+    return registry.providerById("worldcereal")

@@ -1,0 +1,287 @@
+"""Processing algorithms worldcereal:cropland and worldcereal:croptype (same core as the dock)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputRasterLayer,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtGui import QIcon
+
+from .. import paths
+from ..core import backends, udp
+from ..core.errors import CancelledError, InputError, WorldCerealError
+
+# The core (shapely, pyproj, openeo) is imported when an algorithm runs, not when QGIS lists the algorithms:
+# QGIS start-up stays fast and the provider loads even before the dependencies are installed.
+
+ORBIT_CHOICES = ["auto", "ASCENDING", "DESCENDING"]
+BACKEND_CHOICES = [p.name for p in backends.PROFILES]
+METHOD_CHOICES = list(udp.POSTPROCESS_METHODS)
+
+
+class MapAlgorithm(QgsProcessingAlgorithm):
+    """Shared parameters and the run loop; subclasses add the product-specific ones."""
+
+    PRODUCT = ""
+
+    def group(self) -> str:
+        return "Maps"
+
+    def groupId(self) -> str:  # noqa: N802
+        return "maps"
+
+    def icon(self) -> QIcon:
+        return QIcon(str(paths.icon_path()))
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    # -- parameters ---------------------------------------------------------------------------------------------
+    def _add_aoi_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "AOI_LAYER", "Area of interest (polygon layer)", [QgsProcessing.SourceType.TypeVectorPolygon],
+            optional=True))
+        self.addParameter(QgsProcessingParameterExtent("EXTENT", "…or area of interest as an extent", optional=True))
+        self.addParameter(QgsProcessingParameterString("AOI_NAME", "Name of the area (for titles)", "aoi",
+                                                       optional=True))
+
+    def _add_common_tail(self) -> None:
+        self.addParameter(QgsProcessingParameterEnum("ORBIT", "Sentinel-1 orbit", ORBIT_CHOICES, defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum("BACKEND", "openEO backend", BACKEND_CHOICES, defaultValue=0))
+        self.addParameter(QgsProcessingParameterString("BACKEND_URL", "Backend URL (local or custom backend)",
+                                                       optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "MAX_AREA_KM2", "Largest area for one job (km²)", QgsProcessingParameterNumber.Type.Double, 2500.0,
+            minValue=1.0))
+        self.addParameter(QgsProcessingParameterBoolean("LOAD_LAYERS", "Load the result as styled layers", True))
+        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", "Output folder"))
+        self.addOutput(QgsProcessingOutputRasterLayer("OUTPUT", "WorldCereal map (GeoTIFF)"))
+        self.addOutput(QgsProcessingOutputString("JOB_ID", "openEO job id"))
+        self.addOutput(QgsProcessingOutputNumber("CREDITS", "Credits used"))
+
+    def _kernel_param(self, name: str, label: str, default: int) -> QgsProcessingParameterNumber:
+        return QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Type.Integer, default,
+                                            minValue=1, maxValue=udp.MAX_KERNEL)
+
+    # -- running ------------------------------------------------------------------------------------------------
+    def _aoi(self, parameters, context, feedback):
+        from ..qgis_aoi import aoi_from_extent, aoi_from_features
+
+        name = self.parameterAsString(parameters, "AOI_NAME", context) or "aoi"
+        source = self.parameterAsSource(parameters, "AOI_LAYER", context)
+        if source is not None:
+            return aoi_from_features(source, name, feedback=feedback)
+        if parameters.get("EXTENT"):
+            extent = self.parameterAsExtent(parameters, "EXTENT", context)
+            crs = self.parameterAsExtentCrs(parameters, "EXTENT", context)
+            return aoi_from_extent(extent, crs, name)
+        raise InputError("Give an area of interest: a polygon layer or an extent.", field="aoi")
+
+    def _orbit(self, parameters, context, aoi, period, feedback) -> str:
+        choice = ORBIT_CHOICES[self.parameterAsEnum(parameters, "ORBIT", context)]
+        if choice != "auto":
+            return choice
+        from .. import services
+
+        chosen = services.select_orbit(aoi.bbox, period)
+        feedback.pushInfo(f"Orbit: {chosen.orbit_state}. {chosen.reason}")
+        return chosen.orbit_state
+
+    def _profile(self, parameters, context):
+        from .. import services
+
+        name = BACKEND_CHOICES[self.parameterAsEnum(parameters, "BACKEND", context)]
+        url = self.parameterAsString(parameters, "BACKEND_URL", context) or None
+        return services.profile(name, url)
+
+    def build_request(self, parameters, context, feedback):
+        raise NotImplementedError
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from ..core import dependencies
+
+        missing = dependencies.missing_dependencies()
+        if missing:
+            raise QgsProcessingException(dependencies.missing_message(missing))
+        try:
+            return self._process(parameters, context, feedback)
+        except CancelledError as err:
+            feedback.reportError(str(err))
+            raise QgsProcessingException(str(err)) from err
+        except WorldCerealError as err:
+            raise QgsProcessingException(str(err)) from err
+
+    def _process(self, parameters, context, feedback):
+        from .. import services
+        from ..core import credits
+
+        request = self.build_request(parameters, context, feedback)
+        max_area = self.parameterAsDouble(parameters, "MAX_AREA_KM2", context)
+        request.validate(max_area_km2=max_area)
+        low, high = credits.estimate_map_credits(request.aoi.area_km2)
+        feedback.pushInfo(f"Area {request.aoi.area_km2:.1f} km²; estimated cost {low:.0f}–{high:.0f} credits.")
+        for warning in credits.budget_warnings(high, None):
+            feedback.pushWarning(warning)
+        profile = self._profile(parameters, context)
+        out_dir = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
+        runner = services.runner(output_root=out_dir, profiles={profile.name: profile})
+        record = runner.run(
+            request, profile, progress=feedback.setProgress, is_cancelled=feedback.isCanceled,
+            log=feedback.pushInfo, output_dir=out_dir,
+        )
+        record = runner.store.get(record.local_id)
+        tif = next((p for p in record.outputs if p.lower().endswith((".tif", ".tiff"))), record.outputs[0])
+        feedback.pushInfo(f"Result: {tif}" + (f" ({record.credits:.1f} credits used)" if record.credits else ""))
+        self._loaded = (tif, {"job_id": record.remote_id, "backend": record.backend_url,
+                              "product": record.product, "title": record.title},
+                        self.parameterAsBool(parameters, "LOAD_LAYERS", context))
+        return {"OUTPUT": tif, "JOB_ID": record.remote_id, "CREDITS": record.credits or 0.0,
+                "OUTPUT_FOLDER": str(out_dir)}
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        """Runs on the main thread: styled layers are added to the project here."""
+        loaded = getattr(self, "_loaded", None)
+        if loaded and loaded[2] and context.project() is not None:
+            from ..layers import load_result_layers
+
+            load_result_layers(loaded[0], job=loaded[1], project=context.project())
+        return {}
+
+
+class CroplandAlgorithm(MapAlgorithm):
+    PRODUCT = udp.CROPLAND
+
+    def name(self) -> str:
+        return "cropland"
+
+    def displayName(self) -> str:  # noqa: N802
+        return "Cropland map (WorldCereal)"
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return ("Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. "
+                "The processing period is exactly 12 whole months (give a year, or a start month). "
+                "Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self._add_aoi_parameters()
+        self.addParameter(QgsProcessingParameterNumber("YEAR", "Year (calendar year processed)",
+                                                       QgsProcessingParameterNumber.Type.Integer, optional=True,
+                                                       minValue=2017, maxValue=2100))
+        self.addParameter(QgsProcessingParameterString(
+            "START_DATE", "…or first day of the 12-month period (YYYY-MM-01)", optional=True))
+        self.addParameter(QgsProcessingParameterEnum("POSTPROCESS_METHOD", "Post-processing", METHOD_CHOICES,
+                                                     defaultValue=0))
+        self.addParameter(self._kernel_param("POSTPROCESS_KERNEL", "Majority-vote kernel (odd, ≤ 25)", 3))
+        self._add_common_tail()
+
+    def build_request(self, parameters, context, feedback):
+        from ..core.dates import add_months, month_end, parse_date
+        from ..core.request import cropland_request
+
+        aoi = self._aoi(parameters, context, feedback)
+        start_text = self.parameterAsString(parameters, "START_DATE", context)
+        year = parameters.get("YEAR")
+        if start_text:
+            start = parse_date(start_text)
+            period = (start, month_end(add_months(start, 11)))
+            kwargs = {"temporal_extent": period}
+        elif year not in (None, ""):
+            year = self.parameterAsInt(parameters, "YEAR", context)
+            kwargs = {"year": year}
+            period = None
+        else:
+            raise InputError("Give a year or the first day of the 12-month period.", field="temporal_extent")
+        request = cropland_request(
+            aoi, **kwargs,
+            postprocess_method_cropland=METHOD_CHOICES[self.parameterAsEnum(parameters, "POSTPROCESS_METHOD",
+                                                                            context)],
+            postprocess_kernel_cropland=self.parameterAsInt(parameters, "POSTPROCESS_KERNEL", context),
+        )
+        period = period or request.temporal_extent
+        request.orbit_state = self._orbit(parameters, context, aoi, period, feedback)
+        return request
+
+
+class CroptypeAlgorithm(MapAlgorithm):
+    PRODUCT = udp.CROPTYPE
+
+    def name(self) -> str:
+        return "croptype"
+
+    def displayName(self) -> str:  # noqa: N802
+        return "Crop type map (WorldCereal)"
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return ("Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type "
+                "head zip). The processing period is the 12 months ending with the last season's last month. "
+                "Bands: cropland, croptype_classification:<season> (value = class), probabilities.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self._add_aoi_parameters()
+        for n, (sid, required) in enumerate((("tc-s1", True), ("tc-s2", False)), start=1):
+            self.addParameter(QgsProcessingParameterString(f"SEASON{n}_ID", f"Season {n} id", sid,
+                                                           optional=not required))
+            self.addParameter(QgsProcessingParameterString(f"SEASON{n}_START", f"Season {n} start (YYYY-MM-DD)",
+                                                           optional=not required))
+            self.addParameter(QgsProcessingParameterString(f"SEASON{n}_END", f"Season {n} end (YYYY-MM-DD)",
+                                                           optional=not required))
+        self.addParameter(QgsProcessingParameterBoolean("MASK_CROPLAND", "Mask non-cropland (value 254)", True))
+        self.addParameter(QgsProcessingParameterBoolean("ENABLE_CROPLAND", "Also produce the cropland map", True))
+        self.addParameter(QgsProcessingParameterEnum("METHOD_CROPTYPE", "Crop type post-processing",
+                                                     METHOD_CHOICES, defaultValue=0))
+        self.addParameter(self._kernel_param("KERNEL_CROPTYPE", "Crop type majority-vote kernel", 5))
+        self.addParameter(QgsProcessingParameterEnum("METHOD_CROPLAND", "Cropland post-processing",
+                                                     METHOD_CHOICES, defaultValue=0))
+        self.addParameter(self._kernel_param("KERNEL_CROPLAND", "Cropland majority-vote kernel", 3))
+        self.addParameter(QgsProcessingParameterString("CROPTYPE_HEAD_ZIP", "Custom crop-type model (URL of a head "
+                                                       ".zip)", optional=True))
+        self._add_common_tail()
+
+    def _seasons(self, parameters, context) -> dict:
+        from ..core.dates import parse_date
+
+        seasons = {}
+        for n in (1, 2):
+            sid = self.parameterAsString(parameters, f"SEASON{n}_ID", context).strip()
+            start = self.parameterAsString(parameters, f"SEASON{n}_START", context).strip()
+            end = self.parameterAsString(parameters, f"SEASON{n}_END", context).strip()
+            if not (start or end):
+                continue
+            if not (sid and start and end):
+                raise InputError(f"Season {n} needs an id, a start and an end date.", field="season_windows")
+            seasons[sid] = (parse_date(start), parse_date(end))
+        if not seasons:
+            raise InputError("Give at least one season window (start and end date).", field="season_windows")
+        return seasons
+
+    def build_request(self, parameters, context, feedback):
+        from ..core.request import croptype_request
+
+        aoi = self._aoi(parameters, context, feedback)
+        head = self.parameterAsString(parameters, "CROPTYPE_HEAD_ZIP", context).strip() or None
+        request = croptype_request(
+            aoi, self._seasons(parameters, context),
+            mask_cropland=self.parameterAsBool(parameters, "MASK_CROPLAND", context),
+            enable_cropland_head=self.parameterAsBool(parameters, "ENABLE_CROPLAND", context),
+            postprocess_method_croptype=METHOD_CHOICES[self.parameterAsEnum(parameters, "METHOD_CROPTYPE", context)],
+            postprocess_kernel_croptype=self.parameterAsInt(parameters, "KERNEL_CROPTYPE", context),
+            postprocess_method_cropland=METHOD_CHOICES[self.parameterAsEnum(parameters, "METHOD_CROPLAND", context)],
+            postprocess_kernel_cropland=self.parameterAsInt(parameters, "KERNEL_CROPLAND", context),
+            croptype_head_zip=head,
+        )
+        request.orbit_state = self._orbit(parameters, context, aoi, request.temporal_extent, feedback)
+        return request

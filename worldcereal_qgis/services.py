@@ -1,0 +1,115 @@
+"""Wiring of the core for QGIS: one job store, authenticated clients per backend, the job runner.
+
+The dock and the Processing algorithms both get their runner here, so there is one code path.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from qgis.core import QgsSettings
+
+from . import auth_store, settings
+from .core import backends
+from .core.backends import BackendProfile
+from .core.job_runner import JobRunner
+from .core.jobstore import JobStore
+from .core.openeo_api import BasicCredentials, OpenEOClient
+
+LOCAL_DEMO_CREDENTIALS = BasicCredentials("demo", "demo")  # the local backend's documented demo account
+
+_lock = threading.Lock()
+_stores: dict[str, JobStore] = {}
+_clients: dict[tuple[str, str], OpenEOClient] = {}
+
+
+def job_store_path() -> Path:
+    return settings.profile_data_dir() / "jobs.sqlite"
+
+
+def job_store(path: Path | None = None) -> JobStore:
+    key = str(path or job_store_path())
+    with _lock:
+        if key not in _stores:
+            _stores[key] = JobStore(key)
+        return _stores[key]
+
+
+def profile(name: str, url: str | None = None) -> BackendProfile:
+    """A profile with the URL the user configured (local and custom backends have user URLs)."""
+    base = backends.profile_by_name(name)
+    if url:
+        return base.with_url(url)
+    if base.name == "local":
+        return base.with_url(settings.LOCAL_BACKEND_URL.read())
+    if base.name == "custom":
+        return base.with_url(settings.CUSTOM_BACKEND_URL.read())
+    return base
+
+
+def qgis_proxies() -> dict[str, str]:
+    """QGIS's proxy settings, passed to the openeo client's requests session."""
+    s = QgsSettings()
+    if str(s.value("proxy/proxyEnabled", "false")).lower() != "true":
+        return {}
+    host = s.value("proxy/proxyHost", "")
+    port = s.value("proxy/proxyPort", "")
+    if not host:
+        return {}
+    user = s.value("proxy/proxyUser", "")
+    password = s.value("proxy/proxyPassword", "")
+    creds = f"{user}:{password}@" if user else ""
+    url = f"http://{creds}{host}:{port}" if port else f"http://{creds}{host}"
+    return {"http": url, "https": url}
+
+
+def client(prof: BackendProfile, *, authenticate: bool = True) -> OpenEOClient:
+    """A cached, logged-in client for a profile (credentials come from QGIS's auth database)."""
+    key = (prof.name, prof.url)
+    with _lock:
+        existing = _clients.get(key)
+    if existing is not None:
+        return existing
+    basic = None
+    if prof.auth == "basic":
+        basic = auth_store.basic_credentials(prof.name) or (LOCAL_DEMO_CREDENTIALS if prof.simulated else None)
+    new = OpenEOClient(prof, token_store=auth_store.QgsAuthRefreshTokenStore(prof.name), basic=basic,
+                       proxies=qgis_proxies())
+    if authenticate:
+        new.authenticate()
+    with _lock:
+        _clients[key] = new
+    return new
+
+
+def forget_client(prof: BackendProfile) -> None:
+    with _lock:
+        _clients.pop((prof.name, prof.url), None)
+
+
+def runner(output_root: Path | None = None, store: JobStore | None = None,
+           profiles: dict[str, BackendProfile] | None = None) -> JobRunner:
+    """The job runner; ``profiles`` pins the profile objects to use by name (e.g. a custom local URL)."""
+    pinned = dict(profiles or {})
+
+    def profile_for(name: str) -> BackendProfile:
+        return pinned.get(name) or profile(name)
+
+    return JobRunner(
+        store or job_store(),
+        client_for=lambda name: client(profile_for(name)),
+        output_root=output_root or settings.default_output_dir(),
+        profiles=profile_for,
+    )
+
+
+def select_orbit(bbox: tuple[float, float, float, float], period):
+    """The library's orbit rule over the CDSE catalogue (network: call from a task or Processing thread)."""
+    import requests
+
+    from .core import orbit
+
+    session = requests.Session()
+    session.proxies.update(qgis_proxies())
+    return orbit.select_orbit(bbox, period[0], period[1], session=session, url=settings.CATALOGUE_URL.read())

@@ -1,0 +1,51 @@
+"""QgsTask wrapper for core calls: the network and the disk are only touched in worker threads."""
+
+from __future__ import annotations
+
+import traceback
+from typing import Any, Callable
+
+from qgis.core import Qgis, QgsMessageLog, QgsTask
+
+from .core.errors import CancelledError, WorldCerealError
+
+LOG_TAG = "WorldCereal"
+
+
+class CoreTask(QgsTask):
+    """Runs ``work(task)`` in a worker thread; ``on_done(result, error)`` runs on the main thread.
+
+    ``error`` is always a WorldCerealError whose text is one sentence; unexpected exceptions are logged with
+    their traceback in the WorldCereal log and reported to the user as one sentence.
+    """
+
+    def __init__(self, description: str, work: Callable[[QgsTask], Any],
+                 on_done: Callable[[Any, WorldCerealError | None], None] | None = None) -> None:
+        super().__init__(description, QgsTask.Flag.CanCancel)
+        self._work = work
+        self._on_done = on_done
+        self.result: Any = None
+        self.error: WorldCerealError | None = None
+
+    def run(self) -> bool:
+        try:
+            self.result = self._work(self)
+            return True
+        except CancelledError as err:
+            self.error = err
+        except WorldCerealError as err:
+            self.error = err
+        except Exception as err:  # noqa: BLE001 — the user gets one sentence, the log the traceback
+            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.MessageLevel.Critical)
+            self.error = WorldCerealError(f"{self.description()} failed unexpectedly: {err}")
+        return False
+
+    def detach(self) -> None:
+        """Forget the callback (its owner is going away); the task still ends cleanly."""
+        self._on_done = None
+
+    def finished(self, ok: bool) -> None:  # main thread
+        if not ok and self.error is None:
+            self.error = CancelledError(f"{self.description()} was cancelled.")
+        if self._on_done is not None:
+            self._on_done(self.result, self.error)
