@@ -87,6 +87,30 @@ def _aoi_layer():
     return layer
 
 
+def _with_aspect(extent, aspect: float):
+    """Grow an extent around its centre to a width/height ratio (with a small margin)."""
+    from qgis.core import QgsRectangle
+
+    width, height = extent.width() * 1.04, extent.height() * 1.04
+    if width / height < aspect:
+        width = height * aspect
+    else:
+        height = width / aspect
+    centre = extent.center()
+    half_w, half_h = width / 2, height / 2
+    return QgsRectangle(centre.x() - half_w, centre.y() - half_h, centre.x() + half_w, centre.y() + half_h)
+
+
+def _hide_band_header(legend, tree_layer) -> None:
+    """Raster legends start with a "Band N: name" row; a map reader needs only the classes."""
+    from qgis.core import QgsMapLayerLegendUtils, QgsRasterLayer
+
+    if isinstance(tree_layer.layer(), QgsRasterLayer):
+        count = len(legend.model().layerLegendNodes(tree_layer))
+        QgsMapLayerLegendUtils.setLegendNodeOrder(tree_layer, list(range(1, count)))
+        legend.model().refreshLayerLegend(tree_layer)
+
+
 def _render(results: dict, out_png: Path) -> None:
     from qgis.core import (
         QgsLayout,
@@ -106,12 +130,13 @@ def _render(results: dict, out_png: Path) -> None:
     aoi = _aoi_layer()
     panels = [
         ("Cropland 2021", [aoi, _layer(results["cropland"]["JOB_ID"], "cropland_classification")]),
-        ("Crop type, season tc-s1 (2021)", [aoi, _layer(results["croptype"]["JOB_ID"], "croptype_classification:tc-s1")]),
+        ("Crop type, season tc-s1 (2021)",
+         [aoi, _layer(results["croptype"]["JOB_ID"], "croptype_classification:tc-s1")]),
     ]
     layout = QgsLayout(project)
     layout.initializeDefaults()
     page = layout.pageCollection().page(0)
-    page.setPageSize(QgsLayoutSize(297, 230, QgsUnitTypes.LayoutMillimeters))
+    page.setPageSize(QgsLayoutSize(297, 250, QgsUnitTypes.LayoutMillimeters))
     title = QgsLayoutItemLabel(layout)
     title.setText("WorldCereal demo — SIMULATED maps from the local openEO backend (test site, France)")
     title.setFont(QFont("Sans", 14))
@@ -126,9 +151,9 @@ def _render(results: dict, out_png: Path) -> None:
         item.setLayers(layers)
         item.setKeepLayerSet(True)
         item.setCrs(layers[1].crs())
-        item.setExtent(layers[1].extent())
         item.setFrameEnabled(True)
         layout.addLayoutItem(item)
+        item.setExtent(_with_aspect(layers[1].extent(), 135 / 120))  # same aspect: the item keeps its size
         legend = QgsLayoutItemLegend(layout)
         legend.setTitle(caption)
         legend.setLinkedMap(item)
@@ -136,14 +161,17 @@ def _render(results: dict, out_png: Path) -> None:
         root = legend.model().rootGroup()
         root.removeAllChildren()
         for layer in reversed(layers):
-            root.addLayer(layer)
+            tree_layer = root.addLayer(layer)
+            _hide_band_header(legend, tree_layer)
         legend.setColumnCount(2 if index else 1)
+        legend.setSplitLayer(True)
         legend.setStyleFont(QgsLegendStyle.Title, QFont("Sans", 11))
         legend.attemptMove(QgsLayoutPoint(x, 142, QgsUnitTypes.LayoutMillimeters))
         layout.addLayoutItem(legend)
     exporter = QgsLayoutExporter(layout)
     settings = QgsLayoutExporter.ImageExportSettings()
     settings.dpi = 110
+    settings.generateWorldFile = False
     status = exporter.exportToImage(str(out_png), settings)
     if status != QgsLayoutExporter.Success:
         raise RuntimeError(f"map export failed with status {status}")
@@ -166,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Local openEO backend (simulated maps) on {backend.url}", flush=True)
         backend.start()
         try:
-            app, plugin = _start_qgis()
+            _app, plugin = _start_qgis()
             results = _run_jobs(backend.url, work)
             for name, res in results.items():
                 target = out / f"{name}_{Path(res['OUTPUT']).name}"

@@ -166,7 +166,7 @@ def _cropland_classes() -> list[QgsPalettedRasterRenderer.Class]:
     """1 = cropland in red; 0 = other transparent, so the map only marks cropland."""
     return [
         QgsPalettedRasterRenderer.Class(1, _color(palette.CROPLAND_RGB), "Cropland"),
-        QgsPalettedRasterRenderer.Class(0, _color(palette.NOT_CROPLAND_RGB, 0), "Other"),
+        QgsPalettedRasterRenderer.Class(0, _color(palette.NOT_CROPLAND_RGB, 0), "Other land (not shown)"),
     ]
 
 

@@ -107,7 +107,7 @@ def test_cropland_palette(all_layers):
     classes = {c.value: c for c in all_layers["Cropland"].renderer().classes()}
     assert set(classes) == {0, 1}
     assert classes[1].label == "Cropland" and classes[1].color.getRgb() == (224, 24, 28, 255)
-    assert classes[0].label == "Other" and classes[0].color.alpha() == 0
+    assert classes[0].label == "Other land (not shown)" and classes[0].color.alpha() == 0
 
 
 def test_rendered_colours_of_real_pixels(all_layers):
