@@ -1,0 +1,196 @@
+"""Benchmark (c) of issue #5: download a 1 GiB asset with ``download_file`` vs ``curl -o`` on the same URL.
+
+A plain Python HTTP server (separate process, Range support, ``os.sendfile``) serves a sparse 1 GiB file on
+127.0.0.1. Each tool downloads it ``ROUNDS`` times, alternating, after an ``os.sync()`` so earlier writes do not
+bill the next run; the best time counts. ``download_file`` runs in this process so its peak RSS growth can be
+measured (``/proc/self/clear_refs`` resets the high-water mark).
+
+Two targets, because ``download_file`` fsyncs (a finished map must survive a power cut) and curl does not:
+- tmpfs (/dev/shm, fsync is free): the HTTP + copy path itself, compared with plain ``curl -o``;
+- disk (the default temp folder): compared with ``curl -o`` followed by an fsync of the file.
+
+Run: ``.venv/bin/python tests/benchmarks/bench_download.py`` (or through pytest: ``test_download_throughput``).
+Env: ``BENCH_DOWNLOAD_MB`` (default 1024).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from worldcereal_qgis.core.download import download_file  # noqa: E402
+
+SIZE_MB = int(os.environ.get("BENCH_DOWNLOAD_MB", "1024"))
+ROUNDS = 2
+RATIO_TARGET = 0.9
+RSS_TARGET_MB = 50.0
+
+
+# -- the server (runs as `bench_download.py --serve FILE`) ---------------------------------------------------------
+class _FileHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    path_on_disk = ""
+
+    def log_message(self, *args) -> None:
+        return None
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server API)
+        size = os.path.getsize(self.path_on_disk)
+        match = re.fullmatch(r"bytes=(\d+)-", self.headers.get("Range", ""))
+        start = int(match.group(1)) if match else 0
+        if start >= size and match:
+            self.send_response(416)
+            self.send_header("Content-Range", f"bytes */{size}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.send_response(206 if match else 200)
+        if match:
+            self.send_header("Content-Range", f"bytes {start}-{size - 1}/{size}")
+        self.send_header("Content-Length", str(size - start))
+        self.send_header("Content-Type", "image/tiff")
+        self.end_headers()
+        self.wfile.flush()
+        with open(self.path_on_disk, "rb") as fh:
+            sent, offset = 0, start
+            while offset < size:
+                sent = os.sendfile(self.connection.fileno(), fh.fileno(), offset, min(1 << 24, size - offset))
+                if sent == 0:
+                    break
+                offset += sent
+
+
+def serve(path: str) -> None:
+    _FileHandler.path_on_disk = path
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _FileHandler)
+    print(httpd.server_address[1], flush=True)
+    httpd.serve_forever()
+
+
+# -- measuring ----------------------------------------------------------------------------------------------------
+def _status_kb(key: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1])
+    raise KeyError(key)
+
+
+def _reset_peak_rss() -> bool:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
+
+
+def time_ours(url: str, dest: Path) -> tuple[float, float]:
+    """Seconds, and peak RSS growth in MB, of one ``download_file`` call."""
+    _clean(dest)
+    rss_before = _status_kb("VmRSS")
+    exact = _reset_peak_rss()
+    started = time.perf_counter()
+    download_file(url, dest, expected_size=SIZE_MB << 20)
+    seconds = time.perf_counter() - started
+    peak = _status_kb("VmHWM") if exact else _status_kb("VmRSS")
+    return seconds, (peak - rss_before) / 1024
+
+
+def time_curl(url: str, dest: Path, *, fsync: bool) -> float:
+    _clean(dest)
+    started = time.perf_counter()
+    subprocess.run(["curl", "-sS", "-f", "-o", str(dest), url], check=True)
+    if fsync:
+        _fsync(dest)
+    seconds = time.perf_counter() - started
+    assert dest.stat().st_size == SIZE_MB << 20
+    return seconds
+
+
+def _clean(dest: Path) -> None:
+    dest.unlink(missing_ok=True)
+    os.sync()
+
+
+def measure(url: str, folder: str | None) -> dict[str, float]:
+    """Best-of-ROUNDS times of curl, curl + fsync and download_file, writing into ``folder``."""
+    work = Path(tempfile.mkdtemp(prefix="wc-bench-dl-", dir=folder))
+    times: dict[str, list[float]] = {"curl_s": [], "curl_fsync_s": [], "ours_s": [], "rss_growth_mb": []}
+    try:
+        for _ in range(ROUNDS):
+            times["curl_s"].append(time_curl(url, work / "curl.bin", fsync=False))
+            times["curl_fsync_s"].append(time_curl(url, work / "curl.bin", fsync=True))
+            (work / "curl.bin").unlink()
+            seconds, growth = time_ours(url, work / "ours.tif")
+            (work / "ours.tif").unlink()
+            times["ours_s"].append(seconds)
+            times["rss_growth_mb"].append(growth)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    figures = {key: min(values) for key, values in times.items()}
+    figures["rss_growth_mb"] = max(times["rss_growth_mb"])
+    figures["ratio"] = figures["curl_s"] / figures["ours_s"]
+    figures["ratio_vs_curl_fsync"] = figures["curl_fsync_s"] / figures["ours_s"]
+    return figures
+
+
+def run() -> dict[str, dict[str, float]]:
+    src_dir = Path(tempfile.mkdtemp(prefix="wc-bench-src-"))
+    source = src_dir / "source.bin"
+    with open(source, "wb") as fh:
+        fh.truncate(SIZE_MB << 20)  # sparse: no disk used, reads are fast zeros
+    server = subprocess.Popen([sys.executable, __file__, "--serve", str(source)], stdout=subprocess.PIPE, text=True)
+    try:
+        url = f"http://127.0.0.1:{server.stdout.readline().strip()}/asset.tif"
+        results = {"disk": measure(url, None)}
+        if Path("/dev/shm").is_dir():
+            results["tmpfs"] = measure(url, "/dev/shm")
+        return results
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(src_dir, ignore_errors=True)
+
+
+def report(results: dict[str, dict[str, float]]) -> None:
+    print(f"\nDownload of a {SIZE_MB} MiB asset from 127.0.0.1 (best of {ROUNDS}):")
+    for where, f in results.items():
+        print(f"  [{where}]")
+        for label, key in (("download_file (fsync)", "ours_s"), ("curl -o", "curl_s"),
+                           ("curl -o + fsync", "curl_fsync_s")):
+            print(f"    {label:22s} {f[key]:6.2f} s  {SIZE_MB / f[key]:6.0f} MiB/s")
+        print(f"    ratio vs curl          {f['ratio']:6.2f}   vs curl + fsync {f['ratio_vs_curl_fsync']:5.2f}"
+              f"   (target >= {RATIO_TARGET})")
+        print(f"    peak RSS growth        {f['rss_growth_mb']:6.1f} MB (target < {RSS_TARGET_MB:.0f} MB)")
+
+
+def test_download_throughput() -> None:
+    results = run()
+    report(results)
+    for figures in results.values():
+        assert figures["rss_growth_mb"] < RSS_TARGET_MB
+    assert results["disk"]["ratio_vs_curl_fsync"] >= RATIO_TARGET
+    if "tmpfs" in results:
+        assert results["tmpfs"]["ratio"] >= RATIO_TARGET
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--serve":
+        serve(sys.argv[2])
+    else:
+        report(run())
