@@ -1,0 +1,282 @@
+"""Split a large AOI into job-sized tiles the way the WorldCereal library does (``create_production_grid``).
+
+The rule (worldcereal/utils/production_grid.py): intersect the AOI with the non-overlapping Sentinel-2 grid;
+inside each S2 tile lay a square grid of ``tile_size_km`` in the tile's UTM zone, starting at the lower-left
+corner of the UTM bounds of (AOI ∩ S2 cell); clip to the AOI; name the pieces ``<aoi>_<tile>_<n>`` with n
+counting kept cells column by column (x outer, y inner, from 0); merge tiles narrower than 100 m into the
+neighbour of the same UTM zone with the longest shared edge (else the nearest within 20 m).
+
+S2 tiles overlap (109.8 km on a 100 km grid); the library avoids double coverage with openeo-gfmap's
+``s2grid_voronoi_4326`` grid: the Voronoi cells of the S2 tile centres in lon/lat. We compute those cells
+locally from the tile centres (no download). As in that grid, distances are in degrees, so north of ~60°
+a cell can reach a few km beyond its tile's 109.8 km footprint; harmless, since a job loads its own bbox and
+the tile only lends its name and UTM zone. Deliberate differences, each for a reason:
+
+* Tiles keep the UTM zone of their S2 tile (the library re-derives it from each tile's centroid; the two agree
+  except for odd non-convex pieces, where the zone the grid was laid in is the consistent choice).
+* The UTM geometry is the clipped grid cell itself, not a lon/lat round trip, and lon/lat edges are densified
+  before projection, so tiles of neighbouring zones meet without gaps or overlaps.
+* Zero-area touches (a cell meeting the AOI along an edge) are dropped; the library would keep them as tiles.
+* Slivers merge only within the same AOI (the library groups all AOIs of a layer together, which can give one
+  AOI's tile another AOI's area and name).
+* AOIs crossing the antimeridian are split at 180° and an S2 tile's pieces from both sides are tiled together
+  in its own zone (the library's lon/lat grid has no answer there).
+* AOI names are made file-name safe (anything but letters, digits, ``.``, ``-`` and ``_`` becomes ``_``):
+  tile names become folder names and job titles.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.geometry import MultiPoint, Polygon, box
+from shapely.geometry.base import BaseGeometry
+
+from . import mgrs
+from .errors import CancelledError, InputError
+
+MIN_TILE_SIZE_M = 100.0
+MAX_MERGE_GAP_M = 20.0
+_UTM_DENSIFY_M = 1000.0
+_MIN_TILE_KM, _MAX_TILE_KM = 1.0, 200.0
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One job-sized tile; ``geometry_utm`` is in ``epsg`` (may be a MultiPolygon after clipping or merging)."""
+
+    name: str
+    mgrs_tile: str
+    epsg: int
+    bounds_utm: tuple[float, float, float, float]
+    geometry_utm: Polygon
+    geometry_4326: Polygon
+    area_km2: float
+
+
+@dataclass
+class _Cell:
+    """Work item before freezing: a clipped grid cell in its S2 tile's UTM zone."""
+
+    mgrs_tile: str
+    epsg: int
+    index: int
+    geom: BaseGeometry
+
+
+# --- input checks ----------------------------------------------------------------------------------------------
+
+
+def safe_name(name: str) -> str:
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", str(name).strip()).strip("_")
+    if not cleaned:
+        raise InputError("Each area of interest needs a name to build tile names from.", field="name")
+    return cleaned
+
+
+def _clean_geometry(geom: BaseGeometry) -> BaseGeometry:
+    if geom is None or geom.is_empty:
+        raise InputError("The area of interest is empty: draw or select at least one polygon.", field="aoi")
+    if geom.geom_type not in ("Polygon", "MultiPolygon"):
+        raise InputError(
+            f"The area of interest must be a polygon or multipolygon, not a {geom.geom_type}.", field="aoi"
+        )
+    return geom if geom.is_valid else mgrs.polygonal(shapely.make_valid(geom))
+
+
+def _check_size(tile_size_km: float) -> None:
+    if not _MIN_TILE_KM <= tile_size_km <= _MAX_TILE_KM:
+        raise InputError(
+            f"The tile size must be between {_MIN_TILE_KM:g} and {_MAX_TILE_KM:g} km, not {tile_size_km:g} km.",
+            field="tile_size_km",
+        )
+
+
+# --- AOI ∩ non-overlapping S2 cells ------------------------------------------------------------------------------
+
+
+def _centre_lonlat(tile: mgrs.S2Tile, near_lon: float) -> tuple[float, float]:
+    """Footprint centre in lon/lat, its longitude unwrapped to within 180° of ``near_lon``.
+
+    The centre point is projected rather than the footprint's lon/lat centroid: the two differ by metres,
+    and a footprint across 180° has no usable lon/lat centroid.
+    """
+    x0, y0, x1, y1 = tile.footprint_utm.bounds
+    lon, lat = mgrs.transform(shapely.Point((x0 + x1) / 2.0, (y0 + y1) / 2.0), tile.epsg, 4326).coords[0]
+    return lon + 360.0 * round((near_lon - lon) / 360.0), lat
+
+
+def _search_window(part: BaseGeometry) -> list[BaseGeometry]:
+    """Boxes (inside -180..180) around ``part`` holding every tile centre that can be nearest to it.
+
+    Voronoi distances are in degrees, where a tile is ~0.9° tall and 0.9°/cos(lat) wide: the margin must
+    grow with latitude or a far-off centre could win over the excluded near ones.
+    """
+    minx, miny, maxx, maxy = part.bounds
+    m = 1.0 / math.cos(math.radians(min(max(abs(miny), abs(maxy)), 85.0)))
+    big = box(minx - m, max(miny - m, mgrs.LAT_MIN), maxx + m, min(maxy + m, mgrs.LAT_MAX))
+    return mgrs.split_antimeridian(big)
+
+
+def _voronoi_pieces(part: BaseGeometry) -> dict[str, tuple[mgrs.S2Tile, BaseGeometry]]:
+    """AOI part (lon/lat, inside -180..180) split into the lon/lat Voronoi cells of the S2 tile centres."""
+    tiles = {t.tile_id: t for window in _search_window(part) for t in mgrs.tiles_for_part(window)}
+    ordered = sorted(tiles.values(), key=lambda t: t.tile_id)
+    near = (part.bounds[0] + part.bounds[2]) / 2.0
+    centres = [_centre_lonlat(t, near) for t in ordered]
+    if len(ordered) == 1:
+        return {ordered[0].tile_id: (ordered[0], part)}
+    xs, ys = zip(*centres)
+    envelope = box(min(xs) - 10, min(ys) - 10, max(xs) + 10, max(ys) + 10).union(box(*part.bounds))
+    cells = shapely.get_parts(shapely.voronoi_polygons(MultiPoint(centres), extend_to=envelope))
+    clipped = shapely.intersection(_cells_in_site_order(cells, centres), part)
+    out = {}
+    for tile, piece in zip(ordered, clipped):
+        piece = mgrs.polygonal(piece)
+        if not piece.is_empty:
+            out[tile.tile_id] = (tile, piece)
+    return out
+
+
+def _cells_in_site_order(cells: np.ndarray, sites: list[tuple[float, float]]) -> np.ndarray:
+    """Voronoi cells re-ordered to match their sites (``ordered=True`` needs shapely 2.1; plugin allows 2.0)."""
+    site_idx, cell_idx = shapely.STRtree(cells).query(shapely.points(sites), predicate="within")
+    out = np.empty(len(sites), dtype=object)
+    out[site_idx] = cells[cell_idx]
+    return out
+
+
+def _pieces_utm(aoi: BaseGeometry) -> dict[str, tuple[mgrs.S2Tile, BaseGeometry]]:
+    """AOI ∩ S2 cell per tile id, in the tile's UTM CRS; both sides of the antimeridian joined."""
+    grouped: dict[str, tuple[mgrs.S2Tile, list[BaseGeometry]]] = {}
+    for part in mgrs.split_antimeridian(aoi):
+        for tile_id, (tile, piece) in _voronoi_pieces(part).items():
+            grouped.setdefault(tile_id, (tile, []))[1].append(mgrs.to_utm(piece, tile.epsg))
+    return {tid: (tile, shapely.union_all(geoms)) for tid, (tile, geoms) in grouped.items()}
+
+
+# --- grid inside one S2 cell -------------------------------------------------------------------------------------
+
+
+def _grid_cells(piece_utm: BaseGeometry, size_m: float) -> list[BaseGeometry]:
+    """The library's grid: from the piece's lower-left bound, columns outer, rows inner, clipped, empties skipped."""
+    minx, miny, maxx, maxy = piece_utm.bounds
+    xs, ys = np.arange(minx, maxx, size_m), np.arange(miny, maxy, size_m)
+    gx, gy = np.repeat(xs, len(ys)), np.tile(ys, len(xs))
+    boxes = shapely.box(gx, gy, np.minimum(gx + size_m, maxx), np.minimum(gy + size_m, maxy))
+    shapely.prepare(piece_utm)
+    hits = boxes[shapely.intersects(piece_utm, boxes)]
+    clipped = [mgrs.polygonal(g) for g in shapely.intersection(hits, piece_utm)]
+    return [g for g in clipped if not g.is_empty]
+
+
+# --- sliver merging ----------------------------------------------------------------------------------------------
+
+
+def _is_sliver(geom: BaseGeometry, min_size_m: float) -> bool:
+    minx, miny, maxx, maxy = geom.bounds
+    return (maxx - minx) < min_size_m or (maxy - miny) < min_size_m
+
+
+def _merge_target(cells: list[_Cell], idx: int) -> int | None:
+    """Neighbour with the longest shared edge, else the nearest within 20 m (library order on ties)."""
+    geom = cells[idx].geom
+    others = [i for i, c in enumerate(cells) if i != idx and c.epsg == cells[idx].epsg]
+    if not others:
+        return None
+    geoms = np.array([cells[i].geom for i in others])
+    shared = shapely.length(shapely.intersection(shapely.boundary(geoms), geom.boundary))
+    if shared.max() > 0:
+        return others[int(np.argmax(shared))]
+    dist = shapely.distance(geoms, geom)
+    return others[int(np.argmin(dist))] if dist.min() <= MAX_MERGE_GAP_M else None
+
+
+def merge_slivers(cells: list[_Cell], min_size_m: float = MIN_TILE_SIZE_M) -> list[_Cell]:
+    """Fold cells narrower than ``min_size_m`` into a neighbour of the same UTM zone (kept name: neighbour's)."""
+    cells = list(cells)
+    slivers = [id(c) for c in cells if _is_sliver(c.geom, min_size_m)]
+    for key in slivers:
+        idx = next((i for i, c in enumerate(cells) if id(c) == key), None)
+        if idx is None:
+            continue
+        target = _merge_target(cells, idx)
+        if target is None:
+            continue
+        cells[target].geom = shapely.union(cells[target].geom, cells[idx].geom)
+        del cells[idx]
+    return cells
+
+
+# --- back to lon/lat ---------------------------------------------------------------------------------------------
+
+
+def _to_4326(geom_utm: BaseGeometry, epsg: int) -> BaseGeometry:
+    """Lon/lat geometry of a UTM tile; a tile across 180° comes back as two parts, one on each side."""
+    geom = mgrs.transform(shapely.segmentize(geom_utm, _UTM_DENSIFY_M), epsg, 4326)
+    minx, _, maxx, _ = geom.bounds
+    if maxx - minx <= 180.0:
+        return geom
+    cm = -183.0 + 6.0 * (epsg % 100)  # unwrap around the zone's central meridian: continuous, e.g. 180.02
+
+    def _unwrap(xy: np.ndarray) -> np.ndarray:
+        return np.column_stack([cm + (xy[:, 0] - cm + 180.0) % 360.0 - 180.0, xy[:, 1]])
+
+    parts = mgrs.split_antimeridian(shapely.transform(geom, _unwrap))
+    return shapely.union_all(parts) if len(parts) > 1 else parts[0]
+
+
+def _freeze(cell: _Cell, aoi_name: str) -> Tile:
+    return Tile(
+        name=f"{aoi_name}_{cell.mgrs_tile}_{cell.index}",
+        mgrs_tile=cell.mgrs_tile,
+        epsg=cell.epsg,
+        bounds_utm=tuple(float(v) for v in cell.geom.bounds),  # type: ignore[arg-type]
+        geometry_utm=cell.geom,
+        geometry_4326=_to_4326(cell.geom, cell.epsg),
+        area_km2=cell.geom.area / 1e6,
+    )
+
+
+# --- public API --------------------------------------------------------------------------------------------------
+
+
+def plan_tiles(
+    aoi_geom_4326: BaseGeometry,
+    aoi_name: str,
+    tile_size_km: float = 20.0,
+    *,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> list[Tile]:
+    """Tiles covering the AOI exactly once, sorted by S2 tile and number."""
+    name = safe_name(aoi_name)
+    _check_size(tile_size_km)
+    aoi = _clean_geometry(aoi_geom_4326)
+    _, miny, _, maxy = aoi.bounds
+    mgrs.check_lat(miny)
+    mgrs.check_lat(maxy)
+    cells: list[_Cell] = []
+    for tile_id, (tile, piece) in sorted(_pieces_utm(aoi).items()):
+        if is_cancelled is not None and is_cancelled():
+            raise CancelledError("Tile planning was cancelled.")
+        grid = _grid_cells(piece, tile_size_km * 1000.0)
+        cells.extend(_Cell(tile_id, tile.epsg, i, g) for i, g in enumerate(grid))
+    return [_freeze(c, name) for c in merge_slivers(cells)]
+
+
+def plan_features(features: Sequence[tuple[str, BaseGeometry]], tile_size_km: float = 20.0) -> list[Tile]:
+    """Tiles for each feature of a layer, each named after its feature (names must be unique)."""
+    seen: set[str] = set()
+    tiles: list[Tile] = []
+    for name, geom in features:
+        key = safe_name(name)
+        if key in seen:
+            raise InputError(f"Two features share the name '{key}': tile names would collide.", field="name")
+        seen.add(key)
+        tiles.extend(plan_tiles(geom, key, tile_size_km))
+    return tiles
