@@ -51,7 +51,7 @@ package:
 	@echo "$(DIST)/worldcereal_qgis-$(VERSION).zip"
 
 bench: setup
-	QT_QPA_PLATFORM=offscreen xvfb-run -a $(PY) -m pytest -p no:cacheprovider tests/benchmarks -s -q -o norecursedirs= -o python_files="test_*.py bench_*.py"
+	QT_QPA_PLATFORM=offscreen xvfb-run -a $(PY) -m pytest -p no:cacheprovider tests/benchmarks -s -q -o norecursedirs=
 
 clean:
 	rm -rf dist demo-output tests/artifacts .pytest_cache

@@ -12,6 +12,14 @@ from .core.errors import CancelledError, WorldCerealError
 LOG_TAG = "WorldCereal"
 
 
+def qgis_library_versions() -> tuple[tuple[int, int], tuple[int, int]]:
+    """GEOS and PROJ versions QGIS is built with (wheels must not bundle newer ones)."""
+    from qgis.core import Qgis, QgsProjUtils
+
+    return ((Qgis.geosVersionMajor(), Qgis.geosVersionMinor()),
+            (QgsProjUtils.projVersionMajor(), QgsProjUtils.projVersionMinor()))
+
+
 class InstallDependenciesTask(QgsTask):
     """pip install into the plugin-private folder, with progress and cancel."""
 
@@ -21,11 +29,13 @@ class InstallDependenciesTask(QgsTask):
         self.requirements = [m.requirement for m in missing]
         self.error: str | None = None
         self._steps = 0
+        self.constraints = dependencies.library_constraints(*qgis_library_versions())
 
     def run(self) -> bool:
         try:
             dependencies.install(
-                self.target, self.requirements, on_line=self._on_line, is_cancelled=self.isCanceled
+                self.target, self.requirements, on_line=self._on_line, is_cancelled=self.isCanceled,
+                constraints=self.constraints,
             )
         except CancelledError as err:
             self.error = str(err)

@@ -13,7 +13,6 @@ from osgeo import gdal, osr
 from tests.backend.conftest import auth_headers, connect, create_job, cropland_args, croptype_args, wait_for
 
 
-
 def _raster(path: Path) -> dict:
     ds = gdal.Open(str(path))
     bands = [ds.GetRasterBand(i + 1) for i in range(ds.RasterCount)]

@@ -32,6 +32,25 @@ RUNTIME_REQUIREMENTS: tuple[Requirement, ...] = (
 )
 
 
+# Inside a QGIS executable, GEOS and PROJ symbols resolve to QGIS's own libraries, whatever a wheel bundles.
+# A wheel built on a NEWER GEOS/PROJ then calls into the older library and misbehaves (seen: shapely 2.2 with
+# GEOS 3.11 fails in to_wkt). So the installer never picks wheels bundling a newer library than QGIS has.
+SHAPELY_FOR_GEOS = (((3, 13), ">=2.0.0"), ((0, 0), ">=2.0.0,<2.1"))       # shapely 2.0.x wheels: GEOS 3.11
+PYPROJ_FOR_PROJ = (((9, 5), ">=3.2.0"), ((9, 4), ">=3.2.0,<3.7"), ((9, 3), ">=3.2.0,<3.6"),
+                   ((9, 2), ">=3.2.0,<3.5.1"), ((0, 0), ">=3.2.0,<3.5"))  # pyproj 3.4 wheels: PROJ 9.1
+
+
+def _pin_for(version: tuple[int, int], table) -> str:
+    return next(pin for minimum, pin in table if tuple(version) >= minimum)
+
+
+def compatible_requirements(geos: tuple[int, int], proj: tuple[int, int],
+                            requirements: tuple[Requirement, ...] = RUNTIME_REQUIREMENTS) -> list[Requirement]:
+    """The runtime requirements with pins that match the GEOS and PROJ libraries QGIS was built with."""
+    pins = {"shapely": _pin_for(geos, SHAPELY_FOR_GEOS), "pyproj": _pin_for(proj, PYPROJ_FOR_PROJ)}
+    return [Requirement(r.name, r.minimum, pins.get(r.name, r.pin)) for r in requirements]
+
+
 @dataclass(frozen=True)
 class MissingDependency:
     requirement: Requirement
@@ -110,20 +129,38 @@ def python_executable() -> str:
     return found
 
 
-def pip_install_command(target: Path, requirements: list[Requirement], python: str | None = None) -> list[str]:
-    """pip into a private folder, keeping numpy at the version QGIS's GDAL was built for."""
+def library_constraints(geos: tuple[int, int] | None, proj: tuple[int, int] | None) -> list[str]:
+    """pip constraints that keep numpy, shapely and pyproj compatible with the libraries inside QGIS.
+
+    pip --target installs every dependency again (openeo pulls shapely and pyproj), so these apply even
+    when only openeo is missing.
+    """
+    lines = []
+    numpy_version = installed_version("numpy")
+    if numpy_version:  # QGIS's GDAL bindings are built for this numpy
+        lines.append(f"numpy=={numpy_version}")
+    if geos is not None:
+        lines.append(f"shapely{_pin_for(geos, SHAPELY_FOR_GEOS)}")
+    if proj is not None:
+        lines.append(f"pyproj{_pin_for(proj, PYPROJ_FOR_PROJ)}")
+    return lines
+
+
+def pip_install_command(target: Path, requirements: list[Requirement], python: str | None = None,
+                        constraints: list[str] | None = None) -> list[str]:
+    """pip into a private folder, with constraints matching QGIS's numpy, GEOS and PROJ."""
     cmd = [python or python_executable(), "-m", "pip", "install", "--disable-pip-version-check",
            "--no-input", "--upgrade", "--target", str(target)]
-    numpy_version = installed_version("numpy")
-    if numpy_version:
-        cmd += ["--constraint", str(_write_constraints(target, numpy_version))]
+    lines = constraints if constraints is not None else library_constraints(None, None)
+    if lines:
+        cmd += ["--constraint", str(_write_constraints(target, lines))]
     return cmd + [r.spec() for r in requirements]
 
 
-def _write_constraints(target: Path, numpy_version: str) -> Path:
+def _write_constraints(target: Path, lines: list[str]) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     path = target.parent / "worldcereal-constraints.txt"
-    path.write_text(f"numpy=={numpy_version}\n", encoding="utf-8")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
@@ -134,6 +171,7 @@ def install(
     on_line=None,
     is_cancelled=None,
     python: str | None = None,
+    constraints: list[str] | None = None,
 ) -> None:
     """Run pip into ``target``; stream its output lines; kill it on cancel.
 
@@ -144,7 +182,7 @@ def install(
 
     from .errors import CancelledError, DependencyError
 
-    cmd = pip_install_command(target, requirements, python)
+    cmd = pip_install_command(target, requirements, python, constraints)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
     tail: list[str] = []
     assert proc.stdout is not None
