@@ -11,7 +11,7 @@ import time
 from typing import Callable
 
 from qgis.core import QgsApplication, QgsProject
-from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
 from .core.backends import BackendProfile
 from .core.errors import CancelledError, WorldCerealError
@@ -92,7 +92,7 @@ class JobController(QObject):
     def reload(self, local_id: str) -> None:
         record = self.store.get(local_id)
         if record.download_state == DownloadState.DONE and record.outputs:
-            self._load(record)
+            self._run(local_id, "Loading", lambda task: (record, self._build(record)), self._after_download)
         elif record.status == JobStatus.FINISHED:
             self._download(local_id)
 
@@ -180,23 +180,33 @@ class JobController(QObject):
         return None
 
     def _download(self, local_id: str) -> None:
-        self._run(local_id, "Downloading",
-                  lambda task: self.runner.download(local_id, progress=task.setProgress, is_cancelled=task.isCanceled),
-                  self._after_download)
+        def work(task):
+            record = self.runner.download(local_id, progress=task.setProgress, is_cancelled=task.isCanceled)
+            return record, self._build(record)
 
-    def _after_download(self, local_id: str, record: JobRecord | None, error) -> None:
-        if error is None and record is not None:
-            self._load(record)
+        self._run(local_id, "Downloading", work, self._after_download)
 
-    def _load(self, record: JobRecord) -> None:
-        from .layers import load_result_layers, remove_job_layers
+    def _build(self, record: JobRecord):
+        """Worker thread: open and style the layers (the slow part), handed over to the main thread."""
+        from .layers import build_result_layers
 
         tif = next((p for p in record.outputs if p.lower().endswith((".tif", ".tiff"))), None)
         if tif is None:
-            return
+            return None
+        job = {"job_id": record.remote_id, "backend": record.backend_url, "product": record.product,
+               "title": record.title}
+        return build_result_layers(tif, job=job, target_thread=QCoreApplication.instance().thread())
+
+    def _after_download(self, local_id: str, result, error) -> None:
+        if error is None and result is not None and result[1] is not None:
+            self._add_layers(*result)
+
+    def _add_layers(self, record: JobRecord, built) -> None:
+        """Main thread: only put the ready layers into the project (a few ms)."""
+        from .layers import add_result_layers, remove_job_layers
+
         remove_job_layers(self.project, record.remote_id)
-        load_result_layers(tif, job={"job_id": record.remote_id, "backend": record.backend_url,
-                                     "product": record.product, "title": record.title}, project=self.project)
+        add_result_layers(built, self.project)
         self.notify.emit("WorldCereal", f"{record.title} is loaded as styled layers.", 3)
         self.jobLoaded.emit(record.local_id)
 

@@ -7,6 +7,7 @@ never computes statistics or histograms (values are fixed: classes, 0..100 %), w
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from qgis.core import (
@@ -34,6 +35,50 @@ LAYER_PROPERTY_PREFIX = "worldcereal/"
 PROBABILITY_MIN, PROBABILITY_MAX = 0.0, 100.0
 
 
+@dataclass
+class BuiltLayers:
+    """Styled layers not yet in a project: built in a worker thread, added on the main thread."""
+
+    desc: ResultDescription
+    bands: list[BandInfo]
+    layers: list[QgsRasterLayer]
+    props: dict[str, str]
+    job: dict
+
+
+def build_result_layers(path: str | Path, *, job: dict, include_class_probabilities: bool = False,
+                        target_thread=None) -> BuiltLayers:
+    """Open and style one layer per meaningful band (the slow part: file opening), without a project.
+
+    Called from a QgsTask, ``target_thread`` is the main thread: the layers are moved there so the main
+    thread only has to add them (a few ms), keeping the GUI responsive.
+    """
+    desc = results.describe_raster(path)
+    bands = desc.layer_bands(include_class_probabilities)
+    if not bands:
+        raise InputError(f"The file '{Path(path).name}' holds no WorldCereal map bands.", field="path")
+    props = _job_properties(job, desc)
+    layers = [_band_layer(Path(path), band, desc, props) for band in bands]
+    if [layer.name() for layer in layers if not layer.isValid()]:
+        raise InputError(f"QGIS cannot read the result file '{Path(path).name}'.", field="path")
+    if target_thread is not None:
+        for layer in layers:
+            layer.moveToThread(target_thread)
+    return BuiltLayers(desc, bands, layers, props, job)
+
+
+def add_result_layers(built: BuiltLayers, project: QgsProject | None = None,
+                      group_name: str | None = None) -> list[QgsRasterLayer]:
+    """Put built layers in a new top group named after the job (main thread)."""
+    project = project or QgsProject.instance()
+    job = built.job
+    project.addMapLayers(built.layers, False)
+    group = _job_group(project, group_name or str(job.get("title") or job.get("job_id") or "WorldCereal"),
+                       built.props)
+    _fill_group(group, built.layers, built.bands, _main_band(built.desc, built.bands))
+    return built.layers
+
+
 def load_result_layers(
     path: str | Path,
     *,
@@ -47,20 +92,8 @@ def load_result_layers(
     Only the main map (crop type of the first season, or cropland) starts visible: 50 overlapping layers
     drawn at once would hide each other and slow the canvas.
     """
-    project = project or QgsProject.instance()
-    desc = results.describe_raster(path)
-    bands = desc.layer_bands(include_class_probabilities)
-    if not bands:
-        raise InputError(f"The file '{Path(path).name}' holds no WorldCereal map bands.", field="path")
-    props = _job_properties(job, desc)
-    layers = [_band_layer(Path(path), band, desc, props) for band in bands]
-    invalid = [layer.name() for layer in layers if not layer.isValid()]
-    if invalid:
-        raise InputError(f"QGIS cannot read the result file '{Path(path).name}'.", field="path")
-    project.addMapLayers(layers, False)
-    group = _job_group(project, group_name or str(job.get("title") or job.get("job_id") or "WorldCereal"), props)
-    _fill_group(group, layers, bands, _main_band(desc, bands))
-    return layers
+    built = build_result_layers(path, job=job, include_class_probabilities=include_class_probabilities)
+    return add_result_layers(built, project, group_name)
 
 
 def style_band_layer(layer: QgsRasterLayer, band: BandInfo, desc: ResultDescription) -> None:

@@ -1,0 +1,26 @@
+"""Loading the plugin must stay cheap: no openeo, shapely, pyproj, pyarrow or pandas at QGIS start-up."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.conftest import REPO_ROOT
+
+SCRIPTS = REPO_ROOT / "tests" / "qgis" / "scripts"
+
+
+def probe(mode: str) -> dict:
+    env = dict(os.environ, PYTHONPATH=f"{REPO_ROOT}{os.pathsep}{SCRIPTS}",
+               QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    proc = subprocess.run([sys.executable, str(SCRIPTS / "startup_probe.py"), mode], env=env, capture_output=True,
+                          text=True, timeout=120)
+    line = next(ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT "))
+    return json.loads(line[len("RESULT "):])
+
+
+def test_plugin_start_imports_nothing_heavy():
+    result = probe("plugin")
+    assert result["heavy_imported"] == []
