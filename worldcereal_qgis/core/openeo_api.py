@@ -205,7 +205,8 @@ class OpenEOClient:
         max_poll_time: float = 300.0,
     ) -> None:
         """Interactive OIDC device-code login; the refresh token goes to the token store."""
-        self._conn = self._new_connection(_CancellableSession(is_cancelled))
+        session = _CancellableSession(is_cancelled)
+        self._conn = self._new_connection(session)
 
         def display(text: str = "", *args: Any, **kwargs: Any) -> None:
             prompt = parse_device_instructions(str(text))
@@ -213,8 +214,8 @@ class OpenEOClient:
                 show(prompt)
 
         try:
-            self._conn.authenticate_oidc_device(
-                store_refresh_token=True, max_poll_time=max_poll_time, display=display
+            self._conn.authenticate_oidc_device(  # the token polling goes through the cancellable session too
+                store_refresh_token=True, max_poll_time=max_poll_time, display=display, requests_session=session
             )
         except CancelledError:
             raise
