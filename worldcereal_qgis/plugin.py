@@ -34,8 +34,13 @@ class WorldCerealPlugin:
         dependencies.add_to_sys_path(settings.deps_dir())
         from .processing.provider import WorldCerealProvider
 
-        self.provider = WorldCerealProvider()
-        QgsApplication.processingRegistry().addProvider(self.provider)
+        provider = WorldCerealProvider()
+        # QGIS deletes a provider it refuses (e.g. another copy of the plugin already registered "worldcereal")
+        if QgsApplication.processingRegistry().addProvider(provider):
+            self.provider = provider
+        else:
+            QgsMessageLog.logMessage("A Processing provider 'worldcereal' is already registered; not adding another.",
+                                     LOG_TAG, Qgis.MessageLevel.Warning)
 
     # -- GUI ----------------------------------------------------------------
     def initGui(self) -> None:  # noqa: N802 (QGIS API name)

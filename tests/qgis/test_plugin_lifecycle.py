@@ -40,6 +40,11 @@ class RecordingIface(QgisInterface):
 
 @pytest.fixture
 def iface(qgis_iface):
+    """Start without a 'worldcereal' provider (other tests register one for Processing runs)."""
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("worldcereal")
+    if existing is not None:
+        registry.removeProvider(existing)
     return RecordingIface(qgis_iface)
 
 
@@ -88,3 +93,16 @@ def test_load_unload_twice_leaves_nothing(iface):
         assert "worldcereal" not in _provider_ids()
         assert plugin.action is None and plugin.dock is None and plugin.provider is None
     assert QgsApplication.taskManager().count() <= tasks_before
+
+
+def test_second_copy_does_not_break_the_first(iface):
+    first = _load(iface)
+    second = worldcereal_qgis.classFactory(iface)
+    second.initProcessing()
+    try:
+        assert second.provider is None  # refused, not crashed
+        assert QgsApplication.processingRegistry().providerById("worldcereal") is first.provider
+    finally:
+        second.unload()
+        first.unload()
+    assert "worldcereal" not in _provider_ids()
