@@ -1,21 +1,66 @@
-"""The WorldCereal dock widget (layout in resources/ui/dock.ui, loaded at run time)."""
+"""The WorldCereal dock: AOI, product, seasons, orbit, account and jobs (layout in resources/ui/dock.ui).
+
+Only wiring lives here: the form state is ``DockState``, requests come from the core builders, jobs run
+through ``JobController`` tasks, and every wait (login, jobs, calendar, catalogue) is a QgsTask.
+"""
 
 from __future__ import annotations
 
+from qgis.core import Qgis
 from qgis.PyQt import uic
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QDockWidget
 
-from .. import paths
-from ..core import dependencies
+from .. import paths, services, settings
+from ..core import credits, dependencies
+from ..core.errors import InputError, WorldCerealError
+from ..dock_state import DockState
+from ..job_controller import JobController
+from .account import AccountPanel
+from .aoi_panel import AoiPanel
+from .form_panel import FormPanel
+from .jobs_panel import JobsPanel
+
+PROBLEM_STYLE = "color: #b00000;"
+MESSAGE_SECONDS = 8
+
+
+def default_controller(parent=None) -> JobController:
+    return JobController(services.runner(), profile_for=services.profile, parent=parent)
 
 
 class WorldCerealDock(QDockWidget):
-    def __init__(self, iface, parent=None) -> None:
+    def __init__(self, iface, parent=None, *, controller: JobController | None = None,
+                 state: DockState | None = None) -> None:
         super().__init__(parent)
         uic.loadUi(str(paths.ui_path("dock.ui")), self)
         self.setObjectName("WorldCerealDock")
         self.iface = iface
+        self.state = state or DockState.load()
+        self.controller = controller or default_controller(self)
+        self.account = AccountPanel(self, self._profile_or_default)
+        self.aoi_panel = AoiPanel(self, self.state, iface.mapCanvas())
+        self.form = FormPanel(self, self.state)
+        self.jobs = JobsPanel(self, self.controller)
+        self.problems: list[InputError] = []
+        self._wire()
         self._show_dependency_state()
+        self.aoi_panel.update_aoi()
+        self.account.refresh()
+        self.controller.resume()  # jobs still running when QGIS closed continue now
+
+    # -- wiring --------------------------------------------------------------------------------------------------
+    def _wire(self) -> None:
+        self.aoi_panel.changed.connect(self._aoi_changed)
+        self.form.changed.connect(self.refresh)
+        self.account.stateChanged.connect(self.refresh)
+        self.backendCombo.currentIndexChanged.connect(lambda _i: self.account.refresh())
+        self.runButton.clicked.connect(self.run)
+        self.controller.notify.connect(self._notify)
+        self.problemsLabel.setStyleSheet(PROBLEM_STYLE)
+        self.formScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.mainSplitter.setStretchFactor(0, 3)  # the form gets most of the height, the jobs list the rest
+        self.mainSplitter.setStretchFactor(1, 1)
 
     def _show_dependency_state(self) -> None:
         missing = dependencies.missing_dependencies()
@@ -24,5 +69,83 @@ class WorldCerealDock(QDockWidget):
         else:
             self.statusLabel.setText("Map cropland and crop types with ESA WorldCereal on openEO.")
 
+    def _profile_or_default(self):
+        try:
+            return self.state.profile()
+        except InputError:
+            return services.profile(self.state.backend)
+
+    def _aoi_changed(self) -> None:
+        self.form.set_aoi(self.aoi_panel.aoi)
+        self.refresh()
+
+    # -- live form feedback --------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Area, credits and every problem of the form; Run only when there is none."""
+        max_area = settings.MAX_JOB_AREA_KM2.read()
+        self._show_aoi_info(max_area)
+        orbit = self.form.orbit_state()
+        self.problems = self.state.problems(self.aoi_panel.aoi, self.state.orbit_state(orbit), max_area)
+        if self.aoi_panel.error:
+            self.problems = [p for p in self.problems if p.field != "aoi"]
+            self.problems.insert(0, InputError(self.aoi_panel.error, field="aoi"))
+        notes = [str(p) for p in self.problems]
+        if not self.account.is_logged_in():
+            notes.append(f"Log in to {self._profile_or_default().title} to run jobs.")
+        if orbit is None and not self.problems:
+            notes.append("Waiting for the automatic Sentinel-1 orbit choice…")
+        self.problemsLabel.setText("\n".join(f"• {n}" for n in notes))
+        self.problemsLabel.setVisible(bool(notes))
+        self.runButton.setEnabled(not notes)
+
+    def _show_aoi_info(self, max_area: float) -> None:
+        aoi = self.aoi_panel.aoi
+        if aoi is None:
+            self.aoiInfoLabel.setText(self.aoi_panel.error or "No area of interest yet.")
+            return
+        area = aoi.area_km2
+        low, high = credits.estimate_map_credits(area)
+        short, long = credits.estimate_duration_minutes(area)
+        text = (f"{aoi.name}: {area:,.1f} km² · about {low:,.0f}–{high:,.0f} credits · "
+                f"{short:.0f}–{long:.0f} min")
+        if area > max_area:
+            text += f"\nLarger than the {max_area:,.0f} km² one job may cover: choose a smaller area."
+        for warning in credits.budget_warnings(high, settings.CREDIT_BUDGET.read()):
+            text += f"\n{warning}"
+        self.aoiInfoLabel.setText(text)
+        self.aoiInfoLabel.setStyleSheet(PROBLEM_STYLE if area > max_area else "")
+
+    # -- run -----------------------------------------------------------------------------------------------------
+    def run(self) -> str | None:
+        """Submit the job (validation is instant; creating and starting it happens in a task)."""
+        self.refresh()
+        if not self.runButton.isEnabled():
+            return None
+        try:
+            request = self.state.build_request(self.aoi_panel.aoi, self.state.orbit_state(self.form.orbit_state()))
+            profile = self.state.profile()
+            self.state.sync_backend_settings()
+            local_id = self.controller.submit(request, profile)
+        except WorldCerealError as err:
+            self._notify("WorldCereal", str(err), int(Qgis.MessageLevel.Critical))
+            return None
+        self.state.save()
+        self.jobs.model.refresh()
+        self.jobs.select(local_id)
+        return local_id
+
+    def _notify(self, title: str, message: str, level: int) -> None:
+        duration = 0 if level == int(Qgis.MessageLevel.Critical) else MESSAGE_SECONDS
+        self.iface.messageBar().pushMessage(title, message, Qgis.MessageLevel(level), duration)
+
+    # -- lifecycle -----------------------------------------------------------------------------------------------
     def shutdown(self) -> None:
-        """Stop timers and disconnect before unload (nothing may outlive the plugin)."""
+        """Stop timers and tasks and take our items off the canvas (nothing may outlive the plugin)."""
+        self.state.save()
+        for part in (self.form, self.account, self.jobs, self.aoi_panel):
+            part.shutdown()
+        self.controller.shutdown()
+        try:
+            self.controller.notify.disconnect(self._notify)
+        except (TypeError, RuntimeError):
+            pass

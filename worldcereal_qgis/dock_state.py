@@ -1,0 +1,244 @@
+"""The dock's form state, kept apart from the widgets (DataPlotly style): a plain dataclass.
+
+Widgets only copy values in and out; this model remembers the last used values (QgsSettings), snaps
+month pickers to whole months and turns the form into a core ``MapRequest`` with the core builders, so
+the same rules apply as in Processing and can be tested without a single widget.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any
+
+from qgis.core import QgsSettings
+
+from . import settings
+from .core import backends, udp
+from .core.aoi import Aoi
+from .core.backends import BackendProfile
+from .core.dates import add_months, last_complete_month_end, month_end, month_start, months_between
+from .core.errors import InputError
+from .core.orbit import CATALOGUE_URL
+from .core.request import MapRequest, cropland_request, croptype_request
+
+PREFIX = "worldcereal_qgis/dock/"
+AOI_MODES = ("canvas", "rectangle", "polygon", "layer")
+PRODUCTS = ("cropland", "croptype", "croptype_custom")
+ORBIT_MODES = ("auto", "ASCENDING", "DESCENDING")
+MAX_SEASONS = udp.MAX_SEASONS
+
+
+@dataclass
+class SeasonWindow:
+    """One season row of the form; dates are always whole months (start = 1st, end = last day)."""
+
+    season_id: str
+    start: date
+    end: date
+    enabled: bool = True
+
+    def snapped(self) -> SeasonWindow:
+        return SeasonWindow(self.season_id.strip(), month_start(self.start), month_end(self.end), self.enabled)
+
+
+def default_cropland_year(today: date | None = None) -> int:
+    """The latest calendar year that is complete (a cropland year must end before the last complete month)."""
+    last = last_complete_month_end(today)
+    return last.year if last.month == 12 else last.year - 1
+
+
+def default_seasons(today: date | None = None) -> list[SeasonWindow]:
+    """Without a crop calendar: a summer season (Apr–Sep) and a winter season (Oct–Mar) of the last full year."""
+    year = default_cropland_year(today)
+    return [
+        SeasonWindow("tc-s1", date(year, 4, 1), date(year, 9, 30)),
+        SeasonWindow("tc-s2", date(year - 1, 10, 1), date(year, 3, 31), enabled=False),
+    ]
+
+
+@dataclass
+class DockState:
+    """Every input of the dock form; ``load()`` / ``save()`` keep the last used values."""
+
+    aoi_mode: str = "canvas"
+    layer_id: str = ""
+    selected_only: bool = False
+    product: str = "cropland"
+    custom_model_url: str = ""
+    year: int = field(default_factory=default_cropland_year)
+    seasons: list[SeasonWindow] = field(default_factory=default_seasons)
+    seasons_edited: bool = False
+    orbit_mode: str = "auto"
+    postprocess_method_cropland: str = udp.DEFAULT_POSTPROCESS_METHOD
+    postprocess_kernel_cropland: int = udp.DEFAULT_KERNEL_CROPLAND
+    postprocess_method_croptype: str = udp.DEFAULT_POSTPROCESS_METHOD
+    postprocess_kernel_croptype: int = udp.DEFAULT_KERNEL_CROPTYPE
+    mask_cropland: bool = True
+    backend: str = field(default_factory=lambda: settings.ACTIVE_BACKEND.read())
+    backend_url: str = ""
+    calendar_path: str = ""
+    orbit_catalogue_url: str = CATALOGUE_URL
+
+    # ----------------------------------------------------------------- persistence
+    @classmethod
+    def load(cls, settings: QgsSettings | None = None) -> DockState:
+        """Last used values; anything unreadable falls back to its default (a bad INI never breaks the dock)."""
+        s = settings or QgsSettings()
+        state = cls()
+        for f in fields(cls):
+            raw = s.value(PREFIX + f.name, None)
+            if raw is None or raw == "":
+                continue
+            try:
+                setattr(state, f.name, _decode(f.name, raw, getattr(state, f.name)))
+            except (TypeError, ValueError, KeyError):
+                continue
+        return state.normalised()
+
+    def save(self, settings: QgsSettings | None = None) -> None:
+        s = settings or QgsSettings()
+        for f in fields(self):
+            s.setValue(PREFIX + f.name, _encode(getattr(self, f.name)))
+
+    def normalised(self) -> DockState:
+        """Clamp enumerations to known values so an old settings file cannot select a missing option."""
+        if self.aoi_mode not in AOI_MODES:
+            self.aoi_mode = "canvas"
+        if self.product not in PRODUCTS:
+            self.product = "cropland"
+        if self.orbit_mode not in ORBIT_MODES:
+            self.orbit_mode = "auto"
+        if self.backend not in {p.name for p in backends.PROFILES}:
+            self.backend = backends.DEFAULT_PROFILE.name
+        rows = [s.snapped() for s in self.seasons][:MAX_SEASONS]
+        self.seasons = rows + default_seasons()[len(rows):]
+        return self
+
+    # ----------------------------------------------------------------- backend
+    def profile(self) -> BackendProfile:
+        """The chosen backend; local and custom ones use the URL typed in the form (InputError if invalid)."""
+        base = backends.profile_by_name(self.backend)
+        if base.name in _URL_SETTINGS:
+            return base.with_url(self.backend_url or _URL_SETTINGS[base.name].read())
+        return base
+
+    def sync_backend_settings(self) -> None:
+        """Make the plugin-wide settings agree with the form, so the job runner reaches the same backend."""
+        settings.ACTIVE_BACKEND.write(self.backend)
+        if self.backend in _URL_SETTINGS and self.backend_url:
+            _URL_SETTINGS[self.backend].write(self.profile().url)
+
+    # ----------------------------------------------------------------- form logic
+    @property
+    def udp_product(self) -> str:
+        return udp.CROPLAND if self.product == "cropland" else udp.CROPTYPE
+
+    def set_season(self, index: int, start: date, end: date, season_id: str | None = None,
+                   enabled: bool | None = None) -> None:
+        """A user edit of one season row (snapped to whole months); suggestions no longer overwrite it."""
+        row = self.seasons[index]
+        self.seasons[index] = SeasonWindow(
+            row.season_id if season_id is None else season_id, start, end,
+            row.enabled if enabled is None else enabled).snapped()
+        self.seasons_edited = True
+
+    def apply_suggestions(self, suggestions: list[Any]) -> None:
+        """Crop-calendar windows (``SeasonSuggestion``): tc-s1 and tc-s2, else tc-annual, into the two rows."""
+        usable = [s for s in suggestions if s.season_id != "tc-annual"] or list(suggestions)
+        rows = [SeasonWindow(s.season_id, s.start, s.end) for s in usable[:MAX_SEASONS]]
+        spare = [SeasonWindow(r.season_id, r.start, r.end, enabled=False) for r in default_seasons()]
+        self.seasons = rows + spare[len(rows):]
+        self.seasons_edited = False
+
+    def active_seasons(self) -> dict[str, tuple[date, date]]:
+        return {s.season_id: (s.start, s.end) for s in self.seasons if s.enabled}
+
+    def orbit_state(self, auto_choice: str | None) -> str:
+        """The orbit to send: the fixed one, or the automatic choice (library fallback while unknown)."""
+        if self.orbit_mode != "auto":
+            return self.orbit_mode
+        return auto_choice or "ASCENDING"
+
+    def processing_period(self) -> tuple[date, date] | None:
+        """The period the request will use (shown under the seasons); None when the seasons are unusable."""
+        if self.product == "cropland":
+            return date(int(self.year), 1, 1), date(int(self.year), 12, 31)
+        ends = [end for _, end in self.active_seasons().values()]
+        if not ends:
+            return None
+        last = max(ends)
+        return add_months(month_start(last), -11), month_end(last)
+
+    def options(self, orbit_state: str) -> dict[str, Any]:
+        opts: dict[str, Any] = {
+            "orbit_state": orbit_state,
+            "postprocess_method_cropland": self.postprocess_method_cropland,
+            "postprocess_kernel_cropland": int(self.postprocess_kernel_cropland),
+        }
+        if self.udp_product == udp.CROPTYPE:
+            opts.update(
+                postprocess_method_croptype=self.postprocess_method_croptype,
+                postprocess_kernel_croptype=int(self.postprocess_kernel_croptype),
+                mask_cropland=bool(self.mask_cropland),
+            )
+        if self.product == "croptype_custom":
+            opts["croptype_head_zip"] = self.custom_model_url.strip() or None
+        return opts
+
+    def build_request(self, aoi: Aoi, orbit_state: str) -> MapRequest:
+        """The core request for this form (may still have problems; see ``problems``)."""
+        if self.product == "cropland":
+            return cropland_request(aoi, year=int(self.year), **self.options(orbit_state))
+        return croptype_request(aoi, self.active_seasons(), **self.options(orbit_state))
+
+    def problems(self, aoi: Aoi | None, orbit_state: str, max_area_km2: float) -> list[InputError]:
+        """Every reason the form cannot run yet, as the one-sentence messages the user sees."""
+        found: list[InputError] = []
+        missing_aoi = aoi is None
+        if missing_aoi:  # still check the rest of the form against a stand-in area
+            found.append(InputError("Choose an area of interest: the map extent, a drawing or a polygon layer.",
+                                    field="aoi"))
+            aoi = Aoi.from_bbox(0.0, 45.0, 0.01, 45.01, name="aoi")
+        try:
+            self.profile()
+        except InputError as err:
+            found.append(err)
+        if self.product == "croptype_custom" and not self.custom_model_url.strip():
+            found.append(InputError("Enter the URL of your custom crop-type model (.zip).", field="croptype_head_zip"))
+        try:
+            request = self.build_request(aoi, orbit_state)
+        except InputError as err:
+            return found + [err]
+        return found + [p for p in request.problems(max_area_km2=max_area_km2)
+                        if not (missing_aoi and p.field == "aoi")]
+
+
+_URL_SETTINGS = {"local": settings.LOCAL_BACKEND_URL, "custom": settings.CUSTOM_BACKEND_URL}
+
+
+def period_text(period: tuple[date, date] | None) -> str:
+    if period is None:
+        return "Processing period: enable at least one season."
+    start, end = period
+    return f"Processing period: {start.isoformat()} … {end.isoformat()} ({months_between(start, end)} months)"
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, list):
+        return json.dumps([{"id": s.season_id, "start": s.start.isoformat(), "end": s.end.isoformat(),
+                            "enabled": s.enabled} for s in value])
+    return value
+
+
+def _decode(name: str, raw: Any, default: Any) -> Any:
+    if name == "seasons":
+        rows = json.loads(raw)
+        return [SeasonWindow(r["id"], date.fromisoformat(r["start"]), date.fromisoformat(r["end"]),
+                             bool(r.get("enabled", True))) for r in rows]
+    if isinstance(default, bool):
+        return raw if isinstance(raw, bool) else str(raw).lower() in ("1", "true", "yes")
+    if isinstance(default, int):
+        return int(raw)
+    return str(raw)

@@ -1,0 +1,143 @@
+"""Qt table model over the job store: one row per job, newest first; the store stays the only truth."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
+from qgis.PyQt.QtGui import QColor
+
+from ..core import udp
+from ..core.jobstore import ACTIVE_STATUSES, DownloadState, JobRecord, JobStatus, JobStore
+
+COLUMNS = ("Job", "Status", "Progress", "Credits")
+LOCAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_STATUS_TEXT = {
+    JobStatus.DRAFT: "submitting",
+    JobStatus.CREATED: "created",
+    JobStatus.QUEUED: "queued",
+    JobStatus.RUNNING: "running",
+    JobStatus.FINISHED: "finished",
+    JobStatus.ERROR: "failed",
+    JobStatus.CANCELED: "cancelled",
+}
+_STATUS_COLOUR = {JobStatus.ERROR: QColor(200, 30, 30), JobStatus.FINISHED: QColor(30, 130, 50)}
+
+
+def status_text(record: JobRecord) -> str:
+    """What the user reads in the Status column: the remote status plus the local download step."""
+    text = _STATUS_TEXT.get(record.status, record.status)
+    if record.status == JobStatus.FINISHED:
+        text = {DownloadState.DOWNLOADING: "downloading", DownloadState.DONE: "loaded",
+                DownloadState.FAILED: "download failed"}.get(record.download_state, "finished")
+    return text
+
+
+def _parse(stamp: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(stamp) if stamp else None
+    except ValueError:
+        return None
+
+
+def elapsed_text(record: JobRecord, now: datetime | None = None) -> str:
+    start = _parse(record.started_at) or _parse(record.created_at)
+    if start is None:
+        return ""
+    end = _parse(record.finished_at) or now or datetime.now(timezone.utc)
+    seconds = max(0, int((end - start).total_seconds()))
+    minutes, sec = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{sec:02d}" if hours else f"{minutes}:{sec:02d}"
+
+
+def progress_text(record: JobRecord, now: datetime | None = None) -> str:
+    elapsed = elapsed_text(record, now)
+    if record.progress is None or record.status not in (*ACTIVE_STATUSES, JobStatus.FINISHED):
+        return elapsed
+    return f"{record.progress:.0f} % · {elapsed}" if elapsed else f"{record.progress:.0f} %"
+
+
+def short_title(record: JobRecord) -> str:
+    """Product, area and period end in a narrow column; the full title is in the tooltip."""
+    request = record.request or {}
+    label = udp.PRODUCT_LABELS.get(record.product, record.product)
+    area = (request.get("aoi") or {}).get("name", "")
+    period = request.get("temporal_extent") or ["", ""]
+    return " · ".join(part for part in (label, area, str(period[-1])[:7]) if part)
+
+
+class JobsTableModel(QAbstractTableModel):
+    """Reads the store on ``refresh()``; the dock calls it when the controller says a job changed."""
+
+    def __init__(self, store: JobStore, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._records: list[JobRecord] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._records = self.store.list()
+        self.endResetModel()
+
+    def update_times(self) -> None:
+        """Repaint the Progress column (elapsed time moves on between polls)."""
+        if self._records:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self._records) - 1, 2))
+
+    def has_active(self) -> bool:
+        return any(r.is_active or r.status == JobStatus.DRAFT for r in self._records)
+
+    def record(self, row: int) -> JobRecord | None:
+        return self._records[row] if 0 <= row < len(self._records) else None
+
+    def row_of(self, local_id: str) -> int:
+        return next((i for i, r in enumerate(self._records) if r.local_id == local_id), -1)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        record = self.record(index.row())
+        if record is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(record, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(record)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
+            return _STATUS_COLOUR.get(record.status)
+        if role == LOCAL_ID_ROLE:
+            return record.local_id
+        return None
+
+    def _display(self, record: JobRecord, column: int) -> str:
+        if column == 0:
+            return short_title(record)
+        if column == 1:
+            return status_text(record)
+        if column == 2:
+            return progress_text(record)
+        return f"{record.credits:.1f}" if record.credits is not None else ""
+
+    @staticmethod
+    def _tooltip(record: JobRecord) -> str:
+        lines = [record.title, f"Backend: {record.backend_url}"]
+        if record.remote_id:
+            lines.append(f"Job id: {record.remote_id}")
+        if record.error_message:
+            lines.append(record.error_message)
+        if record.output_dir:
+            lines.append(f"Folder: {record.output_dir}")
+        return "\n".join(lines)

@@ -1,0 +1,151 @@
+"""The jobs list: table over the job store, action buttons and context menu, all delegating to JobController."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.PyQt.QtCore import QObject, Qt, QTimer, QUrl
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import QHeaderView, QMenu
+
+from ..core.errors import WorldCerealError
+from ..core.jobstore import DownloadState, JobRecord, JobStatus
+from ..job_controller import JobController
+from .jobs_model import JobsTableModel
+from .log_dialog import JobLogDialog, format_log
+
+# action name -> (button attribute, menu text)
+ACTIONS = {
+    "cancel": ("cancelJobButton", "Cancel job"),
+    "retry": ("retryJobButton", "Retry"),
+    "log": ("logJobButton", "Show log"),
+    "folder": ("folderJobButton", "Open output folder"),
+    "load": ("loadJobButton", "Load / reload results"),
+    "remove": ("removeJobButton", "Remove from list"),
+}
+
+
+def allowed_actions(record: JobRecord | None, busy: bool) -> set[str]:
+    """Which actions make sense for a job in its current state (buttons and menu share this rule)."""
+    if record is None:
+        return set()
+    found = {"remove"}
+    if record.is_active or (record.status == JobStatus.DRAFT and busy):
+        found.add("cancel")
+    if record.status in (JobStatus.ERROR, JobStatus.CANCELED) or (record.status == JobStatus.DRAFT and not busy):
+        found.add("retry")
+    if record.remote_id:
+        found.add("log")
+    if record.output_dir and Path(record.output_dir).is_dir():
+        found.add("folder")
+    if record.status == JobStatus.FINISHED and not (busy and record.download_state != DownloadState.DONE):
+        found.add("load")
+    return found
+
+
+class JobsPanel(QObject):
+    def __init__(self, dock, controller: JobController) -> None:
+        super().__init__(dock)
+        self.ui = dock
+        self.controller = controller
+        self.model = JobsTableModel(controller.store, self)
+        self.open_url = lambda url: QDesktopServices.openUrl(QUrl(url))
+        self.log_dialog: JobLogDialog | None = None
+        view = dock.jobsView
+        view.setModel(self.model)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        view.verticalHeader().setVisible(False)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._context_menu)
+        view.selectionModel().selectionChanged.connect(self.update_buttons)
+        for name, (button, _text) in ACTIONS.items():
+            getattr(dock, button).clicked.connect(lambda _checked=False, n=name: self.trigger(n))
+        controller.jobChanged.connect(self._job_changed)
+        controller.jobLoaded.connect(self._job_changed)
+        self._clock = QTimer(self, interval=1000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+        self.update_buttons()
+
+    # -- selection -----------------------------------------------------------------------------------------------
+    def selected(self) -> JobRecord | None:
+        rows = self.ui.jobsView.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def select(self, local_id: str) -> None:
+        row = self.model.row_of(local_id)
+        if row >= 0:
+            self.ui.jobsView.selectRow(row)
+
+    def _job_changed(self, _local_id: str) -> None:
+        current = self.selected()
+        self.model.refresh()
+        if current is not None:
+            self.select(current.local_id)
+        self.update_buttons()
+
+    def _tick(self) -> None:
+        if self.model.has_active():
+            self.model.update_times()
+
+    def update_buttons(self, *_args) -> None:
+        record = self.selected()
+        allowed = allowed_actions(record, record is not None and self.controller.busy(record.local_id))
+        for name, (button, _text) in ACTIONS.items():
+            getattr(self.ui, button).setEnabled(name in allowed)
+
+    def _context_menu(self, pos) -> None:
+        index = self.ui.jobsView.indexAt(pos)
+        if not index.isValid():
+            return
+        self.ui.jobsView.selectRow(index.row())
+        record = self.selected()
+        allowed = allowed_actions(record, record is not None and self.controller.busy(record.local_id))
+        menu = QMenu(self.ui.jobsView)
+        for name, (_button, text) in ACTIONS.items():
+            action = menu.addAction(text)
+            action.setEnabled(name in allowed)
+            action.triggered.connect(lambda _checked=False, n=name: self.trigger(n))
+        menu.popup(self.ui.jobsView.viewport().mapToGlobal(pos))
+
+    # -- actions -------------------------------------------------------------------------------------------------
+    def trigger(self, name: str) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        try:
+            getattr(self, f"_do_{name}")(record)
+        except WorldCerealError as err:
+            self.controller.notify.emit("WorldCereal", str(err), 2)
+        self.update_buttons()
+
+    def _do_cancel(self, record: JobRecord) -> None:
+        self.controller.cancel(record.local_id)
+
+    def _do_retry(self, record: JobRecord) -> None:
+        self.select(self.controller.retry(record.local_id))
+
+    def _do_log(self, record: JobRecord) -> None:
+        self.controller.fetch_log(record.local_id, lambda entries, error: self._show_log(record, entries, error))
+
+    def _show_log(self, record: JobRecord, entries: list[dict], error) -> None:
+        text = str(error) if error is not None else format_log(entries)
+        self.log_dialog = JobLogDialog(self.ui, record.title, text)
+        self.log_dialog.show()
+
+    def _do_folder(self, record: JobRecord) -> None:
+        self.open_url(QUrl.fromLocalFile(record.output_dir).toString())
+
+    def _do_load(self, record: JobRecord) -> None:
+        self.controller.reload(record.local_id)
+
+    def _do_remove(self, record: JobRecord) -> None:
+        self.controller.remove(record.local_id)
+
+    def shutdown(self) -> None:
+        self._clock.stop()
+        if self.log_dialog is not None:
+            self.log_dialog.close()
