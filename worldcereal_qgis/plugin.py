@@ -56,6 +56,11 @@ class WorldCerealPlugin:
 
     def _toggle_dock(self, visible: bool) -> None:
         if visible and self.dock is None:
+            missing = dependencies.missing_dependencies()
+            if missing:  # the dock needs them: say so (with Install) instead of failing with a traceback
+                self._sync_action(False)
+                self._offer_install(missing)
+                return
             self._create_dock()
         if self.dock is not None:
             self.dock.setVisible(visible)
@@ -76,9 +81,12 @@ class WorldCerealPlugin:
     # -- Dependencies -------------------------------------------------------
     def _check_dependencies(self) -> None:
         missing = dependencies.missing_dependencies()
-        if not missing:
-            return
+        if missing:
+            self._offer_install(missing)
+
+    def _offer_install(self, missing) -> None:
         bar = self.iface.messageBar()
+        self._pop_message()
         item = bar.createMessage("WorldCereal", dependencies.missing_message(missing))
         button = QPushButton("Install")
         button.clicked.connect(lambda: self.install_dependencies(missing))
@@ -100,9 +108,7 @@ class WorldCerealPlugin:
     def _install_finished(self, task, ok: bool) -> None:
         self._install_task = None
         bar = self.iface.messageBar()
-        if self._message_item is not None:
-            bar.popWidget(self._message_item)
-            self._message_item = None
+        self._pop_message()
         if ok:
             msg = "Python packages installed; WorldCereal is ready."
             bar.pushMessage("WorldCereal", msg, Qgis.MessageLevel.Success, 5)
@@ -111,8 +117,18 @@ class WorldCerealPlugin:
             bar.pushMessage("WorldCereal", msg, Qgis.MessageLevel.Critical, 0)
             QgsMessageLog.logMessage(msg, LOG_TAG, Qgis.MessageLevel.Critical)
 
+    def _pop_message(self) -> None:
+        """Remove our dependency message (the user may have closed it already)."""
+        if self._message_item is not None:
+            try:
+                self.iface.messageBar().popWidget(self._message_item)
+            except RuntimeError:
+                pass
+            self._message_item = None
+
     # -- Unload -------------------------------------------------------------
     def unload(self) -> None:
+        self._pop_message()
         if self._install_task is not None:
             self._install_task.cancel()
             self._install_task = None

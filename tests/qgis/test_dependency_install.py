@@ -34,6 +34,8 @@ def test_missing_openeo_is_installed_into_private_folder(tmp_path: Path):
     assert "openeo (missing)" in result["message"]
     assert "Click Install" in result["message"]
     assert result["buttons"] == ["Install"]
+    assert result["dock_before_install"] is False and result["action_checked_before_install"] is False
+    assert result["dock_after_install"] is True
     assert any("ready" in m for m in result["finished_messages"]), result["finished_messages"]
     deps_dir = Path(result["deps_dir"])
     assert deps_dir.is_relative_to(tmp_path)

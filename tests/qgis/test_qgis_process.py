@@ -7,50 +7,31 @@ installed by the plugin's own installer into the profile, Debian's qgis_process 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import zipfile
 from pathlib import Path
 
 import pytest
 from osgeo import gdal
 
-from tests.conftest import REPO_ROOT
+from tests.qgis.profile_tools import clean_env, install_packaged_plugin, install_plugin_dependencies
 
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"  # Debian 12's wrapper adds a flag that 3.22 rejects
 pytestmark = pytest.mark.slow
 
 
 def _env(home: Path) -> dict:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("VIRTUAL_ENV", "PYTHON", "QGIS_CUSTOM_CONFIG_PATH"))}
-    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen", PATH="/usr/bin:/bin")
-    return env
+    return {**clean_env(home), "QT_QPA_PLATFORM": "offscreen"}
 
 
 @pytest.fixture(scope="module")
 def profile_home(tmp_path_factory) -> Path:
     home = tmp_path_factory.mktemp("home")
-    dist = tmp_path_factory.mktemp("dist")
-    subprocess.run(["make", "-s", "package", f"DIST={dist}"], cwd=REPO_ROOT, check=True, capture_output=True)
     profile = home / ".local/share/QGIS/QGIS3/profiles/default"
-    plugins = profile / "python" / "plugins"
-    plugins.mkdir(parents=True)
-    zipfile.ZipFile(next(dist.glob("*.zip"))).extractall(plugins)
+    install_packaged_plugin(profile, tmp_path_factory.mktemp("dist"))
     enable = subprocess.run([QGIS_PROCESS, "plugins", "enable", "worldcereal_qgis"], env=_env(home),
                             capture_output=True, text=True, timeout=120)
     assert enable.returncode == 0, enable.stderr
-    from worldcereal_qgis.dependencies_task import qgis_library_versions
-
-    (geos, proj) = qgis_library_versions()  # what the plugin's Install button passes
-    install = subprocess.run(
-        ["/usr/bin/python3", "-c",
-         "import sys, json; from pathlib import Path; from worldcereal_qgis.core import dependencies as d; "
-         "d.install(Path(sys.argv[1]), [m.requirement for m in d.missing_dependencies()], "
-         "constraints=d.library_constraints(*json.loads(sys.argv[2])))",
-         str(profile / "worldcereal_qgis" / "python"), json.dumps([geos, proj])],
-        env={**_env(home), "PYTHONPATH": str(plugins)}, capture_output=True, text=True, timeout=900)
-    assert install.returncode == 0, install.stdout[-2000:] + install.stderr[-2000:]
+    install_plugin_dependencies(profile, home)
     return home
 
 

@@ -174,7 +174,9 @@ class FormPanel(QObject):
             widget.setVisible(not cropland)
         for widget in (ui.methodCroptypeLabel, ui.methodCroptypeCombo, ui.kernelCroptypeSpin, ui.maskCroplandCheck):
             widget.setEnabled(not cropland)
-        ui.backendUrlEdit.setVisible(self.state.backend in ("local", "custom"))
+        # enabled, not shown/hidden: showing a child of the collapsed "Advanced options" group would draw it over
+        # the group title
+        ui.backendUrlEdit.setEnabled(self.state.backend in ("local", "custom"))
 
     # -- period and orbit ----------------------------------------------------------------------------------------
     def set_aoi(self, aoi: Aoi | None) -> None:

@@ -32,6 +32,9 @@ except ImportError:
 iface = MinimalIface()
 plugin = worldcereal_qgis.classFactory(iface)
 plugin.initGui()
+plugin.action.trigger()  # opening the panel before installing: a message, no traceback, no dock
+result["dock_before_install"] = plugin.dock is not None
+result["action_checked_before_install"] = plugin.action.isChecked()
 items = iface.bar.items()
 result["message"] = items[0].text() if items else None
 buttons = items[0].findChildren(QPushButton) if items else []
@@ -48,6 +51,8 @@ import openeo  # noqa: E402
 from openeo.internal.graph_building import PGNode  # noqa: E402
 from osgeo import gdal_array  # noqa: E402,F401  (QGIS's GDAL still works: numpy untouched)
 
+plugin.action.trigger()  # now the panel opens
+result["dock_after_install"] = plugin.dock is not None  # (the test window itself is not shown)
 result["openeo_file"] = openeo.__file__
 result["deps_dir"] = str(settings.deps_dir())
 result["graph"] = PGNode("load_collection", id="SENTINEL2_L2A").flat_graph()

@@ -1,0 +1,102 @@
+"""Run INSIDE the real QGIS desktop (``qgis --code``): open the WorldCereal dock, run a cropland job against a
+local backend, screenshot the window and write a result JSON, then quit QGIS.
+
+Environment: WC_BACKEND_URL (local backend root, .../openeo/1.2), WC_OUT (folder for dock_desktop.png and
+result.json), WC_TIMEOUT_S (default 90). Everything is driven by QTimers so QGIS's own event loop keeps running.
+"""
+
+import json
+import os
+import sys
+import time
+import traceback
+
+from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
+from qgis.PyQt.QtCore import QTimer
+from qgis.utils import iface, plugins
+
+OUT = os.environ["WC_OUT"]
+URL = os.environ["WC_BACKEND_URL"]
+TIMEOUT_S = float(os.environ.get("WC_TIMEOUT_S", "90"))
+STARTED = time.monotonic()
+result = {"plugin_loaded": "worldcereal_qgis" in plugins, "statuses": [], "error": None}
+_keep = []  # keep timers alive
+
+
+def _excepthook(kind, value, tb):
+    """An exception inside QGIS would open a modal stack-trace dialog and hang: record it and finish."""
+    result["error"] = "".join(traceback.format_exception(kind, value, tb))
+    finish()
+
+
+sys.excepthook = _excepthook
+
+
+def finish():
+    try:
+        window = iface.mainWindow()
+        window.resize(1500, 950)
+        result["screenshot"] = window.grab().save(os.path.join(OUT, "dock_desktop.png"))
+    except Exception:  # noqa: BLE001 — report, never hang QGIS
+        result["error"] = result["error"] or traceback.format_exc()
+    with open(os.path.join(OUT, "result.json"), "w", encoding="utf-8") as handle:
+        json.dump(result, handle, indent=1)
+        handle.flush()
+        os.fsync(handle.fileno())
+    QgsProject.instance().setDirty(False)  # no "save project?" question on exit
+    QTimer.singleShot(5000, lambda: os._exit(0))  # in case the exit action is refused
+    iface.actionExit().trigger()
+
+
+def watch(dock, local_id):
+    status = dock.jobs.model.index(dock.jobs.model.row_of(local_id), 1).data()
+    if not result["statuses"] or result["statuses"][-1] != status:
+        result["statuses"].append(status)
+    if status in ("loaded", "failed", "cancelled", "download failed") or time.monotonic() - STARTED > TIMEOUT_S:
+        record = dock.controller.store.get(local_id)
+        root = QgsProject.instance().layerTreeRoot()
+        result.update(final_status=status, remote_id=record.remote_id, outputs=record.outputs,
+                      error_message=record.error_message, layers=[layer.name() for layer in root.findLayers()],
+                      messages=[item.text() for item in iface.messageBar().items()])
+        finish()
+        return
+    QTimer.singleShot(300, lambda: watch(dock, local_id))
+
+
+def run(dock, attempts=0):
+    if not dock.runButton.isEnabled():
+        if attempts > 50:
+            result["error"] = "Run stayed disabled: " + dock.problemsLabel.text()
+            finish()
+            return
+        QTimer.singleShot(200, lambda: run(dock, attempts + 1))
+        return
+    local_id = dock.run()
+    result["local_id"] = local_id
+    watch(dock, local_id)
+
+
+def start():
+    try:
+        plugin = plugins["worldcereal_qgis"]
+        plugin.action.trigger()
+        dock = plugin.dock
+        result["dock_visible"] = dock.isVisible()
+        canvas = iface.mapCanvas()
+        canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+        canvas.setExtent(QgsRectangle(4.70, 47.00, 4.80, 47.07))
+        dock.backendCombo.setCurrentIndex(dock.backendCombo.findData("local"))
+        dock.backendUrlEdit.setText(URL)
+        dock.orbitCombo.setCurrentIndex(2)  # DESCENDING: no catalogue look-up offline
+        result["login_state"] = dock.loginStateLabel.text()
+        run(dock)
+    except Exception:  # noqa: BLE001
+        result["error"] = traceback.format_exc()
+        finish()
+
+
+timer = QTimer()
+timer.setSingleShot(True)
+timer.timeout.connect(start)
+timer.start(1500)  # after QGIS has finished starting
+_keep.append(timer)
