@@ -1,0 +1,357 @@
+"""Processing algorithms for private reference data: validate it, and extract its satellite time series.
+
+Same core as the dock's reference panel (core.reference_data, core.extraction, core.extraction_post);
+heavy imports (pandas, shapely, pyproj, openeo, pyarrow) happen when an algorithm runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QIcon
+
+from .. import paths
+from ..core import backends
+from ..core.errors import CancelledError, WorldCerealError
+
+SELECTION_CHOICES = ["extract flag (the RDM's representative subset)", "all samples",
+                     "cap per H3 level-3 cell and class"]
+SELECTION_MODES = ["extract", "all", "h3_cap"]
+ORBIT_CHOICES = ["DESCENDING", "ASCENDING"]
+BACKEND_CHOICES = [p.name for p in backends.PROFILES]
+INT_FIELDS = ("ewoc_code", "irrigation_status", "quality_score_lc", "quality_score_ct", "extract")
+
+
+# -- QGIS layer <-> core --------------------------------------------------------------------------------------------
+
+
+def _plain(value):
+    """QVariant NULL -> None, QDate/QDateTime -> ISO text; everything else as is."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    if hasattr(value, "toString") and type(value).__name__ in ("QDate", "QDateTime"):
+        return value.toString("yyyy-MM-dd")
+    return value
+
+
+def raw_from_source(source, name: str = "layer"):
+    """Rows of any QGIS feature source as a core RawTable (plain dicts + WKB + CRS id)."""
+    from ..core.reference_data import from_records
+
+    names = [f.name() for f in source.fields()]
+    records, wkbs = [], []
+    for feature in source.getFeatures():
+        records.append({n: _plain(v) for n, v in zip(names, feature.attributes())})
+        geom = feature.geometry()
+        wkbs.append(bytes(geom.asWkb()) if geom is not None and not geom.isEmpty() else None)
+    crs = source.sourceCrs()
+    crs_id = (crs.authid() or crs.toWkt()) if crs.isValid() else None
+    return from_records(records, wkbs, crs_id, name, columns=names)
+
+
+def report_fields() -> QgsFields:
+    fields = QgsFields()
+    fields.append(QgsField("row", QVariant.Type.Int))
+    fields.append(QgsField("sample_id", QVariant.Type.String))
+    fields.append(QgsField("column", QVariant.Type.String))
+    fields.append(QgsField("severity", QVariant.Type.String))
+    fields.append(QgsField("problem", QVariant.Type.String))
+    return fields
+
+
+def sample_fields(extra: tuple[str, ...] = ()) -> QgsFields:
+    from ..core.reference_data import LABEL_COLUMNS
+
+    fields = QgsFields()
+    for name in (*LABEL_COLUMNS, "row", *extra):
+        kind = QVariant.Type.LongLong if name in INT_FIELDS else QVariant.Type.String
+        kind = QVariant.Type.Int if name == "row" else kind
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def sample_feature(fields: QgsFields, record: dict) -> QgsFeature:
+    feature = QgsFeature(fields)
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(record["lon"]), float(record["lat"]))))
+    feature.setAttributes([_attr(record.get(f.name())) for f in fields])
+    return feature
+
+
+def _attr(value):
+    return value.item() if hasattr(value, "item") else value
+
+
+class _Base(QgsProcessingAlgorithm):
+    def group(self) -> str:
+        return "Reference data"
+
+    def groupId(self) -> str:  # noqa: N802
+        return "reference"
+
+    def icon(self) -> QIcon:
+        return QIcon(str(paths.icon_path()))
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from ..core import dependencies
+
+        missing = dependencies.missing_dependencies()
+        if missing:
+            raise QgsProcessingException(dependencies.missing_message(missing))
+        try:
+            return self._process(parameters, context, feedback)
+        except CancelledError as err:
+            feedback.reportError(str(err))
+            raise QgsProcessingException(str(err)) from err
+        except WorldCerealError as err:
+            raise QgsProcessingException(str(err)) from err
+
+    def _add_input(self) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "INPUT", "Reference data (points or polygons)",
+            [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
+
+    def _validated(self, parameters, context, feedback):
+        """Read the layer (mapping it onto the harmonised format if asked) and validate it."""
+        from ..core import reference_data as rd
+
+        source = self.parameterAsSource(parameters, "INPUT", context)
+        if source is None:
+            raise QgsProcessingException("Choose a reference data layer.")
+        raw = raw_from_source(source, source.sourceName() or "layer")
+        mappings = self._class_mappings(parameters, context)
+        label = self.parameterAsString(parameters, "LABEL_FIELD", context) if "LABEL_FIELD" in parameters else ""
+        if label:
+            raw = self._mapped(raw, label, parameters, context, feedback, mappings)
+        result = rd.validate(raw, legend=rd.legend_codes(mappings) if mappings else None)
+        for note in result.notes:
+            feedback.pushInfo(note)
+        feedback.pushInfo(result.summary())
+        return result
+
+    def _class_mappings(self, parameters, context):
+        from ..core import reference_data as rd
+
+        path = self.parameterAsFile(parameters, "CLASS_MAPPINGS", context) if "CLASS_MAPPINGS" in parameters else ""
+        return rd.load_class_mappings(path) if path else {}
+
+    def _mapped(self, raw, label, parameters, context, feedback, mappings):
+        from ..core import reference_data as rd
+
+        mapping = rd.FieldMapping(
+            label=label,
+            ref_id=self.parameterAsString(parameters, "REF_ID", context).strip(),
+            date=self.parameterAsString(parameters, "DATE_FIELD", context) or None,
+            fixed_date=self.parameterAsString(parameters, "FIXED_DATE", context).strip() or None,
+            sample_id=self.parameterAsString(parameters, "ID_FIELD", context) or None,
+        )
+        raw, unmapped = rd.apply_field_mapping(raw, mapping, mappings)
+        for value, count in sorted(unmapped.items()):
+            feedback.pushWarning(f"Label '{value}' ({count} rows) has no EWOC code in the class mappings.")
+        return raw
+
+
+class ValidateReferenceAlgorithm(_Base):
+    def name(self) -> str:
+        return "validate_reference_data"
+
+    def displayName(self) -> str:  # noqa: N802
+        return "Validate reference data (WorldCereal)"
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return ("Checks a reference data layer against WorldCereal's harmonised format (sample_id, 10-digit "
+                "ewoc_code, valid_time, quality scores 0–100, extract, h3_l3_cell, ref_id starting with the year). "
+                "Reprojects to EPSG:4326 and turns polygons into their centroids (computed in EPSG:3857, as the "
+                "library does; polygons whose centroid falls outside are dropped). Writes a report table (one row "
+                "per problem: row, column, why) and the clean samples as points. For data that is not harmonised, "
+                "choose the label column, the date and a ref_id: labels are mapped to EWOC codes with the class "
+                "mappings file.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self._add_input()
+        for key, label in (("LABEL_FIELD", "Not harmonised: crop label column"),
+                           ("DATE_FIELD", "Not harmonised: date column"),
+                           ("ID_FIELD", "Not harmonised: sample id column")):
+            self.addParameter(QgsProcessingParameterField(key, label, parentLayerParameterName="INPUT",
+                                                          optional=True))
+        self.addParameter(QgsProcessingParameterString("FIXED_DATE", "Not harmonised: one date for all samples "
+                                                       "(YYYY-MM-DD)", optional=True))
+        self.addParameter(QgsProcessingParameterString("REF_ID", "Not harmonised: data set id (YYYY_...)",
+                                                       optional=True))
+        self.addParameter(QgsProcessingParameterFile("CLASS_MAPPINGS", "Class mappings (class_mappings.json)",
+                                                     extension="json", optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink("REPORT", "Validation report",
+                                                            QgsProcessing.SourceType.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Clean samples",
+                                                            QgsProcessing.SourceType.TypeVectorPoint))
+        self.addOutput(QgsProcessingOutputNumber("VALID", "Valid samples"))
+        self.addOutput(QgsProcessingOutputNumber("ERRORS", "Errors"))
+        self.addOutput(QgsProcessingOutputNumber("DROPPED", "Dropped polygons"))
+
+    def _process(self, parameters, context, feedback):
+        from qgis.core import QgsCoordinateReferenceSystem
+
+        result = self._validated(parameters, context, feedback)
+        fields = report_fields()
+        sink, report_id = self.parameterAsSink(parameters, "REPORT", context, fields, QgsWkbTypes.Type.NoGeometry,
+                                               QgsCoordinateReferenceSystem())
+        for problem in result.problems:
+            feature = QgsFeature(fields)
+            feature.setAttributes([problem.row, problem.sample_id, problem.column, problem.severity, problem.message])
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        fields = sample_fields()
+        points, points_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.Point,
+                                                 QgsCoordinateReferenceSystem("EPSG:4326"))
+        for record in result.samples.to_dict("records"):
+            points.addFeature(sample_feature(fields, record), QgsFeatureSink.Flag.FastInsert)
+        for problem in result.errors[:20]:
+            feedback.reportError(f"Row {problem.row}, {problem.column}: {problem.message}")
+        return {"REPORT": report_id, "OUTPUT": points_id, "VALID": len(result.samples),
+                "ERRORS": len(result.errors), "DROPPED": len(result.dropped)}
+
+
+class ExtractReferenceAlgorithm(_Base):
+    def name(self) -> str:
+        return "extract_reference_data"
+
+    def displayName(self) -> str:  # noqa: N802
+        return "Extract time series for reference data (WorldCereal)"
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return ("Runs WorldCereal point-extraction jobs on openEO for a harmonised reference data layer: monthly "
+                "Sentinel-2, Sentinel-1, AgERA5 and DEM values per sample. Jobs are split by year of valid_time, "
+                "then by Sentinel-2 tile, at most 500 samples each; at most 2 run at once and failed jobs are "
+                "retried. Results are post-processed into WorldCereal's long format and merged into "
+                "worldcereal_merged_extractions.parquet (one folder per ref_id); samples already extracted there "
+                "are skipped. A data set with validation errors is never sent. About 30 credits per job.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self._add_input()
+        self.addParameter(QgsProcessingParameterEnum("SELECTION", "Samples to extract", SELECTION_CHOICES,
+                                                     defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber("EXTRACT_VALUE", "Extract flag at least",
+                                                       QgsProcessingParameterNumber.Type.Integer, 1, minValue=1))
+        self.addParameter(QgsProcessingParameterNumber("CAP", "Cap: samples per H3 cell and class",
+                                                       QgsProcessingParameterNumber.Type.Integer, 50, minValue=1))
+        self.addParameter(QgsProcessingParameterEnum("ORBIT", "Sentinel-1 orbit", ORBIT_CHOICES, defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum("BACKEND", "openEO backend", BACKEND_CHOICES, defaultValue=0))
+        self.addParameter(QgsProcessingParameterString("BACKEND_URL", "Backend URL (local or custom backend)",
+                                                       optional=True))
+        self.addParameter(QgsProcessingParameterBoolean("PLAN_ONLY", "Only plan the jobs (send nothing)", False))
+        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", "Output folder"))
+        self.addParameter(QgsProcessingParameterFeatureSink("SAMPLES", "Extracted samples",
+                                                            QgsProcessing.SourceType.TypeVectorPoint, optional=True))
+        self.addOutput(QgsProcessingOutputString("OUTPUT", "Merged extractions (Parquet folder)"))
+        self.addOutput(QgsProcessingOutputNumber("EXTRACTED", "Samples written"))
+        self.addOutput(QgsProcessingOutputNumber("JOBS", "Jobs"))
+        self.addOutput(QgsProcessingOutputNumber("CREDITS", "Credits (estimate when planning, used when run)"))
+
+    def _selected(self, parameters, context, feedback, root: Path):
+        from ..core import extraction_post as ep
+        from ..core import reference_data as rd
+
+        result = self._validated(parameters, context, feedback)
+        result.require_ok()
+        mode = SELECTION_MODES[self.parameterAsEnum(parameters, "SELECTION", context)]
+        samples = rd.select_samples(result.samples, mode,
+                                    extract_value=self.parameterAsInt(parameters, "EXTRACT_VALUE", context),
+                                    cap=self.parameterAsInt(parameters, "CAP", context))
+        done = set()
+        for ref_id in sorted(set(samples["ref_id"])):
+            done |= ep.already_extracted(root, ref_id)
+        if done:
+            before = len(samples)
+            samples = samples[~samples["sample_id"].isin(done)].reset_index(drop=True)
+            feedback.pushInfo(f"{before - len(samples)} samples were extracted before and are skipped.")
+        return samples
+
+    def _process(self, parameters, context, feedback):
+        from ..core import extraction as ex
+        from ..core import extraction_post as ep
+
+        root = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
+        samples = self._selected(parameters, context, feedback, root)
+        if len(samples) == 0:
+            feedback.pushInfo("Every selected sample is already extracted; nothing to do.")
+            return self._outputs(parameters, context, root, 0, 0, 0.0)
+        plan = ex.plan_jobs(samples)
+        feedback.pushInfo(plan.summary())
+        for tile, count in sorted(plan.points_per_tile().items()):
+            feedback.pushInfo(f"  tile {tile}: {count} samples")
+        for warning in plan.warnings:
+            feedback.pushWarning(warning)
+        if self.parameterAsBool(parameters, "PLAN_ONLY", context):
+            return self._outputs(parameters, context, root, 0, len(plan.jobs), plan.credits)
+        state, written = self._run(plan, parameters, context, feedback, root)
+        feedback.setProgress(100.0)
+        return self._outputs(parameters, context, root, written, len(plan.jobs), state.credits,
+                             merged=ep.merged_dir(root))
+
+    def _run(self, plan, parameters, context, feedback, root: Path):
+        from .. import services
+        from ..core import extraction as ex
+
+        name = BACKEND_CHOICES[self.parameterAsEnum(parameters, "BACKEND", context)]
+        profile = services.profile(name, self.parameterAsString(parameters, "BACKEND_URL", context) or None)
+        runner = services.runner(output_root=root, profiles={profile.name: profile})
+        orbit = ORBIT_CHOICES[self.parameterAsEnum(parameters, "ORBIT", context)]
+        extractor = ex.ExtractionRunner(runner, profile, root, orbit_state=orbit)
+        state = extractor.run(plan, progress=feedback.setProgress, is_cancelled=feedback.isCanceled,
+                              log=feedback.pushInfo)
+        for error in state.errors:
+            feedback.reportError(error)
+        merged = extractor.merge(ex.run_id_for(plan.jobs[0].ref_id, root), log=feedback.pushInfo)
+        written = sum(count for _path, count in merged.values())
+        feedback.pushInfo(f"{state.done} of {state.total} jobs finished; {written} samples written to "
+                          f"{root / 'worldcereal_merged_extractions.parquet'} ({state.credits:.1f} credits used).")
+        if state.done == 0:
+            raise QgsProcessingException("No extraction job finished; see the errors above.")
+        return state, written
+
+    def _outputs(self, parameters, context, root: Path, written: int, jobs: int, credits: float, merged=None):
+        outputs = {"OUTPUT": str(merged or ""), "EXTRACTED": written, "JOBS": jobs, "CREDITS": credits}
+        if parameters.get("SAMPLES") and merged is not None:
+            outputs["SAMPLES"] = self._samples_layer(parameters, context, merged)
+        return outputs
+
+    def _samples_layer(self, parameters, context, merged: Path):
+        """One point per extracted sample (labels + tile), for loading the result on the map."""
+        import pyarrow.parquet as pq
+        from qgis.core import QgsCoordinateReferenceSystem
+
+        frame = pq.read_table(merged).to_pandas()
+        first = frame.drop_duplicates("sample_id").copy()
+        first["ref_id"] = first["ref_id"].astype(str)
+        first["row"] = range(1, len(first) + 1)
+        fields = sample_fields(("tile",))
+        sink, dest = self.parameterAsSink(parameters, "SAMPLES", context, fields, QgsWkbTypes.Type.Point,
+                                          QgsCoordinateReferenceSystem("EPSG:4326"))
+        for record in first.to_dict("records"):
+            sink.addFeature(sample_feature(fields, record), QgsFeatureSink.Flag.FastInsert)
+        return dest
