@@ -13,6 +13,7 @@ from typing import Callable
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
+from .core import udp
 from .core.backends import BackendProfile
 from .core.errors import CancelledError, WorldCerealError
 from .core.job_runner import JobRunner, PollPolicy
@@ -55,7 +56,7 @@ class JobController(QObject):
     def resume(self) -> list[str]:
         """Jobs that were running or waiting for download when QGIS closed continue now."""
         resumed = []
-        for record in self.store.jobs_to_resume():
+        for record in self._map_jobs(self.store.jobs_to_resume()):
             resumed.append(record.local_id)
             if record.needs_download:
                 self._download(record.local_id)
@@ -117,9 +118,14 @@ class JobController(QObject):
         self._start_task(f"log:{local_id}", task)
 
     # -- internals ----------------------------------------------------------------------------------------------
+    @staticmethod
+    def _map_jobs(records: list[JobRecord]) -> list[JobRecord]:
+        """Only map jobs are this controller's: extraction runs in the same store have their own runner."""
+        return [r for r in records if r.product in udp.PRODUCTS]
+
     def _tick(self) -> None:
         now = time.monotonic()
-        for record in self.store.list(statuses=ACTIVE_STATUSES):
+        for record in self._map_jobs(self.store.list(statuses=ACTIVE_STATUSES)):
             if not record.remote_id or record.local_id in self._tasks:
                 continue
             if self._next_poll.setdefault(record.local_id, now) <= now:

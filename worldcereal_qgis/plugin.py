@@ -22,6 +22,8 @@ class WorldCerealPlugin:
         self.provider = None
         self.action: QAction | None = None
         self.dock = None
+        self.reference_action: QAction | None = None
+        self.reference_dock = None
         self.controller = None
         self._install_task = None
         self._message_item = None
@@ -52,6 +54,11 @@ class WorldCerealPlugin:
         self.action.toggled.connect(self._toggle_dock)
         self.iface.addToolBarIcon(self.action)
         self.iface.addPluginToMenu(MENU, self.action)
+        self.reference_action = QAction("Reference data and extractions…", self.iface.mainWindow())
+        self.reference_action.setObjectName("worldcereal_reference_dock")
+        self.reference_action.setToolTip("Validate your reference data and extract satellite time series for it")
+        self.reference_action.triggered.connect(self._show_reference_dock)
+        self.iface.addPluginToMenu(MENU, self.reference_action)
         self._check_dependencies()
 
     def _toggle_dock(self, visible: bool) -> None:
@@ -64,6 +71,19 @@ class WorldCerealPlugin:
             self._create_dock()
         if self.dock is not None:
             self.dock.setVisible(visible)
+
+    def _show_reference_dock(self) -> None:
+        missing = dependencies.missing_dependencies()
+        if missing:
+            self._offer_install(missing)
+            return
+        if self.reference_dock is None:
+            from .gui.reference_dock import ReferenceDataDock
+
+            self.reference_dock = ReferenceDataDock(self.iface, parent=self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.reference_dock)
+        self.reference_dock.show()
+        self.reference_dock.raise_()
 
     def _create_dock(self) -> None:
         from .gui.dock import WorldCerealDock
@@ -137,6 +157,16 @@ class WorldCerealPlugin:
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None
+        if self.reference_dock is not None:
+            self.reference_dock.shutdown()
+            self.iface.removeDockWidget(self.reference_dock)
+            self.reference_dock.deleteLater()
+            self.reference_dock = None
+        if self.reference_action is not None:
+            self.reference_action.triggered.disconnect(self._show_reference_dock)
+            self.iface.removePluginMenu(MENU, self.reference_action)
+            self.reference_action.deleteLater()
+            self.reference_action = None
         if self.action is not None:
             self.action.toggled.disconnect(self._toggle_dock)
             self.iface.removePluginMenu(MENU, self.action)

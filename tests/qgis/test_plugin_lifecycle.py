@@ -81,17 +81,31 @@ def test_action_opens_dock(iface):
         plugin.unload()
 
 
+def test_reference_data_dock_opens_from_the_menu(iface):
+    plugin = _load(iface)
+    try:
+        labels = [action.text() for _, action in iface.menu_actions]
+        assert labels == ["WorldCereal", "Reference data and extractions…"]
+        iface.menu_actions[1][1].trigger()
+        assert [d.windowTitle() for d in iface.docks] == ["WorldCereal reference data"]
+    finally:
+        plugin.unload()
+    assert iface.docks == [] and iface.menu_actions == []
+
+
 def test_load_unload_twice_leaves_nothing(iface):
     tasks_before = QgsApplication.taskManager().count()
     for _ in range(2):
         plugin = _load(iface)
         iface.toolbar_actions[0].trigger()  # open the dock too
+        iface.menu_actions[1][1].trigger()  # and the reference-data dock
         plugin.unload()
         assert iface.toolbar_actions == []
         assert iface.menu_actions == []
         assert iface.docks == []
         assert "worldcereal" not in _provider_ids()
         assert plugin.action is None and plugin.dock is None and plugin.provider is None
+        assert plugin.reference_dock is None and plugin.reference_action is None
     assert QgsApplication.taskManager().count() <= tasks_before
 
 

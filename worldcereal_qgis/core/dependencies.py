@@ -29,6 +29,7 @@ RUNTIME_REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement("openeo", "0.40.0", ">=0.40.0"),
     Requirement("shapely", "2.0.0", ">=2.0.0"),
     Requirement("pyproj", "3.2.0", ">=3.2.0"),
+    Requirement("pyarrow", "10.0.0", ">=10.0.0"),  # GeoParquet: crop calendar, reference data, extractions
 )
 
 
@@ -139,6 +140,8 @@ def library_constraints(geos: tuple[int, int] | None, proj: tuple[int, int] | No
     numpy_version = installed_version("numpy")
     if numpy_version:  # QGIS's GDAL bindings are built for this numpy
         lines.append(f"numpy=={numpy_version}")
+        if _version_tuple(numpy_version) < (1, 25):  # pyarrow >= 16 is built for numpy 2 (needs numpy >= 1.25)
+            lines.append("pyarrow<16")
     if geos is not None:
         lines.append(f"shapely{_pin_for(geos, SHAPELY_FOR_GEOS)}")
     if proj is not None:

@@ -293,6 +293,10 @@ class ReferencePanel(QWidget):
         self._stopped(f"{written} samples written to {folder}.")
         self.load_results(folder)
 
+    def shutdown(self) -> None:
+        """Stop watching the run (on plugin unload); remote jobs keep running and resume later."""
+        self._timer.stop()
+
     def cancel_extraction(self) -> None:
         self._timer.stop()
         if self.extractor is not None and self.run_id is not None:
