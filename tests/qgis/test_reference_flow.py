@@ -209,5 +209,10 @@ def test_panel_validates_plans_extracts_and_plots(qgis_app, local_backend, local
     vv = rows["S1-SIGMA0-VV"].to_numpy().astype(float)
     np.testing.assert_allclose(panel.plot.values, np.where(vv == 65535, np.nan, 20 * np.log10(vv) - 83))
     assert panel.plot.unit == "dB" and all(-30 < v < 5 for _i, v in panel.plot.finite())
-    panel.grab()  # paints the plot without error
+    from tests.conftest import REPO_ROOT
+
+    panel.resize(480, 1150)
+    artifacts = REPO_ROOT / "tests" / "artifacts"
+    artifacts.mkdir(parents=True, exist_ok=True)
+    assert panel.grab().save(str(artifacts / "reference_panel.png"))  # paints the plot without error
     QgsProject.instance().removeAllMapLayers()
