@@ -6,8 +6,6 @@ from pathlib import Path
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingAlgorithm,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputRasterLayer,
     QgsProcessingOutputString,
@@ -19,11 +17,10 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtGui import QIcon
 
-from .. import paths
 from ..core import backends, udp
-from ..core.errors import CancelledError, InputError, WorldCerealError
+from ..core.errors import InputError
+from .base import WorldCerealAlgorithm
 
 # The core (shapely, pyproj, openeo) is imported when an algorithm runs, not when QGIS lists the algorithms:
 # QGIS start-up stays fast and the provider loads even before the dependencies are installed.
@@ -33,7 +30,7 @@ BACKEND_CHOICES = [p.name for p in backends.PROFILES]
 METHOD_CHOICES = list(udp.POSTPROCESS_METHODS)
 
 
-class MapAlgorithm(QgsProcessingAlgorithm):
+class MapAlgorithm(WorldCerealAlgorithm):
     """Shared parameters and the run loop; subclasses add the product-specific ones."""
 
     PRODUCT = ""
@@ -44,13 +41,6 @@ class MapAlgorithm(QgsProcessingAlgorithm):
     def groupId(self) -> str:  # noqa: N802
         return "maps"
 
-    def icon(self) -> QIcon:
-        return QIcon(str(paths.icon_path()))
-
-    def createInstance(self):  # noqa: N802
-        return type(self)()
-
-    # -- parameters ---------------------------------------------------------------------------------------------
     def _add_aoi_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
             "AOI_LAYER", "Area of interest (polygon layer)", [QgsProcessing.SourceType.TypeVectorPolygon],
@@ -110,20 +100,6 @@ class MapAlgorithm(QgsProcessingAlgorithm):
 
     def build_request(self, parameters, context, feedback):
         raise NotImplementedError
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..core import dependencies
-
-        missing = dependencies.missing_dependencies()
-        if missing:
-            raise QgsProcessingException(dependencies.missing_message(missing))
-        try:
-            return self._process(parameters, context, feedback)
-        except CancelledError as err:
-            feedback.reportError(str(err))
-            raise QgsProcessingException(str(err)) from err
-        except WorldCerealError as err:
-            raise QgsProcessingException(str(err)) from err
 
     def _process(self, parameters, context, feedback):
         from .. import services

@@ -16,7 +16,6 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -32,11 +31,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
-from qgis.PyQt.QtGui import QIcon
 
-from .. import paths
 from ..core import backends
-from ..core.errors import CancelledError, WorldCerealError
+from .base import WorldCerealAlgorithm
 
 SELECTION_CHOICES = ["extract flag (the RDM's representative subset)", "all samples",
                      "cap per H3 level-3 cell and class"]
@@ -105,32 +102,12 @@ def _attr(value):
     return value.item() if hasattr(value, "item") else value
 
 
-class _Base(QgsProcessingAlgorithm):
+class _Base(WorldCerealAlgorithm):
     def group(self) -> str:
         return "Reference data"
 
     def groupId(self) -> str:  # noqa: N802
         return "reference"
-
-    def icon(self) -> QIcon:
-        return QIcon(str(paths.icon_path()))
-
-    def createInstance(self):  # noqa: N802
-        return type(self)()
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..core import dependencies
-
-        missing = dependencies.missing_dependencies()
-        if missing:
-            raise QgsProcessingException(dependencies.missing_message(missing))
-        try:
-            return self._process(parameters, context, feedback)
-        except CancelledError as err:
-            feedback.reportError(str(err))
-            raise QgsProcessingException(str(err)) from err
-        except WorldCerealError as err:
-            raise QgsProcessingException(str(err)) from err
 
     def _add_input(self) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
