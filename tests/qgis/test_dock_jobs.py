@@ -55,7 +55,7 @@ def legend_view() -> QgsLayerTreeView:
 
     view = QgsLayerTreeView()
     view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
-    view.resize(320, 1000)
+    view.resize(380, 1000)
     view.expandAll()
     return view
 

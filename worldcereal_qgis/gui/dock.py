@@ -59,8 +59,10 @@ class WorldCerealDock(QDockWidget):
         self.controller.notify.connect(self._notify)
         self.problemsLabel.setStyleSheet(PROBLEM_STYLE)
         self.formScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.mainSplitter.setStretchFactor(0, 3)  # the form gets most of the height, the jobs list the rest
+        self.mainSplitter.setStretchFactor(0, 2)  # the form gets most of the height, the jobs list the rest
         self.mainSplitter.setStretchFactor(1, 1)
+        self.jobsView.setMinimumHeight(140)
+        self.formLayout.setStretch(self.formLayout.count() - 1, 1)  # spare height goes below Run, not into groups
 
     def _show_dependency_state(self) -> None:
         missing = dependencies.missing_dependencies()

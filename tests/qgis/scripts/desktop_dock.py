@@ -48,6 +48,16 @@ def finish():
     iface.actionExit().trigger()
 
 
+def show_results(root):
+    """Zoom to the loaded map and give the canvas time to draw it before the screenshot."""
+    layers = [node.layer() for node in root.findLayers() if node.isVisible()]
+    if layers:
+        canvas = iface.mapCanvas()
+        canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(layers[0], layers[0].extent()))
+        canvas.refresh()
+    QTimer.singleShot(2500, finish)
+
+
 def watch(dock, local_id):
     status = dock.jobs.model.index(dock.jobs.model.row_of(local_id), 1).data()
     if not result["statuses"] or result["statuses"][-1] != status:
@@ -58,7 +68,7 @@ def watch(dock, local_id):
         result.update(final_status=status, remote_id=record.remote_id, outputs=record.outputs,
                       error_message=record.error_message, layers=[layer.name() for layer in root.findLayers()],
                       messages=[item.text() for item in iface.messageBar().items()])
-        finish()
+        show_results(root)
         return
     QTimer.singleShot(300, lambda: watch(dock, local_id))
 
