@@ -39,6 +39,12 @@ backend: setup
 demo: setup
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m tests.demo --output demo-output
 
+# QGIS version matrix (issue #11, docs/QGIS_VERSIONS.md): host = Debian 12 / QGIS 3.22, trixie = 3.40, sid = 3.44.
+MATRIX ?= host trixie sid
+.PHONY: test-matrix
+test-matrix: setup
+	MATRIX="$(MATRIX)" bash .ci/matrix/run-matrix.sh $(PYTEST_ARGS)
+
 DIST ?= dist
 package:
 	@rm -rf $(DIST)/build && mkdir -p $(DIST)/build/worldcereal_qgis
