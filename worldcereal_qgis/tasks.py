@@ -8,6 +8,7 @@ from typing import Any, Callable
 from qgis.core import Qgis, QgsMessageLog, QgsTask
 
 from .core.errors import CancelledError, WorldCerealError
+from .worker_threads import prepare_worker_thread
 
 LOG_TAG = "WorldCereal"
 
@@ -28,6 +29,7 @@ class CoreTask(QgsTask):
         self.error: WorldCerealError | None = None
 
     def run(self) -> bool:
+        prepare_worker_thread()
         try:
             self.result = self._work(self)
             return True

@@ -20,7 +20,9 @@ class WorldCerealAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from ..core import dependencies
+        from ..worker_threads import prepare_worker_thread
 
+        prepare_worker_thread()  # Processing may run this in a Qt pool thread
         missing = dependencies.missing_dependencies()
         if missing:
             raise QgsProcessingException(dependencies.missing_message(missing))
