@@ -58,9 +58,14 @@ unmount_all() {
 
 # Put the chroot's venvs where the repo's are (only in the chroot's view): tests that call
 # .venv-backend/bin/python or .venv/bin/python by path then get the suite's Python, as on the host.
+# Same for pytest-qgis's settings folder (<repo>/.qgis-settings, which also holds the plugin's job store): one per
+# chroot, emptied per run. Shared with the host, a chroot run found the previous run's job records under the same
+# tmp paths (the chroot's /tmp is emptied, so pytest-0 comes back) and "downloaded" files that no longer existed.
+QGIS_SETTINGS_DIR=/opt/wcq/qgis-settings
 overlay_venvs() {
   local root=$1 pair
-  for pair in "$VENV_DIR:.venv" "$BVENV_DIR:.venv-backend"; do
+  rm -rf "${root:?}$QGIS_SETTINGS_DIR" && mkdir -p "$root$QGIS_SETTINGS_DIR"
+  for pair in "$VENV_DIR:.venv" "$BVENV_DIR:.venv-backend" "$QGIS_SETTINGS_DIR:.qgis-settings"; do
     mkdir -p "$root$REPO/${pair#*:}"
     mount --bind "$root${pair%%:*}" "$root$REPO/${pair#*:}" && _mounts+=("$root$REPO/${pair#*:}")
   done
