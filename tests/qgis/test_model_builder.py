@@ -52,9 +52,12 @@ def test_model_chains_aoi_cropland_and_zonal_statistics(wc_provider, local_backe
 
     aoi_path = str(wc_dir / "aoi" / "test_site_france.gpkg")
     model = _model(local_backend.url, str(tmp_path / "maps"))
-    result = processing.run(model, {"aoi": aoi_path, "zonal:share": str(tmp_path / "share.gpkg")})
+    # The model names its output parameter "zonal:share" up to QGIS 3.2x, "aoi_with_cropland_share" (from the
+    # description) in 3.40+: ask the model.
+    (share_param,) = model.destinationParameterDefinitions()
+    result = processing.run(model, {"aoi": aoi_path, share_param.name(): str(tmp_path / "share.gpkg")})
 
-    layer = QgsVectorLayer(result["zonal:share"], "share", "ogr")
+    layer = QgsVectorLayer(result[share_param.name()], "share", "ogr")
     (feature,) = list(layer.getFeatures())
     share = feature["cropland_mean"]
     assert 0.0 < share < 1.0
