@@ -9,6 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 from osgeo import ogr, osr
 
+from tests.fixtures.extractions import real_long_schema
 from worldcereal_qgis import services
 from worldcereal_qgis.core import extraction as ex
 from worldcereal_qgis.core import extraction_post as ep
@@ -25,7 +26,7 @@ def samples_file(wc_dir: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def real_schema(wc_dir: Path):
-    return pq.read_schema(wc_dir / "extractions" / f"{REF_ID}_monthly.geoparquet")
+    return real_long_schema(wc_dir / "extractions" / f"{REF_ID}_monthly.geoparquet")
 
 
 def _write_gpkg(path: Path, frame, *, polygon_rows: dict | None = None) -> Path:
