@@ -47,7 +47,7 @@ build_chroot() {
 
 # Hash of everything the venvs are made from; a change rebuilds them (fast path: nothing to do).
 venv_key() {
-  cat "$REPO"/requirements/*.txt "$REPO"/.ci/matrix/{derive_requirements.py,setup-chroot.sh,backend-extra.txt} "$ROOT/.wcq-built" | sha256sum | cut -c1-16
+  cat "$REPO"/requirements/*.txt "$REPO"/.ci/matrix/{derive_requirements.py,setup-chroot.sh,lib.sh,backend-extra.txt} "$ROOT/.wcq-built" | sha256sum | cut -c1-16
 }
 
 # fiona (needed by openeo-driver) has no wheels for Python 3.14 yet and will not build without GDAL headers:
