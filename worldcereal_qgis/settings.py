@@ -54,6 +54,12 @@ OUTPUT_DIR = Setting("jobs/output_dir", "", str)
 CATALOGUE_URL = Setting(
     "orbit/catalogue_url", "https://catalogue.dataspace.copernicus.eu/resto/api/collections/Sentinel1/search.json", str
 )
+# Tiled runs (areas above MAX_JOB_AREA_KM2): tile size, the largest area one run may cover, the estimate above
+# which the dock asks before starting, and the run folders the dock resumes after a restart (JSON list).
+TILE_SIZE_KM = Setting("runs/tile_size_km", 20.0, float)
+MAX_RUN_AREA_KM2 = Setting("runs/max_area_km2", 1_000_000.0, float)
+RUN_CONFIRM_CREDITS = Setting("runs/confirm_above_credits", 100.0, float)
+ACTIVE_RUNS = Setting("runs/active", "[]", str)
 LOAD_CLASS_PROBABILITIES = Setting("layers/load_class_probabilities", False, bool)
 # Crop calendar: a custom file (or folder holding seasonality_lookup.geoparquet); empty = the profile cache.
 CALENDAR_PATH = Setting("seasons/calendar_path", "", str)
