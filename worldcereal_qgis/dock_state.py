@@ -78,7 +78,6 @@ class DockState:
     mask_cropland: bool = True
     backend: str = field(default_factory=lambda: settings.ACTIVE_BACKEND.read())
     backend_url: str = ""
-    calendar_path: str = ""
     orbit_catalogue_url: str = CATALOGUE_URL
 
     # ----------------------------------------------------------------- persistence

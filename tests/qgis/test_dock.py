@@ -25,7 +25,7 @@ from qgis.gui import QgsMapMouseEvent, QgsMapToolPan
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, QSettings, Qt
 from qgis.PyQt.QtTest import QTest
 
-from worldcereal_qgis import services
+from worldcereal_qgis import services, settings
 from worldcereal_qgis.core import credits
 from worldcereal_qgis.core.aoi import Aoi
 from worldcereal_qgis.core.jobstore import JobStore
@@ -197,15 +197,27 @@ def test_polygon_layer_all_then_selected_features(make_dock, qgis_iface, fields_
     assert dock.aoi_panel.outline.asGeometry().area() > 0
 
 
-def test_croptype_seasons_from_crop_calendar(make_dock, qgis_iface, wc_dir):
+@pytest.fixture
+def real_calendar(wc_dir: Path):
+    """The plugin's calendar setting pointed at the shared copy for one test (no download), then restored."""
+    qs, key = QgsSettings(), settings.PREFIX + settings.CALENDAR_PATH.key
+    saved = qs.value(key)
+    settings.CALENDAR_PATH.write(str(wc_dir / "cropcalendar"))
+    yield wc_dir / "cropcalendar" / "seasonality_lookup.geoparquet"
+    if saved is None:
+        qs.remove(key)
+    else:
+        qs.setValue(key, saved)
+
+
+def test_croptype_seasons_from_crop_calendar(make_dock, qgis_iface, real_calendar):
     set_extent(qgis_iface.mapCanvas(), BURGUNDY)
-    calendar = wc_dir / "cropcalendar" / "seasonality_lookup.geoparquet"
-    dock = make_dock(calendar_path=str(calendar), year=2023)
+    dock = make_dock(year=2023)
     dock.productCombo.setCurrentIndex(1)  # crop type: suggestions are fetched in a task
     assert not dock.season1IdEdit.isHidden() and dock.yearSpin.isHidden()
     wait_for(lambda: dock.form.season_task is None and dock.seasonNoteLabel.text().startswith("From"),
              what="season suggestion")
-    expected = [s for s in CropCalendar.load(calendar).suggest_all(dock.aoi_panel.aoi.bbox, 2023)
+    expected = [s for s in CropCalendar.load(real_calendar).suggest_all(dock.aoi_panel.aoi.bbox, 2023)
                 if s.season_id != "tc-annual"]
     rows = [(dock.season1IdEdit, dock.season1StartEdit, dock.season1EndEdit),
             (dock.season2IdEdit, dock.season2StartEdit, dock.season2EndEdit)]
