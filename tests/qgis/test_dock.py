@@ -284,3 +284,18 @@ def test_last_used_values_are_remembered(tmp_path):
     assert again.seasons[1].enabled is False
     ini.setValue("worldcereal_qgis/dock/product", "unknown")
     assert DockState.load(ini).product == "cropland"
+
+
+def test_cropland_period_follows_the_crop_calendar_like_processing(make_dock, qgis_iface, real_calendar, france_aoi):
+    """The dock and worldcereal:cropland agree: 12 months ending with the area's last season of the year."""
+    set_extent(qgis_iface.mapCanvas(), QgsRectangle(*france_aoi.bbox))
+    dock = make_dock(year=2021, product="cropland")
+    wait_for(lambda: "crop-calendar season of 2021" in dock.periodLabel.text(), what="calendar cropland period")
+    # the same window test_seasons_processing.py asserts for the Processing algorithm on this site
+    assert dock.periodLabel.text().startswith("Processing period: 2020-12-01 … 2021-11-30 (12 months)")
+    request = dock.state.build_request(dock.aoi_panel.aoi, "ASCENDING")
+    assert request.temporal_extent == (date(2020, 12, 1), date(2021, 11, 30))
+
+    dock.yearSpin.setValue(2020)  # another year: its own calendar answer, never the old one
+    wait_for(lambda: "season of 2020" in dock.periodLabel.text(), what="period for 2020")
+    assert dock.periodLabel.text().startswith("Processing period: 2019-12-01 … 2020-11-30")

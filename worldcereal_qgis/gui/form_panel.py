@@ -108,7 +108,7 @@ class FormPanel(QObject):
         ui = self.ui
         ui.productCombo.currentIndexChanged.connect(self._product_changed)
         ui.customModelEdit.textChanged.connect(lambda text: self._set("custom_model_url", text))
-        ui.yearSpin.valueChanged.connect(lambda value: self._set("year", value, orbit=True))
+        ui.yearSpin.valueChanged.connect(self._year_changed)
         ui.orbitCombo.currentIndexChanged.connect(lambda i: self._set("orbit_mode", ORBIT_MODES[i], orbit=True))
         ui.methodCroplandCombo.currentIndexChanged.connect(
             lambda i: self._set("postprocess_method_cropland", METHODS[i]))
@@ -133,6 +133,10 @@ class FormPanel(QObject):
         if name == "orbit_mode" or orbit:
             self.update_period()
         self.changed.emit()
+
+    def _year_changed(self, value: int) -> None:
+        self._set("year", value, orbit=True)
+        self._suggest_timer.start()  # cropland: the calendar's period for the new year
 
     def _product_changed(self, index: int) -> None:
         self.state.product = PRODUCTS[index]
@@ -200,8 +204,11 @@ class FormPanel(QObject):
             self._suggest_timer.start()
 
     def update_period(self) -> None:
-        period = self.state.processing_period()
-        self.ui.periodLabel.setText(period_text(period))
+        period = self.state.processing_period(self.aoi)
+        text = period_text(period)
+        if self.state.product == "cropland" and self.state.cropland_calendar_period(self.aoi) is not None:
+            text += f"\nthe 12 months ending with this area's last crop-calendar season of {self.state.year}"
+        self.ui.periodLabel.setText(text)
         self._sync_timeline(period)
         self._schedule_orbit(period)
 
@@ -219,7 +226,7 @@ class FormPanel(QObject):
         return None
 
     def _current_orbit_key(self) -> tuple | None:
-        period = self.state.processing_period()
+        period = self.state.processing_period(self.aoi)
         if self.aoi is None or period is None:
             return None
         return (tuple(round(v, 5) for v in self.aoi.bbox), period, self.state.orbit_catalogue_url)
@@ -266,7 +273,8 @@ class FormPanel(QObject):
 
     def _auto_suggest(self) -> None:
         """Area, year or product changed: follow the calendar unless the user has adjusted the seasons."""
-        if self.state.product != "cropland" and not self.state.seasons_edited and not self._calendar_failed:
+        cropland = self.state.product == "cropland"
+        if (cropland or not self.state.seasons_edited) and not self._calendar_failed:
             self._request_suggestion()
 
     def _request_suggestion(self) -> None:
@@ -292,7 +300,10 @@ class FormPanel(QObject):
         if error is not None:
             self.ui.seasonNoteLabel.setText(f"{error} The season windows were left as they are.")
             return
-        if self.aoi is None or (self.state.seasons_edited and not force) or self.state.product == "cropland":
+        if self.aoi is not None and self.state.product == "cropland":
+            self._apply_cropland_period(calendar)
+            return
+        if self.aoi is None or (self.state.seasons_edited and not force):
             return
         try:  # an in-memory look-up of a few milliseconds, even for a continent
             suggestions = calendar.suggest_all(self.aoi.bbox, self.ui.calendarYearSpin.value())
@@ -300,6 +311,18 @@ class FormPanel(QObject):
             self.ui.seasonNoteLabel.setText(f"{err} The season windows were left as they are.")
             return
         self._apply_suggestions(suggestions)
+
+    def _apply_cropland_period(self, calendar) -> None:
+        """Cropland: the calendar decides which 12 months (none found: the calendar year, said in the label)."""
+        from ..core.seasons import cropland_period_for  # numpy: imported once the calendar is there anyway
+
+        try:
+            period = cropland_period_for(calendar.suggest_all(self.aoi.bbox, int(self.state.year)))
+        except WorldCerealError:
+            period = None
+        self.state.set_cropland_calendar(self.aoi, self.state.year, period)
+        self.update_period()
+        self.changed.emit()
 
     def _apply_suggestions(self, suggestions: list) -> None:
         if not suggestions:
