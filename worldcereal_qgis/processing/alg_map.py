@@ -294,6 +294,9 @@ class CroptypeAlgorithm(MapAlgorithm):
         self.addParameter(self._kernel_param("KERNEL_CROPLAND", "Cropland majority-vote kernel", 3))
         self.addParameter(QgsProcessingParameterString("CROPTYPE_HEAD_ZIP", "Custom crop-type model (URL of a head "
                                                        ".zip)", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "CUSTOM_MODEL", "…or a registered custom model (name or id) or your own head .zip file (checked, "
+            "uploaded, its URL renewed when expired)", optional=True))
         self._add_common_tail()
 
     def _seasons(self, parameters, context) -> dict:
@@ -347,6 +350,11 @@ class CroptypeAlgorithm(MapAlgorithm):
 
         aoi = self._aoi(parameters, context, feedback)
         head = self.parameterAsString(parameters, "CROPTYPE_HEAD_ZIP", context).strip() or None
+        model = self.parameterAsString(parameters, "CUSTOM_MODEL", context).strip()
+        if model and not head:
+            from ..training_task import custom_head
+
+            head = custom_head(model, self._profile(parameters, context), feedback.pushInfo).url
         request = croptype_request(
             aoi, self._seasons(parameters, context) or self._suggested_seasons(parameters, context, aoi, feedback),
             mask_cropland=self.parameterAsBool(parameters, "MASK_CROPLAND", context),

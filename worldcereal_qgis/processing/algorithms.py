@@ -8,6 +8,7 @@ def all_algorithms() -> list:
     from .alg_reference import ExtractReferenceAlgorithm, ValidateReferenceAlgorithm
     from .alg_seasons import SuggestSeasonsAlgorithm
     from .alg_tiles import PlanTilesAlgorithm
+    from .alg_train import TrainCroptypeAlgorithm
 
     return [CroplandAlgorithm(), CroptypeAlgorithm(), ValidateReferenceAlgorithm(), ExtractReferenceAlgorithm(),
-            PlanTilesAlgorithm(), SuggestSeasonsAlgorithm()]
+            PlanTilesAlgorithm(), SuggestSeasonsAlgorithm(), TrainCroptypeAlgorithm()]
