@@ -261,8 +261,8 @@ def test_calendar_failure_is_one_sentence(make_dock, qgis_iface, configure, tmp_
 
 def test_estimate_before_submit_uses_the_configured_rates_and_budget(make_dock, qgis_iface, configure):
     for setting, value in ((settings.MAP_CREDITS_PER_KM2_LOW, 0.3), (settings.MAP_CREDITS_PER_KM2_HIGH, 0.5),
-                           (settings.JOB_OVERHEAD_CREDITS, 5.0), (settings.CREDIT_BUDGET, 40.0),
-                           (settings.FREE_MONTHLY_CREDITS, 60.0)):
+                           (settings.JOB_OVERHEAD_CREDITS, 5.0), (settings.CREDIT_BUDGET, 6.0),
+                           (settings.FREE_MONTHLY_CREDITS, 7.0)):  # below any area's estimate: both warnings
         configure(setting, value)
     set_extent(qgis_iface.mapCanvas(), BURGUNDY)
     dock = make_dock()
@@ -271,8 +271,8 @@ def test_estimate_before_submit_uses_the_configured_rates_and_budget(make_dock, 
     short, long = credits.estimate_duration_minutes(area)
     assert dock.aoiInfoLabel.text().splitlines() == [
         f"map extent: {area:,.1f} km² · about {low:,.0f}–{high:,.0f} credits · {short:.0f}–{long:.0f} min",
-        f"This job may use up to {high:,.0f} credits, more than your budget of 40 credits.",
-        f"This job may use up to {high:,.0f} credits, more than the 60 free credits CDSE gives per month.",
+        f"This job may use up to {high:,.0f} credits, more than your budget of 6 credits.",
+        f"This job may use up to {high:,.0f} credits, more than the 7 free credits CDSE gives per month.",
     ]
 
 
