@@ -158,5 +158,10 @@ def combine(private: list, query: Optional[PublicQuery]) -> list:
 
 
 def _short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:160].rstrip(".")
+    """A short reason: pyarrow's S3 error code, urllib's reason, or the first words of the message."""
+    text = str(getattr(exc, "reason", None) or exc).strip() or type(exc).__name__
+    code = re.search(r"AWS Error (\w+)", text)
+    if code:
+        return f"S3 error {code.group(1)}"
+    first = text.splitlines()[0]
+    return first if len(first) <= 120 else first[:120].rsplit(" ", 1)[0] + " …"
