@@ -25,18 +25,12 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def small_limits(tmp_path):
+def small_limits(tmp_path, configure):
     """One job may cover 20 km², tiles are 4 km, the dock asks above 0 credits; restored afterwards."""
-    saved = {s: s.read() for s in (settings.MAX_JOB_AREA_KM2, settings.TILE_SIZE_KM, settings.RUN_CONFIRM_CREDITS,
-                                   settings.OUTPUT_DIR, settings.ACTIVE_RUNS)}
-    settings.MAX_JOB_AREA_KM2.write(20.0)
-    settings.TILE_SIZE_KM.write(4.0)
-    settings.RUN_CONFIRM_CREDITS.write(0.0)
-    settings.OUTPUT_DIR.write(str(tmp_path / "out"))
-    settings.ACTIVE_RUNS.write("[]")
-    yield
-    for setting, value in saved.items():
-        setting.write(value)
+    for setting, value in ((settings.MAX_JOB_AREA_KM2, 20.0), (settings.TILE_SIZE_KM, 4.0),
+                           (settings.RUN_CONFIRM_CREDITS, 0.0), (settings.OUTPUT_DIR, str(tmp_path / "out")),
+                           (settings.ACTIVE_RUNS, "[]"), (settings.MAX_RUN_AREA_KM2, 1_000_000.0)):
+        configure(setting, value)
 
 
 def _submissions(profile, prefix: str) -> Counter:
@@ -117,11 +111,8 @@ def test_large_area_runs_as_tiles_from_the_dock(make_dock, qgis_iface, local_bac
 
 def test_area_above_the_run_limit_disables_run(make_dock, qgis_iface, local_backend, local_profile,  # noqa: F811
                                                small_limits):
-    settings.MAX_RUN_AREA_KM2.write(50.0)
-    try:
-        set_extent(qgis_iface.mapCanvas(), BURGUNDY)
-        dock = make_dock(profiles={"local": local_profile}, backend="local", backend_url=local_backend.url)
-        wait_for(lambda: "50" in dock.problemsLabel.text(), what="area problem shown")
-        assert not dock.runButton.isEnabled()
-    finally:
-        settings.MAX_RUN_AREA_KM2.write(1_000_000.0)
+    settings.MAX_RUN_AREA_KM2.write(50.0)  # restored by small_limits
+    set_extent(qgis_iface.mapCanvas(), BURGUNDY)
+    dock = make_dock(profiles={"local": local_profile}, backend="local", backend_url=local_backend.url)
+    wait_for(lambda: "50" in dock.problemsLabel.text(), what="area problem shown")
+    assert not dock.runButton.isEnabled()

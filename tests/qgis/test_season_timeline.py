@@ -14,7 +14,6 @@ import time
 from datetime import date
 
 import pytest
-from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QEvent, QPoint, QPointF, Qt
 from qgis.PyQt.QtGui import QMouseEvent
 from qgis.PyQt.QtTest import QTest
@@ -37,24 +36,6 @@ S1 = (D(2022, 12, 1), D(2023, 7, 31))
 S2 = (D(2023, 4, 1), D(2023, 11, 30))
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTHS_DEC_TO_NOV = ["Dec 2022"] + [f"{m} 2023" for m in MONTH_ABBR[:11]]
-
-
-@pytest.fixture
-def configure():
-    """Writes plugin settings for one test and restores them (the test profile is shared by the suite)."""
-    qs, saved = QgsSettings(), {}
-
-    def write(setting: settings.Setting, value) -> None:
-        key = settings.PREFIX + setting.key
-        saved.setdefault(key, qs.value(key))
-        setting.write(value)
-
-    yield write
-    for key, value in saved.items():
-        if value is None:
-            qs.remove(key)
-        else:
-            qs.setValue(key, value)
 
 
 @pytest.fixture

@@ -26,7 +26,6 @@ from qgis.core import (
     QgsProcessingModelOutput,
     QgsProcessingModelParameter,
     QgsProcessingParameterExtent,
-    QgsSettings,
     QgsVectorLayer,
 )
 
@@ -75,25 +74,6 @@ class _Feedback(QgsProcessingFeedback):
     def pushWarning(self, warning: str) -> None:  # noqa: N802
         super().pushWarning(warning)
         self.warnings.append(warning)
-
-
-@pytest.fixture
-def configure():
-    """Writes plugin settings for one test and restores them (the test profile is shared by the suite)."""
-    qs = QgsSettings()
-    saved: dict[str, object] = {}
-
-    def write(setting: settings.Setting, value) -> None:
-        key = settings.PREFIX + setting.key
-        saved.setdefault(key, qs.value(key))
-        setting.write(value)
-
-    yield write
-    for key, value in saved.items():
-        if value is None:
-            qs.remove(key)
-        else:
-            qs.setValue(key, value)
 
 
 @pytest.fixture
