@@ -78,8 +78,21 @@ class DockState:
     mask_cropland: bool = True
     backend: str = field(default_factory=lambda: settings.ACTIVE_BACKEND.read())
     backend_url: str = ""
-    calendar_path: str = ""
     orbit_catalogue_url: str = CATALOGUE_URL
+
+    def __post_init__(self) -> None:
+        # Not a field (never saved): the calendar's cropland period, valid only for the area and year it came from.
+        self.cropland_calendar: tuple[tuple, int, tuple[date, date]] | None = None
+
+    def set_cropland_calendar(self, aoi: Aoi, year: int, period: tuple[date, date] | None) -> None:
+        """The library's cropland period for this area and year (12 months ending with the last season)."""
+        self.cropland_calendar = (tuple(aoi.bbox), int(year), period) if period is not None else None
+
+    def cropland_calendar_period(self, aoi: Aoi | None) -> tuple[date, date] | None:
+        known = self.cropland_calendar
+        if known is None or aoi is None or known[0] != tuple(aoi.bbox) or known[1] != int(self.year):
+            return None
+        return known[2]
 
     # ----------------------------------------------------------------- persistence
     @classmethod
@@ -161,10 +174,14 @@ class DockState:
             return self.orbit_mode
         return auto_choice or "ASCENDING"
 
-    def processing_period(self) -> tuple[date, date] | None:
-        """The period the request will use (shown under the seasons); None when the seasons are unusable."""
+    def processing_period(self, aoi: Aoi | None = None) -> tuple[date, date] | None:
+        """The period the request will use (shown under the seasons); None when the seasons are unusable.
+
+        Cropland: the 12 months ending with the area's last crop-calendar season of the year once the calendar
+        has answered for this area (as Processing and the WorldCereal notebooks do), else the calendar year.
+        """
         if self.product == "cropland":
-            return date(int(self.year), 1, 1), date(int(self.year), 12, 31)
+            return self.cropland_calendar_period(aoi) or (date(int(self.year), 1, 1), date(int(self.year), 12, 31))
         ends = [end for _, end in self.active_seasons().values()]
         if not ends:
             return None
@@ -190,6 +207,9 @@ class DockState:
     def build_request(self, aoi: Aoi, orbit_state: str) -> MapRequest:
         """The core request for this form (may still have problems; see ``problems``)."""
         if self.product == "cropland":
+            period = self.cropland_calendar_period(aoi)
+            if period is not None:
+                return cropland_request(aoi, temporal_extent=period, **self.options(orbit_state))
             return cropland_request(aoi, year=int(self.year), **self.options(orbit_state))
         return croptype_request(aoi, self.active_seasons(), **self.options(orbit_state))
 

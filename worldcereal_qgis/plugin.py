@@ -24,6 +24,7 @@ class WorldCerealPlugin:
         self.dock = None
         self.reference_action: QAction | None = None
         self.reference_dock = None
+        self.training_action: QAction | None = None
         self.controller = None
         self._install_task = None
         self._message_item = None
@@ -59,6 +60,9 @@ class WorldCerealPlugin:
         self.reference_action.setToolTip("Validate your reference data and extract satellite time series for it")
         self.reference_action.triggered.connect(self._show_reference_dock)
         self.iface.addPluginToMenu(MENU, self.reference_action)
+        from .gui import training_dialog
+
+        self.training_action = training_dialog.add_menu_action(self.iface, MENU)
         self._check_dependencies()
 
     def _toggle_dock(self, visible: bool) -> None:
@@ -162,6 +166,11 @@ class WorldCerealPlugin:
             self.iface.removeDockWidget(self.reference_dock)
             self.reference_dock.deleteLater()
             self.reference_dock = None
+        if self.training_action is not None:
+            from .gui import training_dialog
+
+            training_dialog.remove_menu_action(self.iface, MENU, self.training_action)
+            self.training_action = None
         if self.reference_action is not None:
             self.reference_action.triggered.disconnect(self._show_reference_dock)
             self.iface.removePluginMenu(MENU, self.reference_action)

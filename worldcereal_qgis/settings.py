@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qgis.core import QgsApplication, QgsSettings
+
+if TYPE_CHECKING:
+    from .core.credits import CreditRates
 
 PREFIX = "worldcereal_qgis/"
 
@@ -51,7 +54,22 @@ OUTPUT_DIR = Setting("jobs/output_dir", "", str)
 CATALOGUE_URL = Setting(
     "orbit/catalogue_url", "https://catalogue.dataspace.copernicus.eu/resto/api/collections/Sentinel1/search.json", str
 )
+# Tiled runs (areas above MAX_JOB_AREA_KM2): tile size, the largest area one run may cover, the estimate above
+# which the dock asks before starting, and the run folders the dock resumes after a restart (JSON list).
+TILE_SIZE_KM = Setting("runs/tile_size_km", 20.0, float)
+MAX_RUN_AREA_KM2 = Setting("runs/max_area_km2", 1_000_000.0, float)
+RUN_CONFIRM_CREDITS = Setting("runs/confirm_above_credits", 100.0, float)
+ACTIVE_RUNS = Setting("runs/active", "[]", str)
 LOAD_CLASS_PROBABILITIES = Setting("layers/load_class_probabilities", False, bool)
+# Crop calendar: a custom file (or folder holding seasonality_lookup.geoparquet); empty = the profile cache.
+CALENDAR_PATH = Setting("seasons/calendar_path", "", str)
+CALENDAR_URL = Setting("seasons/calendar_url", "", str)  # empty = the pinned WorldCereal URL (SHA-256 checked)
+# Credit rates (reference doc §6); one place to change them when CDSE's prices move.
+MAP_CREDITS_PER_KM2_LOW = Setting("credits/map_per_km2_low", 0.10, float)
+MAP_CREDITS_PER_KM2_HIGH = Setting("credits/map_per_km2_high", 0.16, float)
+JOB_OVERHEAD_CREDITS = Setting("credits/job_overhead", 2.0, float)
+EXTRACTION_CREDITS_PER_JOB = Setting("credits/extraction_per_job", 30.0, float)
+FREE_MONTHLY_CREDITS = Setting("credits/free_monthly", 10_000.0, float)
 
 
 def profile_data_dir() -> Path:
@@ -68,3 +86,16 @@ def deps_dir() -> Path:
 def default_output_dir() -> Path:
     configured = OUTPUT_DIR.read()
     return Path(configured) if configured else profile_data_dir() / "results"
+
+
+def credit_rates() -> CreditRates:
+    """The user's credit rates as a core ``CreditRates`` (estimates in the dock and Processing agree)."""
+    from .core.credits import CreditRates  # noqa: F811 — the run-time import; the top one is for type checkers
+
+    return CreditRates(
+        map_credits_per_km2_low=MAP_CREDITS_PER_KM2_LOW.read(),
+        map_credits_per_km2_high=MAP_CREDITS_PER_KM2_HIGH.read(),
+        job_overhead_credits=JOB_OVERHEAD_CREDITS.read(),
+        extraction_credits_per_job=EXTRACTION_CREDITS_PER_JOB.read(),
+        free_monthly_credits=FREE_MONTHLY_CREDITS.read(),
+    )

@@ -23,12 +23,14 @@ def parse_args(argv: list[str]) -> Settings:
                    help="'authorization_pending' answers before a device code is auto-approved (-1: never)")
     p.add_argument("--token-ttl", type=int, default=3600, help="access token lifetime (s)")
     p.add_argument("--faults", type=json.loads, default={}, help="initial fault switches (JSON)")
+    p.add_argument("--artifacts-s3-port", type=int, help="also serve S3+STS artifact storage on this port (moto)")
     a = p.parse_args(argv)
     data_dir = a.data_dir.resolve()
     return Settings(
         port=a.port, data_dir=data_dir, users=load_users(a.users), job_duration=a.job_duration,
         udp_dir=a.udp_dir.resolve(), log_file=(a.log_file or data_dir / "backend.log").resolve(),
         device_pending_polls=a.device_pending_polls, token_ttl=a.token_ttl, faults=a.faults,
+        artifacts_s3_port=a.artifacts_s3_port,
     )
 
 
@@ -43,6 +45,10 @@ def main(argv: list[str]) -> int:
     from tests.local_backend.app import create_app
 
     local = create_app(settings)
+    if settings.artifacts_s3_port:
+        from tests.local_backend.s3 import start
+
+        start(settings.artifacts_s3_port)
     server = make_server("127.0.0.1", settings.port, local.wsgi, threaded=True)
     print(f"WorldCereal local openEO backend on {settings.base_url}/openeo/1.2 "
           f"(data {settings.data_dir}, log {settings.log_file})", flush=True)

@@ -89,6 +89,10 @@ class LocalBackend(OpenEoBackendImplementation):
         for link in capabilities.get("links", []):
             if link.get("rel") in local:
                 link["href"] = local[link["rel"]]
+        if settings.get().artifacts_endpoint:  # read by openeo.extra.artifacts.build_artifact_helper
+            from tests.local_backend.s3 import artifacts_capability
+
+            capabilities["artifacts"] = artifacts_capability(settings.get().artifacts_endpoint)
         return capabilities
 
     def user_access_validation(self, user: User, request: flask.Request) -> User:

@@ -27,6 +27,11 @@ class Settings:
     device_pending_polls: int = 1
     token_ttl: int = 3600
     faults: dict = field(default_factory=dict)
+    artifacts_s3_port: Optional[int] = None  # S3+STS emulation advertised as artifact storage (see s3.py)
+
+    @property
+    def artifacts_endpoint(self) -> Optional[str]:
+        return f"http://127.0.0.1:{self.artifacts_s3_port}" if self.artifacts_s3_port else None
 
     @property
     def base_url(self) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsSettings
 
-from worldcereal_qgis import services
+from worldcereal_qgis import services, settings
 from worldcereal_qgis.core.aoi import Aoi
 from worldcereal_qgis.core.jobstore import JobStore
 
@@ -24,6 +24,25 @@ def _tasks_finish_before_next_test():
         QgsApplication.processEvents()
         time.sleep(0.02)
     assert manager.countActiveTasks() == 0, "background tasks still running after the test"
+
+
+@pytest.fixture
+def configure():
+    """Writes plugin settings for one test and restores them (the test profile is shared by the suite)."""
+    qs = QgsSettings()
+    saved: dict[str, object] = {}
+
+    def write(setting: settings.Setting, value) -> None:
+        key = settings.PREFIX + setting.key
+        saved.setdefault(key, qs.value(key))
+        setting.write(value)
+
+    yield write
+    for key, value in saved.items():
+        if value is None:
+            qs.remove(key)
+        else:
+            qs.setValue(key, value)
 
 
 @pytest.fixture(scope="session")

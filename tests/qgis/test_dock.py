@@ -25,7 +25,7 @@ from qgis.gui import QgsMapMouseEvent, QgsMapToolPan
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, QSettings, Qt
 from qgis.PyQt.QtTest import QTest
 
-from worldcereal_qgis import services
+from worldcereal_qgis import services, settings
 from worldcereal_qgis.core import credits
 from worldcereal_qgis.core.aoi import Aoi
 from worldcereal_qgis.core.jobstore import JobStore
@@ -106,12 +106,12 @@ def test_canvas_extent_gives_area_credits_and_orbit(make_dock, qgis_iface):
     assert reason.startswith("ASCENDING:") and "could not be reached" in reason
     assert dock.runButton.isEnabled(), problems_text(dock)
 
-    # zooming out (live) past the per-job limit disables Run and says why
+    # zooming out (live) past the per-job limit: a tiled run, said before any click; the free credits warned of
     set_extent(canvas, QgsRectangle(3.0, 46.0, 5.0, 48.0))
     wait_for(lambda: dock.aoi_panel.aoi.area_km2 > 2500, what="extent update")
-    assert "Larger than the 2,500 km² one job may cover" in dock.aoiInfoLabel.text()
-    assert "2,500" in problems_text(dock) or "2500" in problems_text(dock)
-    assert not dock.runButton.isEnabled()
+    info = dock.aoiInfoLabel.text()
+    assert "Larger than the 2,500 km² of one job: it runs as about" in info and "tiles of 20 km" in info
+    assert "more than the 10,000 free credits CDSE gives per month" in info
 
 
 def _mouse(canvas, kind, point: QPoint, button=Qt.MouseButton.LeftButton):
@@ -197,15 +197,27 @@ def test_polygon_layer_all_then_selected_features(make_dock, qgis_iface, fields_
     assert dock.aoi_panel.outline.asGeometry().area() > 0
 
 
-def test_croptype_seasons_from_crop_calendar(make_dock, qgis_iface, wc_dir):
+@pytest.fixture
+def real_calendar(wc_dir: Path):
+    """The plugin's calendar setting pointed at the shared copy for one test (no download), then restored."""
+    qs, key = QgsSettings(), settings.PREFIX + settings.CALENDAR_PATH.key
+    saved = qs.value(key)
+    settings.CALENDAR_PATH.write(str(wc_dir / "cropcalendar"))
+    yield wc_dir / "cropcalendar" / "seasonality_lookup.geoparquet"
+    if saved is None:
+        qs.remove(key)
+    else:
+        qs.setValue(key, saved)
+
+
+def test_croptype_seasons_from_crop_calendar(make_dock, qgis_iface, real_calendar):
     set_extent(qgis_iface.mapCanvas(), BURGUNDY)
-    calendar = wc_dir / "cropcalendar" / "seasonality_lookup.geoparquet"
-    dock = make_dock(calendar_path=str(calendar), year=2023)
+    dock = make_dock(year=2023)
     dock.productCombo.setCurrentIndex(1)  # crop type: suggestions are fetched in a task
     assert not dock.season1IdEdit.isHidden() and dock.yearSpin.isHidden()
     wait_for(lambda: dock.form.season_task is None and dock.seasonNoteLabel.text().startswith("From"),
              what="season suggestion")
-    expected = [s for s in CropCalendar.load(calendar).suggest_all(dock.aoi_panel.aoi.bbox, 2023)
+    expected = [s for s in CropCalendar.load(real_calendar).suggest_all(dock.aoi_panel.aoi.bbox, 2023)
                 if s.season_id != "tc-annual"]
     rows = [(dock.season1IdEdit, dock.season1StartEdit, dock.season1EndEdit),
             (dock.season2IdEdit, dock.season2StartEdit, dock.season2EndEdit)]
@@ -272,3 +284,18 @@ def test_last_used_values_are_remembered(tmp_path):
     assert again.seasons[1].enabled is False
     ini.setValue("worldcereal_qgis/dock/product", "unknown")
     assert DockState.load(ini).product == "cropland"
+
+
+def test_cropland_period_follows_the_crop_calendar_like_processing(make_dock, qgis_iface, real_calendar, france_aoi):
+    """The dock and worldcereal:cropland agree: 12 months ending with the area's last season of the year."""
+    set_extent(qgis_iface.mapCanvas(), QgsRectangle(*france_aoi.bbox))
+    dock = make_dock(year=2021, product="cropland")
+    wait_for(lambda: "crop-calendar season of 2021" in dock.periodLabel.text(), what="calendar cropland period")
+    # the same window test_seasons_processing.py asserts for the Processing algorithm on this site
+    assert dock.periodLabel.text().startswith("Processing period: 2020-12-01 … 2021-11-30 (12 months)")
+    request = dock.state.build_request(dock.aoi_panel.aoi, "ASCENDING")
+    assert request.temporal_extent == (date(2020, 12, 1), date(2021, 11, 30))
+
+    dock.yearSpin.setValue(2020)  # another year: its own calendar answer, never the old one
+    wait_for(lambda: "season of 2020" in dock.periodLabel.text(), what="period for 2020")
+    assert dock.periodLabel.text().startswith("Processing period: 2019-12-01 … 2020-11-30")

@@ -30,6 +30,7 @@ RUNTIME_REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement("shapely", "2.0.0", ">=2.0.0"),
     Requirement("pyproj", "3.2.0", ">=3.2.0"),
     Requirement("pyarrow", "10.0.0", ">=10.0.0"),  # GeoParquet: crop calendar, reference data, extractions
+    Requirement("boto3", "1.26.0", ">=1.26.0"),  # custom models: openeo's artifact upload (STS + S3)
 )
 
 

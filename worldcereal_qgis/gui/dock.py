@@ -9,17 +9,19 @@ from __future__ import annotations
 from qgis.core import Qgis
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QDockWidget
+from qgis.PyQt.QtWidgets import QDockWidget, QMessageBox
 
 from .. import paths, services, settings
 from ..core import credits, dependencies
 from ..core.errors import InputError, WorldCerealError
 from ..dock_state import DockState
 from ..job_controller import JobController
+from ..tiled_runs import RunPlan, TiledRuns
 from .account import AccountPanel
 from .aoi_panel import AoiPanel
 from .form_panel import FormPanel
 from .jobs_panel import JobsPanel
+from .runs_panel import RunsPanel
 
 PROBLEM_STYLE = "color: #b00000;"
 MESSAGE_SECONDS = 8
@@ -31,7 +33,7 @@ def default_controller(parent=None) -> JobController:
 
 class WorldCerealDock(QDockWidget):
     def __init__(self, iface, parent=None, *, controller: JobController | None = None,
-                 state: DockState | None = None) -> None:
+                 state: DockState | None = None, runs: TiledRuns | None = None) -> None:
         super().__init__(parent)
         uic.loadUi(str(paths.ui_path("dock.ui")), self)
         self.setObjectName("WorldCerealDock")
@@ -42,12 +44,17 @@ class WorldCerealDock(QDockWidget):
         self.aoi_panel = AoiPanel(self, self.state, iface.mapCanvas())
         self.form = FormPanel(self, self.state)
         self.jobs = JobsPanel(self, self.controller)
+        self.runs = runs or TiledRuns(services.client, parent=self)
+        self.runs_panel = RunsPanel(self, self.runs)
+        self.planning = False
+        self._shut_down = False
         self.problems: list[InputError] = []
         self._wire()
         self._show_dependency_state()
         self.aoi_panel.update_aoi()
         self.account.refresh()
         self.controller.resume()  # jobs still running when QGIS closed continue now
+        self.runs.resume()  # and so do unfinished tiled runs
 
     # -- wiring --------------------------------------------------------------------------------------------------
     def _wire(self) -> None:
@@ -57,6 +64,7 @@ class WorldCerealDock(QDockWidget):
         self.backendCombo.currentIndexChanged.connect(lambda _i: self.account.refresh())
         self.runButton.clicked.connect(self.run)
         self.controller.notify.connect(self._notify)
+        self.runs.notify.connect(self._notify)
         self.problemsLabel.setStyleSheet(PROBLEM_STYLE)
         self.formScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.mainSplitter.setStretchFactor(0, 2)  # the form gets most of the height, the jobs list the rest
@@ -84,10 +92,10 @@ class WorldCerealDock(QDockWidget):
     # -- live form feedback --------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Area, credits and every problem of the form; Run only when there is none."""
-        max_area = settings.MAX_JOB_AREA_KM2.read()
-        self._show_aoi_info(max_area)
+        self._show_aoi_info(settings.MAX_JOB_AREA_KM2.read())
         orbit = self.form.orbit_state()
-        self.problems = self.state.problems(self.aoi_panel.aoi, self.state.orbit_state(orbit), max_area)
+        self.problems = self.state.problems(self.aoi_panel.aoi, self.state.orbit_state(orbit),
+                                            settings.MAX_RUN_AREA_KM2.read())  # larger than one job: tiles
         if self.aoi_panel.error:
             self.problems = [p for p in self.problems if p.field != "aoi"]
             self.problems.insert(0, InputError(self.aoi_panel.error, field="aoi"))
@@ -96,6 +104,8 @@ class WorldCerealDock(QDockWidget):
             notes.append(f"Log in to {self._profile_or_default().title} to run jobs.")
         if orbit is None and not self.problems:
             notes.append("Waiting for the automatic Sentinel-1 orbit choice…")
+        if self.planning:
+            notes.append("Planning the tiles…")
         self.problemsLabel.setText("\n".join(f"• {n}" for n in notes))
         self.problemsLabel.setVisible(bool(notes))
         self.runButton.setEnabled(not notes)
@@ -106,16 +116,18 @@ class WorldCerealDock(QDockWidget):
             self.aoiInfoLabel.setText(self.aoi_panel.error or "No area of interest yet.")
             return
         area = aoi.area_km2
-        low, high = credits.estimate_map_credits(area)
+        low, high = credits.estimate_map_credits(area, settings.credit_rates())
         short, long = credits.estimate_duration_minutes(area)
         text = (f"{aoi.name}: {area:,.1f} km² · about {low:,.0f}–{high:,.0f} credits · "
                 f"{short:.0f}–{long:.0f} min")
         if area > max_area:
-            text += f"\nLarger than the {max_area:,.0f} km² one job may cover: choose a smaller area."
-        for warning in credits.budget_warnings(high, settings.CREDIT_BUDGET.read()):
+            tile_km = settings.TILE_SIZE_KM.read()
+            text += (f"\nLarger than the {max_area:,.0f} km² of one job: it runs as about "
+                     f"{max(2, round(area / tile_km ** 2))} tiles of {tile_km:g} km, mosaicked.")
+        for warning in credits.budget_warnings(high, settings.CREDIT_BUDGET.read(), settings.credit_rates()):
             text += f"\n{warning}"
         self.aoiInfoLabel.setText(text)
-        self.aoiInfoLabel.setStyleSheet(PROBLEM_STYLE if area > max_area else "")
+        self.aoiInfoLabel.setStyleSheet("")
 
     # -- run -----------------------------------------------------------------------------------------------------
     def run(self) -> str | None:
@@ -127,6 +139,9 @@ class WorldCerealDock(QDockWidget):
             request = self.state.build_request(self.aoi_panel.aoi, self.state.orbit_state(self.form.orbit_state()))
             profile = self.state.profile()
             self.state.sync_backend_settings()
+            if request.aoi.area_km2 > settings.MAX_JOB_AREA_KM2.read():
+                self._plan_tiled_run(request, profile)
+                return None
             local_id = self.controller.submit(request, profile)
         except WorldCerealError as err:
             self._notify("WorldCereal", str(err), int(Qgis.MessageLevel.Critical))
@@ -136,18 +151,52 @@ class WorldCerealDock(QDockWidget):
         self.jobs.select(local_id)
         return local_id
 
+    def _plan_tiled_run(self, request, profile) -> None:
+        """Large area: plan the tiles in a task, confirm the cost when it is high, then start the run."""
+        self.planning = True
+        self.refresh()
+        self.runs.plan(request, profile, self._planned)
+
+    def _planned(self, plan: RunPlan | None, error: WorldCerealError | None) -> None:
+        self.planning = False
+        self.refresh()
+        if error is not None or plan is None:
+            if error is not None:
+                self._notify("WorldCereal", str(error), int(Qgis.MessageLevel.Critical))
+            return
+        if plan.high > settings.RUN_CONFIRM_CREDITS.read() and not self.confirm_run(plan):
+            self._notify("WorldCereal", f"Tiled run not started ({plan.summary()}).", int(Qgis.MessageLevel.Info))
+            return
+        self.state.save()
+        folder = self.runs.start(plan)
+        self._notify("WorldCereal", f"Tiled run started: {plan.summary()}; results in {folder}.",
+                     int(Qgis.MessageLevel.Info))
+
+    def confirm_run(self, plan: RunPlan) -> bool:
+        """Ask before a costly run (tests replace this method)."""
+        answer = QMessageBox.question(
+            self, "WorldCereal: start a tiled run?",
+            f"{plan.summary()}.\n\nStart {len(plan.tiles)} jobs on {plan.profile.title}?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def _notify(self, title: str, message: str, level: int) -> None:
         duration = 0 if level == int(Qgis.MessageLevel.Critical) else MESSAGE_SECONDS
         self.iface.messageBar().pushMessage(title, message, Qgis.MessageLevel(level), duration)
 
     # -- lifecycle -----------------------------------------------------------------------------------------------
     def shutdown(self) -> None:
-        """Stop timers and tasks and take our items off the canvas (nothing may outlive the plugin)."""
+        """Stop timers and tasks and take our items off the canvas (nothing may outlive the plugin); once only."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.state.save()
         for part in (self.form, self.account, self.jobs, self.aoi_panel):
             part.shutdown()
         self.controller.shutdown()
-        try:
-            self.controller.notify.disconnect(self._notify)
-        except (TypeError, RuntimeError):
-            pass
+        self.runs.shutdown()
+        for source in (self.controller, self.runs):
+            try:
+                source.notify.disconnect(self._notify)
+            except (TypeError, RuntimeError):
+                pass

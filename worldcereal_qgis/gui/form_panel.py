@@ -1,20 +1,24 @@
 """Product, seasons, orbit and advanced options: widgets <-> DockState, plus the two background look-ups
-(crop-calendar suggestions and the automatic Sentinel-1 orbit), each in a task so the GUI never waits."""
+(crop-calendar suggestions and the automatic Sentinel-1 orbit), each in a task so the GUI never waits.
+
+The season rows (date edits) and the season timeline show the same windows; an edit in either updates the state
+and then the other. Suggestions follow the area and year until the user adjusts a season by hand.
+"""
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QDate, QObject, QTimer, pyqtSignal
 
-from .. import settings
+from .. import calendar_service, settings
 from ..core import backends, udp
 from ..core.aoi import Aoi
 from ..core.errors import WorldCerealError
 from ..dock_state import ORBIT_MODES, PRODUCTS, DockState, period_text
 from ..tasks import CoreTask
+from .season_timeline import SeasonTimeline, TimelineBar
 
 METHODS = udp.POSTPROCESS_METHODS
 
@@ -25,21 +29,6 @@ def _qdate(value: date) -> QDate:
 
 def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
-
-
-def calendar_path(state: DockState) -> Path:
-    """The configured calendar file, else the cached copy (downloaded once in the suggestion task)."""
-    from ..core.seasons import ensure_calendar
-
-    if state.calendar_path:
-        return Path(state.calendar_path)
-    return ensure_calendar(settings.profile_data_dir() / "cache")
-
-
-def suggest_seasons(state: DockState, bbox: tuple[float, float, float, float], year: int) -> list:
-    from ..core.seasons import CropCalendar
-
-    return CropCalendar.load(calendar_path(state)).suggest_all(bbox, year)
 
 
 def choose_orbit(url: str, bbox: tuple[float, float, float, float], period: tuple[date, date]):
@@ -62,12 +51,19 @@ class FormPanel(QObject):
         self.orbit_choice = None          # OrbitChoice for ``_orbit_key``
         self._orbit_key: tuple | None = None
         self.orbit_task: CoreTask | None = None
-        self.season_task: CoreTask | None = None
+        self.season_task: CoreTask | None = None  # the crop-calendar load (download once, then from memory)
+        self._force_suggestion = False  # the Suggest button replaces even seasons adjusted by hand
+        self._calendar_failed = False  # offline: no retry on every map move, only from the Suggest button
+        self._suggested: dict[str, tuple[date, date]] = {}  # the calendar's windows, drawn as outlines
         self._closed = False  # task callbacks may arrive after the dock is gone
         self._orbit_timer = QTimer(self, singleShot=True, interval=400)
         self._orbit_timer.timeout.connect(self._start_orbit_lookup)
+        self._suggest_timer = QTimer(self, singleShot=True, interval=400)  # panning the map: one look-up at the end
+        self._suggest_timer.timeout.connect(self._auto_suggest)
         self._season_rows = [(dock.season1Check, dock.season1IdEdit, dock.season1StartEdit, dock.season1EndEdit),
                              (dock.season2Check, dock.season2IdEdit, dock.season2StartEdit, dock.season2EndEdit)]
+        self.timeline = SeasonTimeline(dock.seasonTimelineHost)
+        dock.seasonTimelineLayout.addWidget(self.timeline)
         self._fill_widgets()
         self._connect()
         self._show_product_widgets()
@@ -112,7 +108,7 @@ class FormPanel(QObject):
         ui = self.ui
         ui.productCombo.currentIndexChanged.connect(self._product_changed)
         ui.customModelEdit.textChanged.connect(lambda text: self._set("custom_model_url", text))
-        ui.yearSpin.valueChanged.connect(lambda value: self._set("year", value, orbit=True))
+        ui.yearSpin.valueChanged.connect(self._year_changed)
         ui.orbitCombo.currentIndexChanged.connect(lambda i: self._set("orbit_mode", ORBIT_MODES[i], orbit=True))
         ui.methodCroplandCombo.currentIndexChanged.connect(
             lambda i: self._set("postprocess_method_cropland", METHODS[i]))
@@ -124,6 +120,8 @@ class FormPanel(QObject):
         ui.backendCombo.currentIndexChanged.connect(self._backend_changed)
         ui.backendUrlEdit.textChanged.connect(lambda text: self._set("backend_url", text.strip()))
         ui.suggestButton.clicked.connect(self.suggest)
+        ui.calendarYearSpin.valueChanged.connect(lambda _v: self._suggest_timer.start())
+        self.timeline.windowsChanged.connect(self._timeline_moved)
         for index, (check, id_edit, start_edit, end_edit) in enumerate(self._season_rows):
             check.toggled.connect(lambda _v, i=index: self._season_edited(i))
             id_edit.textChanged.connect(lambda _v, i=index: self._season_edited(i))
@@ -136,12 +134,15 @@ class FormPanel(QObject):
             self.update_period()
         self.changed.emit()
 
+    def _year_changed(self, value: int) -> None:
+        self._set("year", value, orbit=True)
+        self._suggest_timer.start()  # cropland: the calendar's period for the new year
+
     def _product_changed(self, index: int) -> None:
         self.state.product = PRODUCTS[index]
         self._show_product_widgets()
         self.update_period()
-        if self.state.product != "cropland" and not self.state.seasons_edited and self.aoi is not None:
-            self.suggest()
+        self._suggest_timer.start()
         self.changed.emit()
 
     def _backend_changed(self, index: int) -> None:
@@ -158,8 +159,25 @@ class FormPanel(QObject):
                               season_id=id_edit.text(), enabled=check.isChecked())
         for widget in (id_edit, start_edit, end_edit):
             widget.setEnabled(check.isChecked())
+        self._note_adjusted()
         self.update_period()
         self.changed.emit()
+
+    def _timeline_moved(self, bars: list[TimelineBar]) -> None:
+        """A drag on the timeline: the rows' date edits follow (without echoing back into the timeline)."""
+        for bar in bars:
+            row = self.state.seasons[bar.key]
+            if (row.start, row.end) != (bar.start, bar.end):
+                self.state.set_season(bar.key, bar.start, bar.end)
+        self._fill_seasons()
+        self._note_adjusted()
+        self.update_period()
+        self.changed.emit()
+
+    def _note_adjusted(self) -> None:
+        if self._suggested and self.state.seasons_edited:
+            self.ui.seasonNoteLabel.setText("Adjusted by hand; the dashed outlines are the crop calendar's windows "
+                                            "(Suggest restores them).")
 
     def _show_product_widgets(self) -> None:
         ui, product = self.ui, self.state.product
@@ -170,7 +188,7 @@ class FormPanel(QObject):
         for row in self._season_rows:
             for widget in row:
                 widget.setVisible(not cropland)
-        for widget in (ui.suggestButton, ui.calendarYearSpin, ui.seasonNoteLabel):
+        for widget in (ui.suggestButton, ui.calendarYearSpin, ui.seasonNoteLabel, ui.seasonTimelineHost):
             widget.setVisible(not cropland)
         for widget in (ui.methodCroptypeLabel, ui.methodCroptypeCombo, ui.kernelCroptypeSpin, ui.maskCroplandCheck):
             widget.setEnabled(not cropland)
@@ -180,16 +198,24 @@ class FormPanel(QObject):
 
     # -- period and orbit ----------------------------------------------------------------------------------------
     def set_aoi(self, aoi: Aoi | None) -> None:
-        first = self.aoi is None
         self.aoi = aoi
         self.update_period()
-        if aoi is not None and first and self.state.product != "cropland" and not self.state.seasons_edited:
-            self.suggest()
+        if aoi is not None:
+            self._suggest_timer.start()
 
     def update_period(self) -> None:
-        period = self.state.processing_period()
-        self.ui.periodLabel.setText(period_text(period))
+        period = self.state.processing_period(self.aoi)
+        text = period_text(period)
+        if self.state.product == "cropland" and self.state.cropland_calendar_period(self.aoi) is not None:
+            text += f"\nthe 12 months ending with this area's last crop-calendar season of {self.state.year}"
+        self.ui.periodLabel.setText(text)
+        self._sync_timeline(period)
         self._schedule_orbit(period)
+
+    def _sync_timeline(self, period: tuple[date, date] | None) -> None:
+        bars = [TimelineBar(i, s.season_id, s.start, s.end, self._suggested.get(s.season_id))
+                for i, s in enumerate(self.state.seasons) if s.enabled]
+        self.timeline.set_bars(bars, period[1] if period is not None and bars else None)
 
     def orbit_state(self) -> str | None:
         """The orbit to send, or None while the automatic choice is still being looked up."""
@@ -200,7 +226,7 @@ class FormPanel(QObject):
         return None
 
     def _current_orbit_key(self) -> tuple | None:
-        period = self.state.processing_period()
+        period = self.state.processing_period(self.aoi)
         if self.aoi is None or period is None:
             return None
         return (tuple(round(v, 5) for v in self.aoi.bbox), period, self.state.orbit_catalogue_url)
@@ -241,31 +267,75 @@ class FormPanel(QObject):
 
     # -- crop calendar -------------------------------------------------------------------------------------------
     def suggest(self) -> None:
-        if self.aoi is None or self.season_task is not None:
-            return
-        bbox, year = self.aoi.bbox, self.ui.calendarYearSpin.value()
-        self.ui.seasonNoteLabel.setText("Reading the crop calendar…")
-        self.ui.suggestButton.setEnabled(False)
-        self.season_task = CoreTask("WorldCereal: suggesting seasons",
-                                    lambda task: suggest_seasons(self.state, bbox, year), self._suggested)
-        QgsApplication.taskManager().addTask(self.season_task)
+        """The Suggest button: the calendar's windows replace the seasons, even ones adjusted by hand."""
+        self._force_suggestion = True
+        self._request_suggestion()
 
-    def _suggested(self, suggestions, error: WorldCerealError | None) -> None:
+    def _auto_suggest(self) -> None:
+        """Area, year or product changed: follow the calendar unless the user has adjusted the seasons."""
+        cropland = self.state.product == "cropland"
+        if (cropland or not self.state.seasons_edited) and not self._calendar_failed:
+            self._request_suggestion()
+
+    def _request_suggestion(self) -> None:
+        """Load the calendar in a task (a download the first time); the answer uses the area and year of then."""
+        if self.aoi is None:
+            self._force_suggestion = False
+            self.ui.seasonNoteLabel.setText("Choose an area of interest first: the seasons depend on where it is.")
+            return
+        if self.season_task is not None:
+            return
+        if not self._suggested:  # the first look-up may download the calendar; later ones take a blink
+            self.ui.seasonNoteLabel.setText("Reading the crop calendar…")
+        self.ui.suggestButton.setEnabled(False)
+        self.season_task = calendar_service.start_loading(self._calendar_loaded)
+
+    def _calendar_loaded(self, calendar, error: WorldCerealError | None) -> None:
         self.season_task = None
         if self._closed:
             return
+        force, self._force_suggestion = self._force_suggestion, False
         self.ui.suggestButton.setEnabled(True)
+        self._calendar_failed = error is not None
         if error is not None:
             self.ui.seasonNoteLabel.setText(f"{error} The season windows were left as they are.")
             return
-        if not suggestions:
-            self.ui.seasonNoteLabel.setText("The crop calendar has no season for this area; enter the months by hand.")
+        if self.aoi is not None and self.state.product == "cropland":
+            self._apply_cropland_period(calendar)
             return
+        if self.aoi is None or (self.state.seasons_edited and not force):
+            return
+        try:  # an in-memory look-up of a few milliseconds, even for a continent
+            suggestions = calendar.suggest_all(self.aoi.bbox, self.ui.calendarYearSpin.value())
+        except WorldCerealError as err:
+            self.ui.seasonNoteLabel.setText(f"{err} The season windows were left as they are.")
+            return
+        self._apply_suggestions(suggestions)
+
+    def _apply_cropland_period(self, calendar) -> None:
+        """Cropland: the calendar decides which 12 months (none found: the calendar year, said in the label)."""
+        from ..core.seasons import cropland_period_for  # numpy: imported once the calendar is there anyway
+
+        try:
+            period = cropland_period_for(calendar.suggest_all(self.aoi.bbox, int(self.state.year)))
+        except WorldCerealError:
+            period = None
+        self.state.set_cropland_calendar(self.aoi, self.state.year, period)
+        self.update_period()
+        self.changed.emit()
+
+    def _apply_suggestions(self, suggestions: list) -> None:
+        if not suggestions:
+            self._suggested = {}
+            self.ui.seasonNoteLabel.setText("The crop calendar has no season for this area; enter the months by hand.")
+            self.update_period()
+            return
+        self._suggested = {s.season_id: (s.start, s.end) for s in suggestions}
         self.state.apply_suggestions(suggestions)
         self._fill_seasons()
-        warnings = " ".join(s.warning for s in suggestions if s.warning)
-        names = ", ".join(f"{s.season_id} {s.start:%b %Y}–{s.end:%b %Y}" for s in suggestions
-                          if s.season_id in self.state.active_seasons())
+        used = [s for s in suggestions if s.season_id in self.state.active_seasons()]
+        names = ", ".join(f"{s.season_id} {s.start:%b %Y}–{s.end:%b %Y}" for s in used)
+        warnings = " ".join(s.warning for s in used if s.warning)
         self.ui.seasonNoteLabel.setText(f"From the crop calendar: {names}. {warnings}".strip())
         self.update_period()
         self.changed.emit()
@@ -273,6 +343,6 @@ class FormPanel(QObject):
     def shutdown(self) -> None:
         self._closed = True
         self._orbit_timer.stop()
-        for task in (self.orbit_task, self.season_task):
-            if task is not None:
-                task.cancel()
+        self._suggest_timer.stop()
+        if self.orbit_task is not None:
+            self.orbit_task.cancel()  # the calendar load is left to finish: Processing may be waiting for it too

@@ -57,6 +57,12 @@ class MapAlgorithm(WorldCerealAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "MAX_AREA_KM2", "Largest area for one job (km²)", QgsProcessingParameterNumber.Type.Double, 2500.0,
             minValue=1.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "TILE_SIZE_KM", "Tile size for larger areas (km; run as tiles, result is a mosaic VRT)",
+            QgsProcessingParameterNumber.Type.Double, 20.0, minValue=1.0, maxValue=50.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "MAX_CREDITS", "Largest estimated cost of a tiled run (credits; above it nothing is sent)",
+            QgsProcessingParameterNumber.Type.Double, 1000.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean("LOAD_LAYERS", "Load the result as styled layers", True))
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", "Output folder"))
         self.addOutput(QgsProcessingOutputRasterLayer("OUTPUT", "WorldCereal map (GeoTIFF)"))
@@ -103,15 +109,13 @@ class MapAlgorithm(WorldCerealAlgorithm):
 
     def _process(self, parameters, context, feedback):
         from .. import services
-        from ..core import credits
 
         request = self.build_request(parameters, context, feedback)
         max_area = self.parameterAsDouble(parameters, "MAX_AREA_KM2", context)
+        if request.aoi.area_km2 > max_area:
+            return self._process_tiled(request, parameters, context, feedback)
         request.validate(max_area_km2=max_area)
-        low, high = credits.estimate_map_credits(request.aoi.area_km2)
-        feedback.pushInfo(f"Area {request.aoi.area_km2:.1f} km²; estimated cost {low:.0f}–{high:.0f} credits.")
-        for warning in credits.budget_warnings(high, None):
-            feedback.pushWarning(warning)
+        self._report_cost(request.aoi.area_km2, feedback)
         profile = self._profile(parameters, context)
         out_dir = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
         runner = services.runner(output_root=out_dir, profiles={profile.name: profile})
@@ -127,6 +131,47 @@ class MapAlgorithm(WorldCerealAlgorithm):
                         self.parameterAsBool(parameters, "LOAD_LAYERS", context))
         return {"OUTPUT": tif, "JOB_ID": record.remote_id, "CREDITS": record.credits or 0.0,
                 "OUTPUT_FOLDER": str(out_dir)}
+
+    def _process_tiled(self, request, parameters, context, feedback):
+        """Large AOI: a tiled run in the output folder (same folder again = resume); the output is the mosaic."""
+        from .. import services
+        from ..core.credits import estimate_map_credits
+        from ..core.tile_runs import TileRun, run_tiled
+        from ..core.tiling import plan_tiles
+
+        size = self.parameterAsDouble(parameters, "TILE_SIZE_KM", context)
+        tiles = plan_tiles(request.aoi.geometry, request.aoi.name, size)
+        high = sum(estimate_map_credits(t.area_km2)[1] for t in tiles)
+        budget = self.parameterAsDouble(parameters, "MAX_CREDITS", context)
+        if high > budget:  # Processing's form of the dock's confirmation: a tiled run never starts by surprise
+            max_area = self.parameterAsDouble(parameters, "MAX_AREA_KM2", context)
+            raise InputError(
+                f"The area of interest covers {request.aoi.area_km2:,.0f} km², more than the {max_area:,.0f} km² "
+                f"of one job; as {len(tiles)} tiles it may use up to {high:,.0f} credits, more than the "
+                f"{budget:,.0f} credits allowed (raise MAX_CREDITS to run it).", field="aoi")
+        feedback.pushInfo(f"Area {request.aoi.area_km2:,.0f} km² is above the one-job limit: running it as "
+                          f"{len(tiles)} tiles of up to {size:g} km.")
+        out_dir = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
+        run = TileRun.create(out_dir, request, self._profile(parameters, context), tiles, client_for=services.client)
+        summary = run_tiled(run, progress=feedback.setProgress, is_cancelled=feedback.isCanceled,
+                            log=feedback.pushInfo)
+        for name in summary.failed:
+            feedback.pushWarning(f"Tile {name} failed; see {out_dir / name / 'tile.log'}.")
+        mosaic = str(summary.mosaic.display)
+        self._loaded = (mosaic, {"job_id": run.run_id, "backend": run.profile.url, "product": request.product,
+                                 "title": request.title()}, self.parameterAsBool(parameters, "LOAD_LAYERS", context))
+        return {"OUTPUT": mosaic, "JOB_ID": run.run_id, "CREDITS": summary.credits, "OUTPUT_FOLDER": str(out_dir)}
+
+    def _report_cost(self, area_km2: float, feedback) -> None:
+        """Estimate with the user's rates (settings); warn above their budget and above CDSE's free credits."""
+        from .. import settings
+        from ..core import credits
+
+        rates = settings.credit_rates()
+        low, high = credits.estimate_map_credits(area_km2, rates)
+        feedback.pushInfo(f"Area {area_km2:.1f} km²; estimated cost {low:.0f}–{high:.0f} credits.")
+        for warning in credits.budget_warnings(high, settings.CREDIT_BUDGET.read(), rates):
+            feedback.pushWarning(warning)
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
         """Runs on the main thread: styled layers are added to the project here."""
@@ -149,12 +194,14 @@ class CroplandAlgorithm(MapAlgorithm):
 
     def shortHelpString(self) -> str:  # noqa: N802
         return ("Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. "
-                "The processing period is exactly 12 whole months (give a year, or a start month). "
+                "The processing period is exactly 12 whole months: give a start month, or a year (the 12 "
+                "months ending with the area's last crop-calendar season of that year once the calendar is "
+                "downloaded, else the calendar year). "
                 "Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self._add_aoi_parameters()
-        self.addParameter(QgsProcessingParameterNumber("YEAR", "Year (calendar year processed)",
+        self.addParameter(QgsProcessingParameterNumber("YEAR", "Year (its growing seasons are covered)",
                                                        QgsProcessingParameterNumber.Type.Integer, optional=True,
                                                        minValue=2017, maxValue=2100))
         self.addParameter(QgsProcessingParameterString(
@@ -176,8 +223,7 @@ class CroplandAlgorithm(MapAlgorithm):
             period = (start, month_end(add_months(start, 11)))
             kwargs = {"temporal_extent": period}
         elif year not in (None, ""):
-            year = self.parameterAsInt(parameters, "YEAR", context)
-            kwargs = {"year": year}
+            kwargs = self._year_period(aoi, self.parameterAsInt(parameters, "YEAR", context), feedback)
             period = None
         else:
             raise InputError("Give a year or the first day of the 12-month period.", field="temporal_extent")
@@ -190,6 +236,24 @@ class CroplandAlgorithm(MapAlgorithm):
         period = period or request.temporal_extent
         request.orbit_state = self._orbit(parameters, context, aoi, period, feedback)
         return request
+
+    def _year_period(self, aoi, year: int, feedback) -> dict:
+        """The library's rule (12 months ending with the last season) when the calendar is on disk; else Jan–Dec."""
+        from .. import calendar_service
+        from ..core.seasons import cropland_period_for
+
+        calendar = calendar_service.loaded_calendar()
+        try:
+            period = cropland_period_for(calendar.suggest_all(aoi.bbox, year)) if calendar is not None else None
+        except InputError:
+            period = None
+        if period is None:
+            feedback.pushInfo(f"No crop-calendar seasons available for this area: processing the calendar year "
+                              f"{year}.")
+            return {"year": year}
+        feedback.pushInfo(f"Processing period {period[0]} – {period[1]}: the 12 months ending with the area's last "
+                          f"crop-calendar season of {year}.")
+        return {"temporal_extent": period}
 
 
 class CroptypeAlgorithm(MapAlgorithm):
@@ -204,17 +268,22 @@ class CroptypeAlgorithm(MapAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802
         return ("Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type "
                 "head zip). The processing period is the 12 months ending with the last season's last month. "
+                "Leave the season dates empty and give a year to use the crop calendar's windows for the season "
+                "ids (tc-s1, tc-s2, tc-annual), as the WorldCereal library does. "
                 "Bands: cropland, croptype_classification:<season> (value = class), probabilities.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self._add_aoi_parameters()
-        for n, (sid, required) in enumerate((("tc-s1", True), ("tc-s2", False)), start=1):
-            self.addParameter(QgsProcessingParameterString(f"SEASON{n}_ID", f"Season {n} id", sid,
-                                                           optional=not required))
-            self.addParameter(QgsProcessingParameterString(f"SEASON{n}_START", f"Season {n} start (YYYY-MM-DD)",
-                                                           optional=not required))
+        for n, sid in enumerate(("tc-s1", "tc-s2"), start=1):
+            self.addParameter(QgsProcessingParameterString(f"SEASON{n}_ID", f"Season {n} id", sid, optional=n > 1))
+            self.addParameter(QgsProcessingParameterString(
+                f"SEASON{n}_START", f"Season {n} start (YYYY-MM-DD; empty = suggested from the crop calendar)",
+                optional=True))
             self.addParameter(QgsProcessingParameterString(f"SEASON{n}_END", f"Season {n} end (YYYY-MM-DD)",
-                                                           optional=not required))
+                                                           optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "YEAR", "Year of the suggested seasons (used when no season dates are given)",
+            QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=2017, maxValue=2100))
         self.addParameter(QgsProcessingParameterBoolean("MASK_CROPLAND", "Mask non-cropland (value 254)", True))
         self.addParameter(QgsProcessingParameterBoolean("ENABLE_CROPLAND", "Also produce the cropland map", True))
         self.addParameter(QgsProcessingParameterEnum("METHOD_CROPTYPE", "Crop type post-processing",
@@ -225,6 +294,9 @@ class CroptypeAlgorithm(MapAlgorithm):
         self.addParameter(self._kernel_param("KERNEL_CROPLAND", "Cropland majority-vote kernel", 3))
         self.addParameter(QgsProcessingParameterString("CROPTYPE_HEAD_ZIP", "Custom crop-type model (URL of a head "
                                                        ".zip)", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "CUSTOM_MODEL", "…or a registered custom model (name or id) or your own head .zip file (checked, "
+            "uploaded, its URL renewed when expired)", optional=True))
         self._add_common_tail()
 
     def _seasons(self, parameters, context) -> dict:
@@ -240,17 +312,51 @@ class CroptypeAlgorithm(MapAlgorithm):
             if not (sid and start and end):
                 raise InputError(f"Season {n} needs an id, a start and an end date.", field="season_windows")
             seasons[sid] = (parse_date(start), parse_date(end))
-        if not seasons:
-            raise InputError("Give at least one season window (start and end date).", field="season_windows")
         return seasons
+
+    def _suggested_seasons(self, parameters, context, aoi, feedback) -> dict:
+        """No dates given: the crop calendar's windows for the season ids asked for (default tc-s1, tc-s2)."""
+        from .. import calendar_service
+        from ..core.seasons import SEASON_IDS
+
+        if parameters.get("YEAR") in (None, ""):
+            raise InputError("Give the season dates, or a year so the seasons can be suggested from the crop "
+                             "calendar.", field="season_windows")
+        year = self.parameterAsInt(parameters, "YEAR", context)
+        wanted = [self.parameterAsString(parameters, f"SEASON{n}_ID", context).strip() for n in (1, 2)]
+        wanted = [sid for sid in wanted if sid] or ["tc-s1", "tc-s2"]
+        for sid in wanted:
+            if sid not in SEASON_IDS:
+                raise InputError(f"Season '{sid}' has no dates and is not a crop-calendar season "
+                                 f"({', '.join(SEASON_IDS)}); give its start and end dates.", field="season_windows")
+        found = {s.season_id: s for s in calendar_service.suggest_seasons(aoi.bbox, year)}
+        seasons = {}
+        for sid in wanted:
+            if sid not in found:
+                feedback.pushInfo(f"The crop calendar has no {sid} season for this area; it is left out.")
+                continue
+            s = found[sid]
+            feedback.pushInfo(f"Suggested season {sid}: {s.start} – {s.end} (crop calendar, {year}).")
+            if s.warning:
+                feedback.pushWarning(s.warning)
+            seasons[sid] = (s.start, s.end)
+        if not seasons:
+            raise InputError(f"The crop calendar has no {' or '.join(wanted)} season for this area in {year}; "
+                             "enter the season dates by hand.", field="season_windows")
+        return seasons  # request.validate() names a window outside the period (not seen with the real table)
 
     def build_request(self, parameters, context, feedback):
         from ..core.request import croptype_request
 
         aoi = self._aoi(parameters, context, feedback)
         head = self.parameterAsString(parameters, "CROPTYPE_HEAD_ZIP", context).strip() or None
+        model = self.parameterAsString(parameters, "CUSTOM_MODEL", context).strip()
+        if model and not head:
+            from ..training_task import custom_head
+
+            head = custom_head(model, self._profile(parameters, context), feedback.pushInfo).url
         request = croptype_request(
-            aoi, self._seasons(parameters, context),
+            aoi, self._seasons(parameters, context) or self._suggested_seasons(parameters, context, aoi, feedback),
             mask_cropland=self.parameterAsBool(parameters, "MASK_CROPLAND", context),
             enable_cropland_head=self.parameterAsBool(parameters, "ENABLE_CROPLAND", context),
             postprocess_method_croptype=METHOD_CHOICES[self.parameterAsEnum(parameters, "METHOD_CROPTYPE", context)],

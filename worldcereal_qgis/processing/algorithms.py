@@ -6,5 +6,9 @@ from __future__ import annotations
 def all_algorithms() -> list:
     from .alg_map import CroplandAlgorithm, CroptypeAlgorithm
     from .alg_reference import ExtractReferenceAlgorithm, ValidateReferenceAlgorithm
+    from .alg_seasons import SuggestSeasonsAlgorithm
+    from .alg_tiles import PlanTilesAlgorithm
+    from .alg_train import TrainCroptypeAlgorithm
 
-    return [CroplandAlgorithm(), CroptypeAlgorithm(), ValidateReferenceAlgorithm(), ExtractReferenceAlgorithm()]
+    return [CroplandAlgorithm(), CroptypeAlgorithm(), ValidateReferenceAlgorithm(), ExtractReferenceAlgorithm(),
+            PlanTilesAlgorithm(), SuggestSeasonsAlgorithm(), TrainCroptypeAlgorithm()]

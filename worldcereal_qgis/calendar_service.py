@@ -1,0 +1,124 @@
+"""The crop calendar in QGIS: where it is kept, its one-time download in a task, and the loaded copy.
+
+The calendar (≈ 2 MB) is downloaded once into the profile folder, or read from a file or folder the user sets
+(``settings.CALENDAR_PATH``; tests point it at ../shared/worldcereal/cropcalendar). Processing algorithms run
+in their own thread and may call ``load_calendar()`` directly; the dock uses ``start_loading()`` so the GUI
+thread never waits on the network. After the first load, answers come from memory (``CropCalendar.load``
+keeps the parsed table per file version), so a lookup costs well under 100 ms.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from qgis.core import QgsApplication
+
+from . import settings
+from .core.errors import InputError, WorldCerealError
+
+if TYPE_CHECKING:
+    from .core.seasons import CropCalendar, SeasonSuggestion
+    from .tasks import CoreTask
+
+CALENDAR_FILENAME = "seasonality_lookup.geoparquet"  # same as core.seasons (not imported here: numpy)
+_lock = threading.Lock()  # one download / parse at a time, whichever thread asks first
+_running: set = set()  # tasks started by start_loading(), until they report
+
+
+def cache_dir() -> Path:
+    """Default home of the downloaded calendar, inside the QGIS profile (survives plugin updates)."""
+    return settings.profile_data_dir() / "cache"
+
+
+def calendar_path() -> Path:
+    """Where the calendar is (or will be downloaded to): the custom setting, else the profile cache."""
+    custom = settings.CALENDAR_PATH.read().strip()
+    if not custom:
+        return cache_dir() / CALENDAR_FILENAME
+    path = Path(custom).expanduser()
+    if path.is_file() or path.suffix.lower() in (".parquet", ".geoparquet"):
+        return path
+    return path / CALENDAR_FILENAME
+
+
+def local_calendar_path() -> Path | None:
+    """The calendar file when it is already on disk (no network), else None."""
+    path = calendar_path()
+    return path if path.is_file() and path.stat().st_size > 0 else None
+
+
+def ensure_calendar_file(session: Any = None) -> Path:
+    """The calendar file, downloaded first when missing (network: call from a worker thread)."""
+    from .core import seasons
+
+    with _lock:
+        found = local_calendar_path()
+        if found is not None:
+            return found
+        path = calendar_path()
+        if path.name != CALENDAR_FILENAME:
+            raise InputError(f"The crop calendar file {path} set in the WorldCereal settings does not exist.",
+                             field="calendar")
+        url = settings.CALENDAR_URL.read().strip() or seasons.CALENDAR_URL
+        return seasons.ensure_calendar(path.parent, url, session or _session())
+
+
+def load_calendar(session: Any = None) -> CropCalendar:
+    """The parsed calendar (downloaded and parsed on first use, from memory afterwards)."""
+    from .core.seasons import CropCalendar
+
+    path = ensure_calendar_file(session)
+    with _lock:
+        return CropCalendar.load(path)
+
+
+def loaded_calendar() -> CropCalendar | None:
+    """The calendar when it is available without the network, else None (callers keep their old behaviour)."""
+    if local_calendar_path() is None:
+        return None
+    try:
+        return load_calendar()
+    except WorldCerealError:
+        return None
+
+
+def suggest_seasons(bbox: tuple[float, float, float, float], year: int) -> list[SeasonSuggestion]:
+    """``tc-s1``, ``tc-s2`` (when the area has one) and ``tc-annual`` for a lon/lat bbox and target year."""
+    return load_calendar().suggest_all(bbox, year)
+
+
+def loading_task(on_done: Callable[[CropCalendar | None, WorldCerealError | None], None] | None = None) -> CoreTask:
+    """A task that downloads (once) and parses the calendar; ``on_done`` gets it or a one-sentence error."""
+    from .tasks import CoreTask
+
+    return CoreTask("Loading the WorldCereal crop calendar", lambda task: load_calendar(), on_done)
+
+
+def start_loading(on_done: Callable[[CropCalendar | None, WorldCerealError | None], None] | None = None) -> CoreTask:
+    """``loading_task`` added to QGIS's task manager; it is kept referenced here until it ends.
+
+    PyQGIS drops a Python QgsTask subclass whose last Python reference goes away, and the task then never
+    reports; callers may ignore the returned task.
+    """
+    def done(result: Any, error: WorldCerealError | None) -> None:
+        _running.discard(task)
+        if on_done is not None:
+            on_done(result, error)
+
+    task = loading_task(done)
+    _running.add(task)
+    QgsApplication.taskManager().addTask(task)
+    return task
+
+
+def _session() -> Any:
+    """A requests session with QGIS's proxy, as for every other download of the plugin."""
+    import requests
+
+    from .services import qgis_proxies
+
+    session = requests.Session()
+    session.proxies.update(qgis_proxies())
+    return session

@@ -1,0 +1,135 @@
+"""How good a trained custom crop-type model is: the held-out metrics table and the confusion-matrix plots.
+
+Opened from the WorldCereal menu ("Train a custom crop-type model…"): the action shows the Processing dialog of
+``worldcereal:train_croptype_model`` (training runs there, in the background) and then this dialog for its
+result. Reads what the training wrote next to the model: ``metrics.json`` and ``CM_norm.png``/``CM_abs.png``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices, QPixmap
+from qgis.PyQt.QtWidgets import (
+    QAction,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import InputError
+
+TRAIN_ALGORITHM = "worldcereal:train_croptype_model"
+PLOT_SIZE = (700, 520)
+COLUMNS = ("Class", "Value", "Precision", "Recall", "F1", "Test samples")
+
+
+def read_metrics(path: Path) -> dict:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"The metrics file {path} cannot be read.") from exc
+
+
+def summary_text(metrics: dict) -> str:
+    return (f"Overall accuracy {metrics['overall_accuracy']:.2f} (always guessing the largest class: "
+            f"{metrics['chance_accuracy']:.2f}) · macro F1 {metrics['macro_f1']:.2f} · "
+            f"{metrics['n_test']} held-out test samples")
+
+
+class TrainingResultDialog(QDialog):
+    """Summary and verdict on top; tabs: per-class table, confusion matrix in % and in counts."""
+
+    def __init__(self, metrics_path: Path, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.metrics_path = Path(metrics_path)
+        self.metrics = read_metrics(self.metrics_path)
+        self.setWindowTitle("Custom crop-type model – test results")
+        self.resize(760, 680)
+        self.summary = QLabel(summary_text(self.metrics), self)
+        self.verdict = QLabel(self.metrics.get("verdict", ""), self)
+        self.verdict.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        self.table = self._table()
+        self.tabs.addTab(self.table, "Per class")
+        for name, title in (("CM_norm.png", "Confusion matrix (%)"), ("CM_abs.png", "Confusion matrix (counts)")):
+            self.tabs.addTab(self._image(self.metrics_path.with_name(name)), title)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        folder = buttons.addButton("Open folder", QDialogButtonBox.ButtonRole.ActionRole)
+        folder.clicked.connect(self._open_folder)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.summary, self.verdict, self.tabs, buttons):
+            layout.addWidget(widget)
+
+    def _table(self) -> QTableWidget:
+        rows = self.metrics["per_class"]
+        table = QTableWidget(len(rows), len(COLUMNS), self)
+        table.setHorizontalHeaderLabels(list(COLUMNS))
+        table.verticalHeader().setVisible(False)
+        for r, row in enumerate(rows):
+            cells = (row["class"], str(r), f"{row['precision']:.2f}", f"{row['recall']:.2f}", f"{row['f1']:.2f}",
+                     str(row["support"]))
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                table.setItem(r, c, item)
+        table.resizeColumnsToContents()
+        return table
+
+    def _image(self, path: Path) -> QWidget:
+        label = QLabel(self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        pixmap = QPixmap(str(path))
+        if pixmap.isNull():
+            label.setText(f"{path.name} was not written by this training run.")
+        else:  # fit the tab (the file keeps its full size)
+            label.setPixmap(pixmap.scaled(PLOT_SIZE[0], PLOT_SIZE[1], Qt.AspectRatioMode.KeepAspectRatio,
+                                          Qt.TransformationMode.SmoothTransformation))
+        area = QScrollArea(self)
+        area.setWidget(label)
+        area.setWidgetResizable(True)
+        return area
+
+    def _open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.metrics_path.parent)))
+
+
+def train_and_show(iface) -> Optional[TrainingResultDialog]:
+    """The Processing dialog of the training algorithm, then the result dialog for its metrics."""
+    import processing
+
+    results = processing.execAlgorithmDialog(TRAIN_ALGORITHM, {}) or {}
+    if not results.get("METRICS"):
+        return None
+    dialog = TrainingResultDialog(Path(results["METRICS"]), iface.mainWindow())
+    dialog.show()
+    return dialog
+
+
+def add_menu_action(iface, menu: str) -> QAction:
+    action = QAction("Train a custom crop-type model…", iface.mainWindow())
+    action.setObjectName("worldcereal_train_model")
+    action.setToolTip("Train a crop-type model on your own and public extractions, and see how good it is")
+    action.triggered.connect(lambda: setattr(action, "result_dialog", train_and_show(iface)))
+    iface.addPluginToMenu(menu, action)
+    return action
+
+
+def remove_menu_action(iface, menu: str, action: Optional[QAction]) -> None:
+    if action is None:
+        return
+    dialog = getattr(action, "result_dialog", None)
+    if dialog is not None:
+        dialog.close()
+    iface.removePluginMenu(menu, action)
+    action.deleteLater()

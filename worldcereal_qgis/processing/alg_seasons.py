@@ -1,0 +1,116 @@
+"""worldcereal:suggest_seasons — season windows from WorldCereal's crop calendar as a table (nothing is sent)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QVariant
+
+from ..core.errors import InputError
+from .base import WorldCerealAlgorithm
+
+_S, _D = QVariant.Type.String, QVariant.Type.Date
+_FIELDS = (("season_id", _S), ("start", _D), ("end", _D), ("period_start", _D), ("period_end", _D),
+           ("warning", _S))
+
+
+def _fields() -> QgsFields:
+    fields = QgsFields()
+    for name, kind in _FIELDS:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+class SuggestSeasonsAlgorithm(WorldCerealAlgorithm):
+    def name(self) -> str:
+        return "suggest_seasons"
+
+    def displayName(self) -> str:  # noqa: N802
+        return "Suggest growing seasons (crop calendar)"
+
+    def group(self) -> str:
+        return "Maps"
+
+    def groupId(self) -> str:  # noqa: N802
+        return "maps"
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return ("Suggests the season windows WorldCereal's library would use for an area and year, from its crop "
+                "calendar (median start and end over the area's 0.5° cells, nearest cell within 5° otherwise). "
+                "One row per season: tc-s1, tc-s2 (only where the area has a second season) and tc-annual, with "
+                "the 12-month processing period ending with the season, and a warning when the area's calendars "
+                "differ a lot. CROPLAND_START/CROPLAND_END is the 12-month period for a cropland map. The "
+                "calendar is downloaded once (about 2 MB) and kept in the QGIS profile.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "AOI_LAYER", "Area of interest (polygon layer)", [QgsProcessing.SourceType.TypeVectorPolygon],
+            optional=True))
+        self.addParameter(QgsProcessingParameterExtent("EXTENT", "…or area of interest as an extent", optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "YEAR", "Year (the seasons end in this year)", QgsProcessingParameterNumber.Type.Integer,
+            date.today().year - 1, minValue=2017, maxValue=2100))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Suggested seasons",
+                                                            QgsProcessing.SourceType.TypeVector))
+        self.addOutput(QgsProcessingOutputNumber("SEASON_COUNT", "Number of seasons"))
+        self.addOutput(QgsProcessingOutputString("CROPLAND_START", "Cropland period start (YYYY-MM-DD)"))
+        self.addOutput(QgsProcessingOutputString("CROPLAND_END", "Cropland period end (YYYY-MM-DD)"))
+
+    def _bbox(self, parameters, context, feedback) -> tuple[float, float, float, float]:
+        from ..qgis_aoi import aoi_from_extent, aoi_from_features
+
+        source = self.parameterAsSource(parameters, "AOI_LAYER", context)
+        if source is not None:
+            return aoi_from_features(source, "aoi", feedback=feedback).bbox
+        if parameters.get("EXTENT"):
+            extent = self.parameterAsExtent(parameters, "EXTENT", context)
+            crs = self.parameterAsExtentCrs(parameters, "EXTENT", context)
+            return aoi_from_extent(extent, crs, "extent").bbox
+        raise InputError("Give an area of interest: a polygon layer or an extent.", field="aoi")
+
+    def _process(self, parameters, context, feedback) -> dict:
+        from .. import calendar_service
+        from ..core.seasons import cropland_period_for
+
+        bbox = self._bbox(parameters, context, feedback)
+        year = self.parameterAsInt(parameters, "YEAR", context)
+        suggestions = calendar_service.suggest_seasons(bbox, year)
+        if not suggestions:
+            raise InputError(f"The crop calendar has no growing season for this area in {year}; enter the season "
+                             "dates by hand.", field="season")
+        fields = _fields()
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.NoGeometry,
+                                          QgsCoordinateReferenceSystem())
+        for s in suggestions:
+            feature = QgsFeature(fields)
+            feature.setAttributes([s.season_id, _qdate(s.start), _qdate(s.end), _qdate(s.processing_period[0]),
+                                   _qdate(s.processing_period[1]), s.warning])
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            feedback.pushInfo(f"{s.season_id}: {s.start} – {s.end} (processing period {s.processing_period[0]} – "
+                              f"{s.processing_period[1]})")
+            if s.warning:
+                feedback.pushWarning(s.warning)
+        if "tc-s2" not in {s.season_id for s in suggestions}:
+            feedback.pushInfo("The crop calendar has no distinct second season (tc-s2) for this area.")
+        start, end = cropland_period_for(suggestions)
+        return {"OUTPUT": dest, "SEASON_COUNT": len(suggestions), "CROPLAND_START": start.isoformat(),
+                "CROPLAND_END": end.isoformat()}

@@ -1,0 +1,113 @@
+"""worldcereal:plan_tiles — preview how a large AOI is split into job-sized tiles (nothing is sent)."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.errors import InputError
+from .base import WorldCerealAlgorithm
+
+_S, _I, _D = QVariant.Type.String, QVariant.Type.Int, QVariant.Type.Double
+_FIELDS = (("name", _S), ("mgrs_tile", _S), ("epsg", _I), ("area_km2", _D), ("est_credits_low", _D),
+           ("est_credits", _D))
+
+
+def _fields() -> QgsFields:
+    fields = QgsFields()
+    for name, kind in _FIELDS:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+class PlanTilesAlgorithm(WorldCerealAlgorithm):
+    def name(self) -> str:
+        return "plan_tiles"
+
+    def displayName(self) -> str:  # noqa: N802
+        return "Plan tiles for a large area"
+
+    def group(self) -> str:
+        return "Maps"
+
+    def groupId(self) -> str:  # noqa: N802
+        return "maps"
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return ("Splits an area into job-sized tiles the way the WorldCereal library does: along the Sentinel-2 "
+                "tiles, a square grid of the tile size in each tile's UTM zone, slivers under 100 m merged. "
+                "Each tile gets its name (<area>_<S2 tile>_<n>), S2 tile, UTM EPSG, area and estimated credits "
+                "(est_credits is the high estimate). With a name field, each feature is planned on its own.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "AOI_LAYER", "Area of interest (polygon layer)", [QgsProcessing.SourceType.TypeVectorPolygon],
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "NAME_FIELD", "Name field (one plan per feature)", parentLayerParameterName="AOI_LAYER", optional=True))
+        self.addParameter(QgsProcessingParameterExtent("EXTENT", "…or area of interest as an extent", optional=True))
+        self.addParameter(QgsProcessingParameterString("AOI_NAME", "Name of the area", "aoi", optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "TILE_SIZE_KM", "Tile size (km)", QgsProcessingParameterNumber.Type.Double, 20.0, minValue=1.0,
+            maxValue=200.0))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Tiles",
+                                                            QgsProcessing.SourceType.TypeVectorPolygon))
+        self.addOutput(QgsProcessingOutputNumber("TILE_COUNT", "Number of tiles"))
+        self.addOutput(QgsProcessingOutputNumber("EST_CREDITS", "Estimated credits (high)"))
+
+    def _features(self, parameters, context, feedback) -> list:
+        """(name, lon/lat shapely geometry) pairs to plan."""
+        from ..qgis_aoi import aoi_from_extent, aoi_from_features, aoi_from_geometry
+
+        name = self.parameterAsString(parameters, "AOI_NAME", context) or "aoi"
+        source = self.parameterAsSource(parameters, "AOI_LAYER", context)
+        field = self.parameterAsString(parameters, "NAME_FIELD", context)
+        if source is not None and field:
+            return [(str(f[field]), aoi_from_geometry(f.geometry(), source.sourceCrs(), str(f[field])).geometry)
+                    for f in source.getFeatures() if f.hasGeometry()]
+        if source is not None:
+            return [(name, aoi_from_features(source, name, feedback=feedback).geometry)]
+        if parameters.get("EXTENT"):
+            extent = self.parameterAsExtent(parameters, "EXTENT", context)
+            crs = self.parameterAsExtentCrs(parameters, "EXTENT", context)
+            return [(name, aoi_from_extent(extent, crs, name).geometry)]
+        raise InputError("Give an area of interest: a polygon layer or an extent.", field="aoi")
+
+    def _process(self, parameters, context, feedback) -> dict:
+        from ..core.credits import estimate_map_credits
+        from ..core.tiling import plan_features
+
+        size = self.parameterAsDouble(parameters, "TILE_SIZE_KM", context)
+        tiles = plan_features(self._features(parameters, context, feedback), size)
+        fields = _fields()
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.MultiPolygon,
+                                          QgsCoordinateReferenceSystem("EPSG:4326"))
+        total = 0.0
+        for tile in tiles:
+            low, high = estimate_map_credits(tile.area_km2)
+            total += high
+            feature = QgsFeature(fields)
+            geom = QgsGeometry.fromWkt(tile.geometry_4326.wkt)
+            geom.convertToMultiType()
+            feature.setGeometry(geom)
+            feature.setAttributes([tile.name, tile.mgrs_tile, tile.epsg, round(tile.area_km2, 3), round(low, 2),
+                                   round(high, 2)])
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        feedback.pushInfo(f"{len(tiles)} tiles of up to {size:g} km; estimated up to {total:,.0f} credits.")
+        return {"OUTPUT": dest, "TILE_COUNT": len(tiles), "EST_CREDITS": total}

@@ -1,0 +1,210 @@
+"""``worldcereal:train_croptype_model``: extractions + season + classes -> a custom crop-type head zip + metrics.
+
+Training runs in the plugin-managed training environment as a subprocess (``training_task.run_training``);
+this algorithm builds the environment on first use (minutes), reports epochs in the log, checks the zip as
+the inference side will, and registers the model. Module-level imports stay light (qgis.core only).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..core.errors import InputError
+from .base import WorldCerealAlgorithm
+
+HEAD_TYPES = ["linear", "mlp"]
+
+
+class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
+    def name(self) -> str:
+        return "train_croptype_model"
+
+    def displayName(self) -> str:  # noqa: N802
+        return "Train a custom crop-type model (WorldCereal)"
+
+    def group(self) -> str:
+        return "Custom models"
+
+    def groupId(self) -> str:  # noqa: N802
+        return "custom_models"
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return ("Trains a crop-type head on Presto embeddings of extractions in WorldCereal's long format "
+                "(your own extractions and/or WorldCereal's public ones within a distance of an area), for one "
+                "season, as the official notebook does: samples whose valid_time falls in the season, 12 monthly "
+                "steps, stratified (or spatial) train/val/test split, sensor-masking augmentation, linear or MLP "
+                "head with early stopping. Unselected classes become 'other'. Outputs the model zip (head + "
+                "config.json manifest), metrics on the held-out test split, confusion matrices and a "
+                "plain-language verdict, and registers the model for the crop-type map algorithm. The backbone is "
+                "the encoder of the seasonal model (downloaded once). The first run installs the training "
+                "environment (torch CPU, prometheo; about 2 GB, a few minutes).")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            "SAMPLES", "Your extractions (Parquet/GeoParquet, long format)", QgsProcessing.SourceType.TypeFile,
+            optional=True))
+        self.addParameter(QgsProcessingParameterExtent(
+            "PUBLIC_AREA", "Add WorldCereal's public extractions around this area", optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "PUBLIC_BUFFER_KM", "…within this distance of the area (km)", QgsProcessingParameterNumber.Type.Double,
+            250.0, minValue=0.0, maxValue=2000.0))
+        self.addParameter(QgsProcessingParameterString("SEASON_ID", "Season id", "tc-s1"))
+        self.addParameter(QgsProcessingParameterString("SEASON_START", "Season start (YYYY-MM-DD)"))
+        self.addParameter(QgsProcessingParameterString("SEASON_END", "Season end (YYYY-MM-DD)"))
+        self.addParameter(QgsProcessingParameterString("CLASSES", "Classes to map (comma-separated)"))
+        self.addParameter(QgsProcessingParameterFile(
+            "CLASS_MAPPINGS", "Class mappings file (class_mappings.json; empty = EWOC codes as classes)",
+            extension="json", optional=True))
+        self.addParameter(QgsProcessingParameterString("CLASS_MAPPING", "Class mapping name", "CROPTYPE24",
+                                                       optional=True))
+        self.addParameter(QgsProcessingParameterString("MERGES", "Merges (old=new;old2=new2)", optional=True))
+        self.addParameter(QgsProcessingParameterBoolean("KEEP_OTHER", "Unselected classes become 'other'", True))
+        self.addParameter(QgsProcessingParameterEnum("HEAD_TYPE", "Head", HEAD_TYPES, defaultValue=0))
+        self.addParameter(QgsProcessingParameterBoolean("SPATIAL_SPLIT", "Spatial split (0.25° bins)", False))
+        self.addParameter(QgsProcessingParameterString(
+            "SEASONAL_MODEL_ZIP", "Seasonal model whose encoder is the backbone (URL or zip; empty = the default)",
+            optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            "ENCODER", "…or a Presto encoder checkpoint (.pt) to use directly", extension="pt", optional=True))
+        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", "Output folder"))
+        self.addOutput(QgsProcessingOutputFile("MODEL_ZIP", "Model zip"))
+        self.addOutput(QgsProcessingOutputFile("METRICS", "Metrics (JSON)"))
+        self.addOutput(QgsProcessingOutputFile("CONFUSION_MATRIX", "Confusion matrix (PNG, normalised)"))
+        self.addOutput(QgsProcessingOutputNumber("OVERALL_ACCURACY", "Overall accuracy (test split)"))
+        self.addOutput(QgsProcessingOutputNumber("MACRO_F1", "Macro F1 (test split)"))
+        self.addOutput(QgsProcessingOutputString("CLASS_NAMES", "Classes (output value order)"))
+        self.addOutput(QgsProcessingOutputString("VERDICT", "Verdict"))
+        self.addOutput(QgsProcessingOutputString("MODEL_ID", "Registered model id"))
+
+    def _process(self, parameters, context, feedback) -> dict:
+        import json
+
+        from .. import training_task
+        from ..core import training_env
+        from ..core.head_zip import check_head_zip
+
+        job = self._job(parameters, context)
+        backbone = self._backbone(parameters, context, feedback)
+        job.update(checkpoint=str(backbone.checkpoint), fingerprint=backbone.fingerprint)
+        feedback.pushInfo("Preparing the training environment (built once; the first time takes minutes)…")
+        python = training_env.ensure_env(training_task.env_folder(), training_task.env_spec(),
+                                         progress=lambda p: feedback.setProgress(p * 0.1),
+                                         is_cancelled=feedback.isCanceled, log=feedback.pushDebugInfo)
+        done = training_task.run_training(python, job, lambda e: _report(e, feedback), feedback.isCanceled)
+        info = check_head_zip(Path(done["zip"]), backbone.fingerprint)
+        metrics = json.loads(Path(done["metrics"]).read_text(encoding="utf-8"))
+        record = _register(info, metrics, job)
+        return {"MODEL_ZIP": done["zip"], "METRICS": done["metrics"],
+                "CONFUSION_MATRIX": str(Path(done["metrics"]).with_name("CM_norm.png")),
+                "OVERALL_ACCURACY": metrics["overall_accuracy"], "MACRO_F1": metrics["macro_f1"],
+                "CLASS_NAMES": ",".join(info.class_names), "VERDICT": metrics["verdict"], "MODEL_ID": record.id}
+
+    def _backbone(self, parameters, context, feedback):
+        """The encoder given, else the seasonal model's encoder_only (downloaded once, cached)."""
+        from .. import training_task
+        from ..core.backbone import resolve_encoder
+
+        encoder = self.parameterAsFile(parameters, "ENCODER", context)
+        source = encoder or (self.parameterAsString(parameters, "SEASONAL_MODEL_ZIP", context).strip()
+                             or training_task.seasonal_model_source())
+        backbone = resolve_encoder(source, training_task.cache_folder() / "models", feedback.isCanceled)
+        feedback.pushInfo(f"Backbone: {backbone.checkpoint.name} (fingerprint {backbone.fingerprint[:12]}…).")
+        return backbone
+
+    def _job(self, parameters, context) -> dict:
+        from ..core.dates import parse_date
+
+        samples = [s for s in self.parameterAsFileList(parameters, "SAMPLES", context) if s]
+        public = self._public(parameters, context)
+        if not samples and public is None:
+            raise InputError("Give your own extractions, or an area to take WorldCereal's public extractions "
+                             "around.", field="SAMPLES")
+        classes = [c.strip() for c in self.parameterAsString(parameters, "CLASSES", context).split(",") if c.strip()]
+        start = parse_date(self.parameterAsString(parameters, "SEASON_START", context), field="SEASON_START")
+        end = parse_date(self.parameterAsString(parameters, "SEASON_END", context), field="SEASON_END")
+        if end < start:
+            raise InputError("The season end is before its start.", field="SEASON_END")
+        mapping_file = self.parameterAsFile(parameters, "CLASS_MAPPINGS", context)
+        mapping_name = self.parameterAsString(parameters, "CLASS_MAPPING", context).strip()
+        seasonal = self.parameterAsString(parameters, "SEASONAL_MODEL_ZIP", context).strip()
+        return {
+            "samples": [str(s) for s in samples],
+            "public": public,
+            "season": {"start": start.isoformat(), "end": end.isoformat(),
+                       "id": self.parameterAsString(parameters, "SEASON_ID", context).strip() or "tc-s1"},
+            "seasonal_model_zip": seasonal or None,
+            "class_mapping": {"file": mapping_file, "name": mapping_name} if mapping_file else None,
+            "classes": classes,
+            "merges": _merges(self.parameterAsString(parameters, "MERGES", context)),
+            "keep_other": self.parameterAsBoolean(parameters, "KEEP_OTHER", context),
+            "head": {"head_type": HEAD_TYPES[self.parameterAsEnum(parameters, "HEAD_TYPE", context)]},
+            "spatial_split": self.parameterAsBoolean(parameters, "SPATIAL_SPLIT", context),
+            "output_dir": self.parameterAsString(parameters, "OUTPUT_FOLDER", context),
+        }
+
+    def _public(self, parameters, context):
+        """The public-extractions query for the area (EPSG:4326 bbox), or None without an area."""
+        if not parameters.get("PUBLIC_AREA"):
+            return None
+        from .. import training_task
+        from ..qgis_aoi import aoi_from_extent
+
+        extent = self.parameterAsExtent(parameters, "PUBLIC_AREA", context)
+        aoi = aoi_from_extent(extent, self.parameterAsExtentCrs(parameters, "PUBLIC_AREA", context), "public")
+        return training_task.public_query(tuple(aoi.bbox),
+                                          self.parameterAsDouble(parameters, "PUBLIC_BUFFER_KM", context))
+
+
+def _merges(text: str) -> dict:
+    pairs = [p.split("=", 1) for p in text.split(";") if p.strip()]
+    if any(len(p) != 2 or not p[0].strip() or not p[1].strip() for p in pairs):
+        raise InputError("Merges must look like old=new;old2=new2.", field="MERGES")
+    return {old.strip(): new.strip() for old, new in pairs}
+
+
+def _report(event: dict, feedback) -> None:
+    kind = event["event"]
+    if kind == "stage":
+        feedback.setProgress(10 + 0.9 * float(event.get("progress", 0)))
+    elif kind == "epoch":
+        feedback.pushInfo(f"Epoch {event['epoch']}: loss {event['loss']:.3f}, validation loss "
+                          f"{event['val_loss']:.3f}, validation macro F1 {event['val_f1']:.3f}")
+    elif kind == "warning":
+        feedback.pushWarning(event["message"])
+    elif kind == "classes":
+        counts = ", ".join(f"{name} ({event['counts'][name]})" for name in event["classes"])
+        feedback.pushInfo("Classes (output values in this order) and samples: " + counts)
+    elif kind == "public":
+        feedback.pushInfo(f"Public extractions: {event['files']} dataset file(s)"
+                          + (" from the cache." if event.get("cached") else "."))
+    elif kind == "metrics":
+        feedback.pushInfo(f"Test split: overall accuracy {event['overall_accuracy']:.3f} (always guessing the "
+                          f"largest class: {event['chance_accuracy']:.3f}), macro F1 {event['macro_f1']:.3f}. "
+                          f"{event['verdict']}")
+
+
+def _register(info, metrics: dict, job: dict):
+    """Remember the model (for upload, re-signing and the map algorithm)."""
+    from ..core.model_registry import ModelRecord
+    from ..training_task import model_registry
+
+    summary = {k: metrics[k] for k in ("overall_accuracy", "macro_f1", "chance_accuracy", "verdict")}
+    return model_registry().add(ModelRecord(
+        name=info.name, zip_path=str(info.path), class_names=list(info.class_names), season_id=info.season_id,
+        fingerprint=info.fingerprint, season_window=list(info.season_window or []) or None,
+        seasonal_model_zip=job.get("seasonal_model_zip"), metrics=summary))

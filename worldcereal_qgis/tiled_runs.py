@@ -1,0 +1,233 @@
+"""Tiled runs started from the dock: plan in a task, create the run folder, watch it, resume it after a restart.
+
+The run folder is the truth (``core.tile_runs``). This module only remembers which folders are unfinished
+(``settings.ACTIVE_RUNS``) so a restarted QGIS continues them, owns one ``RunController`` per run, and loads
+the growing mosaic once as styled layers (the controller reloads it in place as tiles arrive). Planning and
+folder creation touch the disk and can take a while for a country: both run in tasks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
+from qgis.PyQt.QtCore import QObject, pyqtSignal
+
+from . import settings, tile_layer
+from .core.backends import BackendProfile
+from .core.credits import estimate_map_credits
+from .core.errors import WorldCerealError
+from .core.request import MapRequest
+from .core.tile_runs import TileRun, TileStatus
+from .core.tiling import Tile, plan_tiles
+from .run_controller import RunController
+from .tasks import CoreTask
+
+OnDone = Callable[[object, "WorldCerealError | None"], None]
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """What the user confirms before a tiled run starts."""
+
+    request: MapRequest
+    profile: BackendProfile
+    tiles: list[Tile]
+    tile_km: float
+    low: float
+    high: float
+
+    def summary(self) -> str:
+        return (f"{self.request.aoi.name}: {self.request.aoi.area_km2:,.0f} km² as {len(self.tiles)} tiles of up to "
+                f"{self.tile_km:g} km, about {self.low:,.0f}–{self.high:,.0f} credits")
+
+
+@dataclass(frozen=True)
+class RunRow:
+    """One line of the dock's run list."""
+
+    run_dir: Path
+    name: str
+    total: int
+    finished: int
+    failed: int
+    active: int
+    credits: float
+
+    def status_text(self) -> str:
+        if self.finished + self.failed == self.total:
+            return "finished" if not self.failed else f"done, {self.failed} failed"
+        return f"{self.active} on the backend" if self.active else "waiting"
+
+
+def plan_run(request: MapRequest, profile: BackendProfile, tile_km: float) -> RunPlan:
+    """Tiles and the summed estimate (pure; a country takes a fraction of a second, so call it in a task)."""
+    tiles = plan_tiles(request.aoi.geometry, request.aoi.name, tile_km)
+    if not tiles:
+        raise WorldCerealError("The area of interest gave no tiles to run.")
+    estimates = [estimate_map_credits(t.area_km2, settings.credit_rates()) for t in tiles]
+    return RunPlan(request, profile, tiles, tile_km, sum(e[0] for e in estimates), sum(e[1] for e in estimates))
+
+
+def new_run_folder(name: str, root: Path | None = None, now: datetime | None = None) -> Path:
+    """``<output dir>/runs/<aoi name>_<timestamp>``: readable, unique per start."""
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "run"
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return (root or settings.default_output_dir()) / "runs" / f"{safe}_{stamp}"
+
+
+def active_folders() -> list[Path]:
+    try:
+        return [Path(p) for p in json.loads(settings.ACTIVE_RUNS.read()) if isinstance(p, str)]
+    except ValueError:
+        return []
+
+
+def _remember(folder: Path, keep: bool) -> None:
+    folders = [p for p in active_folders() if p != folder] + ([folder] if keep else [])
+    settings.ACTIVE_RUNS.write(json.dumps([str(p) for p in folders]))
+
+
+def _create_run(plan: RunPlan, folder: Path, client_for) -> TileRun:
+    """Worker thread: the run folder, its job database and its tile layer file."""
+    run = TileRun.create(folder, plan.request, plan.profile, plan.tiles, client_for=client_for)
+    tile_layer.write_tile_layer(folder / tile_layer.FILE_NAME, run.tiles, run.tile_states())
+    return run
+
+
+class TiledRuns(QObject):
+    """Every tiled run the dock knows of; the dock's run list reads ``rows()``."""
+
+    changed = pyqtSignal()
+    notify = pyqtSignal(str, str, int)  # title, one sentence, Qgis.MessageLevel value
+
+    def __init__(self, client_for: Callable[[BackendProfile], object], project: QgsProject | None = None,
+                 parent: QObject | None = None, tick_ms: int = 1000) -> None:
+        super().__init__(parent)
+        self.client_for = client_for
+        self.project = project or QgsProject.instance()
+        self.tick_ms = tick_ms
+        self.controllers: dict[Path, RunController] = {}
+        self._tasks: set[CoreTask] = set()
+        self._mosaic_loaded: set[Path] = set()
+
+    # -- starting -----------------------------------------------------------------------------------------------
+    def plan(self, request: MapRequest, profile: BackendProfile, on_done: OnDone) -> None:
+        tile_km = settings.TILE_SIZE_KM.read()
+        self._start_task(CoreTask("WorldCereal: planning tiles", lambda t: plan_run(request, profile, tile_km),
+                                  on_done))
+
+    def start(self, plan: RunPlan, folder: Path | None = None) -> Path:
+        """Create the run folder in a task, then watch it; returns the folder (remembered at once)."""
+        folder = folder or new_run_folder(plan.request.aoi.name)
+        _remember(folder, True)  # a crash during creation still leaves the folder to resume or inspect
+        self._start_task(CoreTask(f"WorldCereal: starting the tiled run {plan.request.aoi.name}",
+                                  lambda t: _create_run(plan, folder, self.client_for),
+                                  lambda run, error: self._created(folder, run, error)))
+        return folder
+
+    def resume(self) -> None:
+        """Continue every unfinished run of an earlier session (folders opened in tasks)."""
+        for folder in active_folders():
+            if folder in self.controllers:
+                continue
+            self._start_task(CoreTask(f"WorldCereal: reopening the tiled run {folder.name}",
+                                      lambda t, f=folder: TileRun.open(f, client_for=self.client_for),
+                                      lambda run, error, f=folder: self._created(f, run, error)))
+
+    def _created(self, folder: Path, run: TileRun | None, error: WorldCerealError | None) -> None:
+        if error is not None or run is None:
+            if error is not None:
+                self.notify.emit("WorldCereal", str(error), 2)
+            _remember(folder, False)
+            return
+        self._adopt(run)
+
+    def _adopt(self, run: TileRun) -> None:
+        controller = RunController(run, self.project, tick_ms=self.tick_ms, parent=self)
+        self.controllers[run.run_dir] = controller
+        controller.notify.connect(self.notify)
+        controller.tileChanged.connect(lambda _name, _status: self.changed.emit())
+        controller.mosaicUpdated.connect(lambda path, c=controller: self._show_mosaic(c, Path(path)))
+        controller.runFinished.connect(lambda ok, failed, c=controller: self._finished(c))
+        try:
+            controller.load_tile_layer()
+        except WorldCerealError as err:
+            self.notify.emit("WorldCereal", str(err), 1)
+        controller.start()
+        self.changed.emit()
+
+    # -- following ----------------------------------------------------------------------------------------------
+    def _show_mosaic(self, controller: RunController, path: Path) -> None:
+        """First mosaic of a run: styled layers (built in a task); later rebuilds reload in place."""
+        run_dir = controller.run.run_dir
+        if run_dir in self._mosaic_loaded or _has_layer(self.project, path):
+            return
+        self._mosaic_loaded.add(run_dir)
+        from . import layers
+
+        job = {"job_id": controller.run.run_id, "title": f"{controller.run.name} (tiled run)",
+               "product": controller.run.product, "backend": controller.run.profile.url}
+        main = QgsApplication.instance().thread()
+        self._start_task(CoreTask(f"WorldCereal: loading the mosaic of {controller.run.name}",
+                                  lambda t: layers.build_result_layers(path, job=job, target_thread=main),
+                                  lambda built, error: self._add_mosaic(run_dir, built, error)))
+
+    def _add_mosaic(self, run_dir: Path, built, error: WorldCerealError | None) -> None:
+        from . import layers
+
+        if error is not None:
+            self._mosaic_loaded.discard(run_dir)
+            self.notify.emit("WorldCereal", str(error), 2)
+            return
+        layers.add_result_layers(built, self.project)
+
+    def _finished(self, controller: RunController) -> None:
+        _remember(controller.run.run_dir, False)
+        self.changed.emit()
+
+    def cancel(self, run_dir: Path) -> None:
+        controller = self.controllers.get(run_dir)
+        if controller is not None:
+            controller.cancel()
+            _remember(run_dir, False)
+            self.changed.emit()
+
+    def rows(self) -> list[RunRow]:
+        """Counts per run from each run's job database (one small query per run)."""
+        rows = []
+        for run_dir, controller in self.controllers.items():
+            states = controller.run.tile_states().values()
+            rows.append(RunRow(run_dir, controller.run.name, len(controller.run.tiles),
+                               sum(s.status == TileStatus.FINISHED for s in states),
+                               sum(s.status in (TileStatus.FAILED, TileStatus.CANCELED) for s in states),
+                               sum(s.status in TileStatus.ON_BACKEND for s in states),
+                               controller.run.actual_credits()))
+        return rows
+
+    # -- tasks and shutdown -------------------------------------------------------------------------------------
+    def _start_task(self, task: CoreTask) -> None:
+        self._tasks.add(task)
+        task.taskCompleted.connect(lambda t=task: self._tasks.discard(t))
+        task.taskTerminated.connect(lambda t=task: self._tasks.discard(t))
+        QgsApplication.taskManager().addTask(task)
+
+    def busy(self) -> bool:
+        return bool(self._tasks) or any(c.busy() for c in self.controllers.values())
+
+    def shutdown(self) -> None:
+        """Stop watching; remote jobs go on and the next session resumes the unfinished runs."""
+        for task in list(self._tasks):
+            task.detach()
+        for controller in self.controllers.values():
+            controller.shutdown()
+
+
+def _has_layer(project: QgsProject, path: Path) -> bool:
+    return any(isinstance(layer, QgsRasterLayer) and Path(layer.source()) == path
+               for layer in project.mapLayers().values())

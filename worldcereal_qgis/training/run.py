@@ -1,0 +1,187 @@
+"""One training run from a JSON job file: samples -> season -> classes -> embeddings -> head -> zip.
+
+Writes into ``output_dir``: the head zip (+ .pt, config.json), metrics.json / metrics.txt /
+classification_report.csv, and emits progress events (protocol.py) on stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from . import classes as cls
+from . import embeddings as emb
+from . import head, metrics, package, public, samples, weights
+from .protocol import TrainingInputError, emit, stage
+
+REPEATS = 3
+
+
+def run(job: dict) -> dict:
+    out = Path(job["output_dir"])
+    out.mkdir(parents=True, exist_ok=True)
+    stage("reading samples", 1)
+    aligned = _aligned(job)
+    if job.get("mode") == "counts":
+        return _counts(job, aligned)
+    labels = _labels(job, aligned)
+    labels = cls.check_counts(labels[labels.notna().to_numpy()])
+    rows = labels.index.to_numpy()  # positions in aligned.meta (a RangeIndex)
+    names = sorted(labels.unique())
+    y = labels.map({n: i for i, n in enumerate(names)}).to_numpy(dtype=np.int64)
+    emit("classes", classes=names, counts={n: int((labels == n).sum()) for n in names})
+    sw = weights.sample_weights(aligned.meta.iloc[rows])
+    chosen = _select(_split(job, aligned, rows, y), sw, y, job)
+    emit("split", **{name: len(idx) for name, idx in chosen.items()})
+    emb_parts = _embed(job, aligned, rows, chosen)
+    result = _train(job, emb_parts, y, sw.weight, len(names))
+    stage("testing", 95)
+    x_test, test_idx = emb_parts["test"]
+    _loss, test_pred = head.evaluate(result.model, x_test, y[test_idx], sw.weight[test_idx])
+    report = metrics.compute(y[test_idx], test_pred, names)
+    report.update(best_epoch=result.best_epoch, epochs_trained=result.epochs_ran,
+                  best_val_macro_f1=round(result.best_val_f1, 4), stopped_early=result.stopped_early)
+    metrics.write_report(report, out, y[test_idx], test_pred)
+    emit("metrics", **{k: report[k] for k in ("overall_accuracy", "macro_f1", "chance_accuracy", "verdict")})
+    zip_path = _package(job, result, names, out, report)
+    emit("done", zip=str(zip_path), metrics=str(out / "metrics.json"), classes=names)
+    return {"zip": str(zip_path), "metrics": report}
+
+
+def _counts(job: dict, aligned: samples.AlignedSamples) -> dict:
+    """In-season samples per class of the mapping (and per EWOC code): what a class picker shows."""
+    codes = aligned.meta["ewoc_code"]
+    mapped = _labels(job, aligned, select=False)
+    counts = {str(k): int(v) for k, v in mapped.value_counts().items()}
+    result = {"samples": len(codes), "counts": counts,
+              "ewoc_codes": {str(k): int(v) for k, v in codes.value_counts().items()}}
+    emit("done", **result)
+    return result
+
+
+def _aligned(job: dict) -> samples.AlignedSamples:
+    query = public.PublicQuery.from_job(job["public"]) if job.get("public") else None
+    if query is not None:
+        stage("fetching public extractions", 2)
+    frame = samples.read_extractions(public.combine(list(job.get("samples") or []), query))
+    season = job["season"]
+    stage("aligning to the season", 5)
+    return samples.align(frame, date.fromisoformat(season["start"]), date.fromisoformat(season["end"]))
+
+
+def _labels(job: dict, aligned: samples.AlignedSamples, select: bool = True):
+    mapping = None
+    spec = job.get("class_mapping")
+    if spec:
+        tables = json.loads(Path(spec["file"]).read_text(encoding="utf-8"))
+        if spec["name"] not in tables:
+            raise TrainingInputError(f"The class mapping {spec['name']} is not in {Path(spec['file']).name}.")
+        mapping = tables[spec["name"]]
+    if not select:
+        return aligned.meta["ewoc_code"].astype(str).map(lambda code: (mapping or {}).get(code, code))
+    return cls.assign_classes(
+        aligned.meta["ewoc_code"], mapping, job["classes"], job.get("merges"), job.get("keep_other", True)
+    )
+
+
+def _split(job: dict, aligned: samples.AlignedSamples, rows: np.ndarray, y: np.ndarray) -> dict:
+    latlon = None
+    if job.get("spatial_split"):
+        latlon = aligned.meta.iloc[rows][["lat", "lon"]].to_numpy(dtype=np.float64)
+    try:
+        train, val, test = head.split_indices(y, job.get("val_size", 0.15), job.get("test_size", 0.15), latlon)
+    except ValueError as exc:
+        raise TrainingInputError(f"Too few samples to split into train, validation and test sets ({exc}).") from exc
+    return {"train": train, "val": val, "test": test}
+
+
+def _select(split: dict, sw: weights.SampleWeights, y: np.ndarray, job: dict) -> dict:
+    """Zero-quality samples out of every split; low-weight samples out of validation and test."""
+    floor = head.HeadOptions(**job.get("head", {})).eval_weight_floor
+    chosen = {}
+    for name, idx in split.items():
+        idx = idx[sw.usable[idx]]
+        if name != "train" and floor:
+            idx = idx[weights.eval_keep(sw.weight[idx], sw.ref_id[idx], y[idx], floor)]
+        if len(idx) == 0 or (name == "train" and not sw.weight[idx].any()):
+            raise TrainingInputError(f"No usable {name} samples are left after the quality filters.")
+        chosen[name] = idx
+    return chosen
+
+
+def _embed(job: dict, aligned: samples.AlignedSamples, rows: np.ndarray, chosen: dict) -> dict:
+    """{split: (embeddings, sample positions)}; the training split augmented and repeated 3 times."""
+    stage("loading the Presto backbone", 10)
+    model = emb.load_encoder(job["checkpoint"])
+    rng = np.random.default_rng(head.SEED)
+    augment = job.get("augment", True)
+    total = sum(len(idx) * (REPEATS if name == "train" and augment else 1) for name, idx in chosen.items())
+    done = [0]
+    started = time.monotonic()
+
+    def tick(n_in_part: int) -> None:
+        stage("computing embeddings", 10 + 60 * (done[0] + n_in_part) / max(total, 1))
+
+    out = {}
+    for name, idx in chosen.items():
+        src = rows[idx]
+        meta = aligned.meta.iloc[src]
+        parts_x = []
+        for _ in range(REPEATS if (name == "train" and augment) else 1):
+            cube = emb.augment(aligned.bands[src], rng) if name == "train" and augment else aligned.bands[src]
+            parts_x.append(emb.embed(model, cube, aligned.months[src], meta["lat"].to_numpy(),
+                                     meta["lon"].to_numpy(), aligned.season_mask, on_batch=tick))
+            done[0] += len(src)
+        out[name] = (np.concatenate(parts_x), np.tile(idx, len(parts_x)))
+    seconds = time.monotonic() - started
+    emit("embeddings", samples=total, seconds=round(seconds, 2),
+         seconds_per_1000=round(1000 * seconds / max(total, 1), 2))
+    return out
+
+
+def _train(job: dict, parts: dict, y: np.ndarray, w: np.ndarray, n_classes: int) -> head.TrainResult:
+    options = head.HeadOptions(**job.get("head", {}))
+    (x_train, i_train), (x_val, i_val) = parts["train"], parts["val"]
+    stage("training the head", 70)
+
+    def on_epoch(info: dict) -> None:
+        emit("epoch", **{k: round(v, 5) if isinstance(v, float) else v for k, v in info.items()})
+        stage("training the head", 70 + 25 * info["epoch"] / options.epochs)
+
+    started = time.monotonic()
+    result = head.train(x_train, y[i_train], w[i_train], x_val, y[i_val], w[i_val], n_classes, options,
+                        on_epoch=on_epoch)
+    emit("trained", seconds=round(time.monotonic() - started, 2), epochs=result.epochs_ran,
+         best_epoch=result.best_epoch, train_samples=len(i_train))
+    return result
+
+
+def _package(job: dict, result: head.TrainResult, names: list, out: Path, report: dict) -> Path:
+    """The manifest merged into the trainer's run configuration, as ``TorchTrainer.save_model`` writes it."""
+    stage("packaging", 98)
+    options = head.HeadOptions(**job.get("head", {}))
+    season = job["season"]
+    name = package.model_name(options.head_type, season["id"], job.get("version", ""))
+    fingerprint = job.get("fingerprint") or package.fingerprint(job["checkpoint"])
+    extra = {
+        "season_window": [season["start"], season["end"]],
+        "seasonal_model_zip": job.get("seasonal_model_zip"),
+        "best_val_macro_f1": round(result.best_val_f1, 4),
+    }
+    run_config = {
+        "head_type": options.head_type, "head_task": "croptype", "season_id": season["id"],
+        "presto_model_fingerprint": fingerprint, "batch_size": options.batch_size, "hidden_dim": options.hidden_dim,
+        "dropout": options.dropout, "lr": options.lr, "epochs": options.epochs, "seed": head.SEED,
+        "balancing_method": "log", "weights_clip_range": list(options.clip_range),
+        "eval_weight_floor": options.eval_weight_floor, "early_stopping_patience": options.patience,
+        "weight_decay": options.weight_decay, "in_dim": emb.EMBEDDING_DIM, "num_classes": len(names),
+        "classes_list": names, "best_val_loss": round(result.best_val_loss, 6), "best_epoch": result.best_epoch,
+        "epochs_trained": result.epochs_ran, "stopped_early": result.stopped_early,
+    }
+    config = package.manifest(name, names, options.head_type, options.hidden_dim, options.dropout,
+                              season["id"], fingerprint, extra)
+    return package.write_zip(result.model, {**run_config, **config}, out)
