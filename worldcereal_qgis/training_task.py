@@ -23,6 +23,7 @@ from . import settings
 from .core import training_env
 from .core.errors import CancelledError, DependencyError, InputError, WorldCerealError
 from .settings import Setting
+from .worker_threads import prepare_worker_thread
 
 ENV_SHARE = 20.0  # progress share of the environment step when it has to be built
 
@@ -195,6 +196,7 @@ class TrainingTask(QgsTask):
         self.started = time.monotonic()
 
     def run(self) -> bool:
+        prepare_worker_thread()
         try:
             python = self._environment()
             self.result = run_training(python, self.job, self._on_event, self.isCanceled)
