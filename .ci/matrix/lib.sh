@@ -13,6 +13,16 @@ BVENV_DIR=/opt/wcq/venv-backend   # local openEO backend venv, chroot's Python
 CHROOT_PKGS="python3-qgis qgis-providers qgis xvfb xauth python3-venv python3-pip python3-pyproj \
 python3-shapely python3-numpy ca-certificates curl make locales-all"
 
+# One run per chroot at a time (a second one would mount over the first and unmount under it): the holder exports
+# WCQ_LOCK_HELD, so setup-chroot.sh called from run-suite.sh does not wait for its own parent.
+lock_target() {
+  [ -n "${WCQ_LOCK_HELD:-}" ] && return 0
+  mkdir -p "$CACHE_ROOT"
+  exec 9>"$CACHE_ROOT/$1.lock"
+  flock -n 9 || { log "$1: waiting for another run on this chroot"; flock 9; }
+  export WCQ_LOCK_HELD=1
+}
+
 log() { printf '[matrix %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # Which QGIS a target is: "host" is this machine (Debian 12); other names are Debian suites.
@@ -61,14 +71,19 @@ unmount_all() {
 # Same for pytest-qgis's settings folder (<repo>/.qgis-settings, which also holds the plugin's job store): one per
 # chroot, emptied per run. Shared with the host, a chroot run found the previous run's job records under the same
 # tmp paths (the chroot's /tmp is emptied, so pytest-0 comes back) and "downloaded" files that no longer existed.
+# The training tests' torch environment (built with the chroot's Python, ~5 GB from PyPI) lives outside the chroot,
+# in $CACHE_ROOT/SUITE.training-env, so a weekly chroot rebuild does not download it again.
 QGIS_SETTINGS_DIR=/opt/wcq/qgis-settings
-overlay_venvs() {
-  local root=$1 pair
+TRAINING_ENV_DIR=/var/cache/worldcereal-qgis/training-env  # tests/training/conftest.py's default
+overlay_test_dirs() {  # overlay_test_dirs ROOT SUITE
+  local root=$1 suite=$2 pair
   rm -rf "${root:?}$QGIS_SETTINGS_DIR" && mkdir -p "$root$QGIS_SETTINGS_DIR"
   for pair in "$VENV_DIR:.venv" "$BVENV_DIR:.venv-backend" "$QGIS_SETTINGS_DIR:.qgis-settings"; do
     mkdir -p "$root$REPO/${pair#*:}"
     mount --bind "$root${pair%%:*}" "$root$REPO/${pair#*:}" && _mounts+=("$root$REPO/${pair#*:}")
   done
+  mkdir -p "$CACHE_ROOT/$suite.training-env" "$root$TRAINING_ENV_DIR"
+  mount --bind "$CACHE_ROOT/$suite.training-env" "$root$TRAINING_ENV_DIR" && _mounts+=("$root$TRAINING_ENV_DIR")
 }
 
 # rm -rf of a chroot that still has the repo bind-mounted would delete the repo: unmount, check, then remove.

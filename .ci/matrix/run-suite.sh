@@ -17,12 +17,13 @@ if [ "$TARGET" = host ]; then
   exec env PYTHONDONTWRITEBYTECODE=1 "${XVFB[@]}" .venv/bin/python "${PYTEST[@]}"
 fi
 
+lock_target "$TARGET"
 bash "$(dirname "$0")/setup-chroot.sh" "$TARGET"
 ROOT=$(chroot_dir "$TARGET")
 trap unmount_all EXIT INT TERM
 mount_chroot "$ROOT"
 # The QGIS desktop test's profile and every tmp_path live in the chroot's /tmp, emptied per run.
 rm -rf "${ROOT:?}/tmp/"* "$ROOT/root/.local/share/QGIS" 2>/dev/null || true
-overlay_venvs "$ROOT"
+overlay_test_dirs "$ROOT" "$TARGET"
 in_chroot "$ROOT" WORLDCEREAL_SHARED="$SHARED" \
   /bin/sh -c "cd '$REPO' && exec \"\$@\"" sh "${XVFB[@]}" .venv/bin/python "${PYTEST[@]}"

@@ -100,6 +100,7 @@ ensure_packages() {
 }
 
 need_root
+lock_target "$SUITE"
 ensure_debootstrap
 if chroot_fresh "$SUITE"; then ensure_packages; else build_chroot; fi
 build_venvs
