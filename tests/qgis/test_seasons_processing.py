@@ -221,8 +221,9 @@ def test_suggest_seasons_in_a_model(wc_provider, real_calendar):
     pick.setModelOutputs({"s2": output})
     model.addChildAlgorithm(pick)
 
-    result = processing.run(model, {"area": "147.0,148.0,-34.5,-33.5 [EPSG:4326]", "pick:s2": "TEMPORARY_OUTPUT"})
-    layer = result["pick:s2"]
+    (s2_param,) = model.destinationParameterDefinitions()  # "pick:s2" up to QGIS 3.2x, "second_season" in 3.40+
+    result = processing.run(model, {"area": "147.0,148.0,-34.5,-33.5 [EPSG:4326]", s2_param.name(): "TEMPORARY_OUTPUT"})
+    layer = result[s2_param.name()]
     layer = layer if isinstance(layer, QgsVectorLayer) else QgsVectorLayer(layer, "s2", "ogr")
     assert _rows(layer) == {"tc-s2": (D(2021, 6, 1), D(2021, 11, 30), D(2020, 12, 1), D(2021, 11, 30), None)}
 
