@@ -15,7 +15,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsFillSymbol,
     QgsGeometry,
@@ -25,10 +24,10 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from .core.errors import WorldCerealError
 from .core.tile_runs import TilePlan, TileState, TileStatus
+from .qgis_compat import field
 
 FILE_NAME = "tiles.gpkg"
 RUN_PROPERTY = "worldcereal/run_dir"
@@ -48,10 +47,10 @@ _LIVE_FIELDS = ("status", "job_id", "credits", "attempts", "message")
 
 def tile_fields() -> QgsFields:
     fields = QgsFields()
-    s, i, d = QVariant.Type.String, QVariant.Type.Int, QVariant.Type.Double
+    s, i, d = "string", "int", "double"
     for name, kind in (("name", s), ("mgrs_tile", s), ("epsg", i), ("area_km2", d), ("est_credits", d),
                        ("status", s), ("job_id", s), ("credits", d), ("attempts", i), ("message", s)):
-        fields.append(QgsField(name, kind))
+        fields.append(field(name, kind))
     return fields
 
 

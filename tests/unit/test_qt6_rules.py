@@ -3,7 +3,9 @@ so readiness is kept by rules instead of a test run (issue #11).
 
 Rules: Qt only via ``qgis.PyQt`` (no ``PyQt5``/``PyQt6`` imports); enum members always through their enum
 type (``Qt.AlignmentFlag.AlignLeft``, not ``Qt.AlignLeft``: PyQt6 and QGIS 4 removed the short forms); no
-``exec_()`` (PyQt6 has only ``exec()``); no compiled resources or pyuic output (``.ui`` files load at run time).
+``exec_()`` (PyQt6 has only ``exec()``); no compiled resources or pyuic output (``.ui`` files load at run time);
+no API that QGIS 3.40/3.44 warn about as deprecated and QGIS 4 drops (``QVariant.Type`` field types,
+``QgsMapLayerProxyModel.Filter``) outside ``worldcereal_qgis/qgis_compat.py``, which picks the form by version.
 The checker is tested on snippets first, then run on ``worldcereal_qgis/`` and ``resources/``.
 """
 
@@ -27,6 +29,10 @@ QT_CLASS = re.compile(r"^(Qt|Qgis|Qgs[A-Z]\w*|Q[A-Z][A-Za-z0-9]*)$")
 MEMBER = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
 COMPILED_MARKERS = ("Created by: The Resource Compiler for PyQt", "qt_resource_data",
                     "Form implementation generated from reading ui file")
+# Deprecated since QGIS 3.34/3.38 (warnings on 3.40/3.44), gone in QGIS 4 / PyQt6: owner.attr -> what to use.
+REMOVED_IN_QGIS4 = {("QVariant", "Type"): "qgis_compat.field() / field_type() (QMetaType.Type from QGIS 3.38)",
+                    ("QgsMapLayerProxyModel", "Filter"): "qgis_compat (Qgis.LayerFilter from QGIS 3.34)"}
+COMPAT_MODULE = "worldcereal_qgis/qgis_compat.py"  # the one place allowed to name both forms
 # Where the real classes live, to tell an enum member (flagged) from a nested class or constant (allowed).
 QT_MODULES = ("qgis.core", "qgis.gui", "qgis.analysis", "qgis.PyQt.QtCore", "qgis.PyQt.QtGui",
               "qgis.PyQt.QtWidgets", "qgis.PyQt.QtNetwork", "qgis.PyQt.QtXml")
@@ -82,6 +88,7 @@ def _owner_name(node: ast.expr) -> Optional[str]:
 class _Checker(ast.NodeVisitor):
     def __init__(self, path: str) -> None:
         self.path = path
+        self._compat = path == COMPAT_MODULE
         self.found: list[Violation] = []
         self._type_nodes: set[int] = set()   # Attribute nodes used as a type, a constructor or a scope
 
@@ -133,6 +140,9 @@ class _Checker(ast.NodeVisitor):
         if isinstance(node.value, ast.Attribute):
             self._type_nodes.add(id(node.value))  # Qt.AlignmentFlag in Qt.AlignmentFlag.AlignLeft is a scope
         owner = _owner_name(node.value)
+        replacement = REMOVED_IN_QGIS4.get((owner, node.attr)) if owner else None
+        if replacement and not self._compat:
+            self._add(node, "removed in QGIS 4", f"{owner}.{node.attr}: use {replacement}")
         enum = owner and MEMBER.match(node.attr) and id(node) not in self._type_nodes \
             and _member_enum(owner, node.attr)
         if enum:
@@ -233,6 +243,19 @@ def test_qgis_pyqt_import_passes() -> None:
 ])
 def test_compiled_resources_are_found(source: str) -> None:
     assert _rules(source) == ["compiled resources"]
+
+
+@pytest.mark.parametrize("source", [
+    "QgsField('n', QVariant.Type.String)",
+    "from qgis.PyQt import QtCore\nkind = QtCore.QVariant.Type.Int",
+    "combo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)",
+])
+def test_apis_removed_in_qgis4_are_found(source: str) -> None:
+    assert "removed in QGIS 4" in _rules(source)
+
+
+def test_the_compat_module_may_name_both_forms() -> None:
+    assert check_source("t = QVariant.Type.String", COMPAT_MODULE) == []
 
 
 def test_exec_underscore_is_found() -> None:

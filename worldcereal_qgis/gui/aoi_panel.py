@@ -5,7 +5,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsGeometry,
-    QgsMapLayerProxyModel,
     QgsProject,
     QgsVectorLayer,
 )
@@ -15,6 +14,7 @@ from .. import qgis_aoi
 from ..core.aoi import Aoi
 from ..core.errors import WorldCerealError
 from ..dock_state import AOI_MODES, DockState
+from ..qgis_compat import layer_filters
 from .map_tools import AoiDrawTool, new_rubber_band
 
 
@@ -42,7 +42,7 @@ class AoiPanel(QObject):
     # -- wiring --------------------------------------------------------------------------------------------------
     def _setup_widgets(self) -> None:
         ui = self.ui
-        ui.layerCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        ui.layerCombo.setFilters(layer_filters("PolygonLayer"))
         ui.layerCombo.setAllowEmptyLayer(True)
         layer = QgsProject.instance().mapLayer(self.state.layer_id) if self.state.layer_id else None
         ui.layerCombo.setLayer(layer)

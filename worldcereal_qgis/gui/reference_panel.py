@@ -14,19 +14,18 @@ from typing import Any, Callable
 from qgis.core import (
     QgsApplication,
     QgsFeature,
-    QgsField,
     QgsGeometry,
-    QgsMapLayerProxyModel,
     QgsProject,
     QgsVectorLayer,
 )
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QPointF, QRectF, Qt, QTimer, QVariant, pyqtSignal
+from qgis.PyQt.QtCore import QPointF, QRectF, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QPainter, QPen, QPolygonF
 from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem, QWidget
 
 from .. import paths
 from ..core.errors import WorldCerealError
+from ..qgis_compat import field, layer_filters
 from ..tasks import CoreTask
 
 SELECTION_MODES = ("extract", "all", "h3_cap")
@@ -137,7 +136,7 @@ class ReferencePanel(QWidget):
 
     # -- wiring ---------------------------------------------------------------------------------------------------
     def _setup(self) -> None:
-        self.layerCombo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer | QgsMapLayerProxyModel.Filter.PolygonLayer)
+        self.layerCombo.setFilters(layer_filters("PointLayer", "PolygonLayer"))
         self.layerCombo.setAllowEmptyLayer(True)
         self.validateButton.clicked.connect(self.validate)
         self.runButton.clicked.connect(self.start_extraction)
@@ -224,8 +223,7 @@ class ReferencePanel(QWidget):
         from ..core import mgrs
 
         layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "WorldCereal extraction plan", "memory")
-        layer.dataProvider().addAttributes([QgsField("tile", QVariant.Type.String),
-                                            QgsField("samples", QVariant.Type.Int)])
+        layer.dataProvider().addAttributes([field("tile", "string"), field("samples", "int")])
         layer.updateFields()
         features = []
         for tile, count in sorted(self.plan.points_per_tile().items()):
@@ -336,8 +334,8 @@ class ReferencePanel(QWidget):
     def _add_result_layer(self, first_rows) -> None:
         layer = QgsVectorLayer("Point?crs=EPSG:4326", "WorldCereal extracted samples", "memory")
         names = ("sample_id", "ewoc_code", "valid_time", "tile", "ref_id")
-        kinds = {"ewoc_code": QVariant.Type.LongLong}
-        layer.dataProvider().addAttributes([QgsField(n, kinds.get(n, QVariant.Type.String)) for n in names])
+        kinds = {"ewoc_code": "int64"}
+        layer.dataProvider().addAttributes([field(n, kinds.get(n, "string")) for n in names])
         layer.updateFields()
         features = []
         for rec in first_rows.to_dict("records"):

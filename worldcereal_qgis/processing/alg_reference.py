@@ -11,7 +11,6 @@ from pathlib import Path
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -30,9 +29,9 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core import backends
+from ..qgis_compat import field
 from .base import WorldCerealAlgorithm
 
 SELECTION_CHOICES = ["extract flag (the RDM's representative subset)", "all samples",
@@ -72,11 +71,9 @@ def raw_from_source(source, name: str = "layer"):
 
 def report_fields() -> QgsFields:
     fields = QgsFields()
-    fields.append(QgsField("row", QVariant.Type.Int))
-    fields.append(QgsField("sample_id", QVariant.Type.String))
-    fields.append(QgsField("column", QVariant.Type.String))
-    fields.append(QgsField("severity", QVariant.Type.String))
-    fields.append(QgsField("problem", QVariant.Type.String))
+    for name, kind in (("row", "int"), ("sample_id", "string"), ("column", "string"), ("severity", "string"),
+                       ("problem", "string")):
+        fields.append(field(name, kind))
     return fields
 
 
@@ -85,9 +82,9 @@ def sample_fields(extra: tuple[str, ...] = ()) -> QgsFields:
 
     fields = QgsFields()
     for name in (*LABEL_COLUMNS, "row", *extra):
-        kind = QVariant.Type.LongLong if name in INT_FIELDS else QVariant.Type.String
-        kind = QVariant.Type.Int if name == "row" else kind
-        fields.append(QgsField(name, kind))
+        kind = "int64" if name in INT_FIELDS else "string"
+        kind = "int" if name == "row" else kind
+        fields.append(field(name, kind))
     return fields
 
 

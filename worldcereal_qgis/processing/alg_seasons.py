@@ -8,7 +8,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingOutputNumber,
@@ -19,12 +18,13 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate
 
 from ..core.errors import InputError
+from ..qgis_compat import field
 from .base import WorldCerealAlgorithm
 
-_S, _D = QVariant.Type.String, QVariant.Type.Date
+_S, _D = "string", "date"
 _FIELDS = (("season_id", _S), ("start", _D), ("end", _D), ("period_start", _D), ("period_end", _D),
            ("warning", _S))
 
@@ -32,7 +32,7 @@ _FIELDS = (("season_id", _S), ("start", _D), ("end", _D), ("period_start", _D), 
 def _fields() -> QgsFields:
     fields = QgsFields()
     for name, kind in _FIELDS:
-        fields.append(QgsField(name, kind))
+        fields.append(field(name, kind))
     return fields
 
 

@@ -6,7 +6,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessing,
@@ -19,12 +18,12 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import InputError
+from ..qgis_compat import field
 from .base import WorldCerealAlgorithm
 
-_S, _I, _D = QVariant.Type.String, QVariant.Type.Int, QVariant.Type.Double
+_S, _I, _D = "string", "int", "double"
 _FIELDS = (("name", _S), ("mgrs_tile", _S), ("epsg", _I), ("area_km2", _D), ("est_credits_low", _D),
            ("est_credits", _D))
 
@@ -32,7 +31,7 @@ _FIELDS = (("name", _S), ("mgrs_tile", _S), ("epsg", _I), ("area_km2", _D), ("es
 def _fields() -> QgsFields:
     fields = QgsFields()
     for name, kind in _FIELDS:
-        fields.append(QgsField(name, kind))
+        fields.append(field(name, kind))
     return fields
 
 
