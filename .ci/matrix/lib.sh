@@ -86,14 +86,18 @@ overlay_test_dirs() {  # overlay_test_dirs ROOT SUITE
   mount --bind "$CACHE_ROOT/$suite.training-env" "$root$TRAINING_ENV_DIR" && _mounts+=("$root$TRAINING_ENV_DIR")
 }
 
+# Lazily unmount everything below a chroot (left by a killed run); fails if anything stays mounted.
+unmount_stale() {
+  local dir=$1 m
+  for m in $(awk -v d="$dir/" 'index($2, d) == 1 {print $2}' /proc/mounts | sort -r); do umount -l "$m" || true; done
+  ! awk -v d="$dir/" 'index($2, d) == 1 {found=1} END {exit !found}' /proc/mounts
+}
+
 # rm -rf of a chroot that still has the repo bind-mounted would delete the repo: unmount, check, then remove.
 safe_rm_chroot() {
-  local dir=$1 m
+  local dir=$1
   [ -e "$dir" ] || return 0
-  for m in $(awk -v d="$dir/" 'index($2, d) == 1 {print $2}' /proc/mounts | sort -r); do umount -l "$m" || true; done
-  if awk -v d="$dir/" 'index($2, d) == 1 {found=1} END {exit !found}' /proc/mounts; then
-    log "refusing to delete $dir: something is still mounted inside it"; return 1
-  fi
+  unmount_stale "$dir" || { log "refusing to delete $dir: something is still mounted inside it"; return 1; }
   rm -rf --one-file-system "$dir"
 }
 

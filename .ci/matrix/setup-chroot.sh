@@ -99,9 +99,28 @@ ensure_packages() {
   trap - EXIT
 }
 
+# One step in a fresh bash (set -e stays in force inside; a retried function in a `||` list would lose it).
+step() { bash "$0" "$SUITE" "$1"; }
+# PyPI and the Debian mirror have bad minutes: one more try after a pause.
+retry_step() { step "$1" || { log "$SUITE: $1 failed; retrying in 20 s"; sleep 20; step "$1"; }; }
+
 need_root
 lock_target "$SUITE"
+case "${2:-}" in
+  build) build_chroot; exit ;;
+  venvs) build_venvs; exit ;;
+  "") ;;
+  *) log "unknown step $2"; exit 2 ;;
+esac
 ensure_debootstrap
-if chroot_fresh "$SUITE"; then ensure_packages; else build_chroot; fi
-build_venvs
+unmount_stale "$ROOT"  # mounts left by a run that was killed (the lock says none is running)
+if chroot_fresh "$SUITE"; then
+  ensure_packages
+elif [ -f "$ROOT/.wcq-built" ]; then
+  # The weekly rebuild must not break a run when the mirror is down: the old chroot stays until the swap.
+  retry_step build || log "$SUITE: rebuild failed; going on with the chroot built $(cat "$ROOT/.wcq-built")"
+else
+  retry_step build
+fi
+retry_step venvs
 log "$SUITE: ready ($(in_chroot "$ROOT" /usr/bin/python3 -c 'from qgis.core import Qgis; print("QGIS", Qgis.QGIS_VERSION)' 2>/dev/null))"
