@@ -8,6 +8,7 @@ code the dock uses), loads the results as styled layers and renders them with th
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import socket
 import sys
@@ -25,11 +26,16 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start_qgis():
+def _start_qgis(profile: Path):
+    """QGIS with a throw-away settings folder; the crop calendar is the shared copy (as if downloaded once)."""
+    os.environ["QGIS_CUSTOM_CONFIG_PATH"] = str(profile)
     from qgis.core import QgsApplication
 
     app = QgsApplication([], True)
     app.initQgis()
+    from worldcereal_qgis import settings
+
+    settings.CALENDAR_PATH.write(str(SHARED / "cropcalendar"))
     sys.path.append("/usr/share/qgis/python/plugins")
     from processing.core.Processing import Processing
 
@@ -59,10 +65,9 @@ def _run_jobs(backend_url: str, work: Path) -> dict:
     cropland = processing.run("worldcereal:cropland", {**common, "YEAR": 2021,
                                                         "OUTPUT_FOLDER": str(work / "cropland")},
                               feedback=Feedback())
-    print("Crop type map, seasons tc-s1 / tc-s2 of 2021 (worldcereal:croptype):", flush=True)
+    print("Crop type map, seasons tc-s1 / tc-s2 of 2021 from the crop calendar (worldcereal:croptype):", flush=True)
     croptype = processing.run("worldcereal:croptype", {
-        **common, "SEASON1_ID": "tc-s1", "SEASON1_START": "2021-03-01", "SEASON1_END": "2021-08-31",
-        "SEASON2_ID": "tc-s2", "SEASON2_START": "2021-06-01", "SEASON2_END": "2021-10-31",
+        **common, "SEASON1_ID": "tc-s1", "SEASON2_ID": "tc-s2", "YEAR": 2021,
         "OUTPUT_FOLDER": str(work / "croptype")}, feedback=Feedback())
     return {"cropland": cropland, "croptype": croptype}
 
@@ -128,6 +133,7 @@ def _render(results: dict, out_png: Path) -> None:
 
     project = QgsProject.instance()
     aoi = _aoi_layer()
+    project.setCrs(aoi.crs())  # no project CRS: PROJ is asked for an empty name while rendering
     panels = [
         ("Cropland 2021", [aoi, _layer(results["cropland"]["JOB_ID"], "cropland_classification")]),
         ("Crop type, season tc-s1 (2021)",
@@ -172,7 +178,13 @@ def _render(results: dict, out_png: Path) -> None:
     settings = QgsLayoutExporter.ImageExportSettings()
     settings.dpi = 110
     settings.generateWorldFile = False
-    status = exporter.exportToImage(str(out_png), settings)
+    from osgeo import gdal
+
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # QGIS tries to georeference the PNG in place; PNG refuses
+    try:
+        status = exporter.exportToImage(str(out_png), settings)
+    finally:
+        gdal.PopErrorHandler()
     if status != QgsLayoutExporter.Success:
         raise RuntimeError(f"map export failed with status {status}")
 
@@ -194,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Local openEO backend (simulated maps) on {backend.url}", flush=True)
         backend.start()
         try:
-            _app, plugin = _start_qgis()
+            _app, plugin = _start_qgis(work / "qgis-profile")
             results = _run_jobs(backend.url, work)
             for name, res in results.items():
                 target = out / f"{name}_{Path(res['OUTPUT']).name}"

@@ -25,6 +25,7 @@ class WorldCerealPlugin:
         self.reference_action: QAction | None = None
         self.reference_dock = None
         self.training_action: QAction | None = None
+        self.picker_action: QAction | None = None
         self.controller = None
         self._install_task = None
         self._message_item = None
@@ -63,6 +64,7 @@ class WorldCerealPlugin:
         from .gui import training_dialog
 
         self.training_action = training_dialog.add_menu_action(self.iface, MENU)
+        self.picker_action = training_dialog.add_picker_action(self.iface, MENU)
         self._check_dependencies()
 
     def _toggle_dock(self, visible: bool) -> None:
@@ -170,7 +172,8 @@ class WorldCerealPlugin:
             from .gui import training_dialog
 
             training_dialog.remove_menu_action(self.iface, MENU, self.training_action)
-            self.training_action = None
+            training_dialog.remove_menu_action(self.iface, MENU, self.picker_action)
+            self.training_action = self.picker_action = None
         if self.reference_action is not None:
             self.reference_action.triggered.disconnect(self._show_reference_dock)
             self.iface.removePluginMenu(MENU, self.reference_action)

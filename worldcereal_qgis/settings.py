@@ -70,6 +70,23 @@ MAP_CREDITS_PER_KM2_HIGH = Setting("credits/map_per_km2_high", 0.16, float)
 JOB_OVERHEAD_CREDITS = Setting("credits/job_overhead", 2.0, float)
 EXTRACTION_CREDITS_PER_JOB = Setting("credits/extraction_per_job", 30.0, float)
 FREE_MONTHLY_CREDITS = Setting("credits/free_monthly", 10_000.0, float)
+# Custom crop-type training: where the training environment comes from and lives (empty = the default), the
+# seasonal model whose encoder_only checkpoint heads are trained on (empty = the v3.0.1 UDP default), and
+# WorldCereal's public extraction store.
+# The two defaults repeat core/training_env.py's DEFAULT_PROMETHEO_SOURCE / DEFAULT_TORCH_INDEX (a test keeps them
+# equal): importing that module here would cost QGIS start-up ~5 ms.
+TRAINING_PROMETHEO_SOURCE = Setting("training/prometheo_source",
+                                    "prometheo @ git+https://github.com/WorldCereal/prometheo.git@v0.1.5", str)
+TRAINING_TORCH_INDEX_URL = Setting("training/torch_index_url", "https://download.pytorch.org/whl/cpu", str)
+TRAINING_ENV_FOLDER = Setting("training/env_folder", "", str)
+TRAINING_SEASONAL_MODEL = Setting("training/seasonal_model_zip", "", str)
+TRAINING_PUBLIC_ENDPOINT = Setting("training/public_extractions_s3", "https://s3.waw3-1.cloudferro.com", str)
+TRAINING_PUBLIC_LISTING = Setting("training/public_extractions_listing",
+                                  "https://s3.waw3-1.cloudferro.com/swift/v1/geoparquet/", str)
+# The class picker's last inputs: extraction files (one per line), class mappings file and mapping name.
+TRAINING_SAMPLES = Setting("training/picker_samples", "", str)
+TRAINING_CLASS_MAPPINGS = Setting("training/picker_class_mappings", "", str)
+TRAINING_CLASS_MAPPING = Setting("training/picker_class_mapping", "CROPTYPE24", str)
 
 
 def profile_data_dir() -> Path:

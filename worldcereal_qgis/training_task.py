@@ -22,20 +22,17 @@ from qgis.PyQt.QtCore import pyqtSignal
 from . import settings
 from .core import training_env
 from .core.errors import CancelledError, DependencyError, InputError, WorldCerealError
-from .settings import Setting
 from .worker_threads import prepare_worker_thread
 
 ENV_SHARE = 20.0  # progress share of the environment step when it has to be built
 
-# Where the training environment comes from and lives (non-secret settings; empty = the default).
-PROMETHEO_SOURCE = Setting("training/prometheo_source", training_env.DEFAULT_PROMETHEO_SOURCE, str)
-TORCH_INDEX_URL = Setting("training/torch_index_url", training_env.DEFAULT_TORCH_INDEX, str)
-ENV_FOLDER = Setting("training/env_folder", "", str)
-# The seasonal model whose encoder_only checkpoint heads are trained on (empty = the v3.0.1 UDP default).
-SEASONAL_MODEL = Setting("training/seasonal_model_zip", "", str)
-PUBLIC_ENDPOINT = Setting("training/public_extractions_s3", "https://s3.waw3-1.cloudferro.com", str)
-PUBLIC_LISTING = Setting("training/public_extractions_listing",
-                         "https://s3.waw3-1.cloudferro.com/swift/v1/geoparquet/", str)
+# Training settings live in settings.py (same keys as before); these names stay for callers and tests.
+PROMETHEO_SOURCE = settings.TRAINING_PROMETHEO_SOURCE
+TORCH_INDEX_URL = settings.TRAINING_TORCH_INDEX_URL
+ENV_FOLDER = settings.TRAINING_ENV_FOLDER
+SEASONAL_MODEL = settings.TRAINING_SEASONAL_MODEL
+PUBLIC_ENDPOINT = settings.TRAINING_PUBLIC_ENDPOINT
+PUBLIC_LISTING = settings.TRAINING_PUBLIC_LISTING
 
 
 def env_spec() -> training_env.TrainingEnvSpec:

@@ -2,7 +2,9 @@
 
 Opened from the WorldCereal menu ("Train a custom crop-type model…"): the action shows the Processing dialog of
 ``worldcereal:train_croptype_model`` (training runs there, in the background) and then this dialog for its
-result. Reads what the training wrote next to the model: ``metrics.json`` and ``CM_norm.png``/``CM_abs.png``.
+result. "Choose classes and train…" first opens the class picker (``class_picker.py``) and fills the Processing
+dialog with its samples, season, mapping, classes and merges. Reads what the training wrote next to the model:
+``metrics.json`` and ``CM_norm.png``/``CM_abs.png``.
 """
 
 from __future__ import annotations
@@ -104,11 +106,11 @@ class TrainingResultDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.metrics_path.parent)))
 
 
-def train_and_show(iface) -> Optional[TrainingResultDialog]:
-    """The Processing dialog of the training algorithm, then the result dialog for its metrics."""
+def train_and_show(iface, parameters: Optional[dict] = None) -> Optional[TrainingResultDialog]:
+    """The Processing dialog of the training algorithm (pre-filled), then the result dialog for its metrics."""
     import processing
 
-    results = processing.execAlgorithmDialog(TRAIN_ALGORITHM, {}) or {}
+    results = processing.execAlgorithmDialog(TRAIN_ALGORITHM, dict(parameters or {})) or {}
     if not results.get("METRICS"):
         return None
     dialog = TrainingResultDialog(Path(results["METRICS"]), iface.mainWindow())
@@ -125,11 +127,38 @@ def add_menu_action(iface, menu: str) -> QAction:
     return action
 
 
+def choose_classes(iface, action: QAction):
+    """The class picker; its OK opens the training algorithm with the chosen classes, then the result dialog."""
+    from .class_picker import ClassPickerDialog
+
+    old = getattr(action, "picker", None)
+    if old is not None and old.isVisible():
+        old.raise_()
+        return old
+    if old is not None:
+        old.deleteLater()  # parented to the main window: would live on otherwise
+    picker = ClassPickerDialog(iface, parent=iface.mainWindow())
+    picker.accepted.connect(lambda: setattr(action, "result_dialog", train_and_show(iface, picker.parameters())))
+    picker.show()
+    return picker
+
+
+def add_picker_action(iface, menu: str) -> QAction:
+    action = QAction("Choose classes and train a crop-type model…", iface.mainWindow())
+    action.setObjectName("worldcereal_choose_classes")
+    action.setToolTip("Tick crop classes in the EWOC hierarchy with their sample counts, then train on them")
+    action.triggered.connect(lambda: setattr(action, "picker", choose_classes(iface, action)))
+    iface.addPluginToMenu(menu, action)
+    return action
+
+
 def remove_menu_action(iface, menu: str, action: Optional[QAction]) -> None:
+    """Also for the picker action: closes the dialogs it opened."""
     if action is None:
         return
-    dialog = getattr(action, "result_dialog", None)
-    if dialog is not None:
-        dialog.close()
+    for name in ("picker", "result_dialog"):
+        dialog = getattr(action, name, None)
+        if dialog is not None:
+            dialog.close()
     iface.removePluginMenu(menu, action)
     action.deleteLater()

@@ -1,0 +1,622 @@
+"""The class picker of custom crop-type training: tick classes in the EWOC hierarchy, see counts and the map.
+
+Why a dialog before the Processing one: ``worldcereal:train_croptype_model`` wants classes as names of a class
+mapping plus ``old=new`` merges, which nobody can type well without seeing how many samples each class has.
+Here the user ticks classes in a tree (``core/class_hierarchy.py``: counts as the training will count them,
+a ticked parent merges its children, the rest is ``other``), sees warnings as they tick, and gets a point
+layer of the samples coloured by the class each will train as. Files are read and the layer is built in a
+QgsTask; ticking only restyles (a renderer expression on ``ewoc_code``), so the GUI thread never waits.
+``parameters()`` gives the training algorithm's parameters (samples, season, mapping, classes, merges).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+from qgis.core import (
+    QgsApplication,
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsGeometry,
+    QgsMarkerSymbol,
+    QgsPointXY,
+    QgsProject,
+    QgsRendererCategory,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsFileWidget
+from qgis.PyQt.QtCore import QDate, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtGui import QBrush, QColor, QFont
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import settings
+from ..core import class_hierarchy as ch
+from ..core.errors import WorldCerealError
+from ..core.palette import class_colors
+from ..qgis_compat import field
+from ..tasks import CoreTask
+
+LAYER_NAME = "Training samples by class"
+LAYER_PROPERTY = "worldcereal/class_picker"
+NO_CLASS = "(no class)"
+OUT_OF_SEASON = "(outside the season)"
+OTHER_RGB = (128, 128, 128)
+LEFT_OUT_RGB = (215, 215, 215)
+COL_NAME, COL_COUNT, COL_AS = 0, 1, 2
+KEY_ROLE = Qt.ItemDataRole.UserRole
+GREY = QColor(120, 120, 120)
+WARN_STYLE = "color: #8a5a00;"
+PROBLEM_STYLE = "color: #b00020; font-weight: bold;"
+DEBOUNCE_MS = 300
+
+
+# -- the map layer (built in the task, styled on the main thread) -----------------------------------------------
+def build_layer(samples: ch.SampleSet, target_thread=None) -> QgsVectorLayer:
+    """One point per sample: sample_id, ewoc_code, label month, and whether the training keeps it."""
+    layer = QgsVectorLayer("Point?crs=EPSG:4326", LAYER_NAME, "memory")
+    fields = [field("sample_id", "string"), field("ewoc_code", "int64"), field("valid_month", "string"),
+              field("in_season", "int")]
+    layer.dataProvider().addAttributes(fields)
+    layer.updateFields()
+    raw = samples.raw
+    features = []
+    for i in range(len(raw)):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(raw.lon[i]), float(raw.lat[i]))))
+        ym = int(raw.valid_ym[i])
+        month = f"{ym // 12:04d}-{ym % 12 + 1:02d}" if ym >= 0 else None
+        feature.setAttributes([str(raw.sample_id[i]), int(raw.code[i]), month, int(bool(samples.kept[i]))])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.updateExtents()
+    layer.setCustomProperty(LAYER_PROPERTY, True)
+    if target_thread is not None:
+        layer.moveToThread(target_thread)
+    return layer
+
+
+def class_expression(code_classes: dict[int, str]) -> str:
+    """The class each sample trains as, from its ``ewoc_code`` (codes -> output class, the rest left out)."""
+    by_class: dict[str, list[int]] = {}
+    for code, name in sorted(code_classes.items()):
+        by_class.setdefault(name, []).append(code)
+    whens = [f'WHEN "ewoc_code" IN ({", ".join(map(str, codes))}) THEN {_quote(name)}'
+             for name, codes in sorted(by_class.items())]
+    return (f'CASE WHEN "in_season" = 0 THEN {_quote(OUT_OF_SEASON)} {" ".join(whens)} '
+            f"ELSE {_quote(NO_CLASS)} END")
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _symbol(rgb: tuple, size: float, alpha: int = 255) -> QgsMarkerSymbol:
+    return QgsMarkerSymbol.createSimple({"name": "circle", "color": f"{rgb[0]},{rgb[1]},{rgb[2]},{alpha}",
+                                         "outline_color": "50,50,50,160", "outline_width": "0.2",
+                                         "size": str(size)})
+
+
+def style_layer(layer: QgsVectorLayer, choice: ch.ClassChoice, code_classes: dict[int, str],
+                left_out: dict[str, int]) -> None:
+    """Categories: the model classes (+ other) in output order with counts, then the left-out samples."""
+    names = choice.model_classes()
+    colors = {n: c for n, c in zip([n for n in names if n != ch.OTHER],
+                                   class_colors([n for n in names if n != ch.OTHER]))}
+    colors[ch.OTHER] = OTHER_RGB
+    categories = [QgsRendererCategory(n, _symbol(colors[n], 2.6), f"{n} ({choice.counts[n]})") for n in names]
+    for value, count in left_out.items():
+        if count:
+            label = f"left out: {value.strip('()')} ({count})"
+            categories.append(QgsRendererCategory(value, _symbol(LEFT_OUT_RGB, 1.8, 180), label))
+    layer.setRenderer(QgsCategorizedSymbolRenderer(class_expression(code_classes), categories))
+    layer.triggerRepaint()
+    layer.emitStyleChanged()
+
+
+# -- the dialog ---------------------------------------------------------------------------------------------------
+class ClassPickerDialog(QDialog):
+    """Samples, season and class mapping on top; the class tree; the choice's summary, warnings and OK."""
+
+    samples_loaded = pyqtSignal()  # after each (re)count, also when it failed
+
+    def __init__(self, iface=None, samples: Sequence[str] = (), class_mappings: str = "", mapping_name: str = "",
+                 season: Optional[ch.Season] = None, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.iface = iface
+        self.setWindowTitle("Choose the classes of a custom crop-type model")
+        self.resize(720, 780)
+        self.raw: Optional[ch.RawSamples] = None
+        self.samples: Optional[ch.SampleSet] = None
+        self.layer: Optional[QgsVectorLayer] = None
+        self.roots: list[ch.Node] = []
+        self.ticked: set[str] = set()
+        self.renames: dict[str, str] = {}
+        self.choice: Optional[ch.ClassChoice] = None
+        self.mapping: dict[str, str] = {}
+        self.loading = False
+        self._task: Optional[CoreTask] = None
+        self._generation = 0
+        self._pending_files = False
+        self.tables: dict = {}
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._nodes: dict[str, ch.Node] = {}
+        self._build_ui()
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self._recount)
+        last_year = date.today().year - 1
+        self.set_season_quietly(season or ch.Season(date(last_year, 3, 1), date(last_year, 8, 1)))
+        self._season_set = season is not None  # unset: the first samples suggest one
+        self._connect()
+        self.set_class_mappings(class_mappings or settings.TRAINING_CLASS_MAPPINGS.read(),
+                                mapping_name or settings.TRAINING_CLASS_MAPPING.read())
+        files = list(samples) or [p for p in settings.TRAINING_SAMPLES.read().split("\n") if p]
+        if files:
+            self.set_samples(files)
+        self._refresh()
+
+    # -- layout ------------------------------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.files = QgsFileWidget(self)
+        self.files.setStorageMode(QgsFileWidget.StorageMode.GetMultipleFiles)
+        self.files.setFilter("Extractions (*.parquet *.geoparquet);;All files (*)")
+        self.files.setDialogTitle("Your extractions (WorldCereal long format)")
+        self.start, self.end = self._month_edit(), self._month_edit()
+        season = QHBoxLayout()
+        for widget in (self.start, QLabel("to"), self.end):
+            season.addWidget(widget)
+        season.addStretch(1)
+        self.mappings_file = QgsFileWidget(self)
+        self.mappings_file.setFilter("Class mappings (*.json)")
+        self.mapping_combo = QComboBox(self)
+        self.mapping_combo.setToolTip("Which mapping of the file names the EWOC codes (e.g. CROPTYPE24)")
+        form = QFormLayout()
+        form.addRow("Extractions", self.files)
+        form.addRow("Season", season)
+        form.addRow("Class mappings", self.mappings_file)
+        form.addRow("Mapping", self.mapping_combo)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.tree = self._make_tree()
+        self.summary, self.warnings, self.problem = QLabel(self), QLabel(self), QLabel(self)
+        for label, style in ((self.summary, ""), (self.warnings, WARN_STYLE), (self.problem, PROBLEM_STYLE)):
+            label.setWordWrap(True)
+            label.setStyleSheet(style)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Train with these classes…")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        for widget in (self.status, self.tree, self.summary, self.warnings, self.problem, self.buttons):
+            layout.addWidget(widget)
+        layout.setStretchFactor(self.tree, 1)
+
+    def _month_edit(self) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setDisplayFormat("MMM yyyy")
+        edit.setToolTip("Samples whose label date (valid_time) falls in these months, in any year, are used")
+        return edit
+
+    def _make_tree(self) -> QTreeWidget:
+        tree = QTreeWidget(self)
+        tree.setColumnCount(3)
+        tree.setHeaderLabels(["Class (EWOC hierarchy)", "Samples", "Trains as"])
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_AS, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_AS, 190)
+        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # only "Trains as" opens an editor
+        tree.itemDoubleClicked.connect(self._edit_name)
+        tree.setToolTip("Tick a class to train it; ticking a parent merges its children into it. Double-click "
+                        "'Trains as' of a ticked class to rename it. Everything unticked trains as 'other'.")
+        return tree
+
+    def _connect(self) -> None:
+        self.files.fileChanged.connect(lambda _p: self._files_changed())
+        self.start.dateChanged.connect(lambda _d: self._season_edited())
+        self.end.dateChanged.connect(lambda _d: self._season_edited())
+        self.mappings_file.fileChanged.connect(lambda path: self.set_class_mappings(path))
+        self.mapping_combo.currentTextChanged.connect(lambda _t: self._mapping_changed())
+        self.tree.itemChanged.connect(self._item_changed)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    # -- inputs ------------------------------------------------------------------------------------------------
+    def set_samples(self, paths: Sequence[str]) -> None:
+        """Read these extraction files (in a task) and count their samples."""
+        text = " ".join(f'"{p}"' for p in paths) if len(paths) > 1 else (paths[0] if paths else "")
+        self.files.blockSignals(True)
+        self.files.setFilePath(text)
+        self.files.blockSignals(False)
+        self._start(list(paths), None)
+
+    def sample_paths(self) -> list[str]:
+        return [p for p in QgsFileWidget.splitFilePaths(self.files.filePath()) if p]
+
+    def set_season(self, season: ch.Season) -> None:
+        """Count for this season (the training's SEASON_START/SEASON_END)."""
+        self.set_season_quietly(season)
+        self._season_set = True
+        if self.raw is not None or self.sample_paths():
+            self._recount()
+
+    def season(self) -> ch.Season:
+        def day(edit: QDateEdit) -> date:
+            d = edit.date()
+            return date(d.year(), d.month(), 1)
+
+        return ch.Season(day(self.start), day(self.end))
+
+    def set_class_mappings(self, path: str, name: str = "") -> None:
+        """Load the mapping names of a class_mappings.json; keep ``name`` (or CROPTYPE24) selected."""
+        self.mappings_file.blockSignals(True)
+        self.mappings_file.setFilePath(path or "")
+        self.mappings_file.blockSignals(False)
+        self.tables = {}
+        if path:
+            try:
+                self.tables = json.loads(Path(path).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.status.setText(f"The class mappings file {Path(path).name} cannot be read.")
+        names = sorted(k for k, v in self.tables.items() if isinstance(v, dict))
+        wanted = name or self.mapping_combo.currentText() or "CROPTYPE24"
+        self.mapping_combo.blockSignals(True)
+        self.mapping_combo.clear()
+        self.mapping_combo.addItems(names)
+        self.mapping_combo.setCurrentIndex(names.index(wanted) if wanted in names else 0)
+        self.mapping_combo.blockSignals(False)
+        self._mapping_changed()
+
+    def set_mapping(self, name: str) -> None:
+        self.mapping_combo.setCurrentText(name)
+
+    def _files_changed(self) -> None:
+        self._pending_files = True
+        self._timer.start()
+
+    def _season_edited(self) -> None:
+        self._season_set = True
+        self._timer.start()
+
+    def _recount(self) -> None:
+        if self._pending_files or self.raw is None:
+            self._pending_files = False
+            self._start(self.sample_paths(), None)
+        else:
+            self._start(None, self.raw)
+
+    def _mapping_changed(self) -> None:
+        table = self.tables.get(self.mapping_combo.currentText()) if self.tables else None
+        self.mapping = dict(table or {})
+        self._rebuild_tree()
+
+    # -- reading (QgsTask) -----------------------------------------------------------------------------------
+    def _start(self, paths: Optional[list[str]], raw: Optional[ch.RawSamples]) -> None:
+        """Read ``paths`` (or reuse ``raw``), apply the season and build the layer in a task."""
+        if self._task is not None:
+            self._task.detach()
+            self._task.cancel()
+        self._generation += 1
+        generation = self._generation
+        if raw is None and not paths:
+            self._loaded(generation, None, None)
+            return
+        season = self.season() if (self._season_set or raw is not None) else None
+        main = QgsApplication.instance().thread()
+
+        def work(task):
+            current = raw or ch.read_samples(paths or [], task.isCanceled)
+            chosen = season or ch.suggest_season(current.valid_ym)
+            counted = ch.apply_season(current, chosen)
+            return counted, build_layer(counted, main)
+
+        self.loading = True
+        self.status.setText("Reading the samples…" if raw is None else "Counting the samples in the season…")
+        self._task = CoreTask("Count training samples per class", work,
+                              lambda result, error: self._loaded(generation, result, error))
+        QgsApplication.taskManager().addTask(self._task)
+
+    def _loaded(self, generation: int, result, error: Optional[WorldCerealError]) -> None:
+        if generation != self._generation:
+            return
+        self._task = None
+        self.loading = False
+        if error is not None or result is None:
+            self.raw = self.samples = None
+            self.status.setText(str(error) if error else "Choose your extractions (Parquet, long format).")
+            self._replace_layer(None)
+        else:
+            self.samples, layer = result
+            self.raw = self.samples.raw
+            self.set_season_quietly(self.samples.season)
+            self._season_set = True
+            self.status.setText(self._status_text())
+            self._replace_layer(layer)
+        self._rebuild_tree()
+        self.samples_loaded.emit()
+
+    def set_season_quietly(self, season: Optional[ch.Season]) -> None:
+        """Show a season without recounting."""
+        if season is None:
+            return
+        for edit, day in ((self.start, season.start), (self.end, season.end)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, 1))
+            edit.blockSignals(False)
+
+    def _status_text(self) -> str:
+        s = self.samples
+        assert s is not None
+        kept = int(s.kept.sum())
+        text = f"{len(s.raw)} samples in {len(s.raw.files)} file(s); {kept} in the season with all 12 months"
+        gone = [f"{n} {why}" for n, why in ((s.outside, "outside the season"),
+                                             (s.incomplete, "without all 12 months")) if n]
+        return text + (f" ({', '.join(gone)} left out)." if gone else ".")
+
+    # -- the tree ------------------------------------------------------------------------------------------------
+    def _rebuild_tree(self) -> None:
+        counts = self.samples.code_counts() if self.samples is not None else {}
+        self.roots = ch.build_tree(self.mapping, counts) if self.mapping else []
+        self._nodes = {n.key: n for r in self.roots for n in r.walk()}
+        keys = set(self._nodes)
+        self.ticked &= keys
+        self.renames = {k: v for k, v in self.renames.items() if k in keys}
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        self._items = {}
+        for root in self.roots:
+            self.tree.addTopLevelItem(self._item(root))
+        for root in self.roots:  # the class hierarchy open, the EWOC codes of each class folded
+            for node in root.walk():
+                self._items[node.key].setExpanded(any(c.kind != "code" for c in node.children))
+        self.tree.blockSignals(False)
+        self._refresh()
+
+    def _item(self, node: ch.Node) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([node.name, str(node.count), ""])
+        item.setData(COL_NAME, KEY_ROLE, node.key)
+        item.setTextAlignment(COL_COUNT, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+        if node.kind == "group":
+            font = QFont(item.font(COL_NAME))
+            font.setBold(True)
+            item.setFont(COL_NAME, font)
+            item.setToolTip(COL_NAME, f"EWOC group {node.name}: tick it to train all its classes as one class")
+        elif node.kind == "code":
+            item.setText(COL_NAME, f"EWOC {node.name}")
+            item.setForeground(COL_NAME, QBrush(GREY))
+            item.setToolTip(COL_NAME, f"Samples with EWOC code {node.codes[0]}")
+        else:
+            item.setToolTip(COL_NAME, "Class of the mapping; EWOC codes: "
+                            + ", ".join(ch.format_code(c) for c in node.codes[:12])
+                            + (" …" if len(node.codes) > 12 else ""))
+        self._items[node.key] = item
+        for child in node.children:
+            item.addChild(self._item(child))
+        return item
+
+    def tick(self, name_or_key: str, on: bool = True) -> None:
+        """Tick (or untick) a class or group by name or key, as a click on its box does."""
+        node = self.node(name_or_key)
+        if node is None or not node.selectable:
+            raise KeyError(name_or_key)
+        item = self._items[node.key]
+        item.setCheckState(COL_NAME, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def rename(self, name_or_key: str, new_name: str) -> None:
+        node = self.node(name_or_key)
+        if node is None:
+            raise KeyError(name_or_key)
+        self._items[node.key].setText(COL_AS, new_name)
+
+    def node(self, name_or_key: str) -> Optional[ch.Node]:
+        found = self._nodes.get(name_or_key)
+        return found or next((n for n in self._nodes.values() if n.name == name_or_key and n.selectable), None)
+
+    def _edit_name(self, item: QTreeWidgetItem, _column: int) -> None:
+        """Double-click on a ticked class: rename the class it trains as."""
+        if item.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.tree.editItem(item, COL_AS)
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        key = item.data(COL_NAME, KEY_ROLE)
+        if column == COL_NAME and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            if item.checkState(COL_NAME) == Qt.CheckState.Checked:
+                self.ticked.add(key)
+            else:
+                self.ticked.discard(key)
+        elif column == COL_AS and key in self.ticked:
+            node = self._nodes.get(key)
+            text = item.text(COL_AS).strip()
+            if node is not None and text and text != node.name:
+                self.renames[key] = text
+            else:
+                self.renames.pop(key, None)
+        self._refresh()
+
+    # -- the choice ----------------------------------------------------------------------------------------------
+    def _refresh(self) -> None:
+        self.choice = ch.choose(self.roots, self.ticked, self.renames)
+        roots = {n.key for n in ch.selected_roots(self.roots, self.ticked)}
+        self.tree.blockSignals(True)
+        for key, item in self._items.items():
+            self._show_item(item, self._nodes.get(key), roots)
+        self.tree.blockSignals(False)
+        self._show_choice()
+        self._style_layer()
+
+    def _show_item(self, item: QTreeWidgetItem, node: Optional[ch.Node], roots: set[str]) -> None:
+        if node is None:
+            return
+        assert self.choice is not None
+        owner = node.parent if node.kind == "code" else node
+        covered = node.key not in roots and self._covered(node, roots)
+        target = self._target(owner, roots)
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if node.selectable and not covered:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        if node.key in roots:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        item.setFlags(flags)
+        if node.selectable:
+            checked = node.key in roots or covered
+            item.setCheckState(COL_NAME, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        item.setText(COL_AS, target if node.key in roots else (f"→ {target}" if covered else target))
+        item.setForeground(COL_AS, QBrush(QColor(0, 0, 0) if node.key in roots else GREY))
+        font = QFont(item.font(COL_AS))
+        font.setBold(node.key in roots)  # the model's classes stand out
+        item.setFont(COL_AS, font)
+        if node.key in roots:
+            item.setToolTip(COL_AS, "Double-click to rename this class")
+
+    def _covered(self, node: ch.Node, roots: set[str]) -> bool:
+        parent = node.parent
+        while parent is not None:
+            if parent.key in roots:
+                return True
+            parent = parent.parent
+        return False
+
+    def _target(self, node: Optional[ch.Node], roots: set[str]) -> str:
+        """The class the samples of ``node`` train as."""
+        while node is not None:
+            if node.key in roots:
+                return (self.renames.get(node.key) or node.name).strip()
+            node = node.parent
+        return ch.OTHER
+
+    def _show_choice(self) -> None:
+        choice = self.choice
+        assert choice is not None
+        if choice.counts:
+            listed = " · ".join(f"{n} {choice.counts[n]}" for n in choice.model_classes())
+            self.summary.setText(f"Model classes (output values in this order): {listed}.{self._left_out_text()}")
+        else:
+            self.summary.setText("")
+        self.warnings.setText("\n".join(f"⚠ {w}" for w in choice.warnings))
+        self.warnings.setVisible(bool(choice.warnings))
+        problem = self._problem()
+        self.problem.setText(problem or "")
+        self.problem.setVisible(bool(problem))
+        self.ok_button.setEnabled(problem is None)
+        self.ok_button.setToolTip(problem or "Open the training algorithm with these classes")
+
+    def _problem(self) -> Optional[str]:
+        if self.loading:
+            return "Counting the samples…"
+        if self.samples is None:
+            return "Choose your extractions first."
+        if not self.samples.kept.any():
+            return "No sample is in this season with all 12 months: pick the months the labels were observed in."
+        if not self.mapping:
+            return "Choose a class mappings file and a mapping."
+        return self.choice.problem if self.choice else None
+
+    def _left_out(self) -> dict[str, int]:
+        if self.samples is None:
+            return {}
+        s = self.samples
+        mapped = set(ch.usable_mapping(self.mapping))
+        no_class = sum(n for code, n in s.code_counts().items() if code not in mapped)
+        return {NO_CLASS: no_class, OUT_OF_SEASON: s.outside + s.incomplete}
+
+    def _left_out_text(self) -> str:
+        no_class = self._left_out().get(NO_CLASS, 0)
+        if not no_class:
+            return ""
+        return (f" {no_class} in-season samples have no class in {self.mapping_combo.currentText()} "
+                f"and are left out.")
+
+    def _code_classes(self) -> dict[int, str]:
+        assert self.choice is not None
+        codes = {}
+        for root in self.roots:
+            for node in root.walk():
+                if node.kind == "code" and node.parent is not None:
+                    codes[node.codes[0]] = self.choice.assignment.get(node.parent.name, ch.OTHER)
+        return codes
+
+    # -- the map layer -------------------------------------------------------------------------------------------
+    def _style_layer(self) -> None:
+        if self.layer is None or self.choice is None:
+            return
+        style_layer(self.layer, self.choice, self._code_classes(), self._left_out())
+        if self.iface is not None:
+            self.iface.layerTreeView().refreshLayerSymbology(self.layer.id())
+
+    def _replace_layer(self, layer: Optional[QgsVectorLayer]) -> None:
+        """Put the new layer where the old one was (first load: on top, and zoom to it)."""
+        project = QgsProject.instance()
+        old = self.layer if self.layer is not None and project.mapLayer(self.layer.id()) else None
+        self.layer = layer
+        if layer is not None:
+            project.addMapLayer(layer, False)
+            root = project.layerTreeRoot()
+            node = root.findLayer(old.id()) if old is not None else None
+            parent = node.parent() if node is not None else root
+            parent.insertLayer(parent.children().index(node) if node is not None else 0, layer)
+        if old is not None:
+            project.removeMapLayer(old.id())
+        elif layer is not None:
+            self._zoom_to(layer)
+
+    def _zoom_to(self, layer: QgsVectorLayer) -> None:
+        if self.iface is None or layer.featureCount() == 0:
+            return
+        canvas = self.iface.mapCanvas()
+        transform = QgsCoordinateTransform(layer.crs(), canvas.mapSettings().destinationCrs(), QgsProject.instance())
+        extent = transform.transformBoundingBox(layer.extent())
+        extent.scale(1.2)
+        canvas.setExtent(extent)
+        canvas.refresh()
+
+    # -- result ----------------------------------------------------------------------------------------------------
+    def parameters(self) -> dict:
+        """The parameters of ``worldcereal:train_croptype_model`` this choice fills in."""
+        assert self.choice is not None
+        return {"SAMPLES": self.sample_paths(), **self.season().parameters(),
+                "CLASS_MAPPINGS": self.mappings_file.filePath(), "CLASS_MAPPING": self.mapping_combo.currentText(),
+                **self.choice.parameters()}
+
+    def accept(self) -> None:
+        if self._problem() is not None:
+            return
+        settings.TRAINING_SAMPLES.write("\n".join(self.sample_paths()))
+        settings.TRAINING_CLASS_MAPPINGS.write(self.mappings_file.filePath())
+        settings.TRAINING_CLASS_MAPPING.write(self.mapping_combo.currentText())
+        self._stop_task()
+        super().accept()
+
+    def reject(self) -> None:
+        """Cancel: the task stops and the samples layer goes away."""
+        self._stop_task()
+        if self.layer is not None and QgsProject.instance().mapLayer(self.layer.id()):
+            QgsProject.instance().removeMapLayer(self.layer.id())
+        self.layer = None
+        super().reject()
+
+    def _stop_task(self) -> None:
+        self._timer.stop()
+        if self._task is not None:
+            self._task.detach()
+            self._task.cancel()
+            self._task = None
