@@ -130,7 +130,7 @@ def test_run_cancel_restart_from_the_dock(make_dock, qgis_iface, local_backend, 
     # 2. a second, long job: running in the list, then cancelled from the list's Cancel button
     second = click_run(dock)
     local_backend.set_job_duration(remote_id(dock, second), 30)
-    wait_for(lambda: status(dock, second) == "running", timeout=20, what="second job running")
+    wait_for(lambda: status(dock, second) == "running", timeout=60, what="second job running")
     screenshot("dock_job_running.png", dock, canvas, legend)
     dock.jobs.select(second)
     assert dock.cancelJobButton.isEnabled() and not dock.loadJobButton.isEnabled()
