@@ -93,6 +93,16 @@ unmount_stale() {
   ! awk -v d="$dir/" 'index($2, d) == 1 {found=1} END {exit !found}' /proc/mounts
 }
 
+# Empty the chroot's /tmp and QGIS profile, refusing while anything is mounted below them: with the repo (or
+# ../shared) bind-mounted there, rm would delete the host's files through the mount. That happened once with a
+# clone in /tmp/ci and emptied ../shared; hence the check AND --one-file-system.
+clean_chroot_tmp() {
+  local root=${1:?}
+  unmount_stale "$root/tmp" || { log "refusing to empty $root/tmp: something is still mounted inside it"; return 1; }
+  find "$root/tmp" "$root/root/.local/share/QGIS" -mindepth 1 -maxdepth 1 \
+    -exec rm -rf --one-file-system {} + 2>/dev/null || true
+}
+
 # rm -rf of a chroot that still has the repo bind-mounted would delete the repo: unmount, check, then remove.
 safe_rm_chroot() {
   local dir=$1

@@ -20,10 +20,11 @@ fi
 lock_target "$TARGET"
 bash "$(dirname "$0")/setup-chroot.sh" "$TARGET"
 ROOT=$(chroot_dir "$TARGET")
+# The QGIS desktop test's profile and every tmp_path live in the chroot's /tmp, emptied per run: BEFORE the
+# repo and ../shared are bind-mounted (a clone under /tmp is mounted inside the chroot's /tmp), never across mounts.
+clean_chroot_tmp "$ROOT"
 trap unmount_all EXIT INT TERM
 mount_chroot "$ROOT"
-# The QGIS desktop test's profile and every tmp_path live in the chroot's /tmp, emptied per run.
-rm -rf "${ROOT:?}/tmp/"* "$ROOT/root/.local/share/QGIS" 2>/dev/null || true
 overlay_test_dirs "$ROOT" "$TARGET"
 in_chroot "$ROOT" WORLDCEREAL_SHARED="$SHARED" \
   /bin/sh -c "cd '$REPO' && exec \"\$@\"" sh "${XVFB[@]}" .venv/bin/python "${PYTEST[@]}"
