@@ -7,7 +7,8 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QPushButton
 
-from . import paths, settings
+from . import settings
+from .adapters import paths
 from .core import dependencies
 
 MENU = "&WorldCereal"
@@ -121,7 +122,7 @@ class WorldCerealPlugin:
         bar.pushWidget(item, Qgis.MessageLevel.Warning)
 
     def install_dependencies(self, missing) -> None:
-        from .dependencies_task import InstallDependenciesTask
+        from .controllers.install import InstallDependenciesTask
 
         if self._install_task is not None:
             return

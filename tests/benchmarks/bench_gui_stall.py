@@ -13,11 +13,11 @@ from osgeo import ogr
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QTimer
 
-from worldcereal_qgis import services
+from worldcereal_qgis.adapters import connections
+from worldcereal_qgis.controllers.jobs import JobController
 from worldcereal_qgis.core.aoi import Aoi
 from worldcereal_qgis.core.jobstore import JobStore
 from worldcereal_qgis.core.request import cropland_request, croptype_request
-from worldcereal_qgis.job_controller import JobController
 
 
 class Heartbeat:
@@ -41,10 +41,10 @@ def _aoi(wc_dir) -> Aoi:
 
 
 def test_gui_thread_stall_over_job_lifecycle(local_backend, wc_dir, tmp_path):
-    profile = services.profile("local", local_backend.url)
+    profile = connections.profile("local", local_backend.url)
     store = JobStore(tmp_path / "jobs.sqlite")
-    runner = services.runner(output_root=tmp_path / "out", store=store, profiles={"local": profile})
-    services.client(profile)  # log in first (as the dock's login step does, in a task)
+    runner = connections.runner(output_root=tmp_path / "out", store=store, profiles={"local": profile})
+    connections.client(profile)  # log in first (as the dock's login step does, in a task)
     controller = JobController(runner, profile_for=lambda name: profile, project=QgsProject.instance(), tick_ms=200)
     aoi = _aoi(wc_dir)
     requests = [cropland_request(aoi, year=2021),

@@ -13,13 +13,13 @@ from qgis.PyQt.QtTest import QTest
 
 from tests.benchmarks.bench_gui_stall import Heartbeat
 from tests.qgis.test_dock import BURGUNDY, make_dock, set_extent, wait_for  # noqa: F401 (fixture)
-from worldcereal_qgis import services
+from worldcereal_qgis.adapters import connections
 from worldcereal_qgis.core.jobstore import JobStore
 
 
 def test_gui_stall_of_a_run_started_from_the_dock(make_dock, qgis_iface, local_backend, tmp_path):  # noqa: F811
-    profile = services.profile("local", local_backend.url)
-    services.client(profile)  # logged in beforehand, as after the dock's login step
+    profile = connections.profile("local", local_backend.url)
+    connections.client(profile)  # logged in beforehand, as after the dock's login step
     store = JobStore(tmp_path / "jobs.sqlite")
     started = time.perf_counter()
     dock = make_dock(store=store, profiles={"local": profile}, backend="local", backend_url=local_backend.url,

@@ -76,7 +76,7 @@ def measure(path: Path) -> dict[str, float]:
     """Median seconds over ROUNDS fresh projects: load (all bands) and load + first render."""
     from qgis.core import QgsProject
 
-    from worldcereal_qgis.layers import load_result_layers
+    from worldcereal_qgis.adapters.layers import load_result_layers
 
     loads, totals, counts = [], [], []
     for _ in range(ROUNDS):

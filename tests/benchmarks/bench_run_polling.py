@@ -32,7 +32,7 @@ TILE_KM = 1.4
 
 
 def run() -> dict:
-    from worldcereal_qgis import services
+    from worldcereal_qgis.adapters import connections
     from worldcereal_qgis.core.aoi import Aoi
     from worldcereal_qgis.core.request import cropland_request
     from worldcereal_qgis.core.tile_runs import TileRun, run_tiled
@@ -44,13 +44,13 @@ def run() -> dict:
         backend.data_dir.mkdir()
         backend.start()
         try:
-            profile = services.profile("local", backend.url)
+            profile = connections.profile("local", backend.url)
             counts: Counter = Counter()
-            session = services.client(profile).connection.session
+            session = connections.client(profile).connection.session
             session.hooks["response"].append(lambda r, *a, **k: counts.update([_kind(r.request)]))
             tiles = plan_tiles(AOI, "bench", TILE_KM)[:TILES]
             request = cropland_request(Aoi(AOI, "bench"), year=2021)
-            tile_run = TileRun.create(Path(tmp) / "run", request, profile, tiles, client_for=services.client,
+            tile_run = TileRun.create(Path(tmp) / "run", request, profile, tiles, client_for=connections.client,
                                       parallel=PARALLEL)
             t0 = time.perf_counter()
             summary = run_tiled(tile_run)

@@ -44,15 +44,15 @@ def _time_ms(call) -> float:
 
 
 def measure() -> dict[str, float]:
-    from worldcereal_qgis import calendar_service
+    from worldcereal_qgis.adapters import crop_calendar
     from worldcereal_qgis.core import seasons
 
     seasons._LOADED.clear()
-    figures = {"first_load_ms": _time_ms(calendar_service.load_calendar)}
+    figures = {"first_load_ms": _time_ms(crop_calendar.load_calendar)}
     per_aoi = []
     for bbox in _aois(LOOKUPS):
         try:
-            per_aoi.append(_time_ms(lambda b=bbox: calendar_service.suggest_seasons(b, 2021)))
+            per_aoi.append(_time_ms(lambda b=bbox: crop_calendar.suggest_seasons(b, 2021)))
         except seasons.InputError:
             pass  # open ocean: no calendar within 5°, not a lookup a user would time
     figures.update(lookup_mean_ms=statistics.mean(per_aoi), lookup_p95_ms=sorted(per_aoi)[int(0.95 * len(per_aoi))],

@@ -23,7 +23,7 @@ from tests.training.conftest import (  # noqa: F401 (fixtures)
     make_job,
     training_python,
 )
-from worldcereal_qgis.training_task import TrainingTask
+from worldcereal_qgis.controllers.custom_models import TrainingTask
 
 COPIES = 20
 

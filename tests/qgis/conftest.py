@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsApplication, QgsSettings
 
-from worldcereal_qgis import services, settings
+from worldcereal_qgis import settings
+from worldcereal_qgis.adapters import connections
 from worldcereal_qgis.core.aoi import Aoi
 from worldcereal_qgis.core.jobstore import JobStore
 
@@ -57,7 +58,7 @@ def france_aoi(wc_dir: Path) -> Aoi:
 
 @pytest.fixture
 def local_profile(local_backend):
-    return services.profile("local", local_backend.url)
+    return connections.profile("local", local_backend.url)
 
 
 @pytest.fixture
@@ -67,7 +68,7 @@ def store(tmp_path: Path) -> JobStore:
 
 @pytest.fixture
 def runner(store, local_profile, tmp_path: Path):
-    return services.runner(output_root=tmp_path / "results", store=store, profiles={"local": local_profile})
+    return connections.runner(output_root=tmp_path / "results", store=store, profiles={"local": local_profile})
 
 
 @pytest.fixture

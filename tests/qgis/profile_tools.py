@@ -30,7 +30,7 @@ def install_packaged_plugin(profile: Path, dist: Path) -> Path:
 
 def install_plugin_dependencies(profile: Path, home: Path) -> None:
     """What the plugin's Install button does: pip into <profile>/worldcereal_qgis/python with QGIS's pins."""
-    from worldcereal_qgis.dependencies_task import qgis_library_versions
+    from worldcereal_qgis.controllers.install import qgis_library_versions
 
     geos, proj = qgis_library_versions()
     proc = subprocess.run(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsApplication, QgsSettings
 
-from worldcereal_qgis import auth_store
+from worldcereal_qgis.adapters import auth_store
 from worldcereal_qgis.core import backends
 from worldcereal_qgis.core.errors import AuthError, CancelledError
 from worldcereal_qgis.core.openeo_api import BasicCredentials, OpenEOClient

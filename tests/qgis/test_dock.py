@@ -25,14 +25,15 @@ from qgis.gui import QgsMapMouseEvent, QgsMapToolPan
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, QSettings, Qt
 from qgis.PyQt.QtTest import QTest
 
-from worldcereal_qgis import services, settings
+from worldcereal_qgis import settings
+from worldcereal_qgis.adapters import connections
+from worldcereal_qgis.controllers.dock_state import DockState, SeasonWindow
+from worldcereal_qgis.controllers.jobs import JobController
 from worldcereal_qgis.core import credits
 from worldcereal_qgis.core.aoi import Aoi
 from worldcereal_qgis.core.jobstore import JobStore
 from worldcereal_qgis.core.seasons import CropCalendar
-from worldcereal_qgis.dock_state import DockState, SeasonWindow
 from worldcereal_qgis.gui.dock import WorldCerealDock
-from worldcereal_qgis.job_controller import JobController
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 UNREACHABLE_CATALOGUE = "http://127.0.0.1:9/resto/api/collections/Sentinel1/search.json"
@@ -67,8 +68,8 @@ def make_dock(qgis_iface, tmp_path: Path):
     def make(store: JobStore | None = None, profiles: dict | None = None, **state) -> WorldCerealDock:
         store = store or JobStore(tmp_path / "jobs.sqlite")
         pinned = dict(profiles or {})
-        runner = services.runner(output_root=tmp_path / "results", store=store, profiles=pinned)
-        controller = JobController(runner, profile_for=lambda n: pinned.get(n) or services.profile(n))
+        runner = connections.runner(output_root=tmp_path / "results", store=store, profiles=pinned)
+        controller = JobController(runner, profile_for=lambda n: pinned.get(n) or connections.profile(n))
         state.setdefault("backend", "local")
         state.setdefault("orbit_catalogue_url", UNREACHABLE_CATALOGUE)
         dock = WorldCerealDock(qgis_iface, None, controller=controller, state=DockState(**state))

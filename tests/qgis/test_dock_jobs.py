@@ -18,8 +18,8 @@ from qgis.PyQt.QtTest import QTest
 
 from tests.conftest import REPO_ROOT
 from tests.qgis.test_dock import BURGUNDY, make_dock, set_extent, wait_for  # noqa: F401 (fixture)
+from worldcereal_qgis.adapters.layers import find_job_layers, remove_job_layers
 from worldcereal_qgis.core.jobstore import JobStore
-from worldcereal_qgis.layers import find_job_layers, remove_job_layers
 
 ARTIFACTS = REPO_ROOT / "tests" / "artifacts"
 pytestmark = pytest.mark.slow

@@ -17,9 +17,10 @@ from qgis.PyQt.QtTest import QTest
 from tests.qgis.test_dock import BURGUNDY, make_dock, set_extent, wait_for  # noqa: F401 (fixture)
 from tests.qgis.test_dock_jobs import screenshot
 from tests.qgis.test_tiled_runs import _TITLE
-from worldcereal_qgis import services, settings
+from worldcereal_qgis import settings
+from worldcereal_qgis.adapters import connections
+from worldcereal_qgis.controllers.tiled_runs import active_folders
 from worldcereal_qgis.core.tile_runs import TileRun, TileStatus
-from worldcereal_qgis.tiled_runs import active_folders
 
 pytestmark = pytest.mark.slow
 
@@ -35,7 +36,7 @@ def small_limits(tmp_path, configure):
 
 def _submissions(profile, prefix: str) -> Counter:
     """Tile names in the titles of the jobs the backend received (one per submission)."""
-    jobs = services.client(profile).connection.list_jobs()
+    jobs = connections.client(profile).connection.list_jobs()
     names = (m.group(1) for j in jobs if (m := _TITLE.search(j.get("title") or "")))
     return Counter(name for name in names if name.startswith(prefix))
 
@@ -87,7 +88,7 @@ def test_large_area_runs_as_tiles_from_the_dock(make_dock, qgis_iface, local_bac
     row = again.runs.rows()[0]
     assert row.finished == row.total == len(plan.tiles) and row.credits > 0
     wait_for(lambda: active_folders() == [], what="finished run forgotten")  # not resumed again next time
-    run = TileRun.open(folder, client_for=services.client, profile=local_profile)
+    run = TileRun.open(folder, client_for=connections.client, profile=local_profile)
     assert all(run.tile_states()[name].attempts == 1 for name in done_before)
     assert _submissions(local_profile, plan.tiles[0].name.rsplit("_", 2)[0]) == Counter({t.name: 1 for t in plan.tiles})
 

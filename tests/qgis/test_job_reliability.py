@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsApplication, QgsProject
 
-from worldcereal_qgis import services
+from worldcereal_qgis.adapters import connections
+from worldcereal_qgis.controllers.jobs import JobController
 from worldcereal_qgis.core.errors import DownloadError, JobFailedError
 from worldcereal_qgis.core.request import cropland_request
-from worldcereal_qgis.job_controller import JobController
 
 pytestmark = pytest.mark.slow
 
@@ -160,5 +160,5 @@ def test_cancel_from_the_controller_cancels_remotely(runner, local_profile, requ
     local_backend.set_job_duration(remote_id, 60)
     controller.cancel(local_id)
     _pump(lambda: store.get(local_id).status == "canceled" and not controller.busy(local_id))
-    assert services.client(local_profile).status(remote_id).status == "canceled"
+    assert connections.client(local_profile).status(remote_id).status == "canceled"
     controller.shutdown()

@@ -16,7 +16,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
-from worldcereal_qgis import layers as wl
+from worldcereal_qgis.adapters import layers as wl
 from worldcereal_qgis.core import palette, udp
 from worldcereal_qgis.core.errors import InputError
 from worldcereal_qgis.core.results import describe_raster

@@ -10,7 +10,7 @@ import pytest
 from osgeo import gdal
 from qgis.core import QgsProcessingFeedback, QgsProject
 
-from worldcereal_qgis import services
+from worldcereal_qgis.adapters import connections
 from worldcereal_qgis.core import udp
 from worldcereal_qgis.core.errors import CancelledError
 from worldcereal_qgis.core.request import cropland_request, croptype_request
@@ -24,7 +24,7 @@ def _band_names(path: str) -> list[str]:
 
 
 def _remote_process_node(profile, job_id: str) -> dict:
-    meta = services.client(profile).connection.job(job_id).describe()
+    meta = connections.client(profile).connection.job(job_id).describe()
     nodes = meta["process"]["process_graph"].values()
     return next(n for n in nodes if n["process_id"].startswith("worldcereal_"))
 
@@ -79,7 +79,7 @@ def test_croptype_job_from_processing_loads_styled_layers(wc_provider, local_bac
     assert crop.renderer().type() == "paletted"
     labels = {c.value: c.label for c in crop.renderer().classes()}
     assert labels[0].lower().startswith("wheat") and labels[254].lower() == "not cropland"
-    node = _remote_process_node(services.profile("local", local_backend.url), result["JOB_ID"])
+    node = _remote_process_node(connections.profile("local", local_backend.url), result["JOB_ID"])
     assert node["arguments"]["season_windows"] == {"tc-s1": ["2021-03-01", "2021-08-31"],
                                                    "tc-s2": ["2021-06-01", "2021-10-31"]}
     assert node["arguments"]["temporal_extent"] == ["2020-11-01", "2021-10-31"]
@@ -115,19 +115,19 @@ def test_cancel_in_processing_cancels_the_remote_job(wc_provider, local_backend,
             "BACKEND_URL": local_backend.url, "OUTPUT_FOLDER": str(tmp_path / "c"),
         }, feedback=feedback)
     assert feedback.job_id
-    status = services.client(services.profile("local", local_backend.url)).status(feedback.job_id)
+    status = connections.client(connections.profile("local", local_backend.url)).status(feedback.job_id)
     assert status.status == "canceled"
 
 
 def test_bad_request_fails_before_anything_is_sent(runner, local_profile, france_aoi, local_backend):
-    jobs_before = len(services.client(local_profile).connection.list_jobs())
+    jobs_before = len(connections.client(local_profile).connection.list_jobs())
     request = croptype_request(france_aoi, {"tc-s1": (date(2021, 3, 1), date(2021, 8, 31))})
     request.postprocess_kernel_croptype = 4
     from worldcereal_qgis.core.errors import InputError
 
     with pytest.raises(InputError, match="odd"):
         runner.run(request, local_profile)
-    assert len(services.client(local_profile).connection.list_jobs()) == jobs_before
+    assert len(connections.client(local_profile).connection.list_jobs()) == jobs_before
 
 
 def test_core_cancel_while_waiting(runner, local_profile, france_aoi, local_backend):
@@ -144,5 +144,5 @@ def test_core_cancel_while_waiting(runner, local_profile, france_aoi, local_back
     with pytest.raises(CancelledError):
         runner.wait(record.local_id, is_cancelled=cancelled)
     runner.cancel_remote(record.local_id)
-    assert services.client(local_profile).status(record.remote_id).status == "canceled"
+    assert connections.client(local_profile).status(record.remote_id).status == "canceled"
     assert runner.store.get(record.local_id).status == "canceled"

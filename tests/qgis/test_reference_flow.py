@@ -10,7 +10,7 @@ import pytest
 from osgeo import ogr, osr
 
 from tests.fixtures.extractions import real_long_schema
-from worldcereal_qgis import services
+from worldcereal_qgis.adapters import connections
 from worldcereal_qgis.core import extraction as ex
 from worldcereal_qgis.core import extraction_post as ep
 from worldcereal_qgis.core import reference_data as rd
@@ -53,7 +53,7 @@ def _write_gpkg(path: Path, frame, *, polygon_rows: dict | None = None) -> Path:
 
 
 def _remote_jobs(profile) -> list[dict]:
-    conn = services.client(profile).connection
+    conn = connections.client(profile).connection
     return [conn.job(j["id"]).describe() for j in conn.list_jobs()]
 
 
@@ -63,7 +63,7 @@ def test_core_extraction_run_produces_the_real_long_format(local_backend, local_
     samples = rd.select_samples(result.samples, "extract")
     plan = ex.plan_jobs(samples)
     assert plan.n_samples == 42 and len(plan.jobs) >= 2
-    runner = services.runner(output_root=tmp_path, store=store, profiles={"local": local_profile})
+    runner = connections.runner(output_root=tmp_path, store=store, profiles={"local": local_profile})
     extractor = ex.ExtractionRunner(runner, local_profile, tmp_path / "out")
     logs: list[str] = []
     state = extractor.run(plan, log=logs.append)
@@ -97,7 +97,7 @@ def test_failed_job_is_retried(local_backend, backend_faults, local_profile, sto
     samples = rd.select_samples(rd.validate(rd.read_reference_file(samples_file)).samples, "extract").head(3)
     plan = ex.plan_jobs(samples)
     backend_faults.set_faults(job_error={"count": 1, "message": "Executor lost"})
-    runner = services.runner(output_root=tmp_path, store=store, profiles={"local": local_profile})
+    runner = connections.runner(output_root=tmp_path, store=store, profiles={"local": local_profile})
     logs: list[str] = []
     state = ex.ExtractionRunner(runner, local_profile, tmp_path).run(plan, log=logs.append)
     assert state.done == len(plan.jobs) and state.failed == 0
@@ -176,7 +176,7 @@ def test_panel_validates_plans_extracts_and_plots(qgis_app, local_backend, local
     good_layer = QgsVectorLayer(str(_write_gpkg(tmp_path / "good.gpkg", frame[frame["extract"] >= 1].head(6))),
                                 "good", "ogr")
     QgsProject.instance().addMapLayers([bad_layer, good_layer])
-    panel = rp.ReferencePanel(profile_for=lambda: local_profile, runner_for=lambda root, p: services.runner(
+    panel = rp.ReferencePanel(profile_for=lambda: local_profile, runner_for=lambda root, p: connections.runner(
         output_root=root, store=store, profiles={"local": p}))
     panel.outputEdit.setText(str(tmp_path / "panel"))
 

@@ -22,8 +22,8 @@ from qgis.PyQt.QtWidgets import QApplication
 from tests.conftest import REPO_ROOT
 from tests.qgis import test_dock as dock_tests
 from worldcereal_qgis import settings
+from worldcereal_qgis.controllers.dock_state import SeasonWindow
 from worldcereal_qgis.core import credits
-from worldcereal_qgis.dock_state import SeasonWindow
 from worldcereal_qgis.gui.season_timeline import COLORS, SeasonTimeline, TimelineBar
 
 make_dock = dock_tests.make_dock  # fixtures shared with the dock's other tests

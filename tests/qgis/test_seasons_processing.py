@@ -29,7 +29,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from worldcereal_qgis import calendar_service, services, settings
+from worldcereal_qgis import settings
+from worldcereal_qgis.adapters import connections, crop_calendar
 from worldcereal_qgis.core.errors import DownloadError
 
 OFFLINE_MESSAGE = ("The WorldCereal crop calendar could not be downloaded (are you offline?); enter the season "
@@ -104,7 +105,7 @@ class _Server:
                 pass
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/{calendar_service.CALENDAR_FILENAME}"
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/{crop_calendar.CALENDAR_FILENAME}"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def close(self) -> None:
@@ -121,7 +122,7 @@ def refusing_server():
 
 @pytest.fixture
 def calendar_server(wc_dir: Path):
-    server = _Server((wc_dir / "cropcalendar" / calendar_service.CALENDAR_FILENAME).read_bytes())
+    server = _Server((wc_dir / "cropcalendar" / crop_calendar.CALENDAR_FILENAME).read_bytes())
     yield server
     server.close()
 
@@ -149,7 +150,7 @@ def _suggest(aoi: str, year: int, wc_dir: Path, feedback=None) -> dict:
 def _load_in_task() -> dict:
     """Runs the plugin's calendar task as the dock does; returns what its callback received."""
     outcome: dict = {}
-    calendar_service.start_loading(lambda result, error: outcome.update(result=result, error=error))
+    crop_calendar.start_loading(lambda result, error: outcome.update(result=result, error=error))
     deadline = time.monotonic() + 30
     while not outcome:
         assert time.monotonic() < deadline, "the calendar task did not finish"
@@ -252,15 +253,15 @@ def test_calendar_is_downloaded_once_then_answers_from_memory(configure, calenda
     folder = tmp_path / "calendar"
     configure(settings.CALENDAR_PATH, str(folder))
     configure(settings.CALENDAR_URL, calendar_server.url)
-    assert calendar_service.loaded_calendar() is None  # nothing on disk yet, and no network asked
+    assert crop_calendar.loaded_calendar() is None  # nothing on disk yet, and no network asked
     assert calendar_server.requests == 0
 
     outcome = _load_in_task()
     assert outcome["error"] is None and len(outcome["result"]) == 112_452
-    assert (folder / calendar_service.CALENDAR_FILENAME).is_file()
+    assert (folder / crop_calendar.CALENDAR_FILENAME).is_file()
 
     started = time.perf_counter()
-    found = calendar_service.suggest_seasons((147.0, -34.5, 148.0, -33.5), 2021)
+    found = crop_calendar.suggest_seasons((147.0, -34.5, 148.0, -33.5), 2021)
     elapsed_ms = (time.perf_counter() - started) * 1000
     assert [(s.season_id, s.start, s.end) for s in found] == [
         ("tc-s1", D(2021, 1, 1), D(2021, 5, 31)), ("tc-s2", D(2021, 6, 1), D(2021, 11, 30)),
@@ -281,7 +282,7 @@ def test_missing_custom_calendar_file_is_named(wc_provider, configure, tmp_path,
 
 
 def _backend_node(backend_url: str, job_id: str) -> dict:
-    meta = services.client(services.profile("local", backend_url)).connection.job(job_id).describe()
+    meta = connections.client(connections.profile("local", backend_url)).connection.job(job_id).describe()
     return next(n for n in meta["process"]["process_graph"].values() if n["process_id"].startswith("worldcereal_"))
 
 

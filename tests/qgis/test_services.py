@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from qgis.core import QgsSettings
 
-from worldcereal_qgis import services, settings
+from worldcereal_qgis import settings
+from worldcereal_qgis.adapters import connections
 from worldcereal_qgis.core.errors import InputError
 
 
@@ -27,25 +28,25 @@ def test_qgis_proxy_is_passed_to_the_client(proxy_settings):
     proxy_settings.setValue("proxy/proxyHost", "proxy.example.org")
     proxy_settings.setValue("proxy/proxyPort", "3128")
     proxy_settings.setValue("proxy/proxyUser", "")
-    assert services.qgis_proxies() == {"http": "http://proxy.example.org:3128", "https": "http://proxy.example.org:3128"}
-    client = services.OpenEOClient(services.profile("cdse"), proxies=services.qgis_proxies())
+    assert connections.qgis_proxies() == {"http": "http://proxy.example.org:3128", "https": "http://proxy.example.org:3128"}
+    client = connections.OpenEOClient(connections.profile("cdse"), proxies=connections.qgis_proxies())
     assert client.proxies["https"] == "http://proxy.example.org:3128"
 
 
 def test_no_proxy_when_disabled(proxy_settings):
     proxy_settings.setValue("proxy/proxyEnabled", "false")
     proxy_settings.setValue("proxy/proxyHost", "proxy.example.org")
-    assert services.qgis_proxies() == {}
+    assert connections.qgis_proxies() == {}
 
 
 def test_backend_urls_come_from_settings_and_are_checked():
     settings.CUSTOM_BACKEND_URL.write("https://openeo.example.org/openeo/1.2")
     try:
-        assert services.profile("custom").url == "https://openeo.example.org/openeo/1.2"
+        assert connections.profile("custom").url == "https://openeo.example.org/openeo/1.2"
         with pytest.raises(InputError, match="https"):
-            services.profile("custom", "http://openeo.example.org")
+            connections.profile("custom", "http://openeo.example.org")
         with pytest.raises(InputError, match="not a valid openEO backend URL"):
-            services.profile("custom", "openeo.example.org")
+            connections.profile("custom", "openeo.example.org")
     finally:
         settings.CUSTOM_BACKEND_URL.write("")
-    assert services.profile("cdse").url == "https://openeo.dataspace.copernicus.eu"
+    assert connections.profile("cdse").url == "https://openeo.dataspace.copernicus.eu"

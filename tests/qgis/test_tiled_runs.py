@@ -16,13 +16,13 @@ from osgeo import gdal
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from shapely.geometry import box
 
-from worldcereal_qgis import services
+from worldcereal_qgis.adapters import connections
+from worldcereal_qgis.controllers.tiled_run import RunController
 from worldcereal_qgis.core import credits
 from worldcereal_qgis.core.aoi import Aoi
 from worldcereal_qgis.core.request import cropland_request
 from worldcereal_qgis.core.tile_runs import TileRun, TileStatus
 from worldcereal_qgis.core.tiling import plan_tiles
-from worldcereal_qgis.run_controller import RunController
 
 pytestmark = pytest.mark.slow
 
@@ -49,7 +49,7 @@ def _wait_for_tasks() -> None:
 
 
 def _submissions(profile, prefix: str) -> Counter:
-    jobs = services.client(profile).connection.list_jobs()
+    jobs = connections.client(profile).connection.list_jobs()
     names = [m.group(1) for j in jobs if (m := _TITLE.search(j.get("title") or "")) and m.group(1).startswith(prefix)]
     return Counter(names)
 
@@ -69,7 +69,7 @@ def _controller(run: TileRun, messages: list) -> RunController:
 
 def test_zone_crossing_run_retries_resumes_and_mosaics(backend_faults, local_profile, zone_tiles, tmp_path):
     request = cropland_request(Aoi(box(*AOI_BOX), AOI_NAME), year=2021)
-    run = TileRun.create(tmp_path / "run", request, local_profile, zone_tiles, client_for=services.client,
+    run = TileRun.create(tmp_path / "run", request, local_profile, zone_tiles, client_for=connections.client,
                          parallel=2, retry_backoff_s=0.5)
     low, high = run.estimate_credits()
     assert low == pytest.approx(sum(credits.estimate_map_credits(t.area_km2)[0] for t in zone_tiles))
@@ -93,7 +93,7 @@ def test_zone_crossing_run_retries_resumes_and_mosaics(backend_faults, local_pro
     done_before = {n for n, s in run.tile_states().items() if s.status == TileStatus.FINISHED}
     assert 3 <= len(done_before) < len(zone_tiles)
 
-    reopened = TileRun.open(tmp_path / "run", client_for=services.client, profile=local_profile)
+    reopened = TileRun.open(tmp_path / "run", client_for=connections.client, profile=local_profile)
     second = _controller(reopened, messages)
     finished = []
     second.runFinished.connect(lambda ok, failed: finished.append((ok, failed)))
@@ -137,7 +137,7 @@ def _check_tile_layer(layer: QgsVectorLayer, tiles) -> None:
 
 def _check_mosaic_loads_styled(path: Path, one_tile: str) -> None:
     """The mosaic loads exactly like one tile's GeoTIFF: same band layers, same renderers."""
-    from worldcereal_qgis.layers import build_result_layers, load_result_layers
+    from worldcereal_qgis.adapters.layers import build_result_layers, load_result_layers
 
     tile_bands = [b.name for b in build_result_layers(one_tile, job={}).bands]
     layers = load_result_layers(path, job={"job_id": "tiled-test", "title": "tiled"}, project=QgsProject.instance())
@@ -257,12 +257,12 @@ def test_processing_runs_a_large_aoi_as_tiles_and_returns_the_mosaic(wc_provider
     }
     result = processing.run("worldcereal:cropland", params)
     assert result["OUTPUT"].endswith(".vrt") and Path(result["OUTPUT"]).is_file()
-    run = TileRun.open(tmp_path / "proc", client_for=services.client)
+    run = TileRun.open(tmp_path / "proc", client_for=connections.client)
     assert len(run.tiles) >= 4 and run.is_done()
     assert result["CREDITS"] == pytest.approx(run.actual_credits()) and result["CREDITS"] > 0
     names = _band_names(result["OUTPUT"])
     assert names == ["cropland_classification", "probability_cropland", "probability_other"]
-    profile = services.profile("local", url)
+    profile = connections.profile("local", url)
     before = _submissions(profile, "procrun")
     assert set(before.values()) == {1}
     # the same folder again resumes: nothing is resubmitted, the same mosaic comes back
@@ -279,8 +279,8 @@ def test_tiled_run_above_the_credit_limit_sends_nothing(wc_provider, local_backe
     import processing
     from qgis.core import QgsProcessingException
 
-    profile = services.profile("local", local_backend.url)
-    jobs_before = len(services.client(profile).connection.list_jobs())
+    profile = connections.profile("local", local_backend.url)
+    jobs_before = len(connections.client(profile).connection.list_jobs())
     with pytest.raises(QgsProcessingException) as err:
         processing.run("worldcereal:cropland", {
             "EXTENT": "0,1,0,1 [EPSG:4326]", "AOI_NAME": "toolarge", "YEAR": 2021, "ORBIT": 1, "BACKEND": 3,
@@ -289,5 +289,5 @@ def test_tiled_run_above_the_credit_limit_sends_nothing(wc_provider, local_backe
     text = str(err.value)
     assert "2,500 km²" in text and "MAX_CREDITS" in text and "\n" not in text
     assert re.search(r"as \d+ tiles it may use up to [\d,]+ credits", text)
-    assert len(services.client(profile).connection.list_jobs()) == jobs_before
+    assert len(connections.client(profile).connection.list_jobs()) == jobs_before
     assert not (tmp_path / "big" / "run.json").exists()

@@ -20,7 +20,7 @@ SCRIPT = textwrap.dedent("""
     app = QgsApplication([], False)
     app.initQgis()
     QThreadPool.globalInstance().setMaxThreadCount(1)  # every task on the same pool thread
-    from worldcereal_qgis.tasks import CoreTask
+    from worldcereal_qgis.adapters.tasks import CoreTask
 
     def work(task):
         from pyproj import CRS, Transformer

@@ -68,10 +68,11 @@ def seasonal_zip(checkpoint: Path, tmp_path_factory) -> Path:
 def plugin_settings(env_spec, seasonal_zip, monkeypatch, tmp_path):
     """The plugin's training settings pointed at this machine (cached env, vendored prometheo, test seasonal
     model) and a fresh profile folder (registry, caches); restored afterwards."""
-    from worldcereal_qgis import settings, training_task
+    from worldcereal_qgis import settings
+    from worldcereal_qgis.controllers import custom_models
 
-    values = {training_task.ENV_FOLDER: str(ENV_CACHE), training_task.PROMETHEO_SOURCE: env_spec.prometheo_source,
-              training_task.TORCH_INDEX_URL: "", training_task.SEASONAL_MODEL: str(seasonal_zip)}
+    values = {custom_models.ENV_FOLDER: str(ENV_CACHE), custom_models.PROMETHEO_SOURCE: env_spec.prometheo_source,
+              custom_models.TORCH_INDEX_URL: "", custom_models.SEASONAL_MODEL: str(seasonal_zip)}
     old = {setting: setting.read() for setting in values}
     for setting, value in values.items():
         setting.write(value)
@@ -94,7 +95,7 @@ def make_job(extractions: Path, checkpoint: Path, wc_dir: Path, out: Path, **cha
 @pytest.fixture(scope="session")
 def trained(training_python, extractions, checkpoint, wc_dir, tmp_path_factory) -> dict:
     """One real training run, shared by the tests that only read its outputs."""
-    from worldcereal_qgis.training_task import run_training
+    from worldcereal_qgis.controllers.custom_models import run_training
 
     events: list = []
     job = make_job(extractions, checkpoint, wc_dir, tmp_path_factory.mktemp("trained"))

@@ -359,14 +359,15 @@ def test_gui_thread_stays_free_with_10000_samples(qgis_app, qgis_iface, extracti
 
 
 def test_training_settings_keep_their_keys_and_defaults():
-    """Moved from training_task.py to settings.py: same keys (stored values still apply), same defaults."""
-    from worldcereal_qgis import settings, training_task
+    """Moved from custom_models.py to settings.py: same keys (stored values still apply), same defaults."""
+    from worldcereal_qgis import settings
+    from worldcereal_qgis.controllers import custom_models
     from worldcereal_qgis.core import training_env
 
-    assert training_task.ENV_FOLDER is settings.TRAINING_ENV_FOLDER
-    assert [s.key for s in (training_task.PROMETHEO_SOURCE, training_task.TORCH_INDEX_URL, training_task.ENV_FOLDER,
-                            training_task.SEASONAL_MODEL, training_task.PUBLIC_ENDPOINT,
-                            training_task.PUBLIC_LISTING)] == [
+    assert custom_models.ENV_FOLDER is settings.TRAINING_ENV_FOLDER
+    assert [s.key for s in (custom_models.PROMETHEO_SOURCE, custom_models.TORCH_INDEX_URL, custom_models.ENV_FOLDER,
+                            custom_models.SEASONAL_MODEL, custom_models.PUBLIC_ENDPOINT,
+                            custom_models.PUBLIC_LISTING)] == [
         "training/prometheo_source", "training/torch_index_url", "training/env_folder",
         "training/seasonal_model_zip", "training/public_extractions_s3", "training/public_extractions_listing"]
     assert settings.TRAINING_PROMETHEO_SOURCE.default == training_env.DEFAULT_PROMETHEO_SOURCE

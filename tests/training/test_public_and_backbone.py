@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from tests.fixtures.backend import _free_port
+from worldcereal_qgis.controllers.custom_models import run_training
 from worldcereal_qgis.core.backbone import resolve_encoder
 from worldcereal_qgis.core.errors import DependencyError, InputError, WorldCerealError
-from worldcereal_qgis.training_task import run_training
 
 from .conftest import CORSICA, make_job
 

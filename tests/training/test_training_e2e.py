@@ -104,7 +104,7 @@ def test_upload_then_croptype_job_shows_the_trained_classes(trained, artifacts_b
                                                             qgis_processing, wc_dir, tmp_path):
     """The user's zip is checked against the seasonal model's backbone, registered, uploaded through the
     backend's advertised artifact storage (STS -> S3 -> presigned URL, 6 days), and mapped with."""
-    from worldcereal_qgis.training_task import model_registry
+    from worldcereal_qgis.controllers.custom_models import model_registry
 
     aoi = wc_dir / "aoi" / "test_site_france.gpkg"
     labels = _croptype(aoi, artifacts_backend.url, trained["done"]["zip"], tmp_path / "croptype")
@@ -121,7 +121,7 @@ def test_upload_then_croptype_job_shows_the_trained_classes(trained, artifacts_b
 
 def test_an_expired_registered_model_is_uploaded_again_before_the_job(trained, artifacts_backend, plugin_settings,
                                                                       qgis_processing, wc_dir, tmp_path):
-    from worldcereal_qgis.training_task import model_registry
+    from worldcereal_qgis.controllers.custom_models import model_registry
 
     info = check_head_zip(Path(trained["done"]["zip"]))
     registry = model_registry()
@@ -139,14 +139,14 @@ def test_a_zip_for_another_backbone_is_refused_before_any_upload(trained, artifa
                                                                  qgis_processing, wc_dir, tmp_path):
     from qgis.core import QgsProcessingException
 
-    from worldcereal_qgis import training_task
+    from worldcereal_qgis.controllers import custom_models
 
     other = tmp_path / "other_seasonal.zip"
     with zipfile.ZipFile(other, "w") as archive:
         archive.writestr("config.json", json.dumps({"backbone": {"fingerprint": "b" * 64},
                                                    "artifacts": {"checkpoints": {"encoder_only": "e.pt"}}}))
         archive.writestr("e.pt", b"another encoder")
-    training_task.SEASONAL_MODEL.write(str(other))
+    custom_models.SEASONAL_MODEL.write(str(other))
     with pytest.raises(QgsProcessingException, match=r"was trained on another Presto backbone \(fingerprint "):
         _croptype(wc_dir / "aoi" / "test_site_france.gpkg", artifacts_backend.url, trained["done"]["zip"], tmp_path)
-    assert training_task.model_registry().records() == []
+    assert custom_models.model_registry().records() == []

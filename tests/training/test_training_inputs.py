@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsApplication
 
+from worldcereal_qgis.controllers.custom_models import TrainingTask, parse_event, run_training
 from worldcereal_qgis.core.errors import CancelledError, InputError
-from worldcereal_qgis.training_task import TrainingTask, parse_event, run_training
 
 from .conftest import ENV_CACHE, make_job
 

@@ -5,7 +5,7 @@ Rules: Qt only via ``qgis.PyQt`` (no ``PyQt5``/``PyQt6`` imports); enum members 
 type (``Qt.AlignmentFlag.AlignLeft``, not ``Qt.AlignLeft``: PyQt6 and QGIS 4 removed the short forms); no
 ``exec_()`` (PyQt6 has only ``exec()``); no compiled resources or pyuic output (``.ui`` files load at run time);
 no API that QGIS 3.40/3.44 warn about as deprecated and QGIS 4 drops (``QVariant.Type`` field types,
-``QgsMapLayerProxyModel.Filter``) outside ``worldcereal_qgis/qgis_compat.py``, which picks the form by version.
+``QgsMapLayerProxyModel.Filter``) outside ``worldcereal_qgis/adapters/compat.py``, which picks the form by version.
 The checker is tested on snippets first, then run on ``worldcereal_qgis/`` and ``resources/``.
 """
 
@@ -32,7 +32,7 @@ COMPILED_MARKERS = ("Created by: The Resource Compiler for PyQt", "qt_resource_d
 # Deprecated since QGIS 3.34/3.38 (warnings on 3.40/3.44), gone in QGIS 4 / PyQt6: owner.attr -> what to use.
 REMOVED_IN_QGIS4 = {("QVariant", "Type"): "qgis_compat.field() / field_type() (QMetaType.Type from QGIS 3.38)",
                     ("QgsMapLayerProxyModel", "Filter"): "qgis_compat (Qgis.LayerFilter from QGIS 3.34)"}
-COMPAT_MODULE = "worldcereal_qgis/qgis_compat.py"  # the one place allowed to name both forms
+COMPAT_MODULE = "worldcereal_qgis/adapters/compat.py"  # the one place allowed to name both forms
 # Where the real classes live, to tell an enum member (flagged) from a nested class or constant (allowed).
 QT_MODULES = ("qgis.core", "qgis.gui", "qgis.analysis", "qgis.PyQt.QtCore", "qgis.PyQt.QtGui",
               "qgis.PyQt.QtWidgets", "qgis.PyQt.QtNetwork", "qgis.PyQt.QtXml")

@@ -8,11 +8,11 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QObject, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 
-from .. import auth_store, services
+from ..adapters import auth_store, connections
+from ..adapters.tasks import CoreTask
 from ..core.backends import BackendProfile
 from ..core.errors import AuthError, CancelledError, WorldCerealError
 from ..core.openeo_api import BasicCredentials, OpenEOClient
-from ..tasks import CoreTask
 
 
 def _open_in_browser(url: str) -> None:
@@ -82,7 +82,7 @@ class AccountPanel(QObject):
             return
         prof = self.profile()
         client = OpenEOClient(prof, token_store=auth_store.QgsAuthRefreshTokenStore(prof.name),
-                              proxies=services.qgis_proxies())
+                              proxies=connections.qgis_proxies())
         emit = self._prompt.emit
 
         def work(task):
@@ -95,7 +95,7 @@ class AccountPanel(QObject):
         if self.task is not None or not self._unlocked():
             return
         prof = self.profile()
-        client = OpenEOClient(prof, basic=credentials, proxies=services.qgis_proxies())
+        client = OpenEOClient(prof, basic=credentials, proxies=connections.qgis_proxies())
 
         def done(result, error) -> None:
             if error is None:
@@ -107,7 +107,7 @@ class AccountPanel(QObject):
     def logout(self) -> None:
         prof = self.profile()
         auth_store.forget_login(prof.name)
-        services.forget_client(prof)
+        connections.forget_client(prof)
         self.last_error = None
         self.refresh()
 
@@ -144,7 +144,7 @@ class AccountPanel(QObject):
         self.task = None
         self.ui.devicePanel.setVisible(False)
         if error is None or isinstance(error, CancelledError):
-            services.forget_client(self.profile())  # the next job uses the new login
+            connections.forget_client(self.profile())  # the next job uses the new login
         if error is not None and not isinstance(error, CancelledError):
             self.last_error = str(error)
         self.refresh()

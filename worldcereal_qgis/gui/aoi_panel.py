@@ -10,11 +10,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
-from .. import qgis_aoi
+from ..adapters import aoi
+from ..adapters.compat import layer_filters
+from ..controllers.dock_state import AOI_MODES, DockState
 from ..core.aoi import Aoi
 from ..core.errors import WorldCerealError
-from ..dock_state import AOI_MODES, DockState
-from ..qgis_compat import layer_filters
 from .map_tools import AoiDrawTool, new_rubber_band
 
 
@@ -136,16 +136,16 @@ class AoiPanel(QObject):
         mode = self.state.aoi_mode
         if mode == "canvas":
             settings = self.canvas.mapSettings()
-            return qgis_aoi.aoi_from_extent(self.canvas.extent(), settings.destinationCrs(), "map extent")
+            return aoi.aoi_from_extent(self.canvas.extent(), settings.destinationCrs(), "map extent")
         if mode in ("rectangle", "polygon"):
             if self._drawn is None:
                 return None
             name = "drawn rectangle" if mode == "rectangle" else "drawn polygon"
-            return qgis_aoi.aoi_from_geometry(self._drawn[0], self._drawn[1], name)
+            return aoi.aoi_from_geometry(self._drawn[0], self._drawn[1], name)
         layer = self.ui.layerCombo.currentLayer()
         if layer is None:
             return None
-        return qgis_aoi.aoi_from_features(layer, layer.name(), selected_only=self.state.selected_only)
+        return aoi.aoi_from_features(layer, layer.name(), selected_only=self.state.selected_only)
 
     def _show_outline(self) -> None:
         """The AOI drawn on the canvas (not for the canvas extent: it would only frame the whole view)."""

@@ -49,11 +49,11 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from .. import settings
+from ..adapters.compat import field
+from ..adapters.tasks import CoreTask
 from ..core import class_hierarchy as ch
 from ..core.errors import WorldCerealError
 from ..core.palette import class_colors
-from ..qgis_compat import field
-from ..tasks import CoreTask
 
 LAYER_NAME = "Training samples by class"
 LAYER_PROPERTY = "worldcereal/class_picker"

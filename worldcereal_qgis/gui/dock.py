@@ -11,12 +11,13 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QDockWidget, QMessageBox
 
-from .. import paths, services, settings
+from .. import settings
+from ..adapters import connections, paths
+from ..controllers.dock_state import DockState
+from ..controllers.jobs import JobController
+from ..controllers.tiled_runs import RunPlan, TiledRuns
 from ..core import credits, dependencies
 from ..core.errors import InputError, WorldCerealError
-from ..dock_state import DockState
-from ..job_controller import JobController
-from ..tiled_runs import RunPlan, TiledRuns
 from .account import AccountPanel
 from .aoi_panel import AoiPanel
 from .form_panel import FormPanel
@@ -28,7 +29,7 @@ MESSAGE_SECONDS = 8
 
 
 def default_controller(parent=None) -> JobController:
-    return JobController(services.runner(), profile_for=services.profile, parent=parent)
+    return JobController(connections.runner(), profile_for=connections.profile, parent=parent)
 
 
 class WorldCerealDock(QDockWidget):
@@ -44,7 +45,7 @@ class WorldCerealDock(QDockWidget):
         self.aoi_panel = AoiPanel(self, self.state, iface.mapCanvas())
         self.form = FormPanel(self, self.state)
         self.jobs = JobsPanel(self, self.controller)
-        self.runs = runs or TiledRuns(services.client, parent=self)
+        self.runs = runs or TiledRuns(connections.client, parent=self)
         self.runs_panel = RunsPanel(self, self.runs)
         self.planning = False
         self._shut_down = False
@@ -83,7 +84,7 @@ class WorldCerealDock(QDockWidget):
         try:
             return self.state.profile()
         except InputError:
-            return services.profile(self.state.backend)
+            return connections.profile(self.state.backend)
 
     def _aoi_changed(self) -> None:
         self.form.set_aoi(self.aoi_panel.aoi)

@@ -12,12 +12,13 @@ from datetime import date
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QDate, QObject, QTimer, pyqtSignal
 
-from .. import calendar_service, settings
+from .. import settings
+from ..adapters import crop_calendar
+from ..adapters.tasks import CoreTask
+from ..controllers.dock_state import ORBIT_MODES, PRODUCTS, DockState, period_text
 from ..core import backends, udp
 from ..core.aoi import Aoi
 from ..core.errors import WorldCerealError
-from ..dock_state import ORBIT_MODES, PRODUCTS, DockState, period_text
-from ..tasks import CoreTask
 from .season_timeline import SeasonTimeline, TimelineBar
 
 METHODS = udp.POSTPROCESS_METHODS
@@ -288,7 +289,7 @@ class FormPanel(QObject):
         if not self._suggested:  # the first look-up may download the calendar; later ones take a blink
             self.ui.seasonNoteLabel.setText("Reading the crop calendar…")
         self.ui.suggestButton.setEnabled(False)
-        self.season_task = calendar_service.start_loading(self._calendar_loaded)
+        self.season_task = crop_calendar.start_loading(self._calendar_loaded)
 
     def _calendar_loaded(self, calendar, error: WorldCerealError | None) -> None:
         self.season_task = None

@@ -8,9 +8,9 @@ from qgis.PyQt.QtCore import QObject, Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QHeaderView, QMenu
 
+from ..controllers.jobs import JobController
 from ..core.errors import WorldCerealError
 from ..core.jobstore import DownloadState, JobRecord, JobStatus
-from ..job_controller import JobController
 from .jobs_model import JobsTableModel
 from .log_dialog import JobLogDialog, format_log
 

@@ -23,10 +23,10 @@ from qgis.PyQt.QtCore import QPointF, QRectF, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QPainter, QPen, QPolygonF
 from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem, QWidget
 
-from .. import paths
+from ..adapters import paths
+from ..adapters.compat import field, layer_filters
+from ..adapters.tasks import CoreTask
 from ..core.errors import WorldCerealError
-from ..qgis_compat import field, layer_filters
-from ..tasks import CoreTask
 
 SELECTION_MODES = ("extract", "all", "h3_cap")
 STEP_INTERVAL_MS = 2000
@@ -407,13 +407,13 @@ def _merge(extractor, run_id: str) -> tuple[int, Path]:
 
 
 def _default_profile():
-    from .. import services
+    from ..adapters import connections
 
-    return services.profile("cdse")
+    return connections.profile("cdse")
 
 
 def _default_runner(root: Path, profile):
-    from .. import services
+    from ..adapters import connections
 
-    return services.runner(output_root=root, profiles={profile.name: profile})
+    return connections.runner(output_root=root, profiles={profile.name: profile})
 

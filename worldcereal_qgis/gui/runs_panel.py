@@ -22,7 +22,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..tiled_runs import RunRow, TiledRuns
+from ..controllers.tiled_runs import RunRow, TiledRuns
 
 COLUMNS = ("Tiled run", "Tiles", "Credits", "Status")
 

@@ -75,7 +75,7 @@ class MapAlgorithm(WorldCerealAlgorithm):
 
     # -- running ------------------------------------------------------------------------------------------------
     def _aoi(self, parameters, context, feedback):
-        from ..qgis_aoi import aoi_from_extent, aoi_from_features
+        from ..adapters.aoi import aoi_from_extent, aoi_from_features
 
         name = self.parameterAsString(parameters, "AOI_NAME", context) or "aoi"
         source = self.parameterAsSource(parameters, "AOI_LAYER", context)
@@ -91,24 +91,24 @@ class MapAlgorithm(WorldCerealAlgorithm):
         choice = ORBIT_CHOICES[self.parameterAsEnum(parameters, "ORBIT", context)]
         if choice != "auto":
             return choice
-        from .. import services
+        from ..adapters import connections
 
-        chosen = services.select_orbit(aoi.bbox, period)
+        chosen = connections.select_orbit(aoi.bbox, period)
         feedback.pushInfo(f"Orbit: {chosen.orbit_state}. {chosen.reason}")
         return chosen.orbit_state
 
     def _profile(self, parameters, context):
-        from .. import services
+        from ..adapters import connections
 
         name = BACKEND_CHOICES[self.parameterAsEnum(parameters, "BACKEND", context)]
         url = self.parameterAsString(parameters, "BACKEND_URL", context) or None
-        return services.profile(name, url)
+        return connections.profile(name, url)
 
     def build_request(self, parameters, context, feedback):
         raise NotImplementedError
 
     def _process(self, parameters, context, feedback):
-        from .. import services
+        from ..adapters import connections
 
         request = self.build_request(parameters, context, feedback)
         max_area = self.parameterAsDouble(parameters, "MAX_AREA_KM2", context)
@@ -118,7 +118,7 @@ class MapAlgorithm(WorldCerealAlgorithm):
         self._report_cost(request.aoi.area_km2, feedback)
         profile = self._profile(parameters, context)
         out_dir = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
-        runner = services.runner(output_root=out_dir, profiles={profile.name: profile})
+        runner = connections.runner(output_root=out_dir, profiles={profile.name: profile})
         record = runner.run(
             request, profile, progress=feedback.setProgress, is_cancelled=feedback.isCanceled,
             log=feedback.pushInfo, output_dir=out_dir,
@@ -134,7 +134,7 @@ class MapAlgorithm(WorldCerealAlgorithm):
 
     def _process_tiled(self, request, parameters, context, feedback):
         """Large AOI: a tiled run in the output folder (same folder again = resume); the output is the mosaic."""
-        from .. import services
+        from ..adapters import connections
         from ..core.credits import estimate_map_credits
         from ..core.tile_runs import TileRun, run_tiled
         from ..core.tiling import plan_tiles
@@ -152,7 +152,7 @@ class MapAlgorithm(WorldCerealAlgorithm):
         feedback.pushInfo(f"Area {request.aoi.area_km2:,.0f} km² is above the one-job limit: running it as "
                           f"{len(tiles)} tiles of up to {size:g} km.")
         out_dir = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
-        run = TileRun.create(out_dir, request, self._profile(parameters, context), tiles, client_for=services.client)
+        run = TileRun.create(out_dir, request, self._profile(parameters, context), tiles, client_for=connections.client)
         summary = run_tiled(run, progress=feedback.setProgress, is_cancelled=feedback.isCanceled,
                             log=feedback.pushInfo)
         for name in summary.failed:
@@ -177,7 +177,7 @@ class MapAlgorithm(WorldCerealAlgorithm):
         """Runs on the main thread: styled layers are added to the project here."""
         loaded = getattr(self, "_loaded", None)
         if loaded and loaded[2] and context.project() is not None:
-            from ..layers import load_result_layers
+            from ..adapters.layers import load_result_layers
 
             load_result_layers(loaded[0], job=loaded[1], project=context.project())
         return {}
@@ -239,10 +239,10 @@ class CroplandAlgorithm(MapAlgorithm):
 
     def _year_period(self, aoi, year: int, feedback) -> dict:
         """The library's rule (12 months ending with the last season) when the calendar is on disk; else Jan–Dec."""
-        from .. import calendar_service
+        from ..adapters import crop_calendar
         from ..core.seasons import cropland_period_for
 
-        calendar = calendar_service.loaded_calendar()
+        calendar = crop_calendar.loaded_calendar()
         try:
             period = cropland_period_for(calendar.suggest_all(aoi.bbox, year)) if calendar is not None else None
         except InputError:
@@ -316,7 +316,7 @@ class CroptypeAlgorithm(MapAlgorithm):
 
     def _suggested_seasons(self, parameters, context, aoi, feedback) -> dict:
         """No dates given: the crop calendar's windows for the season ids asked for (default tc-s1, tc-s2)."""
-        from .. import calendar_service
+        from ..adapters import crop_calendar
         from ..core.seasons import SEASON_IDS
 
         if parameters.get("YEAR") in (None, ""):
@@ -329,7 +329,7 @@ class CroptypeAlgorithm(MapAlgorithm):
             if sid not in SEASON_IDS:
                 raise InputError(f"Season '{sid}' has no dates and is not a crop-calendar season "
                                  f"({', '.join(SEASON_IDS)}); give its start and end dates.", field="season_windows")
-        found = {s.season_id: s for s in calendar_service.suggest_seasons(aoi.bbox, year)}
+        found = {s.season_id: s for s in crop_calendar.suggest_seasons(aoi.bbox, year)}
         seasons = {}
         for sid in wanted:
             if sid not in found:
@@ -352,7 +352,7 @@ class CroptypeAlgorithm(MapAlgorithm):
         head = self.parameterAsString(parameters, "CROPTYPE_HEAD_ZIP", context).strip() or None
         model = self.parameterAsString(parameters, "CUSTOM_MODEL", context).strip()
         if model and not head:
-            from ..training_task import custom_head
+            from ..controllers.custom_models import custom_head
 
             head = custom_head(model, self._profile(parameters, context), feedback.pushInfo).url
         request = croptype_request(

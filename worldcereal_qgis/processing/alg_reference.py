@@ -30,8 +30,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..adapters.compat import field
 from ..core import backends
-from ..qgis_compat import field
 from .base import WorldCerealAlgorithm
 
 SELECTION_CHOICES = ["extract flag (the RDM's representative subset)", "all samples",
@@ -288,12 +288,12 @@ class ExtractReferenceAlgorithm(_Base):
                              merged=ep.merged_dir(root))
 
     def _run(self, plan, parameters, context, feedback, root: Path):
-        from .. import services
+        from ..adapters import connections
         from ..core import extraction as ex
 
         name = BACKEND_CHOICES[self.parameterAsEnum(parameters, "BACKEND", context)]
-        profile = services.profile(name, self.parameterAsString(parameters, "BACKEND_URL", context) or None)
-        runner = services.runner(output_root=root, profiles={profile.name: profile})
+        profile = connections.profile(name, self.parameterAsString(parameters, "BACKEND_URL", context) or None)
+        runner = connections.runner(output_root=root, profiles={profile.name: profile})
         orbit = ORBIT_CHOICES[self.parameterAsEnum(parameters, "ORBIT", context)]
         extractor = ex.ExtractionRunner(runner, profile, root, orbit_state=orbit)
         state = extractor.run(plan, progress=feedback.setProgress, is_cancelled=feedback.isCanceled,

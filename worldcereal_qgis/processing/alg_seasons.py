@@ -20,8 +20,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate
 
+from ..adapters.compat import field
 from ..core.errors import InputError
-from ..qgis_compat import field
 from .base import WorldCerealAlgorithm
 
 _S, _D = "string", "date"
@@ -76,7 +76,7 @@ class SuggestSeasonsAlgorithm(WorldCerealAlgorithm):
         self.addOutput(QgsProcessingOutputString("CROPLAND_END", "Cropland period end (YYYY-MM-DD)"))
 
     def _bbox(self, parameters, context, feedback) -> tuple[float, float, float, float]:
-        from ..qgis_aoi import aoi_from_extent, aoi_from_features
+        from ..adapters.aoi import aoi_from_extent, aoi_from_features
 
         source = self.parameterAsSource(parameters, "AOI_LAYER", context)
         if source is not None:
@@ -88,12 +88,12 @@ class SuggestSeasonsAlgorithm(WorldCerealAlgorithm):
         raise InputError("Give an area of interest: a polygon layer or an extent.", field="aoi")
 
     def _process(self, parameters, context, feedback) -> dict:
-        from .. import calendar_service
+        from ..adapters import crop_calendar
         from ..core.seasons import cropland_period_for
 
         bbox = self._bbox(parameters, context, feedback)
         year = self.parameterAsInt(parameters, "YEAR", context)
-        suggestions = calendar_service.suggest_seasons(bbox, year)
+        suggestions = crop_calendar.suggest_seasons(bbox, year)
         if not suggestions:
             raise InputError(f"The crop calendar has no growing season for this area in {year}; enter the season "
                              "dates by hand.", field="season")

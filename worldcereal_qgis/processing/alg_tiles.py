@@ -19,8 +19,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..adapters.compat import field
 from ..core.errors import InputError
-from ..qgis_compat import field
 from .base import WorldCerealAlgorithm
 
 _S, _I, _D = "string", "int", "double"
@@ -72,7 +72,7 @@ class PlanTilesAlgorithm(WorldCerealAlgorithm):
 
     def _features(self, parameters, context, feedback) -> list:
         """(name, lon/lat shapely geometry) pairs to plan."""
-        from ..qgis_aoi import aoi_from_extent, aoi_from_features, aoi_from_geometry
+        from ..adapters.aoi import aoi_from_extent, aoi_from_features, aoi_from_geometry
 
         name = self.parameterAsString(parameters, "AOI_NAME", context) or "aoi"
         source = self.parameterAsSource(parameters, "AOI_LAYER", context)

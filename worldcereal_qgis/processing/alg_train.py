@@ -1,6 +1,6 @@
 """``worldcereal:train_croptype_model``: extractions + season + classes -> a custom crop-type head zip + metrics.
 
-Training runs in the plugin-managed training environment as a subprocess (``training_task.run_training``);
+Training runs in the plugin-managed training environment as a subprocess (``custom_models.run_training``);
 this algorithm builds the environment on first use (minutes), reports epochs in the log, checks the zip as
 the inference side will, and registers the model. Module-level imports stay light (qgis.core only).
 """
@@ -94,7 +94,7 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
     def _process(self, parameters, context, feedback) -> dict:
         import json
 
-        from .. import training_task
+        from ..controllers import custom_models
         from ..core import training_env
         from ..core.head_zip import check_head_zip
 
@@ -102,10 +102,10 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         backbone = self._backbone(parameters, context, feedback)
         job.update(checkpoint=str(backbone.checkpoint), fingerprint=backbone.fingerprint)
         feedback.pushInfo("Preparing the training environment (built once; the first time takes minutes)…")
-        python = training_env.ensure_env(training_task.env_folder(), training_task.env_spec(),
+        python = training_env.ensure_env(custom_models.env_folder(), custom_models.env_spec(),
                                          progress=lambda p: feedback.setProgress(p * 0.1),
                                          is_cancelled=feedback.isCanceled, log=feedback.pushDebugInfo)
-        done = training_task.run_training(python, job, lambda e: _report(e, feedback), feedback.isCanceled)
+        done = custom_models.run_training(python, job, lambda e: _report(e, feedback), feedback.isCanceled)
         info = check_head_zip(Path(done["zip"]), backbone.fingerprint)
         metrics = json.loads(Path(done["metrics"]).read_text(encoding="utf-8"))
         record = _register(info, metrics, job)
@@ -116,13 +116,13 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
 
     def _backbone(self, parameters, context, feedback):
         """The encoder given, else the seasonal model's encoder_only (downloaded once, cached)."""
-        from .. import training_task
+        from ..controllers import custom_models
         from ..core.backbone import resolve_encoder
 
         encoder = self.parameterAsFile(parameters, "ENCODER", context)
         source = encoder or (self.parameterAsString(parameters, "SEASONAL_MODEL_ZIP", context).strip()
-                             or training_task.seasonal_model_source())
-        backbone = resolve_encoder(source, training_task.cache_folder() / "models", feedback.isCanceled)
+                             or custom_models.seasonal_model_source())
+        backbone = resolve_encoder(source, custom_models.cache_folder() / "models", feedback.isCanceled)
         feedback.pushInfo(f"Backbone: {backbone.checkpoint.name} (fingerprint {backbone.fingerprint[:12]}…).")
         return backbone
 
@@ -161,12 +161,12 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         """The public-extractions query for the area (EPSG:4326 bbox), or None without an area."""
         if not parameters.get("PUBLIC_AREA"):
             return None
-        from .. import training_task
-        from ..qgis_aoi import aoi_from_extent
+        from ..adapters.aoi import aoi_from_extent
+        from ..controllers import custom_models
 
         extent = self.parameterAsExtent(parameters, "PUBLIC_AREA", context)
         aoi = aoi_from_extent(extent, self.parameterAsExtentCrs(parameters, "PUBLIC_AREA", context), "public")
-        return training_task.public_query(tuple(aoi.bbox),
+        return custom_models.public_query(tuple(aoi.bbox),
                                           self.parameterAsDouble(parameters, "PUBLIC_BUFFER_KM", context))
 
 
@@ -200,8 +200,8 @@ def _report(event: dict, feedback) -> None:
 
 def _register(info, metrics: dict, job: dict):
     """Remember the model (for upload, re-signing and the map algorithm)."""
+    from ..controllers.custom_models import model_registry
     from ..core.model_registry import ModelRecord
-    from ..training_task import model_registry
 
     summary = {k: metrics[k] for k in ("overall_accuracy", "macro_f1", "chance_accuracy", "verdict")}
     return model_registry().add(ModelRecord(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
-from .. import paths
+from ..adapters import paths
 from ..core.errors import CancelledError, WorldCerealError
 
 
@@ -19,8 +19,8 @@ class WorldCerealAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from ..adapters.worker_threads import prepare_worker_thread
         from ..core import dependencies
-        from ..worker_threads import prepare_worker_thread
 
         prepare_worker_thread()  # Processing may run this in a Qt pool thread
         missing = dependencies.missing_dependencies()

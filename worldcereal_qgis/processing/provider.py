@@ -5,7 +5,7 @@ from __future__ import annotations
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
-from .. import paths
+from ..adapters import paths
 
 
 class WorldCerealProvider(QgsProcessingProvider):

@@ -14,14 +14,14 @@ from typing import Any
 
 from qgis.core import QgsSettings
 
-from . import settings
-from .core import backends, udp
-from .core.aoi import Aoi
-from .core.backends import BackendProfile
-from .core.dates import add_months, last_complete_month_end, month_end, month_start, months_between
-from .core.errors import InputError
-from .core.orbit import CATALOGUE_URL
-from .core.request import MapRequest, cropland_request, croptype_request
+from .. import settings
+from ..core import backends, udp
+from ..core.aoi import Aoi
+from ..core.backends import BackendProfile
+from ..core.dates import add_months, last_complete_month_end, month_end, month_start, months_between
+from ..core.errors import InputError
+from ..core.orbit import CATALOGUE_URL
+from ..core.request import MapRequest, cropland_request, croptype_request
 
 PREFIX = "worldcereal_qgis/dock/"
 AOI_MODES = ("canvas", "rectangle", "polygon", "layer")

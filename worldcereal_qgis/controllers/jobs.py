@@ -13,13 +13,13 @@ from typing import Callable
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
-from .core import udp
-from .core.backends import BackendProfile
-from .core.errors import CancelledError, WorldCerealError
-from .core.job_runner import JobRunner, PollPolicy
-from .core.jobstore import ACTIVE_STATUSES, DownloadState, JobRecord, JobStatus
-from .core.request import MapRequest
-from .tasks import CoreTask
+from ..adapters.tasks import CoreTask
+from ..core import udp
+from ..core.backends import BackendProfile
+from ..core.errors import CancelledError, WorldCerealError
+from ..core.job_runner import JobRunner, PollPolicy
+from ..core.jobstore import ACTIVE_STATUSES, DownloadState, JobRecord, JobStatus
+from ..core.request import MapRequest
 
 
 class JobController(QObject):
@@ -98,7 +98,7 @@ class JobController(QObject):
             self._download(local_id)
 
     def remove(self, local_id: str) -> None:
-        from .layers import remove_job_layers
+        from ..adapters.layers import remove_job_layers
 
         record = self.store.get(local_id)
         if record.remote_id:
@@ -194,7 +194,7 @@ class JobController(QObject):
 
     def _build(self, record: JobRecord):
         """Worker thread: open and style the layers (the slow part), handed over to the main thread."""
-        from .layers import build_result_layers
+        from ..adapters.layers import build_result_layers
 
         tif = next((p for p in record.outputs if p.lower().endswith((".tif", ".tiff"))), None)
         if tif is None:
@@ -209,7 +209,7 @@ class JobController(QObject):
 
     def _add_layers(self, record: JobRecord, built) -> None:
         """Main thread: only put the ready layers into the project (a few ms)."""
-        from .layers import add_result_layers, remove_job_layers
+        from ..adapters.layers import add_result_layers, remove_job_layers
 
         remove_job_layers(self.project, record.remote_id)
         add_result_layers(built, self.project)

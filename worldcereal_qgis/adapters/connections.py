@@ -10,12 +10,13 @@ from pathlib import Path
 
 from qgis.core import QgsSettings
 
-from . import auth_store, settings
-from .core import backends
-from .core.backends import BackendProfile
-from .core.job_runner import JobRunner
-from .core.jobstore import JobStore
-from .core.openeo_api import BasicCredentials, OpenEOClient
+from .. import settings
+from ..core import backends
+from ..core.backends import BackendProfile
+from ..core.job_runner import JobRunner
+from ..core.jobstore import JobStore
+from ..core.openeo_api import BasicCredentials, OpenEOClient
+from . import auth_store
 
 LOCAL_DEMO_CREDENTIALS = BasicCredentials("demo", "demo")  # the local backend's documented demo account
 
@@ -108,7 +109,7 @@ def select_orbit(bbox: tuple[float, float, float, float], period):
     """The library's orbit rule over the CDSE catalogue (network: call from a task or Processing thread)."""
     import requests
 
-    from .core import orbit
+    from ..core import orbit
 
     session = requests.Session()
     session.proxies.update(qgis_proxies())

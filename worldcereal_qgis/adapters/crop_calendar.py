@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from qgis.core import QgsApplication
 
-from . import settings
-from .core.errors import InputError, WorldCerealError
+from .. import settings
+from ..core.errors import InputError, WorldCerealError
 
 if TYPE_CHECKING:
-    from .core.seasons import CropCalendar, SeasonSuggestion
+    from ..core.seasons import CropCalendar, SeasonSuggestion
     from .tasks import CoreTask
 
 CALENDAR_FILENAME = "seasonality_lookup.geoparquet"  # same as core.seasons (not imported here: numpy)
@@ -51,7 +51,7 @@ def local_calendar_path() -> Path | None:
 
 def ensure_calendar_file(session: Any = None) -> Path:
     """The calendar file, downloaded first when missing (network: call from a worker thread)."""
-    from .core import seasons
+    from ..core import seasons
 
     with _lock:
         found = local_calendar_path()
@@ -67,7 +67,7 @@ def ensure_calendar_file(session: Any = None) -> Path:
 
 def load_calendar(session: Any = None) -> CropCalendar:
     """The parsed calendar (downloaded and parsed on first use, from memory afterwards)."""
-    from .core.seasons import CropCalendar
+    from ..core.seasons import CropCalendar
 
     path = ensure_calendar_file(session)
     with _lock:
@@ -117,7 +117,7 @@ def _session() -> Any:
     """A requests session with QGIS's proxy, as for every other download of the plugin."""
     import requests
 
-    from .services import qgis_proxies
+    from .connections import qgis_proxies
 
     session = requests.Session()
     session.proxies.update(qgis_proxies())

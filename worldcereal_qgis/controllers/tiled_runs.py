@@ -18,15 +18,16 @@ from typing import Callable
 from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from . import settings, tile_layer
-from .core.backends import BackendProfile
-from .core.credits import estimate_map_credits
-from .core.errors import WorldCerealError
-from .core.request import MapRequest
-from .core.tile_runs import TileRun, TileStatus
-from .core.tiling import Tile, plan_tiles
-from .run_controller import RunController
-from .tasks import CoreTask
+from .. import settings
+from ..adapters import tile_layer
+from ..adapters.tasks import CoreTask
+from ..core.backends import BackendProfile
+from ..core.credits import estimate_map_credits
+from ..core.errors import WorldCerealError
+from ..core.request import MapRequest
+from ..core.tile_runs import TileRun, TileStatus
+from ..core.tiling import Tile, plan_tiles
+from .tiled_run import RunController
 
 OnDone = Callable[[object, "WorldCerealError | None"], None]
 
@@ -169,7 +170,7 @@ class TiledRuns(QObject):
         if run_dir in self._mosaic_loaded or _has_layer(self.project, path):
             return
         self._mosaic_loaded.add(run_dir)
-        from . import layers
+        from ..adapters import layers
 
         job = {"job_id": controller.run.run_id, "title": f"{controller.run.name} (tiled run)",
                "product": controller.run.product, "backend": controller.run.profile.url}
@@ -179,7 +180,7 @@ class TiledRuns(QObject):
                                   lambda built, error: self._add_mosaic(run_dir, built, error)))
 
     def _add_mosaic(self, run_dir: Path, built, error: WorldCerealError | None) -> None:
-        from . import layers
+        from ..adapters import layers
 
         if error is not None:
             self._mosaic_loaded.discard(run_dir)

@@ -11,8 +11,8 @@ from qgis.core import (
     QgsRectangle,
 )
 
-from .core.aoi import Aoi
-from .core.errors import InputError
+from ..core.aoi import Aoi
+from ..core.errors import InputError
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 

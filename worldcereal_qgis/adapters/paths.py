@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PLUGIN_DIR = Path(__file__).resolve().parent
+PLUGIN_DIR = Path(__file__).resolve().parent.parent  # worldcereal_qgis/, this file is in adapters/
 
 
 def _first_existing(name: str) -> Path:

@@ -19,10 +19,10 @@ from typing import Any, Callable, Optional
 from qgis.core import QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
 
-from . import settings
-from .core import training_env
-from .core.errors import CancelledError, DependencyError, InputError, WorldCerealError
-from .worker_threads import prepare_worker_thread
+from .. import settings
+from ..adapters.worker_threads import prepare_worker_thread
+from ..core import training_env
+from ..core.errors import CancelledError, DependencyError, InputError, WorldCerealError
 
 ENV_SHARE = 20.0  # progress share of the environment step when it has to be built
 
@@ -53,27 +53,27 @@ def cache_folder() -> Path:
 
 
 def seasonal_model_source() -> str:
-    from .core.udp import DEFAULT_SEASONAL_MODEL_ZIP
+    from ..core.udp import DEFAULT_SEASONAL_MODEL_ZIP
 
     return SEASONAL_MODEL.read().strip() or DEFAULT_SEASONAL_MODEL_ZIP
 
 
 def model_registry():
-    from .core.model_registry import ModelRegistry
+    from ..core.model_registry import ModelRegistry
 
     return ModelRegistry(settings.profile_data_dir() / "models.json")
 
 
 def custom_head(value: str, profile: Any, log: Callable[[str], None] = lambda _m: None):
     """``artifacts.resolve_custom_head`` for a backend profile: uploads through its artifact storage."""
-    from . import services
-    from .core.artifacts import resolve_custom_head
-    from .core.backbone import resolve_encoder
+    from ..adapters import connections
+    from ..core.artifacts import resolve_custom_head
+    from ..core.backbone import resolve_encoder
 
     def fingerprint() -> str:
         return resolve_encoder(seasonal_model_source(), cache_folder() / "models").fingerprint
 
-    head = resolve_custom_head(value, model_registry(), lambda: services.client(profile).connection, fingerprint)
+    head = resolve_custom_head(value, model_registry(), lambda: connections.client(profile).connection, fingerprint)
     if head.record is not None:
         log(f"Custom model {head.record.name}: classes {', '.join(head.record.class_names)}; URL valid until "
             f"{head.record.url_expires or 'no known expiry'}.")

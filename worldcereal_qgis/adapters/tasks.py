@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 from qgis.core import Qgis, QgsMessageLog, QgsTask
 
-from .core.errors import CancelledError, WorldCerealError
+from ..core.errors import CancelledError, WorldCerealError
 from .worker_threads import prepare_worker_thread
 
 LOG_TAG = "WorldCereal"

@@ -11,8 +11,8 @@ import json
 
 from qgis.core import QgsApplication
 
-from .core.errors import AuthError
-from .core.openeo_api import BasicCredentials
+from ..core.errors import AuthError
+from ..core.openeo_api import BasicCredentials
 
 KEY_PREFIX = "worldcereal_qgis/"
 

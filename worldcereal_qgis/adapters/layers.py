@@ -27,9 +27,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
-from .core import palette, results
-from .core.errors import InputError
-from .core.results import BandInfo, ResultDescription
+from ..core import palette, results
+from ..core.errors import InputError
+from ..core.results import BandInfo, ResultDescription
 
 LAYER_PROPERTY_PREFIX = "worldcereal/"
 PROBABILITY_MIN, PROBABILITY_MAX = 0.0, 100.0

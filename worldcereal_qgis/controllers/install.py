@@ -6,8 +6,8 @@ from pathlib import Path
 
 from qgis.core import Qgis, QgsMessageLog, QgsTask
 
-from .core import dependencies
-from .core.errors import CancelledError, WorldCerealError
+from ..core import dependencies
+from ..core.errors import CancelledError, WorldCerealError
 
 LOG_TAG = "WorldCereal"
 

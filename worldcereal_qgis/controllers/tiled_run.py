@@ -12,9 +12,9 @@ from pathlib import Path
 from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
-from .core.errors import AuthError, CancelledError, WorldCerealError
-from .core.tile_runs import Action, TileRun, TileStatus
-from .tasks import CoreTask
+from ..adapters.tasks import CoreTask
+from ..core.errors import AuthError, CancelledError, WorldCerealError
+from ..core.tile_runs import Action, TileRun, TileStatus
 
 _MOSAIC_KEY = "mosaic"
 _CANCEL_KEY = "cancel"
@@ -134,7 +134,7 @@ class RunController(QObject):
 
     def load_tile_layer(self) -> QgsVectorLayer:
         """Write ``tiles.gpkg`` next to the outputs (once) and add it to the project, styled by status."""
-        from . import tile_layer
+        from ..adapters import tile_layer
 
         path = self.run.run_dir / tile_layer.FILE_NAME
         if not path.is_file():
@@ -144,7 +144,7 @@ class RunController(QObject):
         return self.tile_layer
 
     def update_tile_layer(self) -> None:
-        from . import tile_layer
+        from ..adapters import tile_layer
 
         if self.tile_layer is not None and self.tile_layer.isValid():
             tile_layer.update_tile_layer(self.tile_layer, self.run.tile_states())

@@ -25,9 +25,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from .core.errors import WorldCerealError
-from .core.tile_runs import TilePlan, TileState, TileStatus
-from .qgis_compat import field
+from ..core.errors import WorldCerealError
+from ..core.tile_runs import TilePlan, TileState, TileStatus
+from .compat import field
 
 FILE_NAME = "tiles.gpkg"
 RUN_PROPERTY = "worldcereal/run_dir"
