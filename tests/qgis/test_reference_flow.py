@@ -12,6 +12,7 @@ from osgeo import ogr, osr
 from tests.fixtures.extractions import real_long_schema
 from worldcereal_qgis.adapters import connections
 from worldcereal_qgis.core import extraction as ex
+from worldcereal_qgis.core import extraction_run as er
 from worldcereal_qgis.core import extraction_post as ep
 from worldcereal_qgis.core import reference_data as rd
 
@@ -64,12 +65,12 @@ def test_core_extraction_run_produces_the_real_long_format(local_backend, local_
     plan = ex.plan_jobs(samples)
     assert plan.n_samples == 42 and len(plan.jobs) >= 2
     runner = connections.runner(output_root=tmp_path, store=store, profiles={"local": local_profile})
-    extractor = ex.ExtractionRunner(runner, local_profile, tmp_path / "out")
+    extractor = er.ExtractionRunner(runner, local_profile, tmp_path / "out")
     logs: list[str] = []
     state = extractor.run(plan, log=logs.append)
     assert (state.done, state.failed, state.total) == (len(plan.jobs), 0, len(plan.jobs))
     assert state.credits > 0
-    merged = extractor.merge(ex.run_id_for(REF_ID, tmp_path / "out"))
+    merged = extractor.merge(er.run_id_for(REF_ID, tmp_path / "out"))
     path, written = merged[REF_ID]
     assert written == 42
     assert pq.read_schema(path).equals(real_schema, check_metadata=False)
@@ -87,10 +88,10 @@ def test_core_extraction_run_produces_the_real_long_format(local_backend, local_
     assert save["arguments"]["format"] == "Parquet"
     agg = next(n for n in graph.values() if n["process_id"] == "aggregate_spatial")
     assert len(agg["arguments"]["geometries"]["features"]) == plan.jobs[0].n_samples
-    assert any("Submitted" in line for line in logs)
+    assert any("submitted and started" in line for line in logs)
     # a second run over the same folder resubmits nothing
     assert extractor.run(plan).done == len(plan.jobs)
-    assert len(store.list(run_id=ex.run_id_for(REF_ID, tmp_path / "out"))) == len(plan.jobs)
+    assert len(store.list(run_id=er.run_id_for(REF_ID, tmp_path / "out"))) == len(plan.jobs)
 
 
 def test_failed_job_is_retried(local_backend, backend_faults, local_profile, store, tmp_path, samples_file):
@@ -99,7 +100,7 @@ def test_failed_job_is_retried(local_backend, backend_faults, local_profile, sto
     backend_faults.set_faults(job_error={"count": 1, "message": "Executor lost"})
     runner = connections.runner(output_root=tmp_path, store=store, profiles={"local": local_profile})
     logs: list[str] = []
-    state = ex.ExtractionRunner(runner, local_profile, tmp_path).run(plan, log=logs.append)
+    state = er.ExtractionRunner(runner, local_profile, tmp_path, retry_backoff_s=0.5).run(plan, log=logs.append)
     assert state.done == len(plan.jobs) and state.failed == 0
     assert any("failed" in line and "Executor lost" in line and "submitting it again" in line for line in logs)
 

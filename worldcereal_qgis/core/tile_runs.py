@@ -7,10 +7,11 @@ spreadsheets), ``<tile>/`` (results, ``job_<id>.json``, ``tile.log``) and ``mosa
 needs is on disk, so opening the folder again continues the run: finished tiles are never resubmitted,
 running jobs are polled, failed tiles are retried with backoff until ``max_attempts``.
 
-The state machine is split in two so both front ends share it: ``due_actions()`` (instant, main thread)
+The state machine is the shared batch engine (``core/batch``): ``due_actions()`` (instant, main thread)
 decides what to do now, at most ``parallel`` jobs on the backend; ``execute()`` (network, worker thread or
 Processing thread) does one step. The dock drives it with short tasks and a timer; ``run_tiled()`` drives it
-in one blocking loop for Processing.
+in one blocking loop for Processing. This module adds what is particular to maps over tiles: the manifest,
+tile logs, the tracking CSV and the mosaic.
 """
 
 from __future__ import annotations
@@ -19,20 +20,29 @@ import csv
 import io
 import json
 import threading
-import time
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from . import credits as credit_rates
 from .aoi import Aoi
 from .backends import BackendProfile, profile_by_name
-from .errors import AuthError, BackendError, CancelledError, DownloadError, InputError, JobFailedError
-from .job_runner import JobRunner, PollPolicy, is_transient, utc_now, write_json_atomic
-from .jobstore import DownloadState, JobRecord, JobStatus, JobStore
+from .batch import drive as batch_drive
+from .batch.engine import (
+    DEFAULT_MAX_ATTEMPTS,
+    DEFAULT_PARALLEL,
+    DEFAULT_RETRY_BACKOFF_S,
+    Action,
+    BatchRun,
+    ItemState,
+    ItemStatus,
+    Limits,
+)
+from .errors import InputError, JobFailedError
+from .job_runner import JobRunner, utc_now, write_json_atomic
+from .jobstore import JobRecord, JobStore
 from .mosaic import MosaicResult, MosaicTile, build_mosaic
 from .request import MapRequest
 from .tiling import Tile
@@ -40,32 +50,26 @@ from .tiling import Tile
 MANIFEST = "run.json"
 STORE = "jobs.sqlite"
 TRACKING_CSV = "job_tracking.csv"
-DEFAULT_PARALLEL = 2            # CDSE's default limit of parallel batch jobs per user
-DEFAULT_MAX_ATTEMPTS = 3
-DEFAULT_RETRY_BACKOFF_S = 60.0  # first retry after 1 min, then 2, 4 ... (a failing backend gets air)
-MAX_DOWNLOAD_FAILURES = 3
-MIN_LOOP_S = 0.2                # the blocking loop never spins faster (e.g. tiles waiting for a free slot)
+MIN_LOOP_S = batch_drive.MIN_LOOP_S
 _MANIFEST_VERSION = 1
 
+TileStatus = ItemStatus   # a tile is the item of a tiled run
+TileState = ItemState
+__all__ = [
+    "DEFAULT_MAX_ATTEMPTS",
+    "DEFAULT_PARALLEL",
+    "DEFAULT_RETRY_BACKOFF_S",
+    "Action",
+    "RunManifest",
+    "RunSummary",
+    "TilePlan",
+    "TileRun",
+    "TileState",
+    "TileStatus",
+    "run_tiled",
+]
+
 Log = Callable[[str], None]
-
-
-class TileStatus:
-    """What the tile layer colours by."""
-
-    PLANNED = "planned"
-    SUBMITTING = "submitting"
-    QUEUED = "queued"
-    RUNNING = "running"
-    DOWNLOADING = "downloading"
-    FINISHED = "finished"
-    RETRYING = "retrying"
-    FAILED = "failed"
-    CANCELED = "canceled"
-
-    ALL = (PLANNED, SUBMITTING, QUEUED, RUNNING, DOWNLOADING, FINISHED, RETRYING, FAILED, CANCELED)
-    ON_BACKEND = (SUBMITTING, QUEUED, RUNNING)
-    TERMINAL = (FINISHED, FAILED, CANCELED)
 
 
 @dataclass(frozen=True)
@@ -126,29 +130,6 @@ class RunManifest:
         return cls(tiles=[TilePlan(**t) for t in data["tiles"]], **values)
 
 
-@dataclass
-class TileState:
-    """One tile as the user sees it: latest attempt's job, credits of all attempts, last message."""
-
-    name: str
-    status: str
-    attempts: int = 0
-    local_id: str | None = None
-    job_id: str | None = None
-    credits: float = 0.0
-    progress: float = 0.0
-    message: str = ""
-    outputs: list[str] = field(default_factory=list)
-    retry_at: float | None = None
-
-
-@dataclass(frozen=True)
-class Action:
-    kind: str            # "submit" | "poll" | "download"
-    tile: str
-    local_id: str
-
-
 @dataclass(frozen=True)
 class RunSummary:
     run_dir: Path
@@ -158,22 +139,15 @@ class RunSummary:
     mosaic: MosaicResult | None
 
 
-def _epoch(iso: str | None) -> float:
-    return datetime.fromisoformat(iso).timestamp() if iso else time.time()
-
-
-class TileRun:
-    """A run folder: manifest + job database + the due/execute state machine (thread-safe per tile)."""
+class TileRun(BatchRun):
+    """A run folder: manifest + job database; the batch engine with tiles as items."""
 
     def __init__(self, run_dir: Path, manifest: RunManifest, runner: JobRunner, profile: BackendProfile) -> None:
+        super().__init__(runner, profile, manifest.run_id, [t.name for t in manifest.tiles],
+                         Limits(manifest.parallel, manifest.max_attempts, manifest.retry_backoff_s))
         self.run_dir = Path(run_dir)
         self.manifest = manifest
-        self.runner = runner
-        self.store = runner.store
-        self.profile = profile
-        self._next_poll: dict[str, float] = {}
-        self._interval: dict[str, float] = {}
-        self._next_download: dict[str, float] = {}
+        self.cancelled = manifest.cancelled
         self._log_lock = threading.Lock()
         self._mosaic_lock = threading.Lock()
         self._csv_lock = threading.Lock()
@@ -227,10 +201,6 @@ class TileRun:
 
     # -- facts --------------------------------------------------------------------------------------------------
     @property
-    def run_id(self) -> str:
-        return self.manifest.run_id
-
-    @property
     def tiles(self) -> list[TilePlan]:
         return self.manifest.tiles
 
@@ -256,177 +226,30 @@ class TileRun:
             low, high = low + t_low, high + t_high
         return low, high
 
-    def actual_credits(self) -> float:
-        """Credits the backend reported for every attempt so far (failed attempts cost too)."""
-        return sum(r.credits or 0.0 for r in self.store.list(run_id=self.run_id))
-
-    # -- state --------------------------------------------------------------------------------------------------
-    def _records(self) -> dict[str, list[JobRecord]]:
-        by_tile: dict[str, list[JobRecord]] = {}
-        for record in self.store.list(run_id=self.run_id):  # newest first
-            by_tile.setdefault(record.tile_name or "", []).append(record)
-        return by_tile
-
+    # -- the engine's hooks -------------------------------------------------------------------------------------
     def tile_states(self) -> dict[str, TileState]:
-        by_tile = self._records()
-        return {t.name: self._state(t.name, by_tile.get(t.name, [])) for t in self.tiles}
+        return self.item_states()
 
-    def _state(self, name: str, records: list[JobRecord]) -> TileState:
-        if not records:
-            return TileState(name, TileStatus.CANCELED if self.manifest.cancelled else TileStatus.PLANNED)
-        latest = records[0]
-        state = TileState(name, _status(latest), len(records), latest.local_id, latest.remote_id,
-                          sum(r.credits or 0.0 for r in records), latest.progress or 0.0,
-                          latest.error_message or "", list(latest.outputs))
-        if state.status == TileStatus.RETRYING:
-            if self.manifest.cancelled:
-                state.status = TileStatus.CANCELED
-            elif len(records) >= self.manifest.max_attempts:
-                state.status = TileStatus.FAILED
-            else:
-                backoff = self.manifest.retry_backoff_s * 2 ** (len(records) - 1)
-                state.retry_at = _epoch(latest.finished_at or latest.updated_at) + backoff
-        if state.status == TileStatus.DOWNLOADING and latest.extra.get("download_failures", 0) >= MAX_DOWNLOAD_FAILURES:
-            state.status = TileStatus.FAILED
-        return state
+    def new_job(self, item: str) -> JobRecord:
+        tile = next(t for t in self.tiles if t.name == item)
+        return self.runner.new_map_job(self.tile_request(tile), self.profile, output_dir=self.run_dir / tile.name,
+                                       run_id=self.run_id, tile_name=tile.name)
 
-    def is_done(self, states: dict[str, TileState] | None = None) -> bool:
-        states = states or self.tile_states()
-        return all(s.status in TileStatus.TERMINAL for s in states.values())
+    def item_log(self, item: str, message: str) -> None:
+        self.tile_log(item, message)
 
-    def progress(self, states: dict[str, TileState] | None = None) -> float:
-        """0..100: terminal tiles count whole, running ones by their job progress."""
-        states = states or self.tile_states()
-        done = sum(1.0 if s.status in TileStatus.TERMINAL else 0.9 * s.progress / 100.0 for s in states.values())
-        return 100.0 * done / max(len(states), 1)
+    def mark_cancelled(self) -> None:
+        super().mark_cancelled()
+        self.manifest.cancelled = True
+        write_json_atomic(self.run_dir / MANIFEST, self.manifest.to_dict())
 
-    # -- deciding (instant, main thread) ------------------------------------------------------------------------
-    def due_actions(self, now: float | None = None, busy: frozenset[str] | set[str] = frozenset()) -> list[Action]:
-        """Steps due now, for tiles not ``busy``; new jobs only while fewer than ``parallel`` are on the backend."""
-        if self.manifest.cancelled:
-            return []
-        now = time.time() if now is None else now
-        states = self.tile_states()
-        on_backend = sum(1 for s in states.values() if s.status in TileStatus.ON_BACKEND)
-        actions = []
-        for tile in self.tiles:
-            state = states[tile.name]
-            if tile.name in busy:
-                continue
-            action = self._action_for(tile, state, now)
-            if action is None and _wants_new_job(state, now) and on_backend < self.manifest.parallel:
-                action = Action("submit", tile.name, self._new_job(tile).local_id)
-                on_backend += 1
-            if action is not None:
-                actions.append(action)
-        return actions
-
-    def _action_for(self, tile: TilePlan, state: TileState, now: float) -> Action | None:
-        if state.local_id is None:
-            return None
-        if state.status == TileStatus.SUBMITTING:
-            return Action("submit", tile.name, state.local_id)
-        if state.status in (TileStatus.QUEUED, TileStatus.RUNNING) and self._next_poll.get(state.local_id, 0) <= now:
-            return Action("poll", tile.name, state.local_id)
-        if state.status == TileStatus.DOWNLOADING and self._next_download.get(state.local_id, 0) <= now:
-            return Action("download", tile.name, state.local_id)
-        return None
-
-    def _new_job(self, tile: TilePlan) -> JobRecord:
-        record = self.runner.new_map_job(self.tile_request(tile), self.profile, output_dir=self.run_dir / tile.name,
-                                         run_id=self.run_id, tile_name=tile.name)
-        self.tile_log(tile.name, "New job for this tile (attempt stored, not yet submitted).")
-        return record
-
-    def next_due(self) -> float:
-        """Epoch seconds of the next scheduled poll, download or retry (``now`` if nothing is scheduled)."""
-        times = [*self._next_poll.values(), *self._next_download.values()]
-        times += [s.retry_at for s in self.tile_states().values() if s.retry_at is not None]
-        return min(times) if times else time.time()
-
-    # -- doing (network: worker thread or Processing thread) ----------------------------------------------------
     def execute(self, action: Action) -> TileState:
-        """One step for one tile; backend trouble becomes tile state (retries), only logins stop the run."""
-        step = {"submit": self._submit, "poll": self._poll, "download": self._download}[action.kind]
-        step(action)
-        state = self.tile_states()[action.tile]
+        state = super().execute(action)
         self.write_tracking_csv()
         return state
 
-    def _submit(self, action: Action) -> None:
-        try:
-            record = self.runner.submit(action.local_id)
-        except AuthError:
-            raise
-        except BackendError as err:
-            self.store.update(action.local_id, status=JobStatus.ERROR, error_message=str(err),
-                              error_code=err.code, finished_at=utc_now())
-            self.tile_log(action.tile, f"Submitting failed: {err}")
-            return
-        self._schedule_poll(record.local_id)
-        self.tile_log(action.tile, f"Job {record.remote_id} submitted and started.")
-
-    def _poll(self, action: Action) -> None:
-        try:
-            record = self.runner.poll(action.local_id)
-        except AuthError:
-            raise
-        except BackendError as err:
-            if not is_transient(err):
-                self.store.update(action.local_id, status=JobStatus.ERROR, error_message=str(err),
-                                  error_code=err.code, finished_at=utc_now())
-                self.tile_log(action.tile, f"The job can no longer be checked: {err}")
-                return
-            self._schedule_poll(action.local_id)
-            self.tile_log(action.tile, f"Status check failed, trying again later: {err}")
-            return
-        if record.status in (JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.CREATED):
-            self._schedule_poll(record.local_id)
-            return
-        self._next_poll.pop(record.local_id, None)
-        if record.status == JobStatus.ERROR:
-            self.tile_log(action.tile, f"Job {record.remote_id} failed: {record.error_message}")
-        else:
-            self.tile_log(action.tile, f"Job {record.remote_id} is {record.status}.")
-
-    def _download(self, action: Action) -> None:
-        try:
-            record = self.runner.download(action.local_id)
-        except AuthError:
-            raise
-        except (DownloadError, BackendError) as err:
-            record = self.store.get(action.local_id)
-            failures = int(record.extra.get("download_failures", 0)) + 1
-            self.store.update(action.local_id, extra={**record.extra, "download_failures": failures})
-            self._next_download[action.local_id] = time.time() + 10.0 * failures
-            self.tile_log(action.tile, f"Download failed ({failures} of {MAX_DOWNLOAD_FAILURES}): {err}")
-            return
-        self._next_download.pop(action.local_id, None)
-        self.tile_log(action.tile, f"Results downloaded: {', '.join(Path(p).name for p in record.outputs)}.")
-
-    def _schedule_poll(self, local_id: str) -> None:
-        interval = PollPolicy.for_profile(self.profile).next_interval(self._interval.get(local_id))
-        self._interval[local_id] = interval
-        self._next_poll[local_id] = time.time() + interval
-
-    # -- cancel -------------------------------------------------------------------------------------------------
     def cancel(self) -> list[str]:
-        """Stop every remote job of the run (their credits stop); returns one sentence per job that refused."""
-        self.manifest.cancelled = True
-        write_json_atomic(self.run_dir / MANIFEST, self.manifest.to_dict())
-        problems = []
-        for state in self.tile_states().values():
-            record = self.store.get(state.local_id) if state.local_id else None
-            if record is None or record.status in (JobStatus.FINISHED, JobStatus.ERROR, JobStatus.CANCELED):
-                continue
-            try:
-                if record.remote_id:
-                    self.runner.cancel_remote(record.local_id)
-                else:
-                    self.store.update(record.local_id, status=JobStatus.CANCELED, finished_at=utc_now())
-                self.tile_log(state.name, "Cancelled with the run.")
-            except BackendError as err:
-                problems.append(str(err))
+        problems = super().cancel()
         self.write_tracking_csv()
         return problems
 
@@ -485,23 +308,6 @@ class TileRun:
                           self.actual_credits(), mosaic)
 
 
-def _status(record: JobRecord) -> str:
-    if record.status in (JobStatus.DRAFT, JobStatus.CREATED) or (record.status == JobStatus.QUEUED
-                                                                  and not record.remote_id):
-        return TileStatus.SUBMITTING
-    if record.status == JobStatus.FINISHED:
-        return TileStatus.FINISHED if record.download_state == DownloadState.DONE else TileStatus.DOWNLOADING
-    return {JobStatus.QUEUED: TileStatus.QUEUED, JobStatus.RUNNING: TileStatus.RUNNING,
-            JobStatus.ERROR: TileStatus.RETRYING, JobStatus.CANCELED: TileStatus.CANCELED}.get(record.status,
-                                                                                              TileStatus.QUEUED)
-
-
-def _wants_new_job(state: TileState, now: float) -> bool:
-    if state.status == TileStatus.PLANNED:
-        return True
-    return state.status == TileStatus.RETRYING and state.retry_at is not None and state.retry_at <= now
-
-
 def _mosaic_name(product: str) -> str:
     from . import udp
 
@@ -514,48 +320,28 @@ def _mosaic_name(product: str) -> str:
 
 def run_tiled(run: TileRun, *, progress: Callable[[float], None] = lambda p: None,
               is_cancelled: Callable[[], bool] = lambda: False, log: Log = lambda m: None,
-              sleep: Callable[[float], None] = time.sleep, on_change: Callable[[TileRun], None] | None = None,
+              sleep: Callable[[float], None] | None = None, on_change: Callable[[TileRun], None] | None = None,
               display_epsg: int = 4326) -> RunSummary:
     """Drive the run to its end in this thread (Processing); cancelling stops every remote job of the run."""
     low, high = run.estimate_credits()
     log(f"{len(run.tiles)} tiles, at most {run.manifest.parallel} jobs at a time; estimated {low:.0f}–{high:.0f} "
         "credits.")
-    mosaic = None
-    while True:
-        if is_cancelled():
-            run.cancel()
-            raise CancelledError(f"The tiled run was cancelled; its jobs were stopped on {run.profile.title}.")
-        states = run.tile_states()
-        if run.is_done(states):
-            break
-        for action in run.due_actions():
-            state = run.execute(action)
-            _report(log, action, state)
-            if action.kind == "download" and state.status == TileStatus.FINISHED:
-                mosaic = run.build_mosaic(display_epsg) or mosaic
-            if on_change is not None:
-                on_change(run)
-            if is_cancelled():
-                break
-        progress(run.progress())
-        _sleep_until(max(run.next_due(), time.time() + MIN_LOOP_S), is_cancelled, sleep)
-    summary = run.summary(mosaic or run.build_mosaic(display_epsg))
+    mosaics: list[MosaicResult] = []
+
+    def on_step(action: Action, state: TileState) -> None:
+        if action.kind == "download" and state.status == TileStatus.FINISHED:
+            built = run.build_mosaic(display_epsg)
+            if built is not None:
+                mosaics.append(built)
+        if on_change is not None:
+            on_change(run)
+
+    kwargs = {"sleep": sleep} if sleep is not None else {}
+    batch_drive.drive(run, progress=progress, is_cancelled=is_cancelled, log=log, on_step=on_step,
+                      what="tiled run", min_loop_s=MIN_LOOP_S, **kwargs)
+    summary = run.summary((mosaics[-1] if mosaics else None) or run.build_mosaic(display_epsg))
     log(f"{len(summary.finished)} of {len(run.tiles)} tiles finished; {summary.credits:.1f} credits used.")
     if not summary.finished:
         raise JobFailedError(f"No tile of the run finished ({len(summary.failed)} failed); see the tile logs in "
                              f"{run.run_dir}")
     return summary
-
-
-def _report(log: Log, action: Action, state: TileState) -> None:
-    if action.kind == "submit" and state.job_id:
-        log(f"Tile {state.name}: job {state.job_id} started (attempt {state.attempts}).")
-    elif state.status in (TileStatus.RETRYING, TileStatus.FAILED) and action.kind != "download":
-        log(f"Tile {state.name}: {state.message or 'the job failed'} ({state.status}).")
-    elif action.kind == "download" and state.status == TileStatus.FINISHED:
-        log(f"Tile {state.name}: results downloaded.")
-
-
-def _sleep_until(when: float, is_cancelled: Callable[[], bool], sleep: Callable[[float], None]) -> None:
-    while time.time() < when and not is_cancelled():
-        sleep(min(0.2, max(0.0, when - time.time())))

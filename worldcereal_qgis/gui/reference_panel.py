@@ -19,7 +19,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QPointF, QRectF, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QPointF, QRectF, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QPainter, QPen, QPolygonF
 from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem, QWidget
 
@@ -29,7 +29,6 @@ from ..adapters.tasks import CoreTask
 from ..core.errors import WorldCerealError
 
 SELECTION_MODES = ("extract", "all", "h3_cap")
-STEP_INTERVAL_MS = 2000
 MAX_REPORT_ROWS = 1000
 
 
@@ -123,13 +122,12 @@ class ReferencePanel(QWidget):
         self.validation = None
         self.plan = None
         self.extractor = None
+        self.extraction = None  # controllers.extractions.ExtractionController of the current run
         self.run_id: str | None = None
         self.results = None  # pandas.DataFrame of the merged extractions
         self.result_layer: QgsVectorLayer | None = None
         self.plan_layer: QgsVectorLayer | None = None
         self._tasks: list[CoreTask] = []
-        self._timer = QTimer(self, interval=STEP_INTERVAL_MS)
-        self._timer.timeout.connect(self._step)
         self.plot = TimeSeriesPlot(self.plotContainer)
         self.plotContainer.layout().addWidget(self.plot)
         self._setup()
@@ -174,7 +172,7 @@ class ReferencePanel(QWidget):
 
     @property
     def busy(self) -> bool:
-        return bool(self._tasks)
+        return bool(self._tasks) or (self.extraction is not None and self.extraction.busy())
 
     # -- validate and plan --------------------------------------------------------------------------------------------
     def validate(self) -> None:
@@ -238,72 +236,57 @@ class ReferencePanel(QWidget):
         self.plan_layer = layer
         QgsProject.instance().addMapLayer(layer)
 
-    # -- extract --------------------------------------------------------------------------------------------------
+    # -- extract (the run itself is controllers/extractions.py) -------------------------------------------------
     def start_extraction(self) -> None:
-        from ..core import extraction as ex
+        from ..controllers.extractions import ExtractionController
+        from ..core import extraction_run as er
 
         if self.plan is None:
             return
-        root = Path(self.outputEdit.text().strip() or "")
         if not self.outputEdit.text().strip():
             self.statusLabel.setText("Choose an output folder first.")
             return
+        root = Path(self.outputEdit.text().strip())
         profile = self.profile_for()
-        self.extractor = ex.ExtractionRunner(self.runner_for(root, profile), profile, root)
-        plan = self.plan
+        self.extractor = er.ExtractionRunner(self.runner_for(root, profile), profile, root)
+        self._watch(ExtractionController(self.extractor, parent=self))
         self.runButton.setEnabled(False)
         self.cancelButton.setEnabled(True)
-        self.statusLabel.setText(f"Submitting {len(plan.jobs)} jobs to {profile.title}…")
-        self._start("Preparing extraction jobs", lambda _t: self.extractor.prepare(plan), self._prepared)
+        self.statusLabel.setText(f"Submitting {len(self.plan.jobs)} jobs to {profile.title}…")
+        self.extraction.start(self.plan)
 
-    def _prepared(self, run_id, error: WorldCerealError | None) -> None:
-        if error is not None:
-            self._stopped(str(error))
-            return
-        self.run_id = run_id
-        self._timer.start()
-        self._step()
+    def _watch(self, controller) -> None:
+        if self.extraction is not None:
+            self.extraction.shutdown()
+        self.extraction = controller
+        controller.progressed.connect(self._progressed)
+        controller.merged.connect(self._merged)
+        controller.stopped.connect(self._stopped)
+        controller.problem.connect(self.statusLabel.setText)
+        controller.busyChanged.connect(lambda _b: self.busy_changed.emit(self.busy))
 
-    def _step(self) -> None:
-        if self.extractor is None or self.run_id is None or self.busy:
-            return
-        extractor, run_id = self.extractor, self.run_id
-        self._start("Extraction step", lambda _t: extractor.step(run_id), self._stepped)
+    def _progressed(self, state) -> None:
+        from ..controllers.extractions import run_state_text
 
-    def _stepped(self, state, error: WorldCerealError | None) -> None:
-        if error is not None:
-            self.statusLabel.setText(f"{error} Retrying in {STEP_INTERVAL_MS // 1000} s.")
-            return
+        self.run_id = self.extraction.run_id if self.extraction is not None else None
         self.progressBar.setValue(int(0.9 * state.percent))
-        self.statusLabel.setText(f"{state.done} of {state.total} jobs done, {state.active} running, "
-                                 f"{state.failed} failed; {state.credits:.1f} credits so far.")
-        if state.finished:
-            self._timer.stop()
-            extractor, run_id = self.extractor, self.run_id
-            self._start("Merging extractions", lambda _t: _merge(extractor, run_id), self._merged)
+        self.statusLabel.setText(run_state_text(state))
 
-    def _merged(self, result, error: WorldCerealError | None) -> None:
-        if error is not None:
-            self._stopped(str(error))
-            return
-        written, folder = result
+    def _merged(self, written: int, folder: str) -> None:
         self.progressBar.setValue(100)
         self._stopped(f"{written} samples written to {folder}.")
         self.load_results(folder)
 
     def shutdown(self) -> None:
         """Stop watching the run (on plugin unload); remote jobs keep running and resume later."""
-        self._timer.stop()
+        if self.extraction is not None:
+            self.extraction.shutdown()
 
     def cancel_extraction(self) -> None:
-        self._timer.stop()
-        if self.extractor is not None and self.run_id is not None:
-            extractor, run_id = self.extractor, self.run_id
-            self._start("Cancelling extraction", lambda _t: extractor.cancel(run_id),
-                        lambda _r, err: self._stopped(str(err) if err else "Cancelled; the remote jobs were stopped."))
+        if self.extraction is not None:
+            self.extraction.cancel()
 
     def _stopped(self, message: str) -> None:
-        self._timer.stop()
         self.cancelButton.setEnabled(False)
         self.runButton.setEnabled(self.plan is not None)
         self.statusLabel.setText(message)
@@ -397,13 +380,6 @@ def _validate_and_plan(raw, mode: str, cap: int):
         return result, ex.plan_jobs(samples), None
     except WorldCerealError as err:
         return result, None, str(err)
-
-
-def _merge(extractor, run_id: str) -> tuple[int, Path]:
-    from ..core.extraction_post import merged_dir
-
-    merged = extractor.merge(run_id)
-    return sum(count for _p, count in merged.values()), merged_dir(extractor.root)
 
 
 def _default_profile():

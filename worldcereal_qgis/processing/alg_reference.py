@@ -289,7 +289,7 @@ class ExtractReferenceAlgorithm(_Base):
 
     def _run(self, plan, parameters, context, feedback, root: Path):
         from ..adapters import connections
-        from ..core import extraction as ex
+        from ..core import extraction_run as ex
 
         name = BACKEND_CHOICES[self.parameterAsEnum(parameters, "BACKEND", context)]
         profile = connections.profile(name, self.parameterAsString(parameters, "BACKEND_URL", context) or None)
