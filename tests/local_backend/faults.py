@@ -8,6 +8,8 @@ Switches (JSON, all optional; counts are consumed one per matching request/downl
   job_error     {"count": N, "message": str}        next N created jobs end in ``error`` with error logs
   expire_token  {"after_requests": N}               after N more authenticated requests, every access
                                                     token issued so far is rejected with 401 TokenInvalid
+  concurrent_limit {"limit": L}                     per user at most L queued/running jobs: a further start
+                                                    answers 400 ConcurrentJobLimit as CDSE does (stays set)
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any, Callable, Optional
 ADMIN_PREFIX = "/_admin"
 ASSET_RE = re.compile(r"/jobs/[^/]+/results/assets/")
 CORRUPT_EVERY = 512
-KNOWN = ("http_503", "delay", "drop_download", "corrupt_asset", "job_error", "expire_token")
+KNOWN = ("http_503", "delay", "drop_download", "corrupt_asset", "job_error", "expire_token", "concurrent_limit")
 
 
 class FaultError(ValueError):
@@ -89,6 +91,12 @@ class Faults:
         fault = self._take("job_error")
         return fault["message"] if fault else None
 
+    def concurrent_limit(self) -> Optional[int]:
+        """CDSE's per-user cap on running batch jobs, when switched on (never consumed)."""
+        with self._lock:
+            fault = self._state.get("concurrent_limit")
+            return int(fault["limit"]) if fault else None
+
     def count_authenticated_request(self, initial: bool = False) -> None:
         """Count down ``expire_token``; at zero revoke all issued access tokens (once)."""
         with self._lock:
@@ -112,9 +120,10 @@ def _normalise(name: str, value: Any) -> dict:
         "corrupt_asset": {"count": 1},
         "job_error": {"count": 1, "message": "Simulated failure: executor lost (injected fault)."},
         "expire_token": {"after_requests": 0},
+        "concurrent_limit": {"limit": 2},
     }[name]
     out = {**defaults, **value}
-    for key in ("count", "ms", "after_bytes", "after_requests"):
+    for key in ("count", "ms", "after_bytes", "after_requests", "limit"):
         if out.get(key) is not None and (not isinstance(out[key], int) or out[key] < 0):
             raise FaultError(f"Fault {name}.{key} must be a non-negative integer.")
     if "path" in out:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Optional
 
 from openeo_driver.backend import BatchJobMetadata, BatchJobs
-from openeo_driver.errors import JobNotFoundException
+from openeo_driver.errors import JobNotFoundException, OpenEOApiException
 from openeo_driver.users import User
 
 from tests.local_backend import settings, simulate
@@ -87,6 +87,7 @@ class LocalBatchJobs(BatchJobs):
 
     def start_job(self, job_id: str, user: User) -> None:
         row = self._row(job_id, user.user_id)
+        self._check_concurrency(user.user_id, job_id)
         duration = row["duration"] if row["duration"] is not None else settings.get().job_duration
         self._append_log(row, "info", f"Job queued; simulated run of {duration:g} s.")
         self.store.update_job(job_id, status="queued", started=time.time(), finished=None,
@@ -115,6 +116,18 @@ class LocalBatchJobs(BatchJobs):
         self.cancel_job(job_id, user_id)
         self.store.delete_job(job_id)
         shutil.rmtree(self.results_dir / job_id, ignore_errors=True)
+
+    def _check_concurrency(self, user_id: str, job_id: str) -> None:
+        """CDSE's answer when a user already has ``limit`` jobs queued or running (unofficial error code)."""
+        limit = self.faults.concurrent_limit()
+        if limit is None:
+            return
+        running = [r for r in self.store.list_jobs(user_id=user_id, statuses=ACTIVE) if r["id"] != job_id]
+        running = [r for r in (self._advance(r["id"]) for r in running) if r and r["status"] in ACTIVE]
+        if len(running) >= limit:
+            raise OpenEOApiException(
+                code="ConcurrentJobLimit", status_code=400,
+                message=f"Job was not started because concurrent job limit ({limit}) is reached.")
 
     # admin
     def set_duration(self, job_id: str, seconds: float) -> dict:

@@ -62,6 +62,18 @@ class BackendError(WorldCerealError):
         return "".join(parts) + "."
 
 
+class ConcurrentLimitError(BackendError):
+    """The backend refused to start a created job: the user's cap on running jobs is reached (CDSE: 2).
+
+    ``ConcurrentJobLimit`` is CDSE's unofficial openEO error code (openeo-python-client issue #838). The job
+    stays created; callers wait and start it again, so this is never shown as a failure.
+    """
+
+    def __init__(self, message: str, *, limit: int | None = None, **kwargs) -> None:
+        super().__init__(message, **kwargs)
+        self.limit = limit
+
+
 class AuthError(BackendError):
     """Login missing, expired or refused."""
 

@@ -13,9 +13,10 @@ from typing import Any, Callable, Protocol
 from urllib.parse import urlparse
 
 from .backends import BackendProfile
-from .errors import AuthError, BackendError, CancelledError, DependencyError, JobFailedError
+from .errors import AuthError, BackendError, CancelledError, ConcurrentLimitError, DependencyError, JobFailedError
 
 TERMINAL_STATUSES = ("finished", "error", "canceled")
+CONCURRENT_LIMIT_CODE = "ConcurrentJobLimit"  # CDSE, unofficial (openeo-python-client issue #838)
 AUTH_ERROR_CODES = ("TokenInvalid", "TokenExpired", "AuthenticationRequired", "AuthenticationSchemeInvalid",
                     "CredentialsInvalid")
 
@@ -121,6 +122,11 @@ def translate_error(err: BaseException, *, action: str, backend: str, job_id: st
     openeo = _openeo()
     from openeo.rest import OpenEoApiError, OpenEoClientException
 
+    if isinstance(err, OpenEoApiError) and err.code == CONCURRENT_LIMIT_CODE:
+        limit = re.search(r"limit \((\d+)\)", err.message or "")
+        return ConcurrentLimitError(f"{action} was refused by {backend}: {err.message}", code=err.code,
+                                    job_id=job_id, http_status=err.http_status_code,
+                                    limit=int(limit.group(1)) if limit else None)
     if isinstance(err, OpenEoApiError):
         cls = AuthError if err.code in AUTH_ERROR_CODES or err.http_status_code == 401 else BackendError
         message = f"{action} failed on {backend}: {err.message}"
