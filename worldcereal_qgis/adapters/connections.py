@@ -13,6 +13,7 @@ from qgis.core import QgsSettings
 from .. import settings
 from ..core import backends
 from ..core.backends import BackendProfile
+from ..core.job_owner import DOCK, owner_tag
 from ..core.job_runner import JobRunner
 from ..core.jobstore import JobStore
 from ..core.openeo_api import BasicCredentials, OpenEOClient
@@ -90,8 +91,11 @@ def forget_client(prof: BackendProfile) -> None:
 
 
 def runner(output_root: Path | None = None, store: JobStore | None = None,
-           profiles: dict[str, BackendProfile] | None = None) -> JobRunner:
-    """The job runner; ``profiles`` pins the profile objects to use by name (e.g. a custom local URL)."""
+           profiles: dict[str, BackendProfile] | None = None, front_end: str = DOCK) -> JobRunner:
+    """The job runner; ``profiles`` pins the profile objects to use by name (e.g. a custom local URL).
+
+    ``front_end`` names who drives its jobs (``DOCK`` or ``PROCESSING``): the owner written into each record.
+    """
     pinned = dict(profiles or {})
 
     def profile_for(name: str) -> BackendProfile:
@@ -102,6 +106,8 @@ def runner(output_root: Path | None = None, store: JobStore | None = None,
         client_for=lambda name: client(profile_for(name)),
         output_root=output_root or settings.default_output_dir(),
         profiles=profile_for,
+        client_for_profile=client,
+        owner=owner_tag(front_end),
     )
 
 

@@ -16,8 +16,9 @@ from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 from ..adapters.tasks import CoreTask
 from ..core import udp
 from ..core.backends import BackendProfile
-from ..core.errors import CancelledError, WorldCerealError
-from ..core.job_runner import JobRunner, PollPolicy
+from ..core.errors import CancelledError, ConcurrentLimitError, WorldCerealError
+from ..core.job_owner import DOCK, OWNER_KEY, is_mine_to_drive, owner_tag, settle_orphans
+from ..core.job_runner import JobRunner, PollPolicy, slot_wait_message
 from ..core.jobstore import ACTIVE_STATUSES, DownloadState, JobRecord, JobStatus
 from ..core.request import MapRequest
 
@@ -37,6 +38,8 @@ class JobController(QObject):
         self._tasks: dict[str, CoreTask] = {}       # one in-flight task per job
         self._next_poll: dict[str, float] = {}
         self._interval: dict[str, float] = {}
+        self._next_start: dict[str, float] = {}     # created jobs waiting for a free slot (ConcurrentJobLimit)
+        self._slot_waits: dict[str, int] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self._tick)
@@ -54,9 +57,18 @@ class JobController(QObject):
         self._tasks.clear()
 
     def resume(self) -> list[str]:
-        """Jobs that were running or waiting for download when QGIS closed continue now."""
+        """Jobs that were running or waiting for download when QGIS closed continue now.
+
+        Records left transient by a process that died are settled first; jobs another live process drives
+        (a Processing run) are listed but not driven; a failed download waits for the user's Reload instead
+        of failing again at every start.
+        """
+        settle_orphans(self.store)
         resumed = []
-        for record in self._map_jobs(self.store.jobs_to_resume()):
+        for record in self._mine(self.store.jobs_to_resume()):
+            if record.download_state == DownloadState.FAILED:
+                continue
+            record = self._adopt(record)
             resumed.append(record.local_id)
             if record.needs_download:
                 self._download(record.local_id)
@@ -70,7 +82,10 @@ class JobController(QObject):
 
     # -- user actions -------------------------------------------------------------------------------------------
     def submit(self, request: MapRequest, profile: BackendProfile) -> str:
-        """Validate (instant, no network) and store the job, then create + start it in a task."""
+        """Check (instant, no network: folder, disk, area), store the job, then create + start it in a task."""
+        from ..core.preflight import map_preflight
+
+        map_preflight(request, self.runner.output_root)
         record = self.runner.new_map_job(request, profile)
         self.jobChanged.emit(record.local_id)
         self._run(record.local_id, "Submitting", lambda task: self.runner.submit(record.local_id),
@@ -119,14 +134,27 @@ class JobController(QObject):
 
     # -- internals ----------------------------------------------------------------------------------------------
     @staticmethod
-    def _map_jobs(records: list[JobRecord]) -> list[JobRecord]:
-        """Only map jobs are this controller's: extraction runs in the same store have their own runner."""
-        return [r for r in records if r.product in udp.PRODUCTS]
+    def _mine(records: list[JobRecord]) -> list[JobRecord]:
+        """Map jobs this dock drives: extraction runs have their own controller, and a job a live Processing
+        run drives stays its own (never downloaded or loaded twice)."""
+        return [r for r in records if r.product in udp.PRODUCTS and not r.run_id and is_mine_to_drive(r, DOCK)]
+
+    def _adopt(self, record: JobRecord) -> JobRecord:
+        """Take over an orphan (its process died): from now on this dock drives it."""
+        if record.extra.get(OWNER_KEY) == owner_tag(DOCK):
+            return record
+        return self.store.update(record.local_id, extra={**record.extra, OWNER_KEY: owner_tag(DOCK)})
 
     def _tick(self) -> None:
         now = time.monotonic()
-        for record in self._map_jobs(self.store.list(statuses=ACTIVE_STATUSES)):
-            if not record.remote_id or record.local_id in self._tasks:
+        for local_id, due in list(self._next_start.items()):
+            if due <= now and local_id not in self._tasks:
+                del self._next_start[local_id]
+                self._run(local_id, "Starting", lambda t, i=local_id: self.runner.submit(i), self._after_submit)
+        for record in self._mine(self.store.list(statuses=ACTIVE_STATUSES)):
+            if not record.remote_id or record.local_id in self._tasks or record.local_id in self._next_start:
+                continue
+            if record.status == JobStatus.CREATED:
                 continue
             if self._next_poll.setdefault(record.local_id, now) <= now:
                 self._run(record.local_id, "Checking", lambda t, i=record.local_id: self.runner.poll(i),
@@ -150,6 +178,10 @@ class JobController(QObject):
 
     def _finished(self, local_id: str, result, error, after) -> None:
         self._tasks.pop(local_id, None)
+        if isinstance(error, ConcurrentLimitError):
+            self._wait_for_slot(local_id, error)
+            self.jobChanged.emit(local_id)
+            return
         if error is not None and not isinstance(error, CancelledError):
             self._record_error(local_id, error)
         after(local_id, result, error)
@@ -162,9 +194,25 @@ class JobController(QObject):
             return
         self.notify.emit("WorldCereal", str(error), 2)
 
+    def _wait_for_slot(self, local_id: str, error: ConcurrentLimitError) -> None:
+        """The job is created but CDSE runs the user's maximum already: start it again later, with backoff."""
+        record = self.store.get(local_id)
+        profile = self.profile_for(record.backend)
+        waits = self._slot_waits.get(local_id, 0)
+        self._slot_waits[local_id] = waits + 1
+        delay = min(profile.max_poll_interval_s * 2, profile.min_poll_interval_s * 2 ** waits)
+        self._next_start[local_id] = time.monotonic() + delay
+        message = slot_wait_message(profile, error.limit)
+        if record.error_message != message:
+            self.store.update(local_id, error_message=message)
+            self.notify.emit("WorldCereal", message, 0)
+
     def _after_submit(self, local_id: str, record, error) -> None:
         if error is None:
             self._interval.pop(local_id, None)
+            self._slot_waits.pop(local_id, None)
+            if record.error_message:
+                record = self.store.update(local_id, error_message=None)
             self._schedule_poll(record)
         elif not isinstance(error, CancelledError):
             self.store.update(local_id, status=JobStatus.ERROR)

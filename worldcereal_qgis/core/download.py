@@ -41,6 +41,9 @@ def part_path(dest: str | Path) -> Path:
     return dest.with_name(dest.name + PART_SUFFIX)
 
 
+MAX_NAME_BYTES = 200  # below every common file system's 255-byte name limit, with room for ".part" suffixes
+
+
 def safe_asset_path(output_dir: str | Path, asset_name: str) -> Path:
     """Join a server-provided asset name below ``output_dir``; refuse any name that could land outside it."""
     name = (asset_name or "").replace("\\", "/")
@@ -54,7 +57,7 @@ def safe_asset_path(output_dir: str | Path, asset_name: str) -> Path:
     if bad:
         raise DownloadError(f"The result file name '{asset_name}' is not a safe file name inside the output folder.")
     root = Path(output_dir)
-    path = root.joinpath(*parts)
+    path = root.joinpath(*[_short_name(p) for p in parts])
     try:
         path.resolve().relative_to(root.resolve())
     except ValueError:  # a symlink inside the output folder pointing elsewhere
@@ -62,6 +65,19 @@ def safe_asset_path(output_dir: str | Path, asset_name: str) -> Path:
             f"The result file name '{asset_name}' would be written outside the output folder."
         ) from None
     return path
+
+
+def _short_name(part: str, limit: int = MAX_NAME_BYTES) -> str:
+    """File systems refuse names over 255 bytes ("File name too long"): keep the start, a hash and the suffix."""
+    if len(part.encode("utf-8")) <= limit:
+        return part
+    import hashlib
+
+    suffix = PurePosixPath(part).suffix if len(PurePosixPath(part).suffix) <= 16 else ""
+    digest = hashlib.sha1(part.encode("utf-8")).hexdigest()[:12]
+    keep = limit - len(suffix.encode("utf-8")) - len(digest) - 1
+    stem = part.encode("utf-8")[:keep].decode("utf-8", errors="ignore")
+    return f"{stem}_{digest}{suffix}"
 
 
 def verify_gdal_readable(path: Path) -> None:

@@ -109,7 +109,7 @@ class ExtractionRun(BatchRun):
     def submit_job(self, local_id: str) -> JobRecord:
         """Create the job from the client-built graph, then start it (idempotent like JobRunner.submit)."""
         record = self.store.get(local_id)
-        client = self.runner.client_for(record.backend)
+        client = self.runner.client_for_record(record)
         if not record.remote_id:
             job = job_from_dict(record.request["job"])
             builder = cube_builder(job, record.request["features"], orbit_state=record.request["orbit_state"])

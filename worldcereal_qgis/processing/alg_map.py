@@ -109,16 +109,19 @@ class MapAlgorithm(WorldCerealAlgorithm):
 
     def _process(self, parameters, context, feedback):
         from ..adapters import connections
+        from ..core.job_owner import PROCESSING
 
         request = self.build_request(parameters, context, feedback)
         max_area = self.parameterAsDouble(parameters, "MAX_AREA_KM2", context)
         if request.aoi.area_km2 > max_area:
             return self._process_tiled(request, parameters, context, feedback)
         request.validate(max_area_km2=max_area)
+        out_dir = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
+        self._preflight(request, out_dir, feedback)
         self._report_cost(request.aoi.area_km2, feedback)
         profile = self._profile(parameters, context)
-        out_dir = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
-        runner = connections.runner(output_root=out_dir, profiles={profile.name: profile})
+        runner = connections.runner(output_root=out_dir, profiles={profile.name: profile},
+                                    front_end=PROCESSING)
         record = runner.run(
             request, profile, progress=feedback.setProgress, is_cancelled=feedback.isCanceled,
             log=feedback.pushInfo, output_dir=out_dir,
@@ -152,6 +155,7 @@ class MapAlgorithm(WorldCerealAlgorithm):
         feedback.pushInfo(f"Area {request.aoi.area_km2:,.0f} km² is above the one-job limit: running it as "
                           f"{len(tiles)} tiles of up to {size:g} km.")
         out_dir = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
+        self._preflight(request, out_dir, feedback)
         run = TileRun.create(out_dir, request, self._profile(parameters, context), tiles, client_for=connections.client)
         summary = run_tiled(run, progress=feedback.setProgress, is_cancelled=feedback.isCanceled,
                             log=feedback.pushInfo)
@@ -161,6 +165,14 @@ class MapAlgorithm(WorldCerealAlgorithm):
         self._loaded = (mosaic, {"job_id": run.run_id, "backend": run.profile.url, "product": request.product,
                                  "title": request.title()}, self.parameterAsBool(parameters, "LOAD_LAYERS", context))
         return {"OUTPUT": mosaic, "JOB_ID": run.run_id, "CREDITS": summary.credits, "OUTPUT_FOLDER": str(out_dir)}
+
+    def _preflight(self, request, out_dir: Path, feedback) -> None:
+        """Before any job: the folder takes files, the disk has room, the area is worth a job."""
+        from ..adapters import crop_calendar
+        from ..core.preflight import map_preflight
+
+        for warning in map_preflight(request, out_dir, calendar=crop_calendar.loaded_calendar()):
+            feedback.pushWarning(warning)
 
     def _report_cost(self, area_km2: float, feedback) -> None:
         """Estimate with the user's rates (settings); warn above their budget and above CDSE's free credits."""

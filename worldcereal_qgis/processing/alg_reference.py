@@ -290,10 +290,14 @@ class ExtractReferenceAlgorithm(_Base):
     def _run(self, plan, parameters, context, feedback, root: Path):
         from ..adapters import connections
         from ..core import extraction_run as ex
+        from ..core.job_owner import PROCESSING
+        from ..core.preflight import extraction_preflight
 
         name = BACKEND_CHOICES[self.parameterAsEnum(parameters, "BACKEND", context)]
         profile = connections.profile(name, self.parameterAsString(parameters, "BACKEND_URL", context) or None)
-        runner = connections.runner(output_root=root, profiles={profile.name: profile})
+        extraction_preflight(len(plan.jobs), root)
+        runner = connections.runner(output_root=root, profiles={profile.name: profile},
+                                    front_end=PROCESSING)
         orbit = ORBIT_CHOICES[self.parameterAsEnum(parameters, "ORBIT", context)]
         extractor = ex.ExtractionRunner(runner, profile, root, orbit_state=orbit)
         state = extractor.run(plan, progress=feedback.setProgress, is_cancelled=feedback.isCanceled,

@@ -22,7 +22,7 @@ from datetime import datetime
 
 from ..backends import BackendProfile
 from ..errors import AuthError, BackendError, ConcurrentLimitError, DownloadError
-from ..job_runner import JobRunner, PollPolicy, is_transient, utc_now
+from ..job_runner import JobRunner, PollPolicy, is_transient, slot_wait_message, utc_now
 from ..jobstore import DownloadState, JobRecord, JobStatus
 
 DEFAULT_PARALLEL = 2            # CDSE's limit of parallel batch jobs per user
@@ -83,13 +83,6 @@ class Limits:
     parallel: int = DEFAULT_PARALLEL
     max_attempts: int = DEFAULT_MAX_ATTEMPTS
     retry_backoff_s: float = DEFAULT_RETRY_BACKOFF_S
-
-
-def slot_wait_message(profile: BackendProfile, limit: int | None) -> str:
-    """The one sentence for a start refused by the concurrency cap (a wait, not a failure)."""
-    where = "CDSE" if profile.name.startswith("cdse") else profile.title.split(" (")[0]
-    cap = f" ({limit} jobs at a time)" if limit else ""
-    return f"Waiting for a free slot on {where}{cap}; the job is created and starts as soon as one is free."
 
 
 class BatchRun:

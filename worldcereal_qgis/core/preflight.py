@@ -1,0 +1,113 @@
+"""Checks before paying: everything that can fail locally is checked before a job is created.
+
+A job that runs and then cannot write its result costs its credits for nothing (issue #16: a read-only folder
+was found only after 13.8 credits). The front ends call ``map_preflight`` / ``extraction_preflight`` on their
+submit paths; a hard problem raises ``InputError`` (one sentence, nothing sent), soft ones come back as
+warnings to show (the dock asks, Processing reports them).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+from .errors import InputError
+
+MIN_AREA_KM2 = 0.01             # one hectare = 100 pixels of 10 m; below it a job is only its start-up cost
+FREE_SPACE_MARGIN = 2.0         # room for the .part file next to the final one, and the provenance record
+PIXELS_PER_KM2 = 10_000         # WorldCereal maps are 10 m pixels
+BANDS_PER_PRODUCT = {"cropland": 3, "croptype": 60}   # byte bands per pixel, upper bounds (docs/PREFLIGHT.md)
+EXTRACTION_JOB_BYTES = 20 * 1024 * 1024               # one point-extraction Parquet, upper bound (500 points)
+
+
+def check_output_folder(folder: str | Path) -> Path:
+    """Create the folder if needed, then create and remove a probe file: a folder we cannot write is found now."""
+    path = Path(folder)
+    if not str(folder).strip():
+        raise InputError("Choose an output folder.", field="output_dir")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(f"The output folder {path} cannot be created ({err.strerror or err}); choose another "
+                         "folder, nothing was sent.", field="output_dir") from err
+    probe = path / f".worldcereal-probe-{uuid.uuid4().hex[:8]}"
+    try:
+        with open(probe, "wb") as handle:
+            handle.write(b"probe")
+            handle.flush()
+            os.fsync(handle.fileno())
+        probe.unlink()
+    except OSError as err:
+        raise InputError(f"The output folder {path} is not writable ({err.strerror or err}); choose another "
+                         "folder, nothing was sent.", field="output_dir") from err
+    return path
+
+
+def estimate_result_bytes(area_km2: float, product: str) -> int:
+    """Upper bound of a map's size on disk (uncompressed bytes; the backend's files are compressed)."""
+    bands = BANDS_PER_PRODUCT.get(product, max(BANDS_PER_PRODUCT.values()))
+    return int(max(area_km2, 0.0) * PIXELS_PER_KM2 * bands)
+
+
+def check_free_space(folder: str | Path, needed_bytes: int) -> None:
+    """Enough room for the estimated result (with margin), or one sentence with both numbers."""
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return  # the folder check already passed; a file system without statistics is not a reason to refuse
+    wanted = int(needed_bytes * FREE_SPACE_MARGIN)
+    if free < wanted:
+        raise InputError(f"Only {_mb(free)} are free in {folder}; the result needs up to {_mb(wanted)}. Free some "
+                         "space or choose another folder; nothing was sent.", field="output_dir")
+
+
+def area_problems(area_km2: float) -> None:
+    """A tiny area is refused: it would cost a whole job's start-up credits for a handful of pixels."""
+    if area_km2 < MIN_AREA_KM2:
+        shown = f"{area_km2 * 1e6:,.0f} m²" if area_km2 < 1 else f"{area_km2:,.2f} km²"
+        raise InputError(f"The area of interest is only {shown}, less than one hectare (100 pixels of 10 m); a "
+                         "job costs its start-up credits whatever its size, so nothing was sent. Choose a larger "
+                         "area.", field="aoi")
+
+
+def land_warning(calendar, bbox: tuple[float, float, float, float]) -> str | None:
+    """No crop-calendar cell in or under the area: most likely open sea, where a map has nothing to show."""
+    if calendar is None or calendar.covers(bbox):
+        return None
+    return ("The area has no crop-calendar cell (no cropland anywhere in it, e.g. open sea); the map will most "
+            "likely be empty.")
+
+
+def map_preflight(request, output_dir: str | Path, *, calendar=None) -> list[str]:
+    """Before a map job: folder writable, room for the result, a sensible area. Returns warnings."""
+    area_problems(request.aoi.area_km2)
+    folder = check_output_folder(output_dir)
+    check_free_space(folder, estimate_result_bytes(request.aoi.area_km2, request.product))
+    warning = land_warning(calendar, request.aoi.bbox)
+    return [warning] if warning else []
+
+
+def extraction_preflight(n_jobs: int, output_dir: str | Path) -> list[str]:
+    """Before extraction jobs: folder writable and room for every job's Parquet file."""
+    folder = check_output_folder(output_dir)
+    check_free_space(folder, n_jobs * EXTRACTION_JOB_BYTES)
+    return []
+
+
+def check_head_zip_file(path: str | Path, expected_fingerprint: str | None = None):
+    """A local crop-type head zip read as the inference UDF reads it, before any job points at it."""
+    from .head_zip import check_head_zip
+
+    try:
+        return check_head_zip(Path(path), expected_fingerprint)
+    except InputError:
+        raise
+    except (OSError, ValueError, KeyError) as err:
+        raise InputError(f"The model file {path} cannot be used ({err}); nothing was sent.",
+                         field="croptype_head_zip") from err
+
+
+def _mb(size: float) -> str:
+    return f"{size / 1024 / 1024:,.0f} MB" if size >= 1024 * 1024 else f"{size / 1024:,.0f} kB"
