@@ -181,8 +181,8 @@ class JobRunner:
                 outage_since = clock() if outage_since is None else outage_since
                 if clock() - outage_since > OUTAGE_TOLERANCE_S:
                     raise BackendError(
-                        f"{record.title}: the backend did not answer for {OUTAGE_TOLERANCE_S / 60:.0f} minutes; the "
-                        "job is kept and running the same request into the same folder again continues it",
+                        f"{record.title}: the backend did not answer for {_duration(OUTAGE_TOLERANCE_S)}; the job "
+                        "is kept and running the same request into the same folder again continues it",
                         code=err.code, job_id=record.remote_id) from err
                 if interval is None or interval < policy.maximum:
                     log(f"The backend does not answer ({err}); checking again with growing pauses.")
@@ -339,6 +339,10 @@ def _retry_busy(call: Callable[[], str], delays: tuple[float, ...] = (1.0, 3.0, 
                 raise
             time.sleep(delay)
     return call()
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds / 60:.0f} minutes" if seconds >= 120 else f"{seconds:.0f} seconds"
 
 
 def without_credentials(value):
