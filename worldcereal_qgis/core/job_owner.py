@@ -119,9 +119,10 @@ def settle_orphans(store: JobStore) -> list[str]:
 
 def newer_result_in(store: JobStore, record: JobRecord) -> JobRecord | None:
     """A later job whose result is already in the same folder (an older job must not overwrite it)."""
-    for other in store.list():
-        if (other.local_id != record.local_id and other.output_dir == record.output_dir
-                and other.download_state == DownloadState.DONE and (other.created_at or "") > (record.created_at or "")
-                and other.run_id == record.run_id):
+    for other in store.list():  # newest first: everything before ``record`` is newer
+        if other.local_id == record.local_id:
+            return None
+        if (other.output_dir == record.output_dir and other.run_id == record.run_id
+                and other.download_state == DownloadState.DONE):
             return other
     return None
