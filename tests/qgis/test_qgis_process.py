@@ -68,3 +68,45 @@ def test_bad_input_is_one_clear_sentence(profile_home, local_backend, tmp_path):
     text = proc.stdout + proc.stderr
     assert "km²" in text and "2500" in text.replace(",", "")
     assert "Traceback" not in text
+
+
+def test_killed_command_rerun_resumes_the_paid_job(profile_home, local_backend, wc_dir, tmp_path):
+    """Issue #16: kill qgis_process mid-job, run the same command again: one job paid, its result downloaded."""
+    import hashlib
+    import signal
+    import time
+
+    from worldcereal_qgis.adapters import connections
+
+    out, name = tmp_path / "out", "qp_kill"
+    args = [QGIS_PROCESS, "--json", "run", "worldcereal:cropland", "--",
+            f"AOI_LAYER={wc_dir / 'aoi' / 'test_site_france.gpkg'}", f"AOI_NAME={name}", "YEAR=2021", "ORBIT=2",
+            "BACKEND=3", f"BACKEND_URL={local_backend.url}", "LOAD_LAYERS=false", f"OUTPUT_FOLDER={out}"]
+    conn = connections.client(connections.profile("local", local_backend.url)).connection
+
+    def received() -> list[dict]:
+        return [j for j in conn.list_jobs() if f"– {name} –" in (j.get("title") or "")]
+
+    first = subprocess.Popen(args, env=_env(profile_home), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
+    deadline = time.monotonic() + 120
+    while not received():
+        assert first.poll() is None and time.monotonic() < deadline, "the first run never created its job"
+        time.sleep(0.1)
+    job_id = received()[0]["id"]
+    local_backend.set_job_duration(job_id, 600)
+    while conn.job(job_id).describe()["status"] not in ("queued", "running"):
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    first.send_signal(signal.SIGKILL)
+    first.communicate(timeout=30)
+    local_backend.set_job_duration(job_id, 1)  # the paid job ends on the backend while nobody watches
+
+    again = subprocess.run(args, env=_env(profile_home), capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stdout[-3000:] + again.stderr[-3000:]
+    results = json.loads(again.stdout[again.stdout.index("{"):])["results"]
+    assert results["JOB_ID"] == job_id and [j["id"] for j in received()] == [job_id]
+    backend_file = next(p for p in local_backend.data_dir.rglob(Path(results["OUTPUT"]).name) if job_id in str(p))
+    assert (hashlib.sha256(Path(results["OUTPUT"]).read_bytes()).digest()
+            == hashlib.sha256(backend_file.read_bytes()).digest())
+    assert f"Resuming job {job_id} of the same request in {out}" in again.stdout + again.stderr
