@@ -18,7 +18,7 @@ from .errors import InputError
 MIN_AREA_KM2 = 0.01             # one hectare = 100 pixels of 10 m; below it a job is only its start-up cost
 FREE_SPACE_MARGIN = 2.0         # room for the .part file next to the final one, and the provenance record
 PIXELS_PER_KM2 = 10_000         # WorldCereal maps are 10 m pixels
-BANDS_PER_PRODUCT = {"cropland": 3, "croptype": 60}   # byte bands per pixel, upper bounds (docs/PREFLIGHT.md)
+BANDS_PER_PRODUCT = {"cropland": 3, "croptype": 60}   # byte bands per pixel, upper bounds (docs/JOB_SAFETY.md)
 EXTRACTION_JOB_BYTES = 20 * 1024 * 1024               # one point-extraction Parquet, upper bound (500 points)
 
 
