@@ -293,6 +293,35 @@ def test_job_record_on_disk_holds_no_signed_query(wc_provider, local_backend, wc
     assert urls and not [u for u in urls if "?" in u]
 
 
+@pytest.mark.qgis_gui
+def test_interrupted_extraction_is_resumed_by_the_reference_page(local_backend, store, tmp_path, wc_dir):
+    from worldcereal_qgis.core import extraction as ex
+    from worldcereal_qgis.core import extraction_run as er
+    from worldcereal_qgis.core import reference_data as rd
+    from worldcereal_qgis.gui import reference_panel as rp
+
+    ref = wc_dir / "reference_data" / "2022_FRA_LPIS_POLY_110_samples.geoparquet"
+    samples = rd.select_samples(rd.validate(rd.read_reference_file(ref)).samples, "extract").head(4)
+    plan = ex.plan_jobs(samples)
+    profile = connections.profile("local", local_backend.url)
+    conn = connections.client(profile).connection
+    before = {j["id"] for j in conn.list_jobs()}
+    runner_for = lambda root, p: connections.runner(output_root=root, store=store, profiles={"local": p})  # noqa: E731
+    extractor = er.ExtractionRunner(runner_for(tmp_path, profile), profile, tmp_path / "ex")
+    run_id = extractor.prepare(plan)
+    extractor.step(run_id)  # the first jobs are submitted, then QGIS closes
+    assert 0 < len({j["id"] for j in conn.list_jobs()} - before) <= 2
+
+    panel = rp.ReferencePanel(profile_for=lambda: profile, runner_for=runner_for)
+    assert panel.resume_unfinished() == 1
+    _pump(lambda: panel.results is not None and not panel.busy, timeout=120)
+    assert len({j["id"] for j in conn.list_jobs()} - before) == len(plan.jobs)  # nothing paid twice
+    merged = tmp_path / "ex" / "worldcereal_merged_extractions.parquet"
+    assert panel.statusLabel.text() == f"4 samples written to {merged}."
+    assert er.unfinished_runs(store) == {}
+    panel.shutdown()
+
+
 def _pump(until, timeout: float = 60.0) -> None:
     import time
 

@@ -12,8 +12,8 @@ from osgeo import ogr, osr
 from tests.fixtures.extractions import real_long_schema
 from worldcereal_qgis.adapters import connections
 from worldcereal_qgis.core import extraction as ex
-from worldcereal_qgis.core import extraction_run as er
 from worldcereal_qgis.core import extraction_post as ep
+from worldcereal_qgis.core import extraction_run as er
 from worldcereal_qgis.core import reference_data as rd
 
 pytestmark = pytest.mark.slow

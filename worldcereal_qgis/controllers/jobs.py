@@ -72,6 +72,8 @@ class JobController(QObject):
             resumed.append(record.local_id)
             if record.needs_download:
                 self._download(record.local_id)
+            elif record.status == JobStatus.CREATED:
+                self._next_start[record.local_id] = 0.0  # created, never started (e.g. waiting for a slot)
             else:
                 self._next_poll[record.local_id] = 0.0
         self.start()

@@ -95,7 +95,11 @@ def _remember(folder: Path, keep: bool) -> None:
 
 
 def _create_run(plan: RunPlan, folder: Path, client_for) -> TileRun:
-    """Worker thread: the run folder, its job database and its tile layer file."""
+    """Worker thread: check the folder and the disk (before any job), then the run folder, its job database and
+    its tile layer file."""
+    from ..core.preflight import map_preflight
+
+    map_preflight(plan.request, folder)
     run = TileRun.create(folder, plan.request, plan.profile, plan.tiles, client_for=client_for)
     tile_layer.write_tile_layer(folder / tile_layer.FILE_NAME, run.tiles, run.tile_states())
     return run

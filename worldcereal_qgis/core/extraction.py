@@ -282,3 +282,17 @@ def _meteo(conn, extent: list[str], s2_monthly):
 def cube_builder(job: ExtractionJob, geometries: dict, *, orbit_state: str = "DESCENDING"):
     """For ``OpenEOClient.create_job_from_cube``: the connection is only known there."""
     return lambda conn: build_point_cube(conn, job, geometries, orbit_state=orbit_state)
+
+
+# -- stored form of a job (the batch engine keeps it in the job record) ---------------------------------------
+
+
+def job_to_dict(job: ExtractionJob) -> dict:
+    return {"ref_id": job.ref_id, "year": job.year, "tile": job.tile, "chunk": job.chunk,
+            "start": job.start.isoformat(), "end": job.end.isoformat(), "sample_ids": list(job.sample_ids)}
+
+
+def job_from_dict(data: dict) -> ExtractionJob:
+    return ExtractionJob(data["ref_id"], int(data["year"]), data["tile"], int(data["chunk"]),
+                         date.fromisoformat(data["start"]), date.fromisoformat(data["end"]),
+                         tuple(data["sample_ids"]))

@@ -30,11 +30,12 @@ from .errors import CancelledError
 from .extraction import (
     JOB_OPTIONS,
     OUT_FORMAT,
-    ExtractionJob,
     ExtractionPlan,
     cube_builder,
     feature_collection,
+    job_from_dict,
     job_samples,
+    job_to_dict,
 )
 from .job_runner import JobRunner, utc_now
 from .jobstore import JobRecord, JobStatus
@@ -45,19 +46,6 @@ MAX_ATTEMPTS = 3        # a failed job is submitted this many times in all
 PLANNED_KEY = "planned"
 
 Log = Callable[[str], None]
-
-
-def job_to_dict(job: ExtractionJob) -> dict:
-    return {"ref_id": job.ref_id, "year": job.year, "tile": job.tile, "chunk": job.chunk,
-            "start": job.start.isoformat(), "end": job.end.isoformat(), "sample_ids": list(job.sample_ids)}
-
-
-def job_from_dict(data: dict) -> ExtractionJob:
-    from datetime import date
-
-    return ExtractionJob(data["ref_id"], int(data["year"]), data["tile"], int(data["chunk"]),
-                         date.fromisoformat(data["start"]), date.fromisoformat(data["end"]),
-                         tuple(data["sample_ids"]))
 
 
 def run_id_for(ref_id: str, root: Any) -> str:

@@ -14,6 +14,7 @@ class ReferenceDataDock(QDockWidget):
         self.iface = iface
         self.panel = ReferencePanel(self)
         self.setWidget(self.panel)
+        self.panel.resume_unfinished()  # extraction runs of the last session continue, like map jobs and tiled runs
 
     def shutdown(self) -> None:
         """Stop the panel's extraction watching (remote jobs keep running; the job store keeps them)."""

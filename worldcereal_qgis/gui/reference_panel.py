@@ -1,13 +1,13 @@
 """Reference-data page (mission flow 2): choose a layer, see the validation report and the job plan, extract,
 and look at a sample's monthly time series.
 
-A plain QWidget: the dock hosts it. Validation, planning, job steps and merging run in CoreTasks; a QTimer
-paces the job steps (nothing waits inside a task), so the GUI thread never blocks on the network.
+A plain QWidget: the dock hosts it. Validation and planning run in CoreTasks; the extraction run itself (job
+steps on the batch engine, merging, resuming after a restart) is controllers/extractions.py, so the GUI thread
+never blocks on the network.
 """
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any, Callable
 
@@ -19,92 +19,17 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QPointF, QRectF, Qt, pyqtSignal
-from qgis.PyQt.QtGui import QColor, QPainter, QPen, QPolygonF
+from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem, QWidget
 
 from ..adapters import paths
 from ..adapters.compat import field, layer_filters
 from ..adapters.tasks import CoreTask
 from ..core.errors import WorldCerealError
+from .time_series_plot import TimeSeriesPlot
 
 SELECTION_MODES = ("extract", "all", "h3_cap")
 MAX_REPORT_ROWS = 1000
-
-
-class TimeSeriesPlot(QWidget):
-    """Monthly values as a line with markers; gaps (nodata) break the line. Drawn with QPainter."""
-
-    MARGIN = 36
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMinimumHeight(160)
-        self.times: list = []
-        self.values: list[float] = []
-        self.title = ""
-        self.unit = ""
-
-    def set_series(self, times: list, values, title: str, unit: str = "") -> None:
-        self.times, self.values = list(times), [float(v) for v in values]
-        self.title, self.unit = title, unit
-        self.update()
-
-    def finite(self) -> list[tuple[int, float]]:
-        return [(i, v) for i, v in enumerate(self.values) if math.isfinite(v)]
-
-    def paintEvent(self, _event) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), self.palette().base())
-        plot = QRectF(self.MARGIN + 14, 18, self.width() - self.MARGIN - 24, self.height() - 18 - self.MARGIN)
-        painter.setPen(self.palette().text().color())
-        painter.drawText(QRectF(0, 0, self.width(), 16), Qt.AlignmentFlag.AlignCenter,
-                         f"{self.title} ({self.unit})" if self.unit else self.title)
-        points = self.finite()
-        if not points or plot.width() <= 0 or plot.height() <= 0:
-            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "no data")
-            painter.end()
-            return
-        low, high = min(v for _, v in points), max(v for _, v in points)
-        if high - low < 1e-9:
-            low, high = low - 0.5, high + 0.5
-        self._draw_axes(painter, plot, low, high)
-        self._draw_line(painter, plot, low, high)
-        painter.end()
-
-    def _xy(self, plot: QRectF, index: int, value: float, low: float, high: float) -> QPointF:
-        span = max(len(self.values) - 1, 1)
-        return QPointF(plot.left() + plot.width() * index / span,
-                       plot.bottom() - plot.height() * (value - low) / (high - low))
-
-    def _draw_axes(self, painter: QPainter, plot: QRectF, low: float, high: float) -> None:
-        painter.setPen(QPen(QColor(150, 150, 150), 1))
-        painter.drawRect(plot)
-        painter.setPen(self.palette().text().color())
-        for value in (low, high):
-            y = self._xy(plot, 0, value, low, high).y()
-            painter.drawText(QRectF(0, y - 8, plot.left() - 4, 16), Qt.AlignmentFlag.AlignRight, f"{value:.3g}")
-        for index in sorted({0, len(self.times) // 2, len(self.times) - 1}):
-            x = self._xy(plot, index, low, low, high).x()
-            label = self.times[index].strftime("%Y-%m") if hasattr(self.times[index], "strftime") else ""
-            painter.drawText(QRectF(x - 30, plot.bottom() + 4, 60, 16), Qt.AlignmentFlag.AlignCenter, label)
-
-    def _draw_line(self, painter: QPainter, plot: QRectF, low: float, high: float) -> None:
-        painter.setPen(QPen(QColor(34, 139, 34), 2))
-        run: list[QPointF] = []
-        for index, value in enumerate(self.values):
-            if math.isfinite(value):
-                run.append(self._xy(plot, index, value, low, high))
-                continue
-            if len(run) > 1:
-                painter.drawPolyline(QPolygonF(run))
-            run = []
-        if len(run) > 1:
-            painter.drawPolyline(QPolygonF(run))
-        painter.setBrush(QColor(34, 139, 34))
-        for index, value in self.finite():
-            painter.drawEllipse(self._xy(plot, index, value, low, high), 3, 3)
 
 
 class ReferencePanel(QWidget):
@@ -123,6 +48,7 @@ class ReferencePanel(QWidget):
         self.plan = None
         self.extractor = None
         self.extraction = None  # controllers.extractions.ExtractionController of the current run
+        self._resumed: list = []  # controllers of runs resumed from the last session (kept alive)
         self.run_id: str | None = None
         self.results = None  # pandas.DataFrame of the merged extractions
         self.result_layer: QgsVectorLayer | None = None
@@ -265,6 +191,26 @@ class ReferencePanel(QWidget):
         controller.problem.connect(self.statusLabel.setText)
         controller.busyChanged.connect(lambda _b: self.busy_changed.emit(self.busy))
 
+    def resume_unfinished(self) -> int:
+        """After a restart: extraction runs the job store says are unfinished continue; the first is shown here."""
+        from ..controllers.extractions import resume_unfinished
+
+        store = self.runner_for(Path(), self.profile_for()).store
+        self._resumed = resume_unfinished(store, self._extractor_for, parent=self)
+        if self._resumed:
+            self._watch(self._resumed[0])
+            self.cancelButton.setEnabled(True)
+            self.statusLabel.setText("Continuing the unfinished extraction from the last session…")
+        return len(self._resumed)
+
+    def _extractor_for(self, root: Path, record):
+        from ..adapters import connections
+        from ..core import extraction_run as er
+
+        profile = connections.profile(record.backend, record.backend_url)
+        self.extractor = er.ExtractionRunner(self.runner_for(root, profile), profile, root)
+        return self.extractor
+
     def _progressed(self, state) -> None:
         from ..controllers.extractions import run_state_text
 
@@ -278,9 +224,9 @@ class ReferencePanel(QWidget):
         self.load_results(folder)
 
     def shutdown(self) -> None:
-        """Stop watching the run (on plugin unload); remote jobs keep running and resume later."""
-        if self.extraction is not None:
-            self.extraction.shutdown()
+        """Stop watching the runs (on plugin unload); remote jobs keep running and resume later."""
+        for controller in {*self._resumed, *([self.extraction] if self.extraction is not None else [])}:
+            controller.shutdown()
 
     def cancel_extraction(self) -> None:
         if self.extraction is not None:
