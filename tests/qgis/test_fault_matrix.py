@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsApplication, QgsProcessingFeedback, QgsProject
 
+from tests.qgis.test_job_reliability import _pump
 from worldcereal_qgis.adapters import connections
 from worldcereal_qgis.core import job_runner
 from worldcereal_qgis.core.job_owner import OWNER_KEY
@@ -233,7 +234,7 @@ def test_dock_shows_the_slot_wait_and_finishes(local_backend, backend_faults, fr
     backend_faults.set_faults(concurrent_limit={"limit": 1})
     _occupy_slot(backend_faults, 3)
     local_id = controller.submit(cropland_request(france_aoi, year=2021), profile)
-    _pump(lambda: store.get(local_id).download_state == "done", timeout=90)
+    _pump(lambda: store.get(local_id).download_state == "done", timeout=90.0)
     controller.shutdown()
     assert messages[0] == ("Waiting for a free slot on Local simulated backend (1 jobs at a time); the job is "
                            "created and starts as soon as one is free.")
@@ -320,16 +321,6 @@ def test_interrupted_extraction_is_resumed_by_the_reference_page(local_backend, 
     assert panel.statusLabel.text() == f"4 samples written to {merged}."
     assert er.unfinished_runs(store) == {}
     panel.shutdown()
-
-
-def _pump(until, timeout: float = 60.0) -> None:
-    import time
-
-    deadline = time.monotonic() + timeout
-    while not until():
-        assert time.monotonic() < deadline, "timed out"
-        QgsApplication.processEvents()
-        time.sleep(0.02)
 
 
 def _pump_for(seconds: float) -> None:

@@ -18,14 +18,7 @@ from typing import Any, Callable
 
 from .backends import BackendProfile
 from .batch import drive as batch_drive
-from .batch.engine import (
-    DEFAULT_RETRY_BACKOFF_S,
-    Action,
-    BatchRun,
-    ItemState,
-    ItemStatus,
-    Limits,
-)
+from .batch.engine import DEFAULT_RETRY_BACKOFF_S, BatchRun, ItemStatus, Limits
 from .errors import CancelledError
 from .extraction import (
     JOB_OPTIONS,
@@ -228,5 +221,5 @@ def unfinished_runs(store) -> dict[str, Path]:
     return runs
 
 
-__all__ = ["PRODUCT", "Action", "ExtractionRun", "ExtractionRunner", "ItemState", "RunState", "job_from_dict",
-           "job_to_dict", "run_id_for", "unfinished_runs"]
+__all__ = ["PRODUCT", "ExtractionRun", "ExtractionRunner", "RunState", "job_from_dict", "job_to_dict", "run_id_for",
+           "unfinished_runs"]
