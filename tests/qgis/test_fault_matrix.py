@@ -114,6 +114,42 @@ def test_tiny_area_is_refused_before_any_job(wc_provider, local_backend, wc_dir,
     assert _jobs_received(local_backend.url, "fm_tiny") == []
 
 
+@pytest.fixture
+def served(tmp_path):
+    """A folder served over HTTP on 127.0.0.1 (a user's own model URL)."""
+    import functools
+    import http.server
+    import threading
+
+    folder = tmp_path / "www"
+    folder.mkdir()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield folder, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_model_url_with_garbage_weights_is_refused_before_any_job(wc_provider, local_backend, wc_dir, tmp_path,
+                                                                 served):
+    from tests.training.test_head_zip import PT, make_zip, manifest
+
+    folder, base = served
+    make_zip(folder, manifest(), name="garbage_head.zip")  # the checkpoint member holds b"weights"
+    params = _params(wc_dir, local_backend.url, "fm_model", tmp_path / "model", SEASON1_ID="tc-s1",
+                     SEASON1_START="2021-03-01", SEASON1_END="2021-08-31",
+                     CROPTYPE_HEAD_ZIP=f"{base}/garbage_head.zip")
+    del params["YEAR"]
+    import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("worldcereal:croptype", params, feedback=Feedback())
+    assert str(err.value) == (f"The weights {PT} in garbage_head.zip are not a PyTorch checkpoint; the model would "
+                              "fail on the backend, so nothing was sent.")
+    assert _jobs_received(local_backend.url, "fm_model") == []
+
+
 # -- every run is resumable ---------------------------------------------------------------------------------------
 
 def test_kill_mid_job_then_rerun_resumes_the_paid_job(wc_provider, local_backend, wc_dir, tmp_path, monkeypatch):

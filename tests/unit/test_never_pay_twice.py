@@ -240,3 +240,25 @@ def test_tiled_run_waits_for_slots_and_pays_each_tile_once(tmp_path):
     assert backend.created == 3 and backend.refused >= 1
     assert any("Waiting for a free slot on Local simulated backend (1 jobs at a time)" in line for line in waits)
     assert ItemStatus.FAILED not in seen and ItemStatus.RETRYING not in seen
+
+
+def test_a_pytorch_checkpoint_passes_the_weights_check_and_garbage_does_not(tmp_path):
+    import io
+    import json
+    import zipfile
+
+    def head_zip(name: str, weights: bytes) -> Path:
+        path = tmp_path / name
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("config.json", json.dumps({"artifacts": {"checkpoints": {"head": "head.pt"}}}))
+            archive.writestr("head.pt", weights)
+        return path
+
+    torch_like = io.BytesIO()
+    with zipfile.ZipFile(torch_like, "w") as inner:  # torch.save's format: <stem>/data.pkl inside a zip
+        inner.writestr("head/data.pkl", b"\x80\x02}q\x00.")
+    preflight.check_checkpoint_format(head_zip("good.zip", torch_like.getvalue()))
+    with pytest.raises(InputError) as err:
+        preflight.check_checkpoint_format(head_zip("bad.zip", b"weights"))
+    assert str(err.value) == ("The weights head.pt in bad.zip are not a PyTorch checkpoint; the model would fail "
+                              "on the backend, so nothing was sent.")

@@ -20,6 +20,7 @@ FREE_SPACE_MARGIN = 2.0         # room for the .part file next to the final one,
 PIXELS_PER_KM2 = 10_000         # WorldCereal maps are 10 m pixels
 BANDS_PER_PRODUCT = {"cropland": 3, "croptype": 60}   # byte bands per pixel, upper bounds (docs/JOB_SAFETY.md)
 EXTRACTION_JOB_BYTES = 20 * 1024 * 1024               # one point-extraction Parquet, upper bound (500 points)
+MAX_HEAD_ZIP_BYTES = 200 * 1024 * 1024                # a crop-type head zip is a few MB
 
 
 def check_output_folder(folder: str | Path) -> Path:
@@ -96,17 +97,54 @@ def extraction_preflight(n_jobs: int, output_dir: str | Path) -> list[str]:
     return []
 
 
-def check_head_zip_file(path: str | Path, expected_fingerprint: str | None = None):
-    """A local crop-type head zip read as the inference UDF reads it, before any job points at it."""
+def check_head_zip_url(url: str, session, *, max_bytes: int = MAX_HEAD_ZIP_BYTES):
+    """Download a crop-type head zip from its URL and check it as the inference UDF reads it, before any job
+    points at it: a wrong or broken model otherwise fails on the backend after the credits are spent."""
+    import tempfile
+
     from .head_zip import check_head_zip
 
-    try:
-        return check_head_zip(Path(path), expected_fingerprint)
-    except InputError:
-        raise
-    except (OSError, ValueError, KeyError) as err:
-        raise InputError(f"The model file {path} cannot be used ({err}); nothing was sent.",
-                         field="croptype_head_zip") from err
+    with tempfile.TemporaryDirectory(prefix="worldcereal-head-") as tmp:
+        path = Path(tmp) / (Path(url.split("?", 1)[0]).name or "head.zip")
+        try:
+            with session.get(url, stream=True, timeout=60) as response:
+                response.raise_for_status()
+                size = 0
+                with open(path, "wb") as handle:
+                    for chunk in response.iter_content(1 << 16):
+                        size += len(chunk)
+                        if size > max_bytes:
+                            raise InputError(f"The model at {url.split('?', 1)[0]} is larger than "
+                                             f"{_mb(max_bytes)}; a crop-type head zip is a few MB.", field="model")
+                        handle.write(chunk)
+        except OSError as err:  # requests' errors are OSErrors
+            raise InputError(f"The model at {url.split('?', 1)[0]} cannot be downloaded for checking ({err}); "
+                             "nothing was sent.", field="model") from err
+        info = check_head_zip(path)
+        check_checkpoint_format(path)
+        return info
+
+
+def check_checkpoint_format(path: Path) -> None:
+    """The head weights must be a PyTorch checkpoint (a zip with a data.pkl): garbage bytes are refused here."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        manifest_pt = [n for n in names if n.endswith(".pt") and "/" not in n]
+        for member in manifest_pt:
+            with archive.open(member) as raw:
+                data = raw.read()
+            try:
+                import io
+
+                inner = zipfile.ZipFile(io.BytesIO(data))
+                ok = any(n.endswith("/data.pkl") or n == "data.pkl" for n in inner.namelist())
+            except zipfile.BadZipFile:
+                ok = False
+            if not ok:
+                raise InputError(f"The weights {member} in {path.name} are not a PyTorch checkpoint; the model "
+                                 "would fail on the backend, so nothing was sent.", field="model")
 
 
 def _mb(size: float) -> str:

@@ -357,12 +357,27 @@ class CroptypeAlgorithm(MapAlgorithm):
                              "enter the season dates by hand.", field="season_windows")
         return seasons  # request.validate() names a window outside the period (not seen with the real table)
 
+    def _check_head_url(self, url: str, feedback) -> None:
+        """Download the head zip and check it as the inference UDF reads it, before any job (issue #16)."""
+        import requests
+
+        from ..adapters import connections
+        from ..core.preflight import check_head_zip_url
+
+        session = requests.Session()
+        session.proxies.update(connections.qgis_proxies())
+        info = check_head_zip_url(url, session)
+        feedback.pushInfo(f"Model {info.name} checked: season {info.season_id}, classes "
+                          f"{', '.join(info.class_names)}.")
+
     def build_request(self, parameters, context, feedback):
         from ..core.request import croptype_request
 
         aoi = self._aoi(parameters, context, feedback)
         head = self.parameterAsString(parameters, "CROPTYPE_HEAD_ZIP", context).strip() or None
         model = self.parameterAsString(parameters, "CUSTOM_MODEL", context).strip()
+        if head or model.lower().startswith(("http://", "https://")):
+            self._check_head_url(head or model, feedback)  # a user's URL: never checked before (registry: yes)
         if model and not head:
             from ..controllers.custom_models import custom_head
 
