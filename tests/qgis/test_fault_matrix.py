@@ -258,6 +258,29 @@ def test_concurrent_job_limit_waits_for_a_free_slot(wc_provider, backend_faults,
             "as soon as one is free.") in feedback.lines
 
 
+def test_tiled_run_waits_for_slots_and_pays_each_tile_once(wc_provider, backend_faults, tmp_path):
+    from worldcereal_qgis.core.tile_runs import TileRun
+
+    backend_faults.set_faults(concurrent_limit={"limit": 1})
+    _occupy_slot(backend_faults, 3)
+    feedback = Feedback()
+    result = _run({"EXTENT": "5.96,6.04,46.60,46.63 [EPSG:4326]", "AOI_NAME": "fm_tiled_slot", "YEAR": 2021,
+                   "ORBIT": 1, "BACKEND": 3, "BACKEND_URL": backend_faults.url, "MAX_AREA_KM2": 5.0,
+                   "TILE_SIZE_KM": 3.0, "LOAD_LAYERS": False, "OUTPUT_FOLDER": str(tmp_path / "tiles")}, feedback)
+    run = TileRun.open(tmp_path / "tiles", client_for=connections.client)
+    assert run.is_done() and {s.status for s in run.tile_states().values()} == {"finished"}
+    received = [j for j in _jobs_received_prefix(backend_faults.url, "fm_tiled_slot_")]
+    assert len(received) == len(run.tiles) == len(run.store.list(run_id=run.run_id))  # one job per tile
+    assert any("Waiting for a free slot on Local simulated backend (1 jobs at a time)" in line
+               for line in feedback.lines)
+    assert Path(result["OUTPUT"]).is_file()
+
+
+def _jobs_received_prefix(url: str, prefix: str) -> list[dict]:
+    conn = connections.client(connections.profile("local", url)).connection
+    return [j for j in conn.list_jobs() if f"– {prefix}" in (j.get("title") or "")]
+
+
 def test_dock_shows_the_slot_wait_and_finishes(local_backend, backend_faults, france_aoi, tmp_path, store):
     from worldcereal_qgis.controllers.jobs import JobController
     from worldcereal_qgis.core.request import cropland_request

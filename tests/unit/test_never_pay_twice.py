@@ -262,3 +262,25 @@ def test_a_pytorch_checkpoint_passes_the_weights_check_and_garbage_does_not(tmp_
         preflight.check_checkpoint_format(head_zip("bad.zip", b"weights"))
     assert str(err.value) == ("The weights head.pt in bad.zip are not a PyTorch checkpoint; the model would fail "
                               "on the backend, so nothing was sent.")
+
+
+def test_a_job_is_always_polled_at_the_url_that_created_it(tmp_path):
+    asked: list[str] = []
+
+    class Client:
+        def __init__(self, url: str) -> None:
+            self.url = url
+
+        def status(self, job_id: str) -> RemoteStatus:
+            asked.append(self.url)
+            return RemoteStatus("running", 10.0, None)
+
+    dock_profile = PROFILE.with_url("http://127.0.0.1:8765/openeo/1.2")
+    runner = JobRunner(JobStore(tmp_path / "jobs.sqlite"), client_for=lambda name: Client(dock_profile.url),
+                       output_root=tmp_path, profiles=lambda name: dock_profile,
+                       client_for_profile=lambda profile: Client(profile.url))
+    custom = PROFILE.with_url("http://127.0.0.1:9999/openeo/1.2")
+    record = runner.new_map_job(_request(), custom)
+    runner.store.update(record.local_id, remote_id="j-9", status="queued")
+    runner.poll(record.local_id)
+    assert asked == ["http://127.0.0.1:9999/openeo/1.2"]

@@ -128,9 +128,9 @@ class JobController(QObject):
 
     def fetch_log(self, local_id: str, on_done: Callable[[list[dict], WorldCerealError | None], None]) -> None:
         record = self.store.get(local_id)
-        client = self.runner.client_for
+        client = self.runner.client_for_record
         task = CoreTask(f"WorldCereal: reading the log of {record.remote_id}",
-                        lambda t: client(record.backend).logs(record.remote_id),
+                        lambda t: client(record).logs(record.remote_id),
                         lambda result, error: on_done(result or [], error))
         self._start_task(f"log:{local_id}", task)
 
