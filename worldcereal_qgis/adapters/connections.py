@@ -111,12 +111,18 @@ def runner(output_root: Path | None = None, store: JobStore | None = None,
     )
 
 
-def select_orbit(bbox: tuple[float, float, float, float], period):
-    """The library's orbit rule over the CDSE catalogue (network: call from a task or Processing thread)."""
+def http_session():
+    """A requests session through QGIS's proxy (catalogue lookups, model downloads)."""
     import requests
-
-    from ..core import orbit
 
     session = requests.Session()
     session.proxies.update(qgis_proxies())
-    return orbit.select_orbit(bbox, period[0], period[1], session=session, url=settings.CATALOGUE_URL.read())
+    return session
+
+
+def select_orbit(bbox: tuple[float, float, float, float], period):
+    """The library's orbit rule over the CDSE catalogue (network: call from a task or Processing thread)."""
+    from ..core import orbit
+
+    return orbit.select_orbit(bbox, period[0], period[1], session=http_session(),
+                              url=settings.CATALOGUE_URL.read())

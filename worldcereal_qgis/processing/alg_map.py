@@ -359,14 +359,10 @@ class CroptypeAlgorithm(MapAlgorithm):
 
     def _check_head_url(self, url: str, feedback) -> None:
         """Download the head zip and check it as the inference UDF reads it, before any job (issue #16)."""
-        import requests
-
         from ..adapters import connections
         from ..core.preflight import check_head_zip_url
 
-        session = requests.Session()
-        session.proxies.update(connections.qgis_proxies())
-        info = check_head_zip_url(url, session)
+        info = check_head_zip_url(url, connections.http_session())
         feedback.pushInfo(f"Model {info.name} checked: season {info.season_id}, classes "
                           f"{', '.join(info.class_names)}.")
 
