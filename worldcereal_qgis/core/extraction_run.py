@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 from .backends import BackendProfile
 from .batch import drive as batch_drive
-from .batch.engine import DEFAULT_RETRY_BACKOFF_S, BatchRun, ItemStatus, Limits
+from .batch.engine import DEFAULT_RETRY_BACKOFF_S, PLANNED_KEY, BatchRun, ItemStatus, Limits, is_planned
 from .errors import CancelledError
 from .extraction import (
     JOB_OPTIONS,
@@ -36,7 +36,6 @@ from .jobstore import JobRecord, JobStatus
 PRODUCT = "point_extraction"
 PARALLEL_JOBS = 2       # CDSE's default limit of parallel batch jobs per user
 MAX_ATTEMPTS = 3        # a failed job is submitted this many times in all
-PLANNED_KEY = "planned"
 
 Log = Callable[[str], None]
 
@@ -80,7 +79,7 @@ class ExtractionRun(BatchRun):
     def new_job(self, item: str) -> JobRecord:
         """The planned record, or (a retry) a new attempt with the same job and folder."""
         latest = self.records()[item][0]
-        if latest.extra.get(PLANNED_KEY):
+        if is_planned(latest):
             return self.store.update(latest.local_id, extra={**latest.extra, PLANNED_KEY: False})
         return self.store.add(dataclasses.replace(
             latest, local_id="", remote_id=None, status=JobStatus.DRAFT, progress=None, download_state="none",
@@ -212,13 +211,15 @@ class ExtractionRunner:
 
 def unfinished_runs(store) -> dict[str, Path]:
     """Extraction runs in ``store`` with work left, by run id -> output folder (for resuming at start-up)."""
-    runs: dict[str, Path] = {}
+    from types import SimpleNamespace
+
+    roots: dict[str, Path] = {}
     for record in store.list():
-        if record.product != PRODUCT or not record.run_id or record.run_id in runs:
-            continue
-        if record.is_active or record.needs_download or record.extra.get(PLANNED_KEY):
-            runs[record.run_id] = Path(record.output_dir).parent.parent
-    return runs
+        if record.product == PRODUCT and record.run_id and record.run_id not in roots:
+            roots[record.run_id] = Path(record.output_dir).parent.parent
+    reader = SimpleNamespace(store=store)  # the engine's state needs the store only
+    return {run_id: root for run_id, root in roots.items()
+            if not ExtractionRun(reader, None, run_id, Limits(max_attempts=MAX_ATTEMPTS)).is_done()}
 
 
 __all__ = ["PRODUCT", "ExtractionRun", "ExtractionRunner", "RunState", "job_from_dict", "job_to_dict", "run_id_for",

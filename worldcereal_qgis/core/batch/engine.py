@@ -30,6 +30,7 @@ DEFAULT_MAX_ATTEMPTS = 3
 DEFAULT_RETRY_BACKOFF_S = 60.0  # first retry after 1 min, then 2, 4 ... (a failing backend gets air)
 MAX_DOWNLOAD_FAILURES = 3
 SLOT_WAIT_KEY = "slot_wait"     # record.extra: the sentence shown while a created job waits for a free slot
+PLANNED_KEY = "planned"         # record.extra: written ahead for a run's item, not yet an attempt
 
 
 class ItemStatus:
@@ -131,7 +132,7 @@ class BatchRun:
         return {name: self._state(name, by_item.get(name, [])) for name in self.items}
 
     def _state(self, name: str, records: list[JobRecord]) -> ItemState:
-        records = [r for r in records if not r.extra.get("planned")] or records[:0]
+        records = [r for r in records if not is_planned(r)]
         if not records:
             return ItemState(name, ItemStatus.CANCELED if self.cancelled else ItemStatus.PLANNED)
         latest = records[0]
@@ -303,6 +304,11 @@ class BatchRun:
             except BackendError as err:
                 problems.append(str(err))
         return problems
+
+
+def is_planned(record: JobRecord) -> bool:
+    """A record written ahead (the item's job definition) that no attempt has claimed yet."""
+    return bool(record.extra.get(PLANNED_KEY)) and record.status == JobStatus.DRAFT
 
 
 def record_status(record: JobRecord) -> str:
