@@ -1,4 +1,5 @@
-"""Coordinates you can trust: spot swapped lat/lon and a mislabelled CRS from the data itself, before any job.
+"""Coordinates you can trust: reprojection to lon/lat (said only when it happens), library-style centroids, and
+swapped lat/lon or a mislabelled CRS spotted from the data itself, before any job.
 
 Why: wrong coordinates validate row by row (every point is somewhere on Earth) and then plan a paid job in the
 wrong place. The data usually carries its own evidence: the numbers' range against the declared CRS, the rows'
@@ -17,6 +18,60 @@ NEAR_DEG = 0.01  # ~1 km: a point this close to its own lon/lat (or to 0, 0) is 
 TILE_MARGIN_M = 5_000.0
 CHECK_ROWS = 2_000  # the column checks look at this many rows at most (evenly spread): fast on 100,000 rows
 _TILE = re.compile(r"^\d{2}[C-HJ-NP-X][A-HJ-NP-Z]{2}$")
+
+
+def usable_crs(crs: str | None, notes: list[str]) -> str | None:
+    """The CRS to reproject from: None when there is none or it is an undefined/engineering one (said once)."""
+    if crs is not None:
+        from pyproj import CRS
+
+        try:
+            parsed = CRS.from_user_input(crs)
+        except Exception:  # pyproj's CRSError and friends: a CRS text nobody can interpret
+            parsed = None
+        if parsed is not None and (parsed.is_geographic or parsed.is_projected):
+            return crs
+    notes.append("The layer has no CRS; its coordinates are taken as longitude/latitude (EPSG:4326).")
+    return None
+
+
+def to_4326(geoms, crs: str | None, notes: list[str], missing) -> Any:
+    """Reproject to lon/lat; said only when coordinates really change (not for WGS 84 under another name)."""
+    import numpy as np
+    import shapely
+
+    if crs is None:
+        return geoms
+    from pyproj import CRS, Transformer
+
+    source = CRS.from_user_input(crs)
+    if source.to_epsg() == 4326 or source.equals(CRS.from_epsg(4326), ignore_axis_order=True):
+        return geoms
+    transformer = Transformer.from_crs(source, 4326, always_xy=True)
+
+    def apply(xy):
+        return np.column_stack(transformer.transform(xy[:, 0], xy[:, 1]))
+
+    if (~missing).any():
+        name = f"EPSG:{source.to_epsg()}" if source.to_epsg() else source.name
+        notes.append(f"The data was reprojected from {name} to EPSG:4326 (WorldCereal reference data is lon/lat).")
+    out = geoms.copy()
+    out[~missing] = shapely.transform(geoms[~missing], apply)
+    return out
+
+
+def centroids_3857(polygons) -> tuple[Any, Any]:
+    """Centroids as the library computes them (in Web Mercator), and which ones fall outside their polygon."""
+    import numpy as np
+    import shapely
+    from pyproj import Transformer
+
+    fwd = Transformer.from_crs(4326, 3857, always_xy=True)
+    back = Transformer.from_crs(3857, 4326, always_xy=True)
+    merc = shapely.transform(polygons, lambda xy: np.column_stack(fwd.transform(xy[:, 0], xy[:, 1])))
+    cents = shapely.centroid(merc)
+    outside = ~shapely.contains_properly(merc, cents)
+    return shapely.transform(cents, lambda xy: np.column_stack(back.transform(xy[:, 0], xy[:, 1]))), outside
 
 
 def dataset_problems(frame, raw_x, raw_y, lon, lat, ok, crs: str | None) -> list[str]:

@@ -276,12 +276,12 @@ def _check_geometry(check: _Checker, crs: str | None, notes: list[str]) -> dict:
     wrong_kind = ~missing & ~polygonal & (kinds != 0)
     check.flag(wrong_kind, "geometry", lambda rows: [
         f"The geometry is a {geoms[r].geom_type}, not a point or polygon." for r in rows])
-    crs = _usable_crs(crs, notes)
+    crs = coords.usable_crs(crs, notes)
     raw_x, raw_y = shapely.bounds(geoms)[:, 0], shapely.bounds(geoms)[:, 1]
-    geoms = _to_4326(geoms, crs, notes, missing)
+    geoms = coords.to_4326(geoms, crs, notes, missing)
     points = np.where(polygonal, None, geoms)
     if polygonal.any():
-        centroids, outside = centroids_3857(geoms[polygonal])
+        centroids, outside = coords.centroids_3857(geoms[polygonal])
         points[polygonal] = centroids
         drop = np.zeros(len(geoms), dtype=bool)
         drop[np.flatnonzero(polygonal)[outside]] = True
@@ -292,16 +292,19 @@ def _check_geometry(check: _Checker, crs: str | None, notes: list[str]) -> dict:
     lat = np.full(len(geoms), np.nan)
     ok = ~shapely.is_missing(points)
     lon[ok], lat[ok] = shapely.get_x(points[ok]), shapely.get_y(points[ok])
-    _check_dataset_coordinates(check, (raw_x, raw_y), lon, lat, ok & ~check.bad, crs)
-    _check_lonlat(check, lon, lat, ok & ~check.bad)
+    usable = ok & ~check.bad
+    if not _check_dataset_coordinates(check, (raw_x, raw_y), lon, lat, usable, crs):
+        _check_lonlat(check, lon, lat, usable)  # per row only when the data set as a whole is plausible
     return {"geometry": points, "lon": lon, "lat": lat}
 
 
-def _check_dataset_coordinates(check: _Checker, raw_xy, lon, lat, ok, crs: str | None) -> None:
+def _check_dataset_coordinates(check: _Checker, raw_xy, lon, lat, ok, crs: str | None) -> bool:
     """Swapped axes or a mislabelled CRS make every row wrong: one error for the data set, no sample kept."""
-    for text in coords.dataset_problems(check.frame, raw_xy[0], raw_xy[1], lon, lat, ok, crs):
+    found = coords.dataset_problems(check.frame, raw_xy[0], raw_xy[1], lon, lat, ok, crs)
+    for text in found:
         check.problems.append(Problem(None, "geometry", text, ERROR))
         check.bad |= True
+    return bool(found)
 
 
 def _from_wkb(wkbs) -> Any:
@@ -310,60 +313,6 @@ def _from_wkb(wkbs) -> Any:
 
     values = np.array([w if isinstance(w, (bytes, bytearray, memoryview)) else None for w in wkbs], dtype=object)
     return shapely.from_wkb(values, on_invalid="ignore")
-
-
-def _usable_crs(crs: str | None, notes: list[str]) -> str | None:
-    """The CRS to reproject from: None when there is none or it is an undefined/engineering one (said once)."""
-    if crs is not None:
-        from pyproj import CRS
-
-        try:
-            parsed = CRS.from_user_input(crs)
-        except Exception:  # pyproj's CRSError and friends: a CRS text nobody can interpret
-            parsed = None
-        if parsed is not None and (parsed.is_geographic or parsed.is_projected):
-            return crs
-    notes.append("The layer has no CRS; its coordinates are taken as longitude/latitude (EPSG:4326).")
-    return None
-
-
-def _to_4326(geoms, crs: str | None, notes: list[str], missing) -> Any:
-    """Reproject to lon/lat; said only when coordinates really change (not for WGS 84 under another name)."""
-    import numpy as np
-    import shapely
-
-    if crs is None:
-        return geoms
-    from pyproj import CRS, Transformer
-
-    source = CRS.from_user_input(crs)
-    if source.to_epsg() == 4326 or source.equals(CRS.from_epsg(4326), ignore_axis_order=True):
-        return geoms
-    transformer = Transformer.from_crs(source, 4326, always_xy=True)
-
-    def apply(xy):
-        return np.column_stack(transformer.transform(xy[:, 0], xy[:, 1]))
-
-    if (~missing).any():
-        name = f"EPSG:{source.to_epsg()}" if source.to_epsg() else source.name
-        notes.append(f"The data was reprojected from {name} to EPSG:4326 (WorldCereal reference data is lon/lat).")
-    out = geoms.copy()
-    out[~missing] = shapely.transform(geoms[~missing], apply)
-    return out
-
-
-def centroids_3857(polygons) -> tuple[Any, Any]:
-    """Centroids as the library computes them (in Web Mercator), and which ones fall outside their polygon."""
-    import numpy as np
-    import shapely
-    from pyproj import Transformer
-
-    fwd = Transformer.from_crs(4326, 3857, always_xy=True)
-    back = Transformer.from_crs(3857, 4326, always_xy=True)
-    merc = shapely.transform(polygons, lambda xy: np.column_stack(fwd.transform(xy[:, 0], xy[:, 1])))
-    cents = shapely.centroid(merc)
-    outside = ~shapely.contains_properly(merc, cents)
-    return shapely.transform(cents, lambda xy: np.column_stack(back.transform(xy[:, 0], xy[:, 1]))), outside
 
 
 def _check_lonlat(check: _Checker, lon, lat, ok) -> None:

@@ -44,15 +44,24 @@ def is_parquet_path(path: str | Path) -> bool:
 
 def read_reference_file(path: str | Path, layer: str | None = None) -> RawTable:
     """GeoParquet/Parquet through pyarrow; GeoPackage, Shapefile, GeoJSON and any other OGR format through GDAL."""
+    path = check_file(path)
+    if is_parquet_path(path):
+        return read_geoparquet(path)
+    return read_ogr(path, layer)
+
+
+def check_file(path: str | Path) -> Path:
+    """The cheap checks before reading (exists, not 0 bytes, Parquet signature): one sentence when one fails."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"The reference data file {path} does not exist.", field=_FIELD)
     if path.is_file() and path.stat().st_size == 0:
         raise InputError(f"{path.name} is empty (0 bytes): the file was not written completely or is a "
                          "placeholder.", field=_FIELD)
-    if is_parquet_path(path):
-        return read_geoparquet(path)
-    return read_ogr(path, layer)
+    problem = _parquet_signature_problem(path) if path.is_file() and is_parquet_path(path) else None
+    if problem:
+        raise InputError(f"{path.name} {problem}.", field=_FIELD)
+    return path
 
 
 def _parquet_signature_problem(path: Path) -> str | None:
@@ -76,10 +85,7 @@ def read_geoparquet(path: str | Path) -> RawTable:
         import pyarrow.parquet as pq
     except ImportError as err:
         raise DependencyError("Reading GeoParquet needs the Python package 'pyarrow'; install it first.") from err
-    path = Path(path)
-    problem = _parquet_signature_problem(path) if path.is_file() else None
-    if problem:
-        raise InputError(f"{path.name} {problem}.", field=_FIELD)
+    path = check_file(path)
     try:
         table = pq.read_table(path)
     except Exception as err:  # pyarrow raises several types for corrupt files
