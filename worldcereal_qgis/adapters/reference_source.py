@@ -33,8 +33,13 @@ def _plain(value):
     return value
 
 
+def layer_title(name: str) -> str:
+    """How messages name a layer ("Layer 'samples' holds no samples ...")."""
+    return tr("Layer '{name}'").format(name=name)
+
+
 def raw_from_source(source, name: str = "layer") -> reference_io.RawTable:
-    """Rows of any QGIS feature source as a core RawTable (plain dicts + WKB + CRS id)."""
+    """Rows of any QGIS feature source as a core RawTable (plain dicts + WKB + CRS id); ``name`` as messages say it."""
     names = [f.name() for f in source.fields()]
     records, wkbs = [], []
     for feature in source.getFeatures():
@@ -86,7 +91,7 @@ def raw_from_layer(layer) -> reference_io.RawTable:
     if layer is None:
         raise InputError(tr("Choose a reference data layer or file first."), field="reference_data")
     if layer.isValid():
-        return raw_from_source(layer, layer.name())
+        return raw_from_source(layer, layer_title(layer.name()))
     path = file_path(layer.source())
     if path is not None:
         return raw_from_file(path)

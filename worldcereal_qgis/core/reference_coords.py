@@ -29,7 +29,8 @@ def usable_crs(crs: str | None, notes: list[str]) -> str | None:
             parsed = CRS.from_user_input(crs)
         except Exception:  # pyproj's CRSError and friends: a CRS text nobody can interpret
             parsed = None
-        if parsed is not None and (parsed.is_geographic or parsed.is_projected):
+        usable = parsed is not None and (parsed.is_geographic or parsed.is_projected)
+        if usable and not parsed.name.lower().startswith("undefined"):  # GeoPackage's srs_id 0/-1 placeholders
             return crs
     notes.append("The layer has no CRS; its coordinates are taken as longitude/latitude (EPSG:4326).")
     return None

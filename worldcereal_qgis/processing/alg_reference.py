@@ -109,7 +109,7 @@ class _Base(WorldCerealAlgorithm):
         source = self.parameterAsSource(parameters, "INPUT", context)
         if source is None:
             raise QgsProcessingException(reference_source.tr("Choose a reference data layer or file."))
-        return reference_source.raw_from_source(source, source.sourceName() or "layer")
+        return reference_source.raw_from_source(source, reference_source.layer_title(source.sourceName() or "layer"))
 
     def _validated(self, parameters, context, feedback):
         """Read the layer (mapping it onto the harmonised format if asked) and validate it."""
