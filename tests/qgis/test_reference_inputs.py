@@ -12,6 +12,7 @@ import shapely
 from osgeo import ogr, osr
 from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
 
+from tests.qgis.test_reference_flow import _remote_jobs, _wait
 from worldcereal_qgis.adapters import reference_source
 from worldcereal_qgis.core import reference_data as rd
 
@@ -60,6 +61,38 @@ def test_validate_algorithm_reads_geoparquet(wc_provider, samples_file):
     assert (first.geometry().asPoint().x(), first.geometry().asPoint().y()) == pytest.approx((9.210141, 41.395316))
 
 
+def test_legend_warnings_reach_the_processing_log(wc_provider, samples_file, wc_dir, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class Log(QgsProcessingFeedback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.lines: list = []
+
+        def pushInfo(self, info: str) -> None:  # noqa: N802
+            self.lines.append(("info", info))
+
+        def pushWarning(self, warning: str) -> None:  # noqa: N802
+            self.lines.append(("warning", warning))
+
+    table = pq.read_table(samples_file)
+    codes = table.column("ewoc_code").to_pylist()
+    codes[:3] = [1999999999] * 3
+    import pyarrow as pa
+
+    table = table.set_column(table.schema.get_field_index("ewoc_code"), "ewoc_code", pa.array(codes, pa.int64()))
+    pq.write_table(table, tmp_path / "unknown.geoparquet")
+    log = Log()
+    result = processing.run("worldcereal:validate_reference_data", {
+        "INPUT": str(tmp_path / "unknown.geoparquet"),
+        "CLASS_MAPPINGS": str(wc_dir / "classes" / "class_mappings.json"), "REPORT": "memory:", "OUTPUT": "memory:"}, feedback=log)
+    warning = ("3 samples have EWOC codes unknown to the class mappings: 1999999999 (3) (code (samples)); no model "
+               "class is trained on them.")
+    assert result["VALID"] == 500 and ("warning", warning) in log.lines
+    assert ("info", f"500 of 500 samples are valid. {warning}") in log.lines
+
+
 @pytest.mark.parametrize("suffix, content, expected", [
     (".gpkg", b"", "broken.gpkg is empty (0 bytes): the file was not written completely or is a placeholder."),
     (".geoparquet", b"sample_id,ewoc_code\n1,2\n",
@@ -79,7 +112,6 @@ def test_broken_files_are_one_sentence_in_processing(wc_provider, tmp_path, suff
 def test_swapped_coordinates_are_refused_before_any_job(wc_provider, local_backend, samples_file, tmp_path):
     import processing
 
-    from tests.qgis.test_reference_flow import _remote_jobs
     from worldcereal_qgis.adapters import connections
 
     path = _swapped_copy(samples_file, tmp_path / "swapped.geoparquet")
@@ -118,18 +150,6 @@ def test_layer_without_crs_is_not_said_to_be_reprojected(samples_file, tmp_path)
     result = rd.validate(reference_source.raw_from_layer(qlayer))
     assert result.ok and len(result.samples) == 3
     assert result.notes == ["The layer has no CRS; its coordinates are taken as longitude/latitude (EPSG:4326)."]
-
-
-def _wait(condition, timeout: float = 60.0) -> None:
-    import time
-
-    from qgis.core import QgsApplication
-
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting for the panel"
-        QgsApplication.processEvents()
-        time.sleep(0.02)
 
 
 @pytest.mark.qgis_gui
