@@ -86,7 +86,8 @@ def test_legend_warnings_reach_the_processing_log(wc_provider, samples_file, wc_
     log = Log()
     result = processing.run("worldcereal:validate_reference_data", {
         "INPUT": str(tmp_path / "unknown.geoparquet"),
-        "CLASS_MAPPINGS": str(wc_dir / "classes" / "class_mappings.json"), "REPORT": "memory:", "OUTPUT": "memory:"}, feedback=log)
+        "CLASS_MAPPINGS": str(wc_dir / "classes" / "class_mappings.json"), "REPORT": "memory:",
+        "OUTPUT": "memory:"}, feedback=log)
     warning = ("3 samples have EWOC codes unknown to the class mappings: 1999999999 (3) (code (samples)); no model "
                "class is trained on them.")
     assert result["VALID"] == 500 and ("warning", warning) in log.lines
