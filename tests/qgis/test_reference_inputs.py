@@ -12,6 +12,7 @@ import shapely
 from osgeo import ogr, osr
 from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
 
+from tests.qgis.test_dock import real_calendar  # noqa: F401  (a fixture: the plugin's calendar = the shared copy)
 from tests.qgis.test_reference_flow import _remote_jobs, _wait
 from worldcereal_qgis.adapters import reference_source
 from worldcereal_qgis.core import reference_data as rd
@@ -183,3 +184,22 @@ def test_reference_page_takes_a_geoparquet_file_and_an_empty_layer(qgis_app, sam
     assert panel.summaryLabel.text() == ("broken.geoparquet is empty (0 bytes): the file was not written completely "
                                          "or is a placeholder.")
     QgsProject.instance().removeAllMapLayers()
+
+
+def test_points_in_the_open_sea_are_refused_with_the_calendar_at_hand(wc_provider, real_calendar, samples_file,  # noqa: F811
+                                                                      tmp_path):
+    import processing
+    import pyarrow as pa
+
+    table = pq.read_table(samples_file)
+    points = shapely.from_wkb(table.column("geometry").to_numpy(zero_copy_only=False))
+    mirrored = shapely.points(shapely.get_x(points), -shapely.get_y(points))  # latitude typed without its sign
+    table = table.set_column(table.schema.get_field_index("geometry"), "geometry",
+                             pa.array(list(shapely.to_wkb(mirrored)), pa.binary()))
+    table = table.set_column(table.schema.get_field_index("h3_l3_cell"), "h3_l3_cell", pa.array([""] * 500))
+    pq.write_table(table, tmp_path / "south.geoparquet")
+    result = processing.run("worldcereal:validate_reference_data", {
+        "INPUT": str(tmp_path / "south.geoparquet"), "REPORT": "memory:", "OUTPUT": "memory:"})
+    assert (result["VALID"], result["ERRORS"]) == (0, 1)
+    (first,) = [f.attributes() for f in result["REPORT"].getFeatures() if f["severity"] == "error"]
+    assert first[4].startswith("500 of 500 points lie in the open sea (no WorldCereal crop-calendar cell")

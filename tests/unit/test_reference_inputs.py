@@ -255,3 +255,28 @@ def test_legend_warnings_reach_the_summary(real, wc_dir):
     assert result.summary() == (
         "500 of 500 samples are valid. 4 samples have EWOC codes unknown to the class mappings: 1999999999 (3), "
         "1888888888 (1) (code (samples)); no model class is trained on them.")
+
+
+@pytest.fixture(scope="module")
+def land(wc_dir: Path):
+    """The open-sea check's land grid, from the real crop calendar."""
+    from worldcereal_qgis.core import reference_coords
+
+    path = wc_dir / "cropcalendar" / "seasonality_lookup.geoparquet"
+    return reference_coords.calendar_land_grid(str(path), path.stat().st_mtime_ns)
+
+
+def test_latitude_with_the_wrong_sign_lies_in_the_open_sea(real, land):
+    lon, lat = _lonlat(real)
+    raw = _with_points(real, lon, -lat, "EPSG:4326")  # Corsica mirrored into the South Atlantic
+    raw.frame["h3_l3_cell"] = ""
+    result = rd.validate(raw, today=TODAY, land=land)
+    assert _dataset_errors(result) == [
+        "500 of 500 points lie in the open sea (no WorldCereal crop-calendar cell within about 50 km): a latitude or "
+        "longitude has the wrong sign, the axes are swapped or the CRS is wrong."]
+    assert rd.validate(raw, today=TODAY).ok  # without the calendar nothing can tell
+
+
+def test_real_coastal_samples_are_not_at_sea(real, land):
+    result = rd.validate(rd.RawTable(real.frame.copy(), real.crs, real.name), today=TODAY, land=land)
+    assert result.ok and len(result.samples) == 500

@@ -111,3 +111,17 @@ def input_problem(value: Any) -> str | None:
     except InputError as err:
         return str(err)
     return None
+
+
+def land_grid() -> Any:
+    """Where the open sea is not, from the crop calendar when it is on disk (never downloaded for this)."""
+    from ..core import reference_coords
+    from .crop_calendar import local_calendar_path
+
+    path = local_calendar_path()
+    if path is None:
+        return None
+    try:
+        return reference_coords.calendar_land_grid(str(path), path.stat().st_mtime_ns)
+    except Exception:  # an unreadable calendar only costs this one check; seasons report it where they use it
+        return None

@@ -11,6 +11,7 @@ The facts used are in docs/REFERENCE_DATA.md.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Callable
 
 MOST = 0.5  # share of checked rows that must disagree before the data set is refused
@@ -75,7 +76,7 @@ def centroids_3857(polygons) -> tuple[Any, Any]:
     return shapely.transform(cents, lambda xy: np.column_stack(back.transform(xy[:, 0], xy[:, 1]))), outside
 
 
-def dataset_problems(frame, raw_x, raw_y, lon, lat, ok, crs: str | None) -> list[str]:
+def dataset_problems(frame, raw_x, raw_y, lon, lat, ok, crs: str | None, land: Any = None) -> list[str]:
     """Sentences about the whole data set's coordinates (empty = nothing suspicious)."""
     import numpy as np
 
@@ -91,6 +92,7 @@ def dataset_problems(frame, raw_x, raw_y, lon, lat, ok, crs: str | None) -> list
         lambda: own_h3_problem(frame, lon, lat, ok),
         lambda: area_of_use_problem(lon[ok], lat[ok], crs),
         lambda: null_island_problem(lon[ok], lat[ok]),
+        lambda: sea_problem(lon[ok], lat[ok], land),
     ]
     for check in checks:
         text = check()
@@ -285,3 +287,48 @@ def null_island_problem(lon, lat) -> str | None:
         return None
     return (f"{int(near.sum())} of {len(lon)} points lie at (0, 0): the coordinates are missing or were read in "
             "the wrong CRS.")
+
+
+def land_grid(lat, lon) -> Any:
+    """0.5° cells that hold a crop-calendar entry, widened by one cell (~50 km): "not in the open sea".
+
+    Why the crop calendar: the plugin has it already (downloaded once for seasons), it covers every land area
+    WorldCereal maps, and the open ocean has no cells; inland and coastal seas fall inside the widened cells.
+    """
+    import numpy as np
+
+    grid = np.zeros((360, 720), dtype=bool)
+    rows = np.clip(np.floor((np.asarray(lat, dtype=float) + 90.0) * 2).astype(int), 0, 359)
+    cols = np.floor((np.asarray(lon, dtype=float) + 180.0) * 2).astype(int) % 720
+    grid[rows, cols] = True
+    wide = grid.copy()
+    for dr in (-1, 0, 1):
+        for dc in (-1, 0, 1):
+            wide |= np.roll(np.roll(grid, dr, axis=0), dc, axis=1)
+    return wide
+
+
+def sea_problem(lon, lat, land) -> str | None:
+    """Most points in the open sea (no crop-calendar cell within about 50 km); skipped without a calendar."""
+    import numpy as np
+
+    if land is None:
+        return None
+    valid = np.isfinite(lon) & np.isfinite(lat) & (np.abs(lon) <= 180) & (np.abs(lat) <= 90)
+    rows = np.clip(np.floor((lat[valid] + 90.0) * 2).astype(int), 0, 359)
+    cols = np.floor((lon[valid] + 180.0) * 2).astype(int) % 720
+    at_sea = ~land[rows, cols]
+    if _share(at_sea) < MOST:
+        return None
+    return (f"{int(at_sea.sum())} of {len(at_sea)} points lie in the open sea (no WorldCereal crop-calendar cell "
+            "within about 50 km): a latitude or longitude has the wrong sign, the axes are swapped or the CRS is "
+            "wrong.")
+
+
+@lru_cache(maxsize=2)
+def calendar_land_grid(path: str, mtime_ns: int) -> Any:
+    """``land_grid`` of a crop-calendar GeoParquet (its lat/lon columns); cached per file version."""
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path, columns=["lat", "lon"])
+    return land_grid(table.column("lat").to_numpy(), table.column("lon").to_numpy())

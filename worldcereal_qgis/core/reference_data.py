@@ -131,6 +131,7 @@ class _Checker:
     problems: list[Problem] = field(default_factory=list)
     bad: Any = None  # boolean numpy array: rows with errors
     unknown_codes: dict[int, int] = field(default_factory=dict)
+    land: Any = None  # reference_coords.land_grid, when the crop calendar is at hand
 
     def flag(self, mask, column: str, messages, severity: str = ERROR) -> None:
         import numpy as np
@@ -147,7 +148,8 @@ class _Checker:
             self.bad |= mask
 
 
-def validate(raw: RawTable, *, today: date | None = None, legend: set[int] | None = None) -> ValidationResult:
+def validate(raw: RawTable, *, today: date | None = None, legend: set[int] | None = None,
+             land: Any = None) -> ValidationResult:
     """Check the harmonised format row by row; reproject to EPSG:4326 and turn polygons into centroids."""
     import numpy as np
 
@@ -156,7 +158,7 @@ def validate(raw: RawTable, *, today: date | None = None, legend: set[int] | Non
         empty = _clean_frame({}, np.zeros(0, dtype=bool), list(REQUIRED_COLUMNS))
         return ValidationResult(empty, [Problem(None, None, f"{raw.name} holds no samples: it has no rows.")], [],
                                 0, raw.name)
-    check = _Checker(frame, bad=np.zeros(len(frame), dtype=bool))
+    check = _Checker(frame, bad=np.zeros(len(frame), dtype=bool), land=land)
     notes: list[str] = []
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
     for column in missing:
@@ -300,7 +302,7 @@ def _check_geometry(check: _Checker, crs: str | None, notes: list[str]) -> dict:
 
 def _check_dataset_coordinates(check: _Checker, raw_xy, lon, lat, ok, crs: str | None) -> bool:
     """Swapped axes or a mislabelled CRS make every row wrong: one error for the data set, no sample kept."""
-    found = coords.dataset_problems(check.frame, raw_xy[0], raw_xy[1], lon, lat, ok, crs)
+    found = coords.dataset_problems(check.frame, raw_xy[0], raw_xy[1], lon, lat, ok, crs, check.land)
     for text in found:
         check.problems.append(Problem(None, "geometry", text, ERROR))
         check.bad |= True

@@ -217,8 +217,8 @@ class ReferencePanel(QWidget):
         self.validateButton.setEnabled(False)
         self.runButton.setEnabled(False)
         self.summaryLabel.setText(tr("Validating…"))
-        self._start(tr("Validating reference data"), lambda _t: _validate_and_plan(read(), mode, cap),
-                    self._validated)
+        self._start(tr("Validating reference data"),  # the land grid is read in the task too (a file)
+                    lambda _t: _validate_and_plan(read(), mode, cap, reference_source.land_grid()), self._validated)
 
     def _validated(self, result, error: WorldCerealError | None) -> None:
         self.validateButton.setEnabled(True)
@@ -413,12 +413,12 @@ def _plain(value):
     return value.item() if hasattr(value, "item") else value
 
 
-def _validate_and_plan(raw, mode: str, cap: int):
+def _validate_and_plan(raw, mode: str, cap: int, land=None):
     """Worker thread: validation, then a plan only for a clean data set (errors are never sent)."""
     from ..core import extraction as ex
     from ..core import reference_data as rd
 
-    result = rd.validate(raw)
+    result = rd.validate(raw, land=land)
     if not result.ok:
         first = result.dataset_errors
         return result, None, (first[0].message if first else

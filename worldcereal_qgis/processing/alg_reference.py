@@ -120,7 +120,8 @@ class _Base(WorldCerealAlgorithm):
         label = self.parameterAsString(parameters, "LABEL_FIELD", context) if "LABEL_FIELD" in parameters else ""
         if label:
             raw = self._mapped(raw, label, parameters, context, feedback, mappings)
-        result = rd.validate(raw, legend=rd.legend_codes(mappings) if mappings else None)
+        result = rd.validate(raw, legend=rd.legend_codes(mappings) if mappings else None,
+                             land=reference_source.land_grid())
         for note in result.notes:
             feedback.pushInfo(note)
         if result.unknown_codes:
