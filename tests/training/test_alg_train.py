@@ -108,3 +108,21 @@ def test_a_second_training_never_overwrites_the_first(provider, extractions, che
     assert {r.name: r.zip_path for r in registry.records()} == {
         "Corsica-grapes-v1": first["MODEL_ZIP"], "Corsica-grapes-v1-2": second["MODEL_ZIP"]}
     assert registry.get("Corsica-grapes-v1-2").id == second["MODEL_ID"]  # applying by name is unambiguous
+
+
+@pytest.mark.parametrize("kind, expected", [
+    ("zero_bytes", "{name} is empty (0 bytes): the file was not written completely or is a placeholder."),
+    ("cut_off", "{name} is truncated or corrupt (Parquet's closing footer is missing)."),
+])
+def test_broken_extraction_files_are_named_before_any_build(provider, extractions, checkpoint, wc_dir, tmp_path,
+                                                           kind, expected):
+    """Built from the real extractions: an empty copy and its first half (a download cut off)."""
+    import processing
+
+    real = extractions.read_bytes()
+    broken = tmp_path / "broken.geoparquet"
+    broken.write_bytes(b"" if kind == "zero_bytes" else real[: len(real) // 2])
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("worldcereal:train_croptype_model", params(
+            extractions, checkpoint, wc_dir, tmp_path / "out", SAMPLES=[str(extractions), str(broken)]))
+    assert str(err.value) == expected.format(name="broken.geoparquet")

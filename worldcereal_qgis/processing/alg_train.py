@@ -134,8 +134,12 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
 
     def _job(self, parameters, context) -> dict:
         from ..core.dates import parse_date
+        from ..core.reference_io import check_file
 
         samples = [s for s in self.parameterAsFileList(parameters, "SAMPLES", context) if s]
+        for path in samples:  # 0 bytes, not Parquet, cut off: one sentence naming the file, before any build
+            if Path(path).is_file():
+                check_file(path)
         public = self._public(parameters, context)
         if not samples and public is None:
             raise InputError("Give your own extractions, or an area to take WorldCereal's public extractions "
