@@ -126,6 +126,16 @@ def test_swapped_coordinates_are_refused_before_any_job(wc_provider, local_backe
     assert _remote_jobs(connections.profile("local", local_backend.url)) == []
 
 
+def test_empty_layer_is_refused_by_extraction_with_what_is_wrong(wc_provider, tmp_path):
+    import processing
+
+    path = _empty_gpkg(tmp_path / "empty.gpkg")
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("worldcereal:extract_reference_data", {
+            "INPUT": str(path), "PLAN_ONLY": True, "OUTPUT_FOLDER": str(tmp_path / "out")})
+    assert str(err.value) == "Layer 'empty' holds no samples: it has no rows; fix this before extracting."
+
+
 def test_empty_wgs84_geopackage_layer_says_it_is_empty(tmp_path):
     layer = QgsVectorLayer(str(_empty_gpkg(tmp_path / "empty.gpkg")), "empty samples", "ogr")
     assert layer.isValid() and layer.featureCount() == 0

@@ -17,7 +17,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..core import reference_io
 from ..core.errors import InputError
 
-FILE_FILTER = "Reference data (*.parquet *.geoparquet *.gpkg *.shp *.geojson *.json *.csv *.fgb);;All files (*)"
+FILE_FILTER = "Reference data (*.parquet *.geoparquet *.gpkg *.shp *.geojson *.json *.fgb);;All files (*)"
 
 
 def tr(text: str) -> str:
