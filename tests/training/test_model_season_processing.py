@@ -6,17 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsProcessingFeedback
+from qgis.core import QgsApplication
 
+from tests.training.test_alg_train import Log
 from worldcereal_qgis.core.head_zip import check_head_zip
 
 pytestmark = pytest.mark.slow
 
 
-class Warnings(QgsProcessingFeedback):
-    def __init__(self) -> None:
-        super().__init__()
-        self.lines: list = []
+class Warnings(Log):
+    """The algorithm's log with its warnings kept apart."""
 
     def pushWarning(self, warning: str) -> None:  # noqa: N802
         self.lines.append(warning)
