@@ -95,6 +95,14 @@ def test_legend_warnings_reach_the_processing_log(wc_provider, samples_file, wc_
     assert ("info", f"500 of 500 samples are valid. {warning}") in log.lines
 
 
+def test_extraction_plans_from_a_geoparquet_file(wc_provider, samples_file, tmp_path):
+    import processing
+
+    planned = processing.run("worldcereal:extract_reference_data", {
+        "INPUT": str(samples_file), "SELECTION": 0, "PLAN_ONLY": True, "OUTPUT_FOLDER": str(tmp_path / "out")})
+    assert planned["JOBS"] >= 1 and planned["CREDITS"] == planned["JOBS"] * 30.0 and planned["EXTRACTED"] == 0
+
+
 @pytest.mark.parametrize("suffix, content, expected", [
     (".gpkg", b"", "broken.gpkg is empty (0 bytes): the file was not written completely or is a placeholder."),
     (".geoparquet", b"sample_id,ewoc_code\n1,2\n",

@@ -54,3 +54,14 @@ def test_same_length_shifted_months_are_warned_and_only_the_models_season_counts
     (warning,) = mr.season_warnings(record, seasons)
     assert "trained for March–August (6 months) but is applied to April–September (6 months)" in warning
     assert mr.season_warnings(_record(window=None), seasons) == []
+
+
+def test_training_dialog_prefills_the_name_from_the_pickers_choice():
+    from worldcereal_qgis.gui.training_dialog import with_model_name
+
+    picked = {"SEASON_ID": "tc-s1", "SEASON_START": "2022-03-01", "SEASON_END": "2022-08-31",
+              "CLASSES": "grapes, grasslands"}
+    today = date.today().strftime("%Y%m%d")
+    assert with_model_name(picked)["MODEL_NAME"] == f"tc-s1_202203-202208_grapes-grasslands_{today}"
+    assert with_model_name({**picked, "MODEL_NAME": "mine"})["MODEL_NAME"] == "mine"  # the user's name stays
+    assert "MODEL_NAME" not in with_model_name({"CLASSES": "grapes"})  # no season yet: named when it runs
