@@ -101,6 +101,12 @@ def test_extraction_plans_from_a_geoparquet_file(wc_provider, samples_file, tmp_
     planned = processing.run("worldcereal:extract_reference_data", {
         "INPUT": str(samples_file), "SELECTION": 0, "PLAN_ONLY": True, "OUTPUT_FOLDER": str(tmp_path / "out")})
     assert planned["JOBS"] >= 1 and planned["CREDITS"] == planned["JOBS"] * 30.0 and planned["EXTRACTED"] == 0
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("worldcereal:extract_reference_data", {
+            "INPUT": str(samples_file), "SELECTION": 0, "EXTRACT_VALUE": 9, "PLAN_ONLY": True,
+            "OUTPUT_FOLDER": str(tmp_path / "out")})
+    assert str(err.value) == ("None of the 500 valid samples is selected by 'extract flag (the RDM's representative "
+                              "subset)'; choose another selection or a lower extract flag.")
 
 
 @pytest.mark.parametrize("suffix, content, expected", [

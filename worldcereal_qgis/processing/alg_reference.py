@@ -256,11 +256,11 @@ class ExtractReferenceAlgorithm(_Base):
         samples = rd.select_samples(result.samples, mode,
                                     extract_value=self.parameterAsInt(parameters, "EXTRACT_VALUE", context),
                                     cap=self.parameterAsInt(parameters, "CAP", context))
-        if len(samples) == 0:
+        if len(samples) == 0:  # said as such: "already extracted, nothing to do" would be wrong here
+            choice = SELECTION_CHOICES[SELECTION_MODES.index(mode)]
             raise QgsProcessingException(reference_source.tr(
-                "None of the {n} valid samples is selected by '{mode}' (for the extract flag: no sample has extract "
-                ">= the value asked); choose another selection.").format(n=len(result.samples),
-                                                                          mode=SELECTION_CHOICES[SELECTION_MODES.index(mode)]))
+                "None of the {n} valid samples is selected by '{choice}'; choose another selection or a lower "
+                "extract flag.").format(n=len(result.samples), choice=choice))
         done = set()
         for ref_id in sorted(set(samples["ref_id"])):
             done |= ep.already_extracted(root, ref_id)
