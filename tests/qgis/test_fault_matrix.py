@@ -302,6 +302,34 @@ def test_dock_shows_the_slot_wait_and_finishes(local_backend, backend_faults, fr
     assert _sha256(record.outputs[0]) == _backend_sha(backend_faults, record.remote_id, "worldcereal_crop_extent.tif")
 
 
+def test_dock_run_clicked_again_follows_the_paid_job(local_backend, france_aoi, tmp_path, store):
+    from shapely.geometry import box
+
+    from worldcereal_qgis.controllers.jobs import JobController
+    from worldcereal_qgis.core.aoi import Aoi
+    from worldcereal_qgis.core.request import cropland_request
+
+    profile = connections.profile("local", local_backend.url)
+    runner = connections.runner(output_root=tmp_path / "dock", store=store, profiles={"local": profile})
+    controller = JobController(runner, profile_for=lambda n: profile, project=QgsProject.instance(), tick_ms=100)
+    messages: list[str] = []
+    controller.notify.connect(lambda _t, text, _l: messages.append(text))
+    request = cropland_request(Aoi(box(5.96, 46.60, 5.99, 46.62), "fm_dock_twice"), year=2021)
+    first = controller.submit(request, profile)
+    _pump(lambda: store.get(first).remote_id is not None and not controller.busy(first))
+    assert controller.submit(request, profile) == first
+    title, job_id = store.get(first).title, store.get(first).remote_id
+    assert f"{title} is already running as job {job_id}; following it instead of paying for it twice." in messages
+    _pump(lambda: store.get(first).download_state == "done" and not controller.busy(first), timeout=90.0)
+    assert controller.submit(request, profile) == first
+    _pump(lambda: not controller.busy(first))
+    controller.shutdown()
+    assert (f"{title} was already made (job {job_id}); its result is loaded again instead of paying for it twice."
+            in messages)
+    assert [j["id"] for j in _jobs_received(local_backend.url, "fm_dock_twice")] == [job_id]
+    assert len(store.list()) == 1
+
+
 def test_local_backend_answers_like_cdse_at_the_limit(backend_faults):
     from worldcereal_qgis.core.errors import ConcurrentLimitError
 

@@ -17,10 +17,22 @@ from ..adapters.tasks import CoreTask
 from ..core import udp
 from ..core.backends import BackendProfile
 from ..core.errors import CancelledError, ConcurrentLimitError, WorldCerealError
-from ..core.job_owner import DOCK, OWNER_KEY, is_mine_to_drive, owner_tag, settle_orphans
+from ..core.job_owner import (
+    DOCK,
+    OWNER_KEY,
+    find_resumable,
+    is_mine_to_drive,
+    owner_tag,
+    request_fingerprint,
+    settle_orphans,
+)
 from ..core.job_runner import JobRunner, PollPolicy, slot_wait_message
 from ..core.jobstore import ACTIVE_STATUSES, DownloadState, JobRecord, JobStatus
 from ..core.request import MapRequest
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("JobController", text)
 
 
 class JobController(QObject):
@@ -88,12 +100,34 @@ class JobController(QObject):
         from ..core.preflight import map_preflight
 
         map_preflight(request, self.runner.output_root)
+        stored = self._same_request(request, profile)
+        if stored is not None:
+            return stored
         record = self.runner.new_map_job(request, profile)
         self.jobChanged.emit(record.local_id)
         self._run(record.local_id, "Submitting", lambda task: self.runner.submit(record.local_id),
                   self._after_submit)
         self.start()
         return record.local_id
+
+    def _same_request(self, request: MapRequest, profile: BackendProfile) -> str | None:
+        """Run clicked again for a request already paid for: follow (or reload) that job, never pay twice."""
+        fingerprint = request_fingerprint(request.to_dict(), profile.url)
+        found = find_resumable(self.store, fingerprint, self.runner.output_root, below=True)
+        if found is None or not found.remote_id or not is_mine_to_drive(found, DOCK):
+            return None
+        self._adopt(found)
+        if found.download_state == DownloadState.DONE:
+            self.notify.emit("WorldCereal", tr("{0} was already made (job {1}); its result is loaded again instead "
+                                               "of paying for it twice.").format(found.title, found.remote_id), 0)
+            self.reload(found.local_id)
+        else:
+            self.notify.emit("WorldCereal", tr("{0} is already running as job {1}; following it instead of paying "
+                                               "for it twice.").format(found.title, found.remote_id), 0)
+            if found.needs_download and found.local_id not in self._tasks:
+                self._download(found.local_id)
+        self.start()
+        return found.local_id
 
     def cancel(self, local_id: str) -> None:
         """Cancel the remote job (stops credit use) and any local step in flight."""

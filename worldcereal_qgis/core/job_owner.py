@@ -81,11 +81,14 @@ def is_mine_to_drive(record: JobRecord, front_end: str) -> bool:
     return not owner_alive(tag)
 
 
-def find_resumable(store: JobStore, fingerprint: str, output_dir: Path) -> JobRecord | None:
-    """The newest stored job of this request into this folder that can still give its result."""
-    folder = str(Path(output_dir))
+def find_resumable(store: JobStore, fingerprint: str, output_dir: Path, *, below: bool = False) -> JobRecord | None:
+    """The newest stored job of this request into this folder (``below``: a job folder inside it, the dock's
+    layout) that can still give its result."""
+    folder = Path(output_dir)
     for record in store.list():
-        if record.extra.get(FINGERPRINT_KEY) != fingerprint or record.output_dir != folder:
+        if record.extra.get(FINGERPRINT_KEY) != fingerprint or not record.output_dir:
+            continue
+        if (Path(record.output_dir).parent if below else Path(record.output_dir)) != folder:
             continue
         if record.status in _NOT_RESUMABLE and record.download_state != DownloadState.DONE:
             continue
