@@ -104,3 +104,22 @@ def test_token_expires_mid_job_until_reauthentication(backend_faults):
 def test_unknown_fault_switch_is_refused(backend_faults):
     resp = requests.post(f"{backend_faults.root}/_admin/faults", json={"meteor_strike": 1}, timeout=10)
     assert resp.status_code == 400 and "meteor_strike" in resp.json()["message"]
+
+
+def test_concurrent_job_limit_answers_like_cdse_until_a_slot_frees(backend_faults):
+    """CDSE's unofficial ConcurrentJobLimit (openeo-python-client issue #838): 400, the code, its sentence."""
+    con = connect(backend_faults)
+    backend_faults.set_faults(concurrent_limit={"limit": 1})
+    first = create_job(con, "worldcereal_crop_extent", cropland_args())
+    backend_faults.set_job_duration(first.job_id, 2)
+    first.start()
+    second = create_job(con, "worldcereal_crop_extent", cropland_args())
+    with pytest.raises(OpenEoApiError) as err:
+        second.start()
+    assert (err.value.http_status_code, err.value.code) == (400, "ConcurrentJobLimit")
+    assert err.value.message == "Job was not started because concurrent job limit (1) is reached."
+    assert second.describe()["status"] == "created"
+    assert wait_for(first) == "finished"
+    second.start()  # the slot is free again
+    assert second.describe()["status"] in ("queued", "running", "finished")
+    assert backend_faults.state()["faults"] == {"concurrent_limit": {"limit": 1}}  # a setting, never consumed
