@@ -199,7 +199,7 @@ class ReferencePanel(QWidget):
         if self.plan is None:
             return
         if not self.outputEdit.text().strip():
-            self.statusLabel.setText("Choose an output folder first.")
+            self.statusLabel.setText(tr("Choose an output folder first."))
             return
         root = Path(self.outputEdit.text().strip())
         profile = self.profile_for()
@@ -207,7 +207,7 @@ class ReferencePanel(QWidget):
         self._watch(ExtractionController(self.extractor, parent=self))
         self.runButton.setEnabled(False)
         self.cancelButton.setEnabled(True)
-        self.statusLabel.setText(f"Submitting {len(self.plan.jobs)} jobs to {profile.title}…")
+        self.statusLabel.setText(tr("Submitting {0} jobs to {1}…").format(len(self.plan.jobs), profile.title))
         self.extraction.start(self.plan)
 
     def _watch(self, controller) -> None:
@@ -229,7 +229,7 @@ class ReferencePanel(QWidget):
         if self._resumed:
             self._watch(self._resumed[0])
             self.cancelButton.setEnabled(True)
-            self.statusLabel.setText("Continuing the unfinished extraction from the last session…")
+            self.statusLabel.setText(tr("Continuing the unfinished extraction from the last session…"))
         return len(self._resumed)
 
     def _extractor_for(self, root: Path, record):
@@ -249,7 +249,7 @@ class ReferencePanel(QWidget):
 
     def _merged(self, written: int, folder: str) -> None:
         self.progressBar.setValue(100)
-        self._stopped(f"{written} samples written to {folder}.")
+        self._stopped(tr("{0} samples written to {1}.").format(written, folder))
         self.load_results(folder)
 
     def shutdown(self) -> None:
