@@ -88,7 +88,7 @@ def test_core_extraction_run_produces_the_real_long_format(local_backend, local_
     assert save["arguments"]["format"] == "Parquet"
     agg = next(n for n in graph.values() if n["process_id"] == "aggregate_spatial")
     assert len(agg["arguments"]["geometries"]["features"]) == plan.jobs[0].n_samples
-    assert any("submitted and started" in line for line in logs)
+    assert any("started (attempt 1)" in line for line in logs)
     # a second run over the same folder resubmits nothing
     assert extractor.run(plan).done == len(plan.jobs)
     assert len(store.list(run_id=er.run_id_for(REF_ID, tmp_path / "out"))) == len(plan.jobs)

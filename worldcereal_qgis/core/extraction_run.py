@@ -70,11 +70,9 @@ class RunState:
 class ExtractionRun(BatchRun):
     """The engine with extraction job keys as items; every attempt is one record of the run."""
 
-    def __init__(self, runner: JobRunner, profile: BackendProfile, run_id: str, limits: Limits,
-                 log: Log = lambda _m: None) -> None:
+    def __init__(self, runner: JobRunner, profile: BackendProfile, run_id: str, limits: Limits) -> None:
         keys = sorted({r.tile_name or "" for r in runner.store.list(run_id=run_id)})
         super().__init__(runner, profile, run_id, keys, limits)
-        self.log = log
 
     def new_job(self, item: str) -> JobRecord:
         """The planned record, or (a retry) a new attempt with the same job and folder."""
@@ -100,9 +98,6 @@ class ExtractionRun(BatchRun):
             client.start(record.remote_id)
             record = self.store.update(local_id, status=JobStatus.QUEUED, started_at=utc_now())
         return record
-
-    def item_log(self, item: str, message: str) -> None:
-        self.log(f"{item}: {message}")
 
     def state(self) -> RunState:
         states = self.item_states()
@@ -156,17 +151,16 @@ class ExtractionRunner:
         self._runs.pop(run_id, None)
         return run_id
 
-    def batch(self, run_id: str, log: Log = lambda _m: None) -> ExtractionRun:
+    def batch(self, run_id: str) -> ExtractionRun:
         """The engine over this run (kept, so its schedule survives between steps)."""
         run = self._runs.get(run_id)
         if run is None:
-            run = self._runs[run_id] = ExtractionRun(self.runner, self.profile, run_id, self.limits, log)
-        run.log = log
+            run = self._runs[run_id] = ExtractionRun(self.runner, self.profile, run_id, self.limits)
         return run
 
     def step(self, run_id: str, log: Log = lambda _m: None) -> RunState:
         """Every step due now, done in this thread (never waits for the backend)."""
-        run = self.batch(run_id, log)
+        run = self.batch(run_id)
         for action in run.due_actions():
             batch_drive.report(log, action, run.execute(action))
         return run.state()
@@ -181,7 +175,7 @@ class ExtractionRunner:
     def run(self, plan: ExtractionPlan, *, progress=lambda _p: None, is_cancelled=lambda: False,
             log: Log = lambda _m: None, sleep=None) -> RunState:
         """Submit, wait, download every job (Processing thread); merging is a separate step."""
-        run = self.batch(self.prepare(plan), log)
+        run = self.batch(self.prepare(plan))
         kwargs = {"sleep": sleep} if sleep is not None else {}
         try:
             batch_drive.drive(run, progress=lambda p: progress(0.9 * p), is_cancelled=is_cancelled, log=log,

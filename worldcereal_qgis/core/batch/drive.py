@@ -41,8 +41,9 @@ def drive(run: BatchRun, *, progress: Callable[[float], None] = lambda p: None,
 def report(log: Log, action: Action, state: ItemState, what: str = "run") -> None:
     """One line per step a user cares about (started, retrying/failed, downloaded, waiting for a slot)."""
     label = "Tile" if what == "tiled run" else "Job"
-    if action.kind == "submit" and state.status == ItemStatus.SUBMITTING and state.message:
-        log(f"{label} {state.name}: {state.message}")
+    if action.kind == "submit" and state.status == ItemStatus.SUBMITTING:
+        if state.slot_waits == 1 and state.message:  # said once per job, not at every try
+            log(f"{label} {state.name}: {state.message}")
     elif action.kind == "submit" and state.job_id:
         log(f"{label} {state.name}: job {state.job_id} started (attempt {state.attempts}).")
     elif state.status == ItemStatus.RETRYING and action.kind != "download":

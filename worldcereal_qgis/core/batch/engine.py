@@ -65,6 +65,7 @@ class ItemState:
     message: str = ""
     outputs: list[str] = field(default_factory=list)
     retry_at: float | None = None
+    slot_waits: int = 0          # starts refused so far by the concurrency cap (this process)
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,9 @@ class BatchRun:
         """One step for one item; backend trouble becomes item state (retries), only logins stop the run."""
         step = {"submit": self._submit, "poll": self._poll, "download": self._download}[action.kind]
         step(action)
-        return self.item_states()[action.item]
+        state = self.item_states()[action.item]
+        state.slot_waits = self._slot_waits.get(action.local_id, 0)
+        return state
 
     def _submit(self, action: Action) -> None:
         try:
