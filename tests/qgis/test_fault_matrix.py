@@ -105,6 +105,24 @@ def test_unwritable_output_folder_is_refused_before_any_job(wc_provider, local_b
     assert _jobs_received(local_backend.url, name) == [] and _records(out) == []
 
 
+def test_extraction_into_an_unwritable_folder_is_refused_before_any_job(wc_provider, local_backend, wc_dir,
+                                                                      tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    (tmp_path / "a_file").write_text("x")
+    out = tmp_path / "a_file" / "out"
+    conn = connections.client(connections.profile("local", local_backend.url)).connection
+    before = len(conn.list_jobs())
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("worldcereal:extract_reference_data", {
+            "INPUT": str(wc_dir / "reference_data" / "2022_FRA_LPIS_POLY_110_samples.geoparquet"), "SELECTION": 0,
+            "BACKEND": 3, "BACKEND_URL": local_backend.url, "OUTPUT_FOLDER": str(out)}, feedback=Feedback())
+    assert str(err.value).startswith(f"The output folder {out} cannot be created (")
+    assert len(conn.list_jobs()) == before
+    assert [r for r in connections.job_store().list() if r.output_dir and r.output_dir.startswith(str(out))] == []
+
+
 def test_tiny_area_is_refused_before_any_job(wc_provider, local_backend, wc_dir, tmp_path):
     params = _params(wc_dir, local_backend.url, "fm_tiny", tmp_path / "tiny", EXTENT="6.0,6.00001,46.6,46.60001 "
                      "[EPSG:4326]")
