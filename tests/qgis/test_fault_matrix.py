@@ -196,6 +196,33 @@ def test_kill_mid_job_then_rerun_resumes_the_paid_job(wc_provider, local_backend
     assert any("its result is reused" in line for line in again.lines)
 
 
+def test_killed_extraction_rerun_pays_each_job_once(wc_provider, local_backend, wc_dir, tmp_path, monkeypatch):
+    import processing
+
+    from worldcereal_qgis.core import extraction_run as er
+
+    params = {"INPUT": str(wc_dir / "reference_data" / "2022_FRA_LPIS_POLY_110_samples.geoparquet"),
+              "SELECTION": 0, "BACKEND": 3, "BACKEND_URL": local_backend.url, "OUTPUT_FOLDER": str(tmp_path / "ex")}
+    conn = connections.client(connections.profile("local", local_backend.url)).connection
+    before = {j["id"] for j in conn.list_jobs()}
+
+    def one_round_then_killed(run, **_kw):
+        for action in run.due_actions():
+            run.execute(action)
+        raise Killed()
+
+    with monkeypatch.context() as patch:
+        patch.setattr(er.batch_drive, "drive", one_round_then_killed)
+        with pytest.raises(Exception):  # noqa: B017 — whatever QGIS makes of a dying process
+            processing.run("worldcereal:extract_reference_data", params, feedback=Feedback())
+    paid_before_kill = {j["id"] for j in conn.list_jobs()} - before
+    assert len(paid_before_kill) == 2  # at most 2 at a time: the kill came after the first two were started
+    result = processing.run("worldcereal:extract_reference_data", params, feedback=Feedback())
+    received = {j["id"] for j in conn.list_jobs()} - before
+    assert len(received) == result["JOBS"] and paid_before_kill <= received  # the first two were resumed
+    assert result["EXTRACTED"] == 42
+
+
 def test_failed_download_is_retried_from_the_stored_job(wc_provider, backend_faults, wc_dir, tmp_path):
     out, name = tmp_path / "dl", "fm_download"
     params = _params(wc_dir, backend_faults.url, name, out)
