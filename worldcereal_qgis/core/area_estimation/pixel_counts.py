@@ -88,7 +88,7 @@ def count_classes(parts: Sequence[RasterPart], *, region=None, polygons: Sequenc
         counts.per_part.append({v: int(c) for v, c in enumerate(part_totals) if c})
         for v, c in enumerate(part_totals):
             if c:
-                counts.area_m2[v] = counts.area_m2.get(v, 0.0) + c * part.pixel_area_m2
+                counts.area_m2[v] = counts.area_m2.get(v, 0.0) + int(c) * part.pixel_area_m2
         if by_poly is not None:
             _add_polygons(counts, by_poly.reshape(n_poly + 1, 256), part.pixel_area_m2)
     counts.per_value = {v: int(c) for v, c in enumerate(totals) if c}
