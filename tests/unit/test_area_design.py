@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from osgeo import gdal
 
@@ -97,3 +98,49 @@ def _with_nodata_rows(reference_tif, tmp_path):
     band.SetDescription("cropland_classification")
     ds = None
     return out
+
+
+def test_overlapping_utm_zones_of_a_mosaic_are_counted_once(reference_tif, tmp_path):
+    """Two zone rasters both covering 5.95-6.05 E (the 31/32 boundary is 6 E); the tiles split at 6 E. The
+    mosaic's zone VRTs overlap where a tile's UTM rectangle crosses 6 E; each pixel must count once."""
+    import pyproj
+    import shapely
+    from shapely.geometry import box
+
+    from worldcereal_qgis.core.mosaic import MosaicTile, build_mosaic
+
+    src = gdal.Open(str(reference_tif))
+    real = src.GetRasterBand(1).ReadAsArray()
+    tiles = []
+    for epsg, geom in ((32631, box(5.96, 50.0, 6.0, 50.1)), (32632, box(6.0, 50.0, 6.04, 50.1))):
+        to_utm = pyproj.Transformer.from_crs(4326, epsg, always_xy=True)
+        xs, ys = to_utm.transform([5.95, 6.05, 5.95, 6.05], [49.99, 49.99, 50.11, 50.11])
+        x0, y0 = np.floor(min(xs) / 10) * 10, np.ceil(max(ys) / 10) * 10
+        w, h = int((max(xs) - x0) // 10) + 1, int((y0 - min(ys)) // 10) + 1
+        data = np.tile(real, (h // real.shape[0] + 1, w // real.shape[1] + 1))[:h, :w]
+        path = tmp_path / f"z{epsg}.tif"
+        ds = gdal.GetDriverByName("GTiff").Create(str(path), w, h, 1, gdal.GDT_Byte)
+        ds.SetGeoTransform((x0, 10, 0, y0, 0, -10))
+        ds.SetProjection(pyproj.CRS.from_epsg(epsg).to_wkt())
+        ds.GetRasterBand(1).WriteArray(data)
+        ds.GetRasterBand(1).SetNoDataValue(255)
+        ds.GetRasterBand(1).SetDescription("cropland_classification")
+        ds = None
+        tiles.append(MosaicTile(f"t{epsg}", path, geom, epsg))
+    mosaic = build_mosaic(tmp_path / "m", tiles, name="crop", extent_4326=(5.95, 49.99, 6.05, 50.11))
+    parts = map_parts(mosaic.display, "cropland_classification")
+    assert [p.epsg for p in parts] == [32631, 32632] and all(p.cutline_wkt for p in parts)
+    counted = sum(count_classes(parts).per_value.values())
+    zone_pixels = 0
+    for p in parts:
+        zone = gdal.Open(str(p.path))
+        zone_pixels += int((zone.GetRasterBand(1).ReadAsArray() != 255).sum())
+    expected = 0.0
+    for tile in tiles:
+        epsg, geom = tile.epsg, tile.geometry_4326
+        to_utm = pyproj.Transformer.from_crs(4326, epsg, always_xy=True)
+        utm = shapely.transform(shapely.segmentize(geom, 0.001), lambda xy, t=to_utm: np.column_stack(
+            t.transform(xy[:, 0], xy[:, 1])))
+        expected += utm.area / 100.0
+    assert zone_pixels - counted > 5_000                      # the zone VRTs do overlap along 6 E ...
+    assert abs(counted - expected) < 0.01 * expected         # ... and each pixel is counted once

@@ -3,8 +3,9 @@
 Why this way: a country map is 10^9 pixels; reading it block by block keeps memory flat and lets one scan serve
 both counting and drawing a sample. A tiled run's mosaic is counted on its per-UTM-zone VRTs (the native 10 m
 grids the backend wrote), never on the warped display VRT, so each pixel is counted once with its exact area in
-its own UTM zone (|dx * dy|, 100 m2 at 10 m). Where zones meet, a pixel belongs to the zone whose 6 degree
-longitude band holds its centre, so overlapping edges are not counted twice (docs/AREAS.md).
+its own UTM zone (|dx * dy|, 100 m2 at 10 m). Where zones overlap, a pixel belongs to the zone whose tiles own
+it: the cutline core/mosaic.py gave that zone's display warp (the union of its tiles), the very partition the
+map shows. Without that file, the zone's 6 degree longitude band decides (docs/AREAS.md).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class RasterPart:
     size: tuple[int, int]
     lon_range: tuple[float, float] | None = None  # zone ownership when a mosaic has several zones
     nodata: int = NODATA_VALUE
+    cutline_wkt: str | None = None  # zone ownership in pixel/line coordinates (from the display warp)
 
     @property
     def pixel_area_m2(self) -> float:
@@ -62,7 +64,7 @@ def map_parts(path: str | Path, band_name: str | None = None) -> list[RasterPart
     files = zones or [path]
     parts = [_part(f, band_name) for f in files]
     if len(parts) > 1:
-        parts = [_with_zone_band(p) for p in parts]
+        parts = [_with_zone_owner(p) for p in parts]
     return parts
 
 
@@ -128,6 +130,7 @@ def scan(part: RasterPart, *, region=None, polygons: Sequence | None = None,
     width, height = part.size
     region_layer = _ogr_layer([region], part.epsg) if region is not None else None
     poly_layer = _ogr_layer(polygons, part.epsg) if polygons else None
+    cutline = _ogr_layer([part.cutline_wkt], None) if part.cutline_wkt else None
     offsets = [(x, y) for y in range(0, height, WINDOW) for x in range(0, width, WINDOW)]
     for i, (xoff, yoff) in enumerate(offsets):
         if is_cancelled is not None and is_cancelled():
@@ -138,7 +141,9 @@ def scan(part: RasterPart, *, region=None, polygons: Sequence | None = None,
             raise InputError(f"The map '{part.path.name}' could not be read ({gdal.GetLastErrorMsg()}).",
                              field="MAP")
         keep = values != part.nodata
-        if part.lon_range is not None and keep.any():
+        if part.cutline_wkt is not None and keep.any():
+            keep &= _rasterize(cutline, part, xoff, yoff, w, h, pixel_space=True) > 0
+        elif part.lon_range is not None and keep.any():
             keep &= _owned(part, xoff, yoff, w, h)
         if region_layer is not None and keep.any():
             keep &= _rasterize(region_layer, part, xoff, yoff, w, h) > 0
@@ -171,13 +176,32 @@ def _part(path: Path, band_name: str | None) -> RasterPart:
                       nodata=NODATA_VALUE if nodata is None else int(nodata))
 
 
-def _with_zone_band(part: RasterPart) -> RasterPart:
-    """UTM zone (EPSG 326zz / 327zz) -> its longitude band; other CRSs keep everything."""
+def _with_zone_owner(part: RasterPart) -> RasterPart:
+    """The zone's cutline from its display warp VRT when there is one, else its UTM longitude band."""
+    from dataclasses import replace
+
+    cutline = _display_cutline(part.path)
+    if cutline:
+        return replace(part, cutline_wkt=cutline)
     zone = part.epsg % 100
     if part.epsg // 100 not in (326, 327) or not 1 <= zone <= 60:
         return part
     west = -180.0 + 6.0 * (zone - 1)
-    return RasterPart(part.path, part.band, part.epsg, part.transform, part.size, (west, west + 6.0), part.nodata)
+    return replace(part, lon_range=(west, west + 6.0))
+
+
+def _display_cutline(zone_vrt: Path) -> str | None:
+    """The CUTLINE (zone pixel/line coordinates) of ``<zone>_to_<epsg>.vrt``, written by core/mosaic.py."""
+    import xml.etree.ElementTree as ET
+
+    for warped in sorted(zone_vrt.parent.glob(f"{zone_vrt.stem}_to_*.vrt")):
+        try:
+            node = ET.parse(warped).getroot().find(".//Cutline")
+        except (OSError, ET.ParseError):
+            continue
+        if node is not None and node.text:
+            return node.text.strip()
+    return None
 
 
 def _owned(part: RasterPart, xoff: int, yoff: int, w: int, h: int) -> np.ndarray:
@@ -203,32 +227,36 @@ def _lon(part: RasterPart, xoff: int, yoff: int, cols: np.ndarray, rows: np.ndar
     return np.asarray(lon)
 
 
-def _ogr_layer(geometries: Sequence, epsg: int):
-    """An in-memory OGR layer of lon/lat shapely geometries reprojected to ``epsg``; field ``uid`` = index + 1."""
+def _ogr_layer(geometries: Sequence, epsg: int | None):
+    """An in-memory OGR layer of lon/lat shapely geometries reprojected to ``epsg`` (or WKT strings in pixel
+    space when ``epsg`` is None); field ``uid`` = index + 1."""
     from osgeo import ogr, osr
 
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
+    srs = None
+    if epsg is not None:
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(epsg)
     driver = ogr.GetDriverByName("Memory")
     source = driver.CreateDataSource("areas")
     layer = source.CreateLayer("polygons", srs, ogr.wkbMultiPolygon)
     layer.CreateField(ogr.FieldDefn("uid", ogr.OFTInteger))
     for i, geom in enumerate(geometries):
-        if geom is None or geom.is_empty:
+        if geom is None or (not isinstance(geom, str) and geom.is_empty):
             continue
         feature = ogr.Feature(layer.GetLayerDefn())
         feature.SetField("uid", i + 1)
-        feature.SetGeometry(ogr.CreateGeometryFromWkt(to_crs(geom, epsg).wkt))
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(geom if isinstance(geom, str) else to_crs(geom, epsg).wkt))
         layer.CreateFeature(feature)
     return source, layer
 
 
-def _rasterize(source_layer, part: RasterPart, xoff: int, yoff: int, w: int, h: int) -> np.ndarray:
+def _rasterize(source_layer, part: RasterPart, xoff: int, yoff: int, w: int, h: int, *,
+               pixel_space: bool = False) -> np.ndarray:
     """Polygon ids (0 = none) of the window's pixels, by pixel centre."""
     from osgeo import gdal
 
     _, layer = source_layer
-    x0, dx, rx, y0, ry, dy = part.transform
+    x0, dx, rx, y0, ry, dy = (0.0, 1.0, 0.0, 0.0, 0.0, 1.0) if pixel_space else part.transform
     gt = (x0 + xoff * dx, dx, rx, y0 + yoff * dy, ry, dy)
     minx, maxx = sorted((gt[0], gt[0] + w * dx))
     miny, maxy = sorted((gt[3], gt[3] + h * dy))
@@ -239,7 +267,8 @@ def _rasterize(source_layer, part: RasterPart, xoff: int, yoff: int, w: int, h: 
         return out
     mem = gdal.GetDriverByName("MEM").Create("", w, h, 1, gdal.GDT_Int32)
     mem.SetGeoTransform(gt)
-    mem.SetProjection(layer.GetSpatialRef().ExportToWkt())
+    if layer.GetSpatialRef() is not None:
+        mem.SetProjection(layer.GetSpatialRef().ExportToWkt())
     gdal.RasterizeLayer(mem, [1], layer, options=["ATTRIBUTE=uid"])
     layer.SetSpatialFilter(None)
     return mem.GetRasterBand(1).ReadAsArray()
