@@ -94,3 +94,17 @@ def test_an_unsampled_stratum_is_said_not_silently_dropped():
     a = olofsson(np.array([[10, 0], [0, 0]]), [50, 50], ["crop", "other"])
     assert a.area_proportion.sum() == pytest.approx(1.0)
     assert any("No sample point is mapped as 'other'" in note for note in a.notes)
+
+
+def test_assess_points_picks_stehman_when_strata_are_not_the_map_classes():
+    from worldcereal_qgis.core.area_estimation.assess import OLOFSSON, STEHMAN, LabelledPoint, assess_points
+
+    strata = [{"A": "crop", "B": "crop", "C": "other", "D": "other"}[s] for s in STEHMAN_STRATA]  # merged strata
+    points = [LabelledPoint(s, m, r) for s, m, r in zip(STEHMAN_STRATA, STEHMAN_MAP, STEHMAN_REF)]
+    a, method, notes = assess_points(points + [LabelledPoint("A", "A", "skip")], STEHMAN_SIZES)
+    assert method == STEHMAN and round(a.overall, 2) == 0.63 and notes[0].startswith("1 of 41 sample points")
+    merged = [LabelledPoint(s, m, r) for s, m, r in zip(strata, STEHMAN_MAP, STEHMAN_REF)]
+    b, method, _ = assess_points(merged, {"crop": 70_000, "other": 30_000})
+    assert method == STEHMAN and b.area_proportion.sum() == pytest.approx(1.0)
+    same = [LabelledPoint(m, m, r) for m, r in zip(STEHMAN_MAP, STEHMAN_REF)]
+    assert assess_points(same, {"A": 8, "B": 14, "C": 6, "D": 12})[1] == OLOFSSON

@@ -23,26 +23,19 @@ from qgis.core import (
 
 from ..adapters.compat import field
 from ..core.errors import InputError
-from .area_common import GROUP, GROUP_ID, map_strata, progress_callbacks, table_sink, tr
-from .base import WorldCerealAlgorithm
+from .area_common import AreaAlgorithm, map_strata, progress_callbacks, table_sink, tr
 
 STAT_FIELDS = (("unit_id", "string"), ("class", "string"), ("mapped_ha", "double"), ("estimated_ha", "double"),
                ("estimated_ci_ha", "double"), ("sample_points", "int"), ("support", "string"))
 MIN_POINTS = 30  # fewer sample points in a unit than this: its estimate leans on the whole map's error rates
 
 
-class CropAreaStatisticsAlgorithm(WorldCerealAlgorithm):
+class CropAreaStatisticsAlgorithm(AreaAlgorithm):
     def name(self) -> str:
         return "crop_area_statistics"
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Crop area statistics per unit")
-
-    def group(self) -> str:
-        return tr(GROUP)
-
-    def groupId(self) -> str:  # noqa: N802
-        return GROUP_ID
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr("For each polygon of a layer (districts, farms): the mapped area of each class, counted pixel by "

@@ -18,8 +18,7 @@ from qgis.core import (
 )
 
 from ..core.errors import InputError
-from .area_common import GROUP, GROUP_ID, map_strata, progress_callbacks, region_of, table_sink, tr
-from .base import WorldCerealAlgorithm
+from .area_common import AreaAlgorithm, map_strata, progress_callbacks, region_of, table_sink, tr
 
 ACCURACY_FIELDS = (("class", "string"), ("users", "double"), ("users_ci", "double"), ("producers", "double"),
                    ("producers_ci", "double"))
@@ -27,18 +26,12 @@ AREA_FIELDS = (("class", "string"), ("mapped_ha", "double"), ("estimated_ha", "d
                ("estimated_ci_ha", "double"))
 
 
-class AssessMapAlgorithm(WorldCerealAlgorithm):
+class AssessMapAlgorithm(AreaAlgorithm):
     def name(self) -> str:
         return "assess_map"
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Assess accuracy and estimate areas")
-
-    def group(self) -> str:
-        return tr(GROUP)
-
-    def groupId(self) -> str:  # noqa: N802
-        return GROUP_ID
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr("From a labelled stratified sample: the error matrix in sample counts and in estimated area "

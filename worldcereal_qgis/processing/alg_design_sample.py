@@ -22,8 +22,7 @@ from qgis.core import (
 
 from ..adapters.compat import field
 from ..core.errors import InputError
-from .area_common import GROUP, GROUP_ID, map_strata, progress_callbacks, region_of, table_sink, tr
-from .base import WorldCerealAlgorithm
+from .area_common import AreaAlgorithm, map_strata, progress_callbacks, region_of, table_sink, tr
 
 ALLOCATIONS = ("compromise", "proportional", "equal")
 SAMPLE_FIELDS = (("point_id", "int"), ("stratum", "string"), ("map_class", "string"), ("map_value", "int"),
@@ -32,18 +31,12 @@ SAMPLE_FIELDS = (("point_id", "int"), ("stratum", "string"), ("map_class", "stri
 STRATA_FIELDS = (("stratum", "string"), ("pixels", "int64"), ("area_ha", "double"), ("points", "int"))
 
 
-class DesignSampleAlgorithm(WorldCerealAlgorithm):
+class DesignSampleAlgorithm(AreaAlgorithm):
     def name(self) -> str:
         return "design_sample"
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Design a sample for accuracy and area")
-
-    def group(self) -> str:
-        return tr(GROUP)
-
-    def groupId(self) -> str:  # noqa: N802
-        return GROUP_ID
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr("Draws a stratified random sample from a WorldCereal map (a single result or a tiled run's "

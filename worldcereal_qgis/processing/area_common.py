@@ -8,6 +8,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, 
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..adapters.compat import field
+from .base import WorldCerealAlgorithm
 
 GROUP, GROUP_ID = "Areas and accuracy", "areas"
 
@@ -15,6 +16,16 @@ GROUP, GROUP_ID = "Areas and accuracy", "areas"
 def tr(text: str) -> str:
     """Translated user-facing text (one context for the area algorithms)."""
     return QCoreApplication.translate("WorldCerealAreas", text)
+
+
+class AreaAlgorithm(WorldCerealAlgorithm):
+    """The Processing group of the area algorithms."""
+
+    def group(self) -> str:
+        return tr(GROUP)
+
+    def groupId(self) -> str:  # noqa: N802
+        return GROUP_ID
 
 
 def map_strata(path: str, season: str, merges_text: str):
