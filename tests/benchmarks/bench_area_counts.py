@@ -62,20 +62,21 @@ def build_mosaic(folder: Path) -> Path:
 
 
 def _districts(vrt: Path, n: int = 10):
-    """n x n square 'districts' over the mosaic, in lon/lat (as a user's layer would come)."""
+    """n x n square 'districts' that partition the mosaic, given in lon/lat as a user's layer would come."""
     import pyproj
+    import shapely
     from shapely.geometry import box
 
     to_ll = pyproj.Transformer.from_crs(32631, 4326, always_xy=True)
     x0, y0, size = 300_000.0, 5_500_000.0, TILE * GRID * 10.0
     step = size / n
-    polys = []
-    for j in range(n):
-        for i in range(n):
-            w, s = to_ll.transform(x0 + i * step, y0 - (j + 1) * step)
-            e, nn = to_ll.transform(x0 + (i + 1) * step, y0 - j * step)
-            polys.append(box(w, s, e, nn))
-    return polys
+
+    def lonlat(xy):
+        return np.column_stack(to_ll.transform(xy[:, 0], xy[:, 1]))
+
+    return [shapely.transform(shapely.segmentize(box(x0 + i * step, y0 - (j + 1) * step, x0 + (i + 1) * step,
+                                                     y0 - j * step), 500.0), lonlat)
+            for j in range(n) for i in range(n)]
 
 
 def measure(what: str, vrt: str) -> dict:

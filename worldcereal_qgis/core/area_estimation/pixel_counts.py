@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -81,11 +82,13 @@ def count_classes(parts: Sequence[RasterPart], *, region=None, polygons: Sequenc
         for window in scan(part, region=region, polygons=polygons, progress=_part_progress(progress, part_index,
                                                                                          len(parts)),
                            is_cancelled=is_cancelled):
-            values = window.values[window.keep]
-            part_totals += np.bincount(values, minlength=256)
             if by_poly is not None:
-                ids = window.polygon_ids[window.keep].astype(np.int64)
-                by_poly += np.bincount(ids * 256 + values, minlength=by_poly.size)
+                by_poly += np.bincount(_kept(window.polygon_ids * 256 + window.values, window.keep),
+                                       minlength=by_poly.size)
+            else:
+                part_totals += np.bincount(_kept(window.values, window.keep), minlength=256)
+        if by_poly is not None:  # id 0 = outside every polygon, so the class totals are the column sums
+            part_totals = by_poly.reshape(n_poly + 1, 256).sum(axis=0)
         totals += part_totals
         counts.per_part.append({v: int(c) for v, c in enumerate(part_totals) if c})
         for v, c in enumerate(part_totals):
@@ -95,6 +98,11 @@ def count_classes(parts: Sequence[RasterPart], *, region=None, polygons: Sequenc
             _add_polygons(counts, by_poly.reshape(n_poly + 1, 256), part.pixel_area_m2)
     counts.per_value = {v: int(c) for v, c in enumerate(totals) if c}
     return counts
+
+
+def _kept(values: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """The kept values, flat; no boolean copy when every pixel is kept (the common case, and the slow part)."""
+    return values.ravel() if keep.all() else values[keep]
 
 
 def _add_polygons(counts: Counts, table: np.ndarray, pixel_area: float) -> None:
@@ -220,10 +228,9 @@ def _owned(part: RasterPart, xoff: int, yoff: int, w: int, h: int) -> np.ndarray
 
 
 def _lon(part: RasterPart, xoff: int, yoff: int, cols: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    import pyproj
 
     x, y = pixel_centres(part, xoff, yoff, cols, rows)
-    lon, _ = pyproj.Transformer.from_crs(part.epsg, 4326, always_xy=True).transform(x, y)
+    lon, _ = _transformer(part.epsg, 4326).transform(x, y)
     return np.asarray(lon)
 
 
@@ -276,18 +283,25 @@ def _rasterize(source_layer, part: RasterPart, xoff: int, yoff: int, w: int, h: 
 
 def to_crs(geom, epsg: int):
     """A lon/lat shapely geometry in ``epsg`` (densified first, so long edges follow the projection)."""
-    import pyproj
     import shapely
 
     if epsg == 4326:
         return geom
-    transformer = pyproj.Transformer.from_crs(4326, epsg, always_xy=True)
+    transformer = _transformer(4326, epsg)
 
     def apply(xy: np.ndarray) -> np.ndarray:
         x, y = transformer.transform(xy[:, 0], xy[:, 1])
         return np.column_stack([x, y])
 
     return shapely.transform(shapely.segmentize(geom, 0.002), apply)
+
+
+@lru_cache(maxsize=16)
+def _transformer(source: int, target: int):
+    """Cached: building a pyproj transformer costs milliseconds, and a layer of districts needs one per polygon."""
+    import pyproj
+
+    return pyproj.Transformer.from_crs(source, target, always_xy=True)
 
 
 def _open(path: Path):
