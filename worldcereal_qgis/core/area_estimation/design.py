@@ -105,33 +105,23 @@ def draw(parts: Sequence[RasterPart], strata: Mapping[int, str], stratum_sizes: 
         wanted[name] = np.sort(rng.choice(big_n, size=n, replace=False)) if n else np.empty(0, dtype=np.int64)
     seen = dict.fromkeys(wanted, 0)
     points: list[SamplePoint] = []
-    lut = _stratum_lut(strata, list(wanted))
-    names = list(wanted)
+    values_of = {name: np.array([v for v, s in strata.items() if s == name], dtype=np.intp) for name in wanted}
     for part in parts:
         for window in scan(part, region=region, progress=progress, is_cancelled=is_cancelled):
-            codes = lut[window.values]
-            codes[~window.keep] = -1
-            for code, name in enumerate(names):
-                ranks = wanted[name]
-                start = seen[name]
-                mask = codes == code
-                count = int(mask.sum())
+            flat = window.values.ravel()
+            keep = None if window.keep.all() else window.keep.ravel()
+            hist = np.bincount(flat if keep is None else flat[keep], minlength=256)
+            for name, ranks in wanted.items():
+                start, count = seen[name], int(hist[values_of[name]].sum())
                 seen[name] = start + count
                 lo, hi = np.searchsorted(ranks, [start, start + count])
-                hit = ranks[lo:hi] - start
-                if hit.size:
-                    flat = np.flatnonzero(mask)[hit]
-                    rows, cols = np.divmod(flat, window.values.shape[1])
+                if hi > lo:  # only now find the stratum's pixels in this window
+                    mask = np.isin(flat, values_of[name]) if len(values_of[name]) > 1 else flat == values_of[name][0]
+                    if keep is not None:
+                        mask &= keep
+                    rows, cols = np.divmod(np.flatnonzero(mask)[ranks[lo:hi] - start], window.values.shape[1])
                     points += _points(part, window, rows, cols, name, stratum_sizes[name], len(ranks))
     return points
-
-
-def _stratum_lut(strata: Mapping[int, str], names: list[str]) -> np.ndarray:
-    lut = np.full(256, -1, dtype=np.int16)
-    for value, name in strata.items():
-        if name in names:
-            lut[value] = names.index(name)
-    return lut
 
 
 def _points(part: RasterPart, window, rows: np.ndarray, cols: np.ndarray, name: str, big_n: int,
