@@ -144,3 +144,14 @@ def test_overlapping_utm_zones_of_a_mosaic_are_counted_once(reference_tif, tmp_p
         expected += utm.area / 100.0
     assert zone_pixels - counted > 5_000                      # the zone VRTs do overlap along 6 E ...
     assert abs(counted - expected) < 0.01 * expected         # ... and each pixel is counted once
+
+
+def test_fast_histogram_equals_bincount_even_when_new_values_appear(reference_tif):
+    from worldcereal_qgis.core.area_estimation.pixel_counts import histogram
+
+    ds = gdal.Open(str(reference_tif))
+    crop = ds.GetRasterBand(4).ReadAsArray().ravel()          # 22 and 254 (croptype_classification:tc-s1)
+    expected = np.bincount(crop, minlength=256)
+    assert histogram(crop, [22, 254]).tolist() == expected.tolist()
+    assert histogram(crop, [22]).tolist() == expected.tolist()          # 254 not hinted: falls back
+    assert histogram(crop, []).tolist() == expected.tolist()

@@ -43,6 +43,7 @@ class CropAreaStatisticsAlgorithm(AreaAlgorithm):
                   "same map (the .json written next to assess_map's report), the error-adjusted area with a 95 % "
                   "interval. That estimate applies the whole map's error rates to the unit; the 'support' field "
                   "says how many sample points fall inside the unit and whether that is enough to trust it. "
+                  "Units should not overlap: a pixel is counted for one unit only. "
                   "Outputs: a table joinable on unit_id, the units coloured by the chosen class, and a chart.")
 
     def initAlgorithm(self, config=None):  # noqa: N802

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import InputError
-from .pixel_counts import RasterPart, pixel_centres, scan
+from .pixel_counts import RasterPart, histogram, pixel_centres, scan
 
 ALLOCATIONS = ("compromise", "proportional", "equal")
 
@@ -106,11 +106,13 @@ def draw(parts: Sequence[RasterPart], strata: Mapping[int, str], stratum_sizes: 
     seen = dict.fromkeys(wanted, 0)
     points: list[SamplePoint] = []
     values_of = {name: np.array([v for v, s in strata.items() if s == name], dtype=np.intp) for name in wanted}
+    hint: list[int] = []
     for part in parts:
         for window in scan(part, region=region, progress=progress, is_cancelled=is_cancelled):
             flat = window.values.ravel()
-            keep = None if window.keep.all() else window.keep.ravel()
-            hist = np.bincount(flat if keep is None else flat[keep], minlength=256)
+            keep = None if window.keep is None else window.keep.ravel()
+            hist = histogram(flat if keep is None else flat[keep], hint)
+            hint = [int(v) for v in np.flatnonzero(hist)]
             for name, ranks in wanted.items():
                 start, count = seen[name], int(hist[values_of[name]].sum())
                 seen[name] = start + count
