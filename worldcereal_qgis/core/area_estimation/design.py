@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import InputError
-from .pixel_counts import RasterPart, histogram, pixel_centres, scan
+from .pixel_counts import RasterPart, histogram, pixel_centres, scan, transformer
 
 ALLOCATIONS = ("compromise", "proportional", "equal")
 
@@ -128,10 +128,8 @@ def draw(parts: Sequence[RasterPart], strata: Mapping[int, str], stratum_sizes: 
 
 def _points(part: RasterPart, window, rows: np.ndarray, cols: np.ndarray, name: str, big_n: int,
             n: int) -> list[SamplePoint]:
-    import pyproj
-
     x, y = pixel_centres(part, window.xoff, window.yoff, cols, rows)
-    lon, lat = pyproj.Transformer.from_crs(part.epsg, 4326, always_xy=True).transform(x, y)
+    lon, lat = transformer(part.epsg, 4326).transform(x, y)
     values = window.values[rows, cols]
     return [SamplePoint(name, int(v), float(xi), float(yi), part.epsg, float(lo), float(la), n / big_n, big_n / n)
             for v, xi, yi, lo, la in zip(values, np.atleast_1d(x), np.atleast_1d(y), np.atleast_1d(lon),

@@ -254,7 +254,7 @@ def _owned(part: RasterPart, xoff: int, yoff: int, w: int, h: int) -> np.ndarray
 def _lon(part: RasterPart, xoff: int, yoff: int, cols: np.ndarray, rows: np.ndarray) -> np.ndarray:
 
     x, y = pixel_centres(part, xoff, yoff, cols, rows)
-    lon, _ = _transformer(part.epsg, 4326).transform(x, y)
+    lon, _ = transformer(part.epsg, 4326).transform(x, y)
     return np.asarray(lon)
 
 
@@ -311,17 +311,17 @@ def to_crs(geom, epsg: int):
 
     if epsg == 4326:
         return geom
-    transformer = _transformer(4326, epsg)
+    to_epsg = transformer(4326, epsg)
 
     def apply(xy: np.ndarray) -> np.ndarray:
-        x, y = transformer.transform(xy[:, 0], xy[:, 1])
+        x, y = to_epsg.transform(xy[:, 0], xy[:, 1])
         return np.column_stack([x, y])
 
     return shapely.transform(shapely.segmentize(geom, 0.002), apply)
 
 
 @lru_cache(maxsize=16)
-def _transformer(source: int, target: int):
+def transformer(source: int, target: int):
     """Cached: building a pyproj transformer costs milliseconds, and a layer of districts needs one per polygon."""
     import pyproj
 
