@@ -11,6 +11,7 @@ map shows. Without that file, the zone's 6 degree longitude band decides (docs/A
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -320,9 +321,14 @@ def to_crs(geom, epsg: int):
     return shapely.transform(shapely.segmentize(geom, 0.002), apply)
 
 
-@lru_cache(maxsize=16)
 def transformer(source: int, target: int):
-    """Cached: building a pyproj transformer costs milliseconds, and a layer of districts needs one per polygon."""
+    """A pyproj transformer cached per thread: building one costs milliseconds (a layer of districts needs one
+    per polygon), and pyproj objects must not be shared between threads (Processing may run two at once)."""
+    return _thread_transformer(source, target, threading.get_ident())
+
+
+@lru_cache(maxsize=32)
+def _thread_transformer(source: int, target: int, thread: int):
     import pyproj
 
     return pyproj.Transformer.from_crs(source, target, always_xy=True)
