@@ -88,6 +88,27 @@ def test_statistics_per_unit_across_two_utm_zones(wc_provider, reference_tif, tm
     assert rows["other"]["mapped_ha"] == pytest.approx(2 * (band == 0).sum() * 0.01)
     assert "mapped area only" in rows["cropland"]["support"]
     assert "<svg" in Path(result["CHART"]).read_text()
+    design = _run("design_sample", {"MAP": str(display), "SAMPLE_SIZE": 40, "ALLOCATION": 1, "SEED": 5,
+                                    "OUTPUT": "memory:", "STRATA": "memory:"})
+    points = list(design["OUTPUT"].getFeatures())
+    assert {p["epsg"] for p in points} == {32631, 32632}           # drawn from both zones of the mosaic
+    strata = {f["stratum"]: f["pixels"] for f in design["STRATA"].getFeatures()}
+    assert strata == {"cropland": 2 * (band == 1).sum(), "other": 2 * (band == 0).sum()}
+
+
+def test_choropleth_style_is_graduated_on_the_area(qgis_app):
+    from worldcereal_qgis.adapters.area_style import apply_graduated
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326&field=mapped_ha:double", "units", "memory")
+    for i, value in enumerate((1.0, 5.0, 9.0, 20.0, 40.0, 80.0)):
+        f = QgsFeature(layer.fields())
+        f.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({i} 0, {i + 1} 0, {i + 1} 1, {i} 1, {i} 0))"))
+        f.setAttributes([value])
+        layer.dataProvider().addFeature(f)
+    apply_graduated(layer, "mapped_ha", classes=3)
+    renderer = layer.renderer()
+    assert renderer.type() == "graduatedSymbol" and renderer.classAttribute() == "mapped_ha"
+    assert len(renderer.ranges()) == 3 and renderer.ranges()[-1].upperValue() == 80.0
 
 
 def _points_layer(rows):
