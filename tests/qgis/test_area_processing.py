@@ -157,3 +157,24 @@ def _two_zone_mosaic(reference_tif, tmp_path):
     result = build_mosaic(tmp_path / "mosaic", tiles, name="cropland", extent_4326=(5.9, 49.9, 6.1, 50.1))
     assert np.array_equal(sorted(result.zones), [32631, 32632])
     return result.display
+
+
+def test_cropland_strata_assess_the_crop_type_map_with_stehman(wc_provider, reference_tif, tmp_path):
+    design = _run("design_sample", {"MAP": str(reference_tif), "SAMPLE_SIZE": 40, "ALLOCATION": 2, "SEED": 9,
+                                    "OUTPUT": str(tmp_path / "s.gpkg"), "STRATA": str(tmp_path / "strata.gpkg")})
+    sample = QgsVectorLayer(design["OUTPUT"], "s")
+    feats = list(sample.getFeatures())
+    # the real file: crop type tc-s1 is no_crop (22) on cropland and not_cropland (254) elsewhere
+    assert {(f["stratum"], f["map_tc_s1"]) for f in feats} == {("cropland", "no_crop"), ("other", "not_cropland")}
+    ref = sample.fields().indexOf("reference")
+    flipped = [f.id() for f in feats if f["stratum"] == "cropland"][:3]
+    sample.dataProvider().changeAttributeValues(
+        {f.id(): {ref: "maize" if f.id() in flipped else f["map_tc_s1"]} for f in feats})
+    result = _run("assess_map", {"SAMPLES": design["OUTPUT"], "STRATUM_FIELD": "stratum", "MAP_FIELD": "map_tc_s1",
+                                 "REFERENCE_FIELD": "reference", "STRATA": design["STRATA"], "ACCURACY": "memory:",
+                                 "AREAS": "memory:", "REPORT": str(tmp_path / "ct.html")})
+    areas = {f["class"]: f for f in result["AREAS"].getFeatures()}
+    assert areas["maize"]["estimated_ha"] == pytest.approx(39.94 * 3 / 20)      # N_h x sample share, stratum 1
+    assert areas["not_cropland"]["estimated_ha"] == pytest.approx(61.06)
+    assert result["OVERALL_ACCURACY"] == pytest.approx(1 - 3 / 20 * 3994 / 10100)
+    assert "Stehman (2014)" in Path(result["REPORT"]).read_text()

@@ -44,8 +44,9 @@ class DesignSampleAlgorithm(AreaAlgorithm):
                   "one season, optionally merged). The sample size comes from the target standard error of overall "
                   "accuracy and the anticipated user's accuracies (Olofsson et al. 2014, eq. 13) unless you give "
                   "one. The same seed gives the same points. Output: points with stratum, map class, inclusion "
-                  "probability, weight and an empty 'reference' field to label, and the strata table (pixels, "
-                  "hectares) the sample was drawn from.")
+                  "probability, weight and an empty 'reference' field to label, the class of every other "
+                  "classification band of the file under each point (map_<season>, to assess those maps with the "
+                  "same sample), and the strata table (pixels, hectares) the sample was drawn from.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer("MAP", tr("WorldCereal map (result or mosaic)")))
@@ -104,7 +105,8 @@ class DesignSampleAlgorithm(AreaAlgorithm):
         progress, cancelled = progress_callbacks(feedback, 50, 100)
         points = draw(parts, classes, sizes, alloc, self.parameterAsInt(parameters, "SEED", context),
                       region=region, progress=progress, is_cancelled=cancelled)
-        dest = self._write_points(parameters, context, points, classes)
+        extras = _other_labels(parts, band, points)
+        dest = self._write_points(parameters, context, points, classes, extras)
         rows = [{"stratum": s, "pixels": sizes[s], "area_ha": round(areas[s], 4), "points": alloc[s]} for s in names]
         strata_dest = table_sink(self, parameters, "STRATA", context, STRATA_FIELDS, rows)
         for row in rows:
@@ -112,19 +114,36 @@ class DesignSampleAlgorithm(AreaAlgorithm):
                               .format(**row))
         return {"OUTPUT": dest, "STRATA": strata_dest, "SAMPLE_SIZE_USED": len(points)}
 
-    def _write_points(self, parameters, context, points, classes) -> str:
+    def _write_points(self, parameters, context, points, classes, extras: list[tuple[str, list[str]]]) -> str:
         fields = QgsFields()
         for name, kind in SAMPLE_FIELDS:
             fields.append(field(name, kind))
+        for name, _ in extras:
+            fields.append(field(name, "string"))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.Point,
                                           QgsCoordinateReferenceSystem("EPSG:4326"))
         for i, p in enumerate(points, start=1):
             feature = QgsFeature(fields)
             feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(p.lon, p.lat)))
             feature.setAttributes([i, p.stratum, classes.get(p.map_value, str(p.map_value)), p.map_value,
-                                   p.inclusion, p.weight, p.epsg, p.x, p.y, "", ""])
+                                   p.inclusion, p.weight, p.epsg, p.x, p.y, "", ""]
+                                  + [labels[i - 1] for _, labels in extras])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest
+
+
+def _other_labels(parts, stratified, points) -> list[tuple[str, list[str]]]:
+    """The class of every other classification band of the file under each point (field map_<season>), so the
+    sample can also assess those maps (Stehman 2014); no data gives an empty label."""
+    from ..core.area_estimation.map_classes import other_classifications
+    from ..core.area_estimation.pixel_counts import values_at
+    from ..core.results import describe_raster
+
+    out = []
+    for name, band, classes in other_classifications(describe_raster(parts[0].path), stratified):
+        values = values_at(parts, points, band.index)
+        out.append((name, [classes.get(v, "") if v is not None else "" for v in values]))
+    return out
 
 
 def _stratum_sizes(counts, classes: dict[int, str]) -> tuple[dict[str, int], dict[str, float]]:

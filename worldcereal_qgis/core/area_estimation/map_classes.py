@@ -65,3 +65,17 @@ def parse_merges(text: str) -> dict[str, str]:
         source, target = (s.strip() for s in item.split("=", 1))
         merges[source] = target
     return merges
+
+
+def other_classifications(desc: ResultDescription, stratified) -> list[tuple[str, object, dict[int, str]]]:
+    """(field name, band, value -> class) of every classification band except the stratified one.
+
+    Why: a sample stratified on one band (e.g. cropland) can assess another band of the same file (the crop
+    types of a season) with Stehman's estimators, if each point also carries that band's class.
+    """
+    out = []
+    for band in desc.bands:
+        if band.kind in CLASSIFICATION_KINDS and band.name != stratified.name:
+            name = "map_cropland" if band.kind == CROPLAND_CLASSIFICATION else f"map_{band.season or 'croptype'}"
+            out.append((name.replace("-", "_"), band, value_classes(desc, band)))
+    return out

@@ -186,6 +186,24 @@ def scan(part: RasterPart, *, region=None, polygons: Sequence | None = None,
         yield Window(part, xoff, yoff, values.astype(np.uint8, copy=False), keep, ids)
 
 
+def values_at(parts: Sequence[RasterPart], points: Sequence, band: int) -> list[int | None]:
+    """Value of ``band`` under each point (with ``x``, ``y``, ``epsg`` in its part's CRS); None off the map."""
+    by_epsg = {p.epsg: p for p in parts}
+    out: list[int | None] = []
+    datasets = {}
+    for point in points:
+        part = by_epsg.get(point.epsg)
+        if part is None:
+            out.append(None)
+            continue
+        ds = datasets.setdefault(part.path, _open(part.path))
+        x0, dx, _, y0, _, dy = part.transform
+        col, row = int((point.x - x0) // dx), int((point.y - y0) // dy)
+        value = ds.GetRasterBand(band).ReadAsArray(col, row, 1, 1)
+        out.append(None if value is None else int(value[0, 0]))
+    return out
+
+
 def pixel_centres(part: RasterPart, xoff: int, yoff: int, cols: np.ndarray, rows: np.ndarray):
     """Map coordinates (in the part's CRS) of pixel centres given window-relative columns and rows."""
     x0, dx, _, y0, _, dy = part.transform
