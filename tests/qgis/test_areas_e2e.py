@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from osgeo import gdal
-from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsRectangle, QgsVectorLayer
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsRasterLayer, QgsRectangle, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
 from worldcereal_qgis.core.request import cropland_request
@@ -27,19 +27,23 @@ def _run(name: str, params: dict) -> dict:
     return processing.run(f"worldcereal:{name}", params)
 
 
-def _truth(tif: str) -> tuple[np.ndarray, np.ndarray, tuple]:
-    """A simulated truth: the map, with the class flipped where the model was unsure (probability 35-65 %)."""
+def _truth(tif: str, out: Path) -> tuple[np.ndarray, np.ndarray, QgsRasterLayer]:
+    """A simulated truth layer: the map, with the class flipped where the model was unsure (probability 35-65 %)."""
     ds = gdal.Open(tif)
     mapped = ds.GetRasterBand(1).ReadAsArray()
     prob = ds.GetRasterBand(2).ReadAsArray()
     unsure = (mapped != 255) & (np.abs(prob.astype(int) - 50) < 15)
     truth = np.where(unsure, 1 - mapped, mapped)
-    return mapped, truth, ds.GetGeoTransform()
+    copy = gdal.GetDriverByName("GTiff").CreateCopy(str(out), ds)
+    copy.GetRasterBand(1).WriteArray(truth)
+    copy = None
+    return mapped, truth, QgsRasterLayer(str(out), "truth")
 
 
 def test_map_to_hectares(runner, local_profile, france_aoi, qgis_iface, wc_provider, tmp_path):
     (tif,) = runner.run(cropland_request(france_aoi, year=2021), local_profile).outputs
-    mapped, truth, (x0, dx, _, y0, _, dy) = _truth(tif)
+    mapped, truth, truth_layer = _truth(tif, tmp_path / "truth.tif")
+    x0, dx, _, y0, _, dy = gdal.Open(tif).GetGeoTransform()
     valid = mapped != 255
     assert (truth[valid] != mapped[valid]).sum() > 0, "the simulated truth must differ from the map"
 
@@ -74,8 +78,9 @@ def test_map_to_hectares(runner, local_profile, france_aoi, qgis_iface, wc_provi
     panel.give("unsure")
     while session.progress()[0] + 1 < n:
         f = session.feature()
-        col, row = int((f["x"] - x0) // dx), int((f["y"] - y0) // dy)
-        panel.give(CLASSES[truth[row, col]])
+        value, ok = truth_layer.dataProvider().sample(QgsPointXY(f["x"], f["y"]), 1)   # the truth layer's class
+        assert ok
+        panel.give(CLASSES[int(value)])
     resumed = LabellingSession(QgsVectorLayer(design["OUTPUT"], "again"))       # saved in the file, resumable
     assert resumed.progress() == (n - 1, n)
 

@@ -1,4 +1,5 @@
-"""Shows the assessment report (accuracy, areas with 95 % intervals, error matrices) written by assess_map.
+"""Shows the assessment report (accuracy, areas with 95 % intervals, error matrices) written by assess_map, or
+the per-unit chart of crop_area_statistics.
 
 Why the SVG dance: the report's plots are inline SVG so that it opens in any browser; Qt's rich-text browser
 does not draw inline SVG, so each plot is rendered once to an image resource of the document (QtSvg).
@@ -22,10 +23,10 @@ def tr(text: str) -> str:
 
 
 class AreaReportDialog(QDialog):
-    def __init__(self, report: str | Path, parent: QWidget | None = None) -> None:
+    def __init__(self, report: str | Path, parent: QWidget | None = None, title: str | None = None) -> None:
         super().__init__(parent)
         self.report = Path(report)
-        self.setWindowTitle(tr("Accuracy and area report"))
+        self.setWindowTitle(title or tr("Accuracy and area report"))
         self.resize(820, 760)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)

@@ -18,7 +18,7 @@ def add_area_actions(iface, menu: str) -> list[QAction]:
         ("worldcereal_assess_map", tr("Assess accuracy and estimate areas…"),
          lambda action: _assess(iface, action)),
         ("worldcereal_area_statistics", tr("Crop area statistics per unit…"),
-         lambda action: _run(iface, "worldcereal:crop_area_statistics")),
+         lambda action: _statistics(iface, action)),
     )
     actions = []
     for name, text, slot in entries:
@@ -56,6 +56,15 @@ def _assess(iface, action: QAction) -> None:
     results = _run(iface, "worldcereal:assess_map")
     if results.get("REPORT"):
         action.dialog = AreaReportDialog(results["REPORT"], iface.mainWindow())
+        action.dialog.show()
+
+
+def _statistics(iface, action: QAction) -> None:
+    from .area_report_dialog import AreaReportDialog
+
+    results = _run(iface, "worldcereal:crop_area_statistics")
+    if results.get("CHART"):
+        action.dialog = AreaReportDialog(results["CHART"], iface.mainWindow(), title=tr("Crop area per unit"))
         action.dialog.show()
 
 
