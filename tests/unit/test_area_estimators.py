@@ -108,3 +108,16 @@ def test_assess_points_picks_stehman_when_strata_are_not_the_map_classes():
     assert method == STEHMAN and b.area_proportion.sum() == pytest.approx(1.0)
     same = [LabelledPoint(m, m, r) for m, r in zip(STEHMAN_MAP, STEHMAN_REF)]
     assert assess_points(same, {"A": 8, "B": 14, "C": 6, "D": 12})[1] == OLOFSSON
+
+
+def test_unit_estimate_applies_the_map_wide_error_rates():
+    from worldcereal_qgis.core.area_estimation.assess import unit_estimate
+
+    assessment = {"classes": ["cropland", "other"], "counts": [[45, 5], [3, 47]],
+                  "conditional": [[0.9, 0.1], [0.06, 0.94]]}
+    est = unit_estimate({"cropland": 100.0, "other": 300.0}, assessment)
+    # 100 ha mapped cropland x 0.9 kept + 300 ha mapped other x 0.06 omitted cropland
+    assert est["cropland"][0] == pytest.approx(108.0)
+    half_width = 1.96 * np.sqrt(100**2 * 0.9 * 0.1 / 49 + 300**2 * 0.06 * 0.94 / 49)
+    assert est["cropland"][1] == pytest.approx(half_width)
+    assert est["cropland"][0] + est["other"][0] == pytest.approx(400.0)
