@@ -1,9 +1,9 @@
 """Drives extraction runs for the reference-data page: the batch engine decides, short tasks do the network.
 
-Same rules as the tiled-run controller: a main-thread QTimer only reads the run's job records and picks the
-due steps (no network); each submit, poll, download, merge or cancel is one short CoreTask, and nothing sleeps
-in a worker thread. ``resume_unfinished`` continues, after a restart, every extraction run the job store says
-is unfinished, exactly as tiled runs and map jobs resume.
+The stepping is the batch engine's dock side (``batch_steps.BatchSteps``, as for tiled runs); this controller
+adds the write-ahead of the plan, the merge at the end and the signals the page shows. ``resume_unfinished``
+continues, after a restart, every extraction run the job store says is unfinished, exactly as tiled runs and
+map jobs resume.
 """
 
 from __future__ import annotations
@@ -11,14 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 
-from ..adapters.tasks import CoreTask
 from ..core.batch.engine import Action
 from ..core.errors import AuthError, CancelledError, WorldCerealError
 from ..core.extraction_run import ExtractionRunner, RunState, unfinished_runs
 from ..core.jobstore import JobRecord
+from .batch_steps import BatchSteps
 
 _MERGE_KEY = "merge"
 _CANCEL_KEY = "cancel"
@@ -29,7 +28,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ExtractionController", text)
 
 
-class ExtractionController(QObject):
+class ExtractionController(BatchSteps):
     """One extraction run: prepare (write-ahead), step until every job is done, merge."""
 
     progressed = pyqtSignal(object)      # RunState after each step
@@ -39,44 +38,29 @@ class ExtractionController(QObject):
     busyChanged = pyqtSignal(bool)
 
     def __init__(self, extractor: ExtractionRunner, tick_ms: int = 500, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(tick_ms, parent)
         self.extractor = extractor
         self.run_id: str | None = None
-        self._tasks: dict[str, CoreTask] = {}
-        self._timer = QTimer(self)
-        self._timer.setInterval(tick_ms)
-        self._timer.timeout.connect(self._tick)
 
     # -- lifecycle ----------------------------------------------------------------------------------------------
     def start(self, plan) -> None:
         """Write the plan's jobs ahead (a task: it is one row per job), then run them."""
-        self._start(_PREPARE_KEY, tr("WorldCereal: preparing extraction jobs"),
-                    lambda _t: self.extractor.prepare(plan), self._prepared)
+        self.run_task(_PREPARE_KEY, tr("WorldCereal: preparing extraction jobs"),
+                      lambda _t: self.extractor.prepare(plan), self._prepared)
 
     def resume(self, run_id: str) -> None:
         """Continue a run whose jobs are in the store (after a restart): poll, download, submit what is left."""
         self.run_id = run_id
-        self._timer.start()
-        self._tick()
-
-    def busy(self) -> bool:
-        return bool(self._tasks)
+        self.start_steps()
 
     def cancel(self) -> None:
         """Stop every remote job of the run (one request per running job, in a task)."""
-        self._timer.stop()
+        self.stop_steps()
         if self.run_id is None:
             return
         run_id = self.run_id
-        self._start(_CANCEL_KEY, tr("WorldCereal: cancelling the extraction"),
-                    lambda _t: self.extractor.cancel(run_id), self._cancelled)
-
-    def shutdown(self) -> None:
-        """Stop watching; remote jobs keep running and the next session resumes the run."""
-        self._timer.stop()
-        for task in list(self._tasks.values()):
-            task.detach()
-        self._tasks.clear()
+        self.run_task(_CANCEL_KEY, tr("WorldCereal: cancelling the extraction"),
+                      lambda _t: self.extractor.cancel(run_id), self._cancelled)
 
     # -- the loop -----------------------------------------------------------------------------------------------
     def _prepared(self, run_id: str | None, error: WorldCerealError | None) -> None:
@@ -85,28 +69,30 @@ class ExtractionController(QObject):
             return
         self.resume(run_id)
 
-    def _tick(self) -> None:
+    def batch(self):
         if self.run_id is None or _MERGE_KEY in self._tasks or _CANCEL_KEY in self._tasks:
-            return
-        run = self.extractor.batch(self.run_id)
-        try:
-            actions = run.due_actions(busy=set(self._tasks))
-        except WorldCerealError as err:
-            self._timer.stop()
-            self.stopped.emit(str(err))
-            return
-        for action in actions:
-            self._start(action.item, tr("WorldCereal: extraction {0} {1}").format(action.kind, action.item),
-                        lambda _t, a=action: run.execute(a), lambda state, err, a=action: self._stepped(a, err))
+            return None
+        return self.extractor.batch(self.run_id)
+
+    def step_title(self, action: Action) -> str:
+        return tr("WorldCereal: extraction {0} {1}").format(action.kind, action.item)
+
+    def stopped_by(self, error: WorldCerealError) -> None:
+        self.stopped.emit(str(error))
+
+    def after_tick(self, run) -> None:
         if not self._tasks and run.is_done():
-            self._timer.stop()
+            self.stop_steps()
             self.progressed.emit(run.state())
-            self._start(_MERGE_KEY, tr("WorldCereal: merging extractions"), lambda _t: self._merge(),
-                        self._merged)
+            self.run_task(_MERGE_KEY, tr("WorldCereal: merging extractions"), lambda _t: self._merge(),
+                          self._merged)
+
+    def after_step(self, action: Action, state, error: WorldCerealError | None) -> None:
+        self._stepped(action, error)
 
     def _stepped(self, action: Action, error: WorldCerealError | None) -> None:
         if isinstance(error, AuthError):
-            self._timer.stop()  # every next step would fail the same way; the user logs in and resumes
+            self.stop_steps()  # every next step would fail the same way; the user logs in and resumes
             self.stopped.emit(str(error))
             return
         if error is not None and not isinstance(error, CancelledError):
@@ -135,17 +121,14 @@ class ExtractionController(QObject):
         else:
             self.stopped.emit(tr("Cancelled; the remote jobs were stopped."))
 
-    # -- tasks --------------------------------------------------------------------------------------------------
-    def _start(self, key: str, description: str, work, after) -> None:
-        def done(result, error) -> None:
-            self._tasks.pop(key, None)
+    def run_task(self, key: str, description: str, work, after) -> None:
+        """A task, with the page told when the run becomes busy or idle."""
+        def after_and_tell(result, error) -> None:
             after(result, error)
-            self.busyChanged.emit(bool(self._tasks))
+            self.busyChanged.emit(self.busy())
 
-        task = CoreTask(description, work, done)
-        self._tasks[key] = task
+        super().run_task(key, description, work, after_and_tell)
         self.busyChanged.emit(True)
-        QgsApplication.taskManager().addTask(task)
 
 
 def run_state_text(state: RunState) -> str:

@@ -1,8 +1,8 @@
 """Drives a tiled run for the dock: the run folder is the truth, short tasks do the network, a timer decides when.
 
-Same rules as job_controller.py: the main-thread QTimer only reads the run's job database and picks the due
-steps (no network); each submit, poll, download, mosaic rebuild or cancel is one short CoreTask, and nothing
-sleeps in a worker thread. A new controller on the same folder (after a QGIS restart) continues the run.
+The stepping is the batch engine's dock side (``batch_steps.BatchSteps``); this controller adds the tile
+layer, the growing mosaic and the end-of-run message. A mosaic rebuild or a cancel is one more short task. A
+new controller on the same folder (after a QGIS restart) continues the run.
 """
 
 from __future__ import annotations
@@ -10,17 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
-from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..adapters.tasks import CoreTask
 from ..core.errors import AuthError, CancelledError, WorldCerealError
 from ..core.tile_runs import Action, TileRun, TileStatus
+from .batch_steps import BatchSteps
 
 _MOSAIC_KEY = "mosaic"
 _CANCEL_KEY = "cancel"
 
 
-class RunController(QObject):
+class RunController(BatchSteps):
     tileChanged = pyqtSignal(str, str)       # tile name, its status
     mosaicUpdated = pyqtSignal(str)          # path of the display VRT (rebuilt with the tiles so far)
     runFinished = pyqtSignal(int, int)       # finished tiles, failed tiles
@@ -28,79 +28,51 @@ class RunController(QObject):
 
     def __init__(self, run: TileRun, project: QgsProject | None = None, tick_ms: int = 500,
                  display_epsg: int = 4326, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(tick_ms, parent)
         self.run = run
         self.project = project or QgsProject.instance()
         self.display_epsg = display_epsg
         self.tile_layer: QgsVectorLayer | None = None
         self.mosaic_path: Path | None = None
-        self._tasks: dict[str, CoreTask] = {}
         self._mosaic_dirty = False
         self._finished_reported = False
         self._stopped = False
-        self._timer = QTimer(self)
-        self._timer.setInterval(tick_ms)
-        self._timer.timeout.connect(self._tick)
 
     # -- lifecycle ----------------------------------------------------------------------------------------------
     def start(self) -> None:
         """Start (or, on a reopened folder, continue) the run; a finished run only rebuilds its mosaic."""
         self._stopped = False
         self._mosaic_dirty = bool(self.run.mosaic_tiles())
-        self._timer.start()
-        self._tick()
+        self.start_steps()
 
     def shutdown(self) -> None:
         """Stop watching; remote jobs keep running and the next controller on this folder picks them up."""
         self._stopped = True
-        self._timer.stop()
-        for task in list(self._tasks.values()):
-            task.detach()
-            task.cancel()
-        self._tasks.clear()
-
-    def busy(self) -> bool:
-        return bool(self._tasks)
+        super().shutdown()
 
     def cancel(self) -> None:
         """Stop every remote job of the run (in a task: it is one request per running job)."""
-        self._timer.stop()
+        self.stop_steps()
+        self.run_task(_CANCEL_KEY, "WorldCereal: cancelling the tiled run", lambda t: self.run.cancel(),
+                      lambda problems, error: self._after_cancel(problems or [], error))
 
-        def done(problems, error) -> None:
-            self._after_cancel(problems or [], error)
+    # -- the engine's hooks -------------------------------------------------------------------------------------
+    def batch(self) -> TileRun | None:
+        return None if self._stopped else self.run
 
-        self._start(_CANCEL_KEY, CoreTask("WorldCereal: cancelling the tiled run", lambda t: self.run.cancel(), done))
+    def stopped_by(self, error: WorldCerealError) -> None:
+        self.notify.emit("WorldCereal", str(error), 2)
 
-    # -- the loop -----------------------------------------------------------------------------------------------
-    def _tick(self) -> None:
-        if self._stopped:
-            return
-        try:
-            actions = self.run.due_actions(busy=set(self._tasks))
-        except WorldCerealError as err:
-            self._timer.stop()
-            self.notify.emit("WorldCereal", str(err), 2)
-            return
-        for action in actions:
-            self._start(action.tile, CoreTask(f"WorldCereal: {action.kind} {action.tile}",
-                                              lambda t, a=action: self.run.execute(a),
-                                              lambda state, error, a=action: self._after_step(a, state, error)))
+    def after_tick(self, run) -> None:
         if self._mosaic_dirty and _MOSAIC_KEY not in self._tasks:
             self._rebuild_mosaic()
         self._check_finished()
 
-    def _start(self, key: str, task: CoreTask) -> None:
-        from qgis.core import QgsApplication
-
-        self._tasks[key] = task
-        QgsApplication.taskManager().addTask(task)
-
-    def _after_step(self, action: Action, state, error) -> None:
-        self._tasks.pop(action.tile, None)
+    def after_step(self, action: Action, state, error) -> None:
         if error is not None and not isinstance(error, CancelledError):
             self.notify.emit("WorldCereal", str(error), 2)
             if isinstance(error, AuthError):
-                self._timer.stop()  # every next step would fail the same way; the user logs in and resumes
+                self.stop_steps()  # every next step would fail the same way; the user logs in and resumes
             return
         if state is None:
             return
@@ -114,11 +86,10 @@ class RunController(QObject):
     # -- mosaic and tile layer ----------------------------------------------------------------------------------
     def _rebuild_mosaic(self) -> None:
         self._mosaic_dirty = False
-        self._start(_MOSAIC_KEY, CoreTask("WorldCereal: updating the mosaic",
-                                          lambda t: self.run.build_mosaic(self.display_epsg), self._after_mosaic))
+        self.run_task(_MOSAIC_KEY, "WorldCereal: updating the mosaic",
+                      lambda t: self.run.build_mosaic(self.display_epsg), self._after_mosaic)
 
     def _after_mosaic(self, result, error) -> None:
-        self._tasks.pop(_MOSAIC_KEY, None)
         if error is not None:
             self.notify.emit("WorldCereal", str(error), 2)
             return
@@ -157,7 +128,7 @@ class RunController(QObject):
         if not self.run.is_done(states):
             return
         self._finished_reported = True
-        self._timer.stop()
+        self.stop_steps()
         finished = sum(1 for s in states.values() if s.status == TileStatus.FINISHED)
         failed = sum(1 for s in states.values() if s.status == TileStatus.FAILED)
         credits = self.run.actual_credits()
@@ -167,7 +138,6 @@ class RunController(QObject):
         self.runFinished.emit(finished, failed)
 
     def _after_cancel(self, problems: list[str], error) -> None:
-        self._tasks.pop(_CANCEL_KEY, None)
         self.update_tile_layer()
         if error is not None:
             self.notify.emit("WorldCereal", str(error), 2)
