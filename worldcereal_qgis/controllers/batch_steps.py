@@ -86,7 +86,12 @@ class BatchSteps(QObject):
     def shutdown(self) -> None:
         """Stop watching; remote jobs keep running and the next controller on this run continues them."""
         self._timer.stop()
-        for task in list(self._tasks.values()):
-            task.detach()
-            task.cancel()
-        self._tasks.clear()
+        drop_tasks(self._tasks)
+
+
+def drop_tasks(tasks: dict[str, CoreTask]) -> None:
+    """Tasks whose owner goes away: no callback any more, cancelled, forgotten (remote jobs keep running)."""
+    for task in list(tasks.values()):
+        task.detach()
+        task.cancel()
+    tasks.clear()

@@ -14,21 +14,14 @@ from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
 from ..adapters.tasks import CoreTask
+from ..core import job_owner as owners
 from ..core import udp
 from ..core.backends import BackendProfile
 from ..core.errors import CancelledError, ConcurrentLimitError, WorldCerealError
-from ..core.job_owner import (
-    DOCK,
-    OWNER_KEY,
-    find_resumable,
-    is_mine_to_drive,
-    owner_tag,
-    request_fingerprint,
-    settle_orphans,
-)
 from ..core.job_runner import JobRunner, PollPolicy, slot_wait_message
 from ..core.jobstore import ACTIVE_STATUSES, DownloadState, JobRecord, JobStatus
 from ..core.request import MapRequest
+from .batch_steps import drop_tasks
 
 
 def tr(text: str) -> str:
@@ -63,10 +56,7 @@ class JobController(QObject):
     def shutdown(self) -> None:
         """Stop watching (remote jobs keep running; their state is in the store for the next session)."""
         self._timer.stop()
-        for task in list(self._tasks.values()):
-            task.detach()
-            task.cancel()
-        self._tasks.clear()
+        drop_tasks(self._tasks)
 
     def resume(self) -> list[str]:
         """Jobs that were running or waiting for download when QGIS closed continue now.
@@ -75,7 +65,7 @@ class JobController(QObject):
         (a Processing run) are listed but not driven; a failed download waits for the user's Reload instead
         of failing again at every start.
         """
-        settle_orphans(self.store)
+        owners.settle_orphans(self.store)
         resumed = []
         for record in self._mine(self.store.jobs_to_resume()):
             if record.download_state == DownloadState.FAILED:
@@ -112,9 +102,9 @@ class JobController(QObject):
 
     def _same_request(self, request: MapRequest, profile: BackendProfile) -> str | None:
         """Run clicked again for a request already paid for: follow (or reload) that job, never pay twice."""
-        fingerprint = request_fingerprint(request.to_dict(), profile.url)
-        found = find_resumable(self.store, fingerprint, self.runner.output_root, below=True)
-        if found is None or not found.remote_id or not is_mine_to_drive(found, DOCK):
+        fingerprint = owners.request_fingerprint(request.to_dict(), profile.url)
+        found = owners.find_resumable(self.store, fingerprint, self.runner.output_root, below=True)
+        if found is None or not found.remote_id or not owners.is_mine_to_drive(found, owners.DOCK):
             return None
         self._adopt(found)
         if found.download_state == DownloadState.DONE:
@@ -173,13 +163,15 @@ class JobController(QObject):
     def _mine(records: list[JobRecord]) -> list[JobRecord]:
         """Map jobs this dock drives: extraction runs have their own controller, and a job a live Processing
         run drives stays its own (never downloaded or loaded twice)."""
-        return [r for r in records if r.product in udp.PRODUCTS and not r.run_id and is_mine_to_drive(r, DOCK)]
+        return [r for r in records
+                if r.product in udp.PRODUCTS and not r.run_id and owners.is_mine_to_drive(r, owners.DOCK)]
 
     def _adopt(self, record: JobRecord) -> JobRecord:
         """Take over an orphan (its process died): from now on this dock drives it."""
-        if record.extra.get(OWNER_KEY) == owner_tag(DOCK):
+        mine = owners.owner_tag(owners.DOCK)
+        if record.extra.get(owners.OWNER_KEY) == mine:
             return record
-        return self.store.update(record.local_id, extra={**record.extra, OWNER_KEY: owner_tag(DOCK)})
+        return self.store.update(record.local_id, extra={**record.extra, owners.OWNER_KEY: mine})
 
     def _tick(self) -> None:
         now = time.monotonic()
