@@ -148,6 +148,19 @@ def served(tmp_path):
     server.shutdown()
 
 
+def test_open_sea_area_is_refused_before_any_job(wc_provider, local_backend, wc_dir, tmp_path, configure):
+    from worldcereal_qgis import settings
+
+    configure(settings.CALENDAR_PATH, str(wc_dir / "cropcalendar"))
+    params = _params(wc_dir, local_backend.url, "fm_sea", tmp_path / "sea", EXTENT="-40.0,-39.9,35.0,35.1 "
+                     "[EPSG:4326]", YEAR=None, START_DATE="2021-01-01")
+    del params["AOI_LAYER"], params["YEAR"]
+    text = _error(params)
+    assert text == ("The area of interest lies in the open sea (no WorldCereal crop-calendar cell within about "
+                    "50 km): the map would be empty, so nothing was sent.")
+    assert _jobs_received(local_backend.url, "fm_sea") == [] and _records(tmp_path / "sea") == []
+
+
 def test_model_url_with_garbage_weights_is_refused_before_any_job(wc_provider, local_backend, wc_dir, tmp_path,
                                                                  served):
     from tests.training.test_head_zip import PT, make_zip, manifest

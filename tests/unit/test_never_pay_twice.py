@@ -184,13 +184,17 @@ def test_a_hectare_passes_and_a_square_metre_is_refused(tmp_path):
     assert str(err.value).startswith("The area of interest is only 1 m², less than one hectare")
 
 
-def test_sea_has_no_calendar_cell(tmp_path):
-    class Calendar:
-        def covers(self, bbox):
-            return bbox[0] > 0
+def test_an_area_in_the_open_sea_is_refused_and_a_coast_is_not(wc_dir):
+    from worldcereal_qgis.core.reference_coords import calendar_land_grid
 
-    assert preflight.land_warning(Calendar(), (-30.0, 40.0, -29.0, 41.0)).startswith("The area has no crop-calendar")
-    assert preflight.land_warning(Calendar(), (5.0, 46.0, 6.0, 47.0)) is None
+    path = wc_dir / "cropcalendar" / "seasonality_lookup.geoparquet"
+    land = calendar_land_grid(str(path), path.stat().st_mtime_ns)
+    with pytest.raises(InputError) as err:
+        preflight.open_sea_problem((-40.0, 35.0, -39.9, 35.1), land)  # mid-Atlantic
+    assert str(err.value).startswith("The area of interest lies in the open sea")
+    preflight.open_sea_problem((5.96, 46.60, 6.04, 46.63), land)      # Burgundy
+    preflight.open_sea_problem((-9.60, 38.60, -9.55, 38.65), land)    # just off Lisbon's coast
+    preflight.open_sea_problem((-30.0, 40.0, -29.9, 40.1), None)      # no calendar on disk: not judged
 
 
 # -- the batch engine: ConcurrentJobLimit is a wait ---------------------------------------------------------------

@@ -87,9 +87,10 @@ class JobController(QObject):
     # -- user actions -------------------------------------------------------------------------------------------
     def submit(self, request: MapRequest, profile: BackendProfile) -> str:
         """Check (instant, no network: folder, disk, area), store the job, then create + start it in a task."""
+        from ..adapters.reference_source import land_grid
         from ..core.preflight import map_preflight
 
-        map_preflight(request, self.runner.output_root)
+        map_preflight(request, self.runner.output_root, land=land_grid())
         stored = self._same_request(request, profile)
         if stored is not None:
             return stored

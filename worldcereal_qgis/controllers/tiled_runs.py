@@ -97,9 +97,10 @@ def _remember(folder: Path, keep: bool) -> None:
 def _create_run(plan: RunPlan, folder: Path, client_for) -> TileRun:
     """Worker thread: check the folder and the disk (before any job), then the run folder, its job database and
     its tile layer file."""
+    from ..adapters.reference_source import land_grid
     from ..core.preflight import map_preflight
 
-    map_preflight(plan.request, folder)
+    map_preflight(plan.request, folder, land=land_grid())
     run = TileRun.create(folder, plan.request, plan.profile, plan.tiles, client_for=client_for)
     tile_layer.write_tile_layer(folder / tile_layer.FILE_NAME, run.tiles, run.tile_states())
     return run

@@ -2,8 +2,7 @@
 
 A job that runs and then cannot write its result costs its credits for nothing (issue #16: a read-only folder
 was found only after 13.8 credits). The front ends call ``map_preflight`` / ``extraction_preflight`` on their
-submit paths; a hard problem raises ``InputError`` (one sentence, nothing sent), soft ones come back as
-warnings to show (the dock asks, Processing reports them).
+submit paths; a problem raises ``InputError`` (one sentence, nothing sent).
 """
 
 from __future__ import annotations
@@ -73,28 +72,38 @@ def area_problems(area_km2: float) -> None:
                          "area.", field="aoi")
 
 
-def land_warning(calendar, bbox: tuple[float, float, float, float]) -> str | None:
-    """No crop-calendar cell in or under the area: most likely open sea, where a map has nothing to show."""
-    if calendar is None or calendar.covers(bbox):
-        return None
-    return ("The area has no crop-calendar cell (no cropland anywhere in it, e.g. open sea); the map will most "
-            "likely be empty.")
+def open_sea_problem(bbox: tuple[float, float, float, float], land) -> None:
+    """Refuse an area with no crop-calendar cell within about 50 km: open sea, where the map would be empty.
+
+    ``land`` is the widened 0.5° grid of crop-calendar cells (``reference_coords.land_grid``, the same rule the
+    reference-data checks use); without a calendar on disk nothing is judged.
+    """
+    if land is None:
+        return
+    import math
+
+    import numpy as np
+
+    west, south, east, north = bbox
+    rows = np.arange(max(0, math.floor((south + 90.0) * 2)), min(359, math.floor((north + 90.0) * 2)) + 1)
+    cols = np.arange(math.floor((west + 180.0) * 2), math.floor((east + 180.0) * 2) + 1) % 720
+    if rows.size and cols.size and not land[np.ix_(rows, cols)].any():
+        raise InputError("The area of interest lies in the open sea (no WorldCereal crop-calendar cell within "
+                         "about 50 km): the map would be empty, so nothing was sent.", field="aoi")
 
 
-def map_preflight(request, output_dir: str | Path, *, calendar=None) -> list[str]:
-    """Before a map job: folder writable, room for the result, a sensible area. Returns warnings."""
+def map_preflight(request, output_dir: str | Path, *, land=None) -> None:
+    """Before a map job: a sensible area (not tiny, not open sea), a folder that takes files, room for the result."""
     area_problems(request.aoi.area_km2)
+    open_sea_problem(request.aoi.bbox, land)
     folder = check_output_folder(output_dir)
     check_free_space(folder, estimate_result_bytes(request.aoi.area_km2, request.product))
-    warning = land_warning(calendar, request.aoi.bbox)
-    return [warning] if warning else []
 
 
-def extraction_preflight(n_jobs: int, output_dir: str | Path) -> list[str]:
+def extraction_preflight(n_jobs: int, output_dir: str | Path) -> None:
     """Before extraction jobs: folder writable and room for every job's Parquet file."""
     folder = check_output_folder(output_dir)
     check_free_space(folder, n_jobs * EXTRACTION_JOB_BYTES)
-    return []
 
 
 def check_head_zip_url(url: str, session, *, max_bytes: int = MAX_HEAD_ZIP_BYTES):

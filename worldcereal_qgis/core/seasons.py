@@ -223,13 +223,6 @@ class CropCalendar:
                 parts.append(block[(lat >= south) & (lat <= north) & (lon >= lo) & (lon <= hi)])
         return np.concatenate(parts) if parts else np.empty(0, dtype=np.int32)
 
-    def covers(self, bbox: tuple[float, float, float, float]) -> bool:
-        """A calendar cell inside the bbox or under its centre (none: open sea, ice, desert without crops)."""
-        if len(self._rows_in_bbox(bbox)):
-            return True
-        rows, cols = self._cell_index(_snap(_centroid(bbox)[0], _LAT_RANGE), _snap(_centroid(bbox)[1], _LON_RANGE))
-        return int(self._grid[int(rows), int(cols)]) >= 0
-
     def _fallback_row(self, bbox: tuple[float, float, float, float]) -> tuple[int, str | None]:
         """The AOI centre's own cell, else the nearest cell within 5° (with a note), else InputError."""
         lat, lon = _centroid(bbox)

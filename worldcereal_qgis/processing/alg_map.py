@@ -168,11 +168,10 @@ class MapAlgorithm(WorldCerealAlgorithm):
 
     def _preflight(self, request, out_dir: Path, feedback) -> None:
         """Before any job: the folder takes files, the disk has room, the area is worth a job."""
-        from ..adapters import crop_calendar
+        from ..adapters.reference_source import land_grid
         from ..core.preflight import map_preflight
 
-        for warning in map_preflight(request, out_dir, calendar=crop_calendar.loaded_calendar()):
-            feedback.pushWarning(warning)
+        map_preflight(request, out_dir, land=land_grid())
 
     def _report_cost(self, area_km2: float, feedback) -> None:
         """Estimate with the user's rates (settings); warn above their budget and above CDSE's free credits."""
