@@ -10,7 +10,6 @@ import hashlib
 import json
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import AuthError
 from ..core.openeo_api import BasicCredentials
@@ -23,26 +22,10 @@ def _manager():
 
 
 def _ensure_unlocked() -> None:
-    """Encrypted settings need the master password; QGIS asks the user for it when it is not yet set.
-
-    Without QGIS desktop (qgis_process, scripts) nobody can be asked: QGIS then reads the master password from
-    the file named by the environment variable QGIS_AUTH_PASSWORD_FILE, so the sentence names it.
-    """
+    """Encrypted settings need the master password; QGIS asks the user for it when it is not yet set."""
     manager = _manager()
     if not manager.masterPasswordIsSet() and not manager.setMasterPassword(True):
-        raise AuthError(_locked_sentence())
-
-
-def _locked_sentence() -> str:
-    if QgsApplication.platform() == "desktop":
-        return tr("QGIS's authentication database is locked; enter the master password to use the stored login.")
-    return tr("QGIS's authentication database, which holds the login, is locked and {program} cannot ask for "
-              "its master password; write the master password in a file and set the environment variable "
-              "QGIS_AUTH_PASSWORD_FILE to that file's path.").format(program=QgsApplication.platform() or "QGIS")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("WorldCerealAuth", text)
+        raise AuthError("QGIS's authentication database is locked; enter the master password to store logins.")
 
 
 def _store(key: str, value: str) -> None:

@@ -211,8 +211,7 @@ class DockState:
             if period is not None:
                 return cropland_request(aoi, temporal_extent=period, **self.options(orbit_state))
             return cropland_request(aoi, year=int(self.year), **self.options(orbit_state))
-        rows = [{"id": s.season_id, "start": s.start, "end": s.end} for s in self.seasons if s.enabled]
-        return croptype_request(aoi, rows, **self.options(orbit_state))  # rows: a repeated id is refused
+        return croptype_request(aoi, self.active_seasons(), **self.options(orbit_state))
 
     def problems(self, aoi: Aoi | None, orbit_state: str, max_area_km2: float) -> list[InputError]:
         """Every reason the form cannot run yet, as the one-sentence messages the user sees."""

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Optional
 
 from .errors import InputError
-from .head_weights import check_zip_head_weights
 
 HEAD_TYPES = ("linear", "mlp")
 
@@ -46,12 +45,8 @@ def checkpoint_fingerprint(path: Path) -> str:
     return digest.hexdigest()
 
 
-def check_head_zip(path: Path, expected_fingerprint: Optional[str] = None, *, weights: bool = False) -> HeadInfo:
-    """The head's facts, or InputError naming the first problem found (one sentence).
-
-    ``weights`` also reads the head checkpoint's tensor names and shapes (``head_weights``), for zips that
-    come from elsewhere (a URL) and were not written by the plugin's own training.
-    """
+def check_head_zip(path: Path, expected_fingerprint: Optional[str] = None) -> HeadInfo:
+    """The head's facts, or InputError naming the first problem found (one sentence)."""
     path = Path(path)
     name = path.name
     if path.suffix.lower() != ".zip":
@@ -64,9 +59,7 @@ def check_head_zip(path: Path, expected_fingerprint: Optional[str] = None, *, we
         raise InputError(f"{name} is not a readable zip file ({exc}).", field="model") from exc
     head = _croptype_head(manifest, name)
     fingerprint = _fingerprint(manifest, name, expected_fingerprint)
-    member = _checkpoint(manifest, members, name)
-    if weights:
-        check_zip_head_weights(path, member, head.get("head_type", "linear"), len(head["class_names"]))
+    _checkpoint(manifest, members, name)
     experiment = manifest.get("experiment") or {}
     season_id = experiment.get("season_id")
     if not season_id:
@@ -127,15 +120,14 @@ def _fingerprint(manifest: dict, name: str, expected: Optional[str]) -> str:
     return str(fingerprint)
 
 
-def _checkpoint(manifest: dict, members: set, name: str) -> str:
+def _checkpoint(manifest: dict, members: set, name: str) -> None:
     """The head weights the UDF will load: checkpoints.head (or full/model), else the only .pt."""
     checkpoints = (manifest.get("artifacts") or {}).get("checkpoints") or {}
     for key in ("head", "full", "model"):
         if checkpoints.get(key) in members:
-            return checkpoints[key]
+            return
     pt_files = [m for m in members if m.endswith(".pt") and "/" not in m]
     if len(pt_files) != 1:
         declared = checkpoints.get("head")
         what = f"its declared head checkpoint {declared}" if declared else "exactly one .pt head checkpoint"
         raise InputError(f"{name} does not contain {what}.", field="model")
-    return pt_files[0]

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 from urllib.parse import urlparse
 
-from . import net_errors
 from .backends import BackendProfile
 from .errors import AuthError, BackendError, CancelledError, DependencyError, JobFailedError
 
@@ -119,9 +118,6 @@ def translate_error(err: BaseException, *, action: str, backend: str, job_id: st
     """Map client/HTTP exceptions to the plugin's typed errors (one sentence, code and job id)."""
     if isinstance(err, (CancelledError, BackendError, DependencyError)):
         return err
-    special = net_errors.special_sentence(err, action=action, backend=backend)
-    if special is not None:  # a refused TLS certificate, a URL that serves a web page
-        return BackendError(special, job_id=job_id, http_status=getattr(err, "http_status_code", None))
     openeo = _openeo()
     from openeo.rest import OpenEoApiError, OpenEoClientException
 

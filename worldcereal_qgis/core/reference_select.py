@@ -21,25 +21,8 @@ _H3_CELL = re.compile(r"^[0-9a-f]{15}$")
 
 
 def load_class_mappings(path: str | Path) -> dict[str, dict[str, str]]:
-    """The mappings of a class_mappings.json, or one sentence naming the file and the expected format."""
-    name = Path(path).name
-    expected = 'a JSON object of mapping names to {"EWOC code": "class name"} (like WorldCereal\'s class_mappings.json)'
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-    except OSError as exc:
-        raise InputError(f"The class mappings file {path} cannot be read ({exc.strerror or exc}).",
-                         field="class_mappings") from exc
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(f"The class mappings file {name} is not JSON; it must be {expected}.",
-                         field="class_mappings") from exc
-    if not isinstance(data, dict) or not all(isinstance(m, dict) for m in data.values()):
-        raise InputError(f"The class mappings file {name} is JSON but not {expected}.", field="class_mappings")
-    bad = next((c for m in data.values() for c in m if not str(c).lstrip("-").isdigit()), None)
-    if bad is not None:
-        raise InputError(f"The class mappings file {name} has the key '{bad}' where an EWOC code (a number) is "
-                         "expected.", field="class_mappings")
-    return data
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
 
 
 def legend_codes(class_mappings: dict[str, dict[str, str]]) -> set[int]:

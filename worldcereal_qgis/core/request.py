@@ -307,10 +307,6 @@ def _parse_window(value: Any, field_name: str) -> Window:
 
 def _parse_seasons(value: Any) -> dict[str, Window]:
     items = list(value.items()) if isinstance(value, dict) else [(s["id"], (s["start"], s["end"])) for s in value]
-    ids = [sid for sid, _ in items]
-    twice = next((sid for sid in ids if ids.count(sid) > 1), None)
-    if twice is not None:  # a dict would keep only the last window, silently
-        raise InputError(f"Season id '{twice}' is given twice; give each season its own id.", field="seasons")
     return {sid: _parse_window(window, "seasons") for sid, window in items}
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from qgis.core import Qgis
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QDockWidget, QMessageBox
 
 from .. import settings
@@ -157,8 +157,6 @@ class WorldCerealDock(QDockWidget):
             if request.aoi.area_km2 > settings.MAX_JOB_AREA_KM2.read():
                 self._plan_tiled_run(request, profile)
                 return None
-            if not self._area_confirmed(request.aoi):
-                return None
             local_id = self.controller.submit(request, profile)
         except WorldCerealError as err:
             self._notify("WorldCereal", str(err), int(Qgis.MessageLevel.Critical))
@@ -189,25 +187,6 @@ class WorldCerealDock(QDockWidget):
         self._notify("WorldCereal", f"Tiled run started: {plan.summary()}; results in {folder}.",
                      int(Qgis.MessageLevel.Info))
 
-    def _area_confirmed(self, aoi) -> bool:
-        """A tiny area or one entirely at sea is valid but likely a mistake: ask before spending credits."""
-        from ..adapters.area_check import area_warnings
-
-        warnings, _sea_checked = area_warnings(aoi)
-        if not warnings or self.confirm_area(warnings):
-            return True
-        self._notify("WorldCereal", tr("Job not started: {reason}").format(reason=warnings[0]),
-                     int(Qgis.MessageLevel.Info))
-        return False
-
-    def confirm_area(self, warnings: list[str]) -> bool:
-        """Ask whether to run despite the area warnings (tests replace this method)."""
-        answer = QMessageBox.question(
-            self, tr("WorldCereal: run this area?"),
-            tr("{warnings}\n\nSubmit the job anyway?").format(warnings="\n".join(warnings)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
-
     def confirm_run(self, plan: RunPlan) -> bool:
         """Ask before a costly run (tests replace this method)."""
         answer = QMessageBox.question(
@@ -236,7 +215,3 @@ class WorldCerealDock(QDockWidget):
                 source.notify.disconnect(self._notify)
             except (TypeError, RuntimeError):
                 pass
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("WorldCerealDock", text)

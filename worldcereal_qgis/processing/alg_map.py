@@ -20,7 +20,6 @@ from qgis.core import (
 
 from ..core import backends, udp
 from ..core.errors import InputError
-from . import preflight
 from .base import WorldCerealAlgorithm
 
 # The core (shapely, pyproj, openeo) is imported when an algorithm runs, not when QGIS lists the algorithms:
@@ -65,8 +64,6 @@ class MapAlgorithm(WorldCerealAlgorithm):
             "MAX_CREDITS", "Largest estimated cost of a tiled run (credits; above it nothing is sent)",
             QgsProcessingParameterNumber.Type.Double, 1000.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean("LOAD_LAYERS", "Load the result as styled layers", True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            "CONFIRM", "Run even when the area is tiny or entirely at sea (otherwise refused)", False))
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", "Output folder"))
         self.addOutput(QgsProcessingOutputRasterLayer("OUTPUT", "WorldCereal map (GeoTIFF)"))
         self.addOutput(QgsProcessingOutputString("JOB_ID", "openEO job id"))
@@ -114,7 +111,6 @@ class MapAlgorithm(WorldCerealAlgorithm):
         from ..adapters import connections
 
         request = self.build_request(parameters, context, feedback)
-        preflight.check_area(request.aoi, self.parameterAsBool(parameters, "CONFIRM", context), feedback)
         max_area = self.parameterAsDouble(parameters, "MAX_AREA_KM2", context)
         if request.aoi.area_km2 > max_area:
             return self._process_tiled(request, parameters, context, feedback)
@@ -222,7 +218,6 @@ class CroplandAlgorithm(MapAlgorithm):
         aoi = self._aoi(parameters, context, feedback)
         start_text = self.parameterAsString(parameters, "START_DATE", context)
         year = parameters.get("YEAR")
-        preflight.refuse_year_and_start(year, start_text)
         if start_text:
             start = parse_date(start_text)
             period = (start, month_end(add_months(start, 11)))
@@ -316,7 +311,7 @@ class CroptypeAlgorithm(MapAlgorithm):
                 continue
             if not (sid and start and end):
                 raise InputError(f"Season {n} needs an id, a start and an end date.", field="season_windows")
-            preflight.add_season(seasons, sid, (parse_date(start), parse_date(end)), n)
+            seasons[sid] = (parse_date(start), parse_date(end))
         return seasons
 
     def _suggested_seasons(self, parameters, context, aoi, feedback) -> dict:
@@ -362,13 +357,8 @@ class CroptypeAlgorithm(MapAlgorithm):
         if model and not head:
             custom = custom_head(model, self._profile(parameters, context), feedback.pushInfo)
             head, record = custom.url, custom.record
-        if head and record is None:  # a URL from elsewhere: the job would load it only after credits are spent
-            preflight.check_head_url(head, feedback)
-        seasons = self._seasons(parameters, context)
-        if seasons:
-            preflight.year_not_used(parameters.get("YEAR"), feedback)
         request = croptype_request(
-            aoi, seasons or self._suggested_seasons(parameters, context, aoi, feedback),
+            aoi, self._seasons(parameters, context) or self._suggested_seasons(parameters, context, aoi, feedback),
             mask_cropland=self.parameterAsBool(parameters, "MASK_CROPLAND", context),
             enable_cropland_head=self.parameterAsBool(parameters, "ENABLE_CROPLAND", context),
             postprocess_method_croptype=METHOD_CHOICES[self.parameterAsEnum(parameters, "METHOD_CROPTYPE", context)],

@@ -104,7 +104,6 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
 
         job = self._job(parameters, context)
         feedback.pushInfo(tr("Model name: {name}.").format(name=job["model_name"]))
-        training_env.check_folder(custom_models.env_folder())  # before any download, not minutes later
         backbone = self._backbone(parameters, context, feedback)
         job.update(checkpoint=str(backbone.checkpoint), fingerprint=backbone.fingerprint)
         feedback.pushInfo("Preparing the training environment (built once; the first time takes minutes)…")
@@ -152,8 +151,6 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
             raise InputError("The season end is before its start.", field="SEASON_END")
         mapping_file = self.parameterAsFile(parameters, "CLASS_MAPPINGS", context)
         mapping_name = self.parameterAsString(parameters, "CLASS_MAPPING", context).strip()
-        if mapping_file:
-            _check_mapping(mapping_file, mapping_name)
         seasonal = self.parameterAsString(parameters, "SEASONAL_MODEL_ZIP", context).strip()
         season_id = self.parameterAsString(parameters, "SEASON_ID", context).strip() or "tc-s1"
         output_dir = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
@@ -187,16 +184,6 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         aoi = aoi_from_extent(extent, self.parameterAsExtentCrs(parameters, "PUBLIC_AREA", context), "public")
         return custom_models.public_query(tuple(aoi.bbox),
                                           self.parameterAsDouble(parameters, "PUBLIC_BUFFER_KM", context))
-
-
-def _check_mapping(path: str, name: str) -> None:
-    """The class mappings file is read here, so a bad one is one sentence before the environment is built."""
-    from ..core.reference_select import load_class_mappings
-
-    mappings = load_class_mappings(path)
-    if name and name not in mappings:
-        raise InputError(tr("The class mappings file {file} has no mapping {name}; it has {names}.").format(
-            file=Path(path).name, name=name, names=", ".join(mappings)), field="CLASS_MAPPING")
 
 
 def tr(text: str) -> str:
