@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,9 +116,8 @@ def check_folder(cache_root: Path) -> Path:
     cache_root = Path(cache_root)
     try:
         cache_root.mkdir(parents=True, exist_ok=True)
-        probe = cache_root / ".write-probe"
-        probe.write_bytes(b"")
-        probe.unlink()
+        with tempfile.NamedTemporaryFile(dir=cache_root, prefix=".write-probe-"):
+            pass  # a unique name: two QGIS sessions probing at once never remove each other's probe
     except OSError as exc:
         raise InputError(
             f"The training-environment folder {cache_root} cannot be created or written ({exc.strerror or exc}); "
