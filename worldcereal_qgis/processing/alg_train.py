@@ -102,9 +102,9 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         from ..core import training_env
         from ..core.head_zip import check_head_zip
 
+        training_env.check_folder(custom_models.env_folder())  # before any download, not minutes later
         job = self._job(parameters, context)
         feedback.pushInfo(tr("Model name: {name}.").format(name=job["model_name"]))
-        training_env.check_folder(custom_models.env_folder())  # before the backbone download, not minutes later
         backbone = self._backbone(parameters, context, feedback)
         job.update(checkpoint=str(backbone.checkpoint), fingerprint=backbone.fingerprint)
         feedback.pushInfo("Preparing the training environment (built once; the first time takes minutes)…")
