@@ -135,23 +135,16 @@ def check_head_zip_url(url: str, session, *, max_bytes: int = MAX_HEAD_ZIP_BYTES
 
 
 def check_checkpoint_format(path: Path) -> None:
-    """The head weights must be a PyTorch checkpoint (a zip with a data.pkl): garbage bytes are refused here."""
+    """Head weights must be a PyTorch checkpoint: the zip format (its tensors are checked by ``head_zip``) or a
+    legacy pickle. Garbage bytes would only fail on the backend, after the credits are spent."""
     import zipfile
 
-    with zipfile.ZipFile(path) as archive:
-        names = set(archive.namelist())
-        manifest_pt = [n for n in names if n.endswith(".pt") and "/" not in n]
-        for member in manifest_pt:
-            with archive.open(member) as raw:
-                data = raw.read()
-            try:
-                import io
+    from .head_weights import is_zip_checkpoint
 
-                inner = zipfile.ZipFile(io.BytesIO(data))
-                ok = any(n.endswith("/data.pkl") or n == "data.pkl" for n in inner.namelist())
-            except zipfile.BadZipFile:
-                ok = False
-            if not ok:
+    with zipfile.ZipFile(path) as archive:
+        for member in [n for n in archive.namelist() if n.endswith(".pt") and "/" not in n]:
+            data = archive.read(member)
+            if not (is_zip_checkpoint(data) or data[:1] == b"\x80"):  # 0x80: a pickle's protocol opcode
                 raise InputError(f"The weights {member} in {path.name} are not a PyTorch checkpoint; the model "
                                  "would fail on the backend, so nothing was sent.", field="model")
 
