@@ -19,7 +19,14 @@ from typing import Callable
 from .backends import BackendProfile
 from .download import download_file, safe_asset_path, verify_gdal_readable
 from .errors import AuthError, BackendError, CancelledError, ConcurrentLimitError, DownloadError, JobFailedError
-from .job_owner import FINGERPRINT_KEY, OWNER_KEY, find_resumable, newer_result_in, request_fingerprint
+from .job_owner import (
+    FINGERPRINT_KEY,
+    OWNER_KEY,
+    find_resumable,
+    newer_result_in,
+    request_fingerprint,
+    settle_orphans,
+)
 from .jobstore import DownloadState, JobRecord, JobStatus, JobStore
 from .openeo_api import OpenEOClient, RemoteAsset
 from .request import MapRequest
@@ -308,7 +315,11 @@ class JobRunner:
 
     def resume_or_create(self, request: MapRequest, profile: BackendProfile, *, output_dir: Path | None,
                          log: Log = _noop) -> JobRecord:
-        """The stored job of this request and folder (never pay twice), else a new write-ahead draft."""
+        """The stored job of this request and folder (never pay twice), else a new write-ahead draft.
+
+        Records that dead processes left transient are settled first, whichever front end runs next.
+        """
+        settle_orphans(self.store)
         fingerprint = request_fingerprint(request.to_dict(), profile.url)
         folder = Path(output_dir) if output_dir is not None else None
         found = find_resumable(self.store, fingerprint, folder) if folder is not None else None
