@@ -88,9 +88,6 @@ class ExtractionController(BatchSteps):
                           self._merged)
 
     def after_step(self, action: Action, state, error: WorldCerealError | None) -> None:
-        self._stepped(action, error)
-
-    def _stepped(self, action: Action, error: WorldCerealError | None) -> None:
         if isinstance(error, AuthError):
             self.stop_steps()  # every next step would fail the same way; the user logs in and resumes
             self.stopped.emit(str(error))
