@@ -130,7 +130,10 @@ def test_killed_command_rerun_resumes_the_paid_job(profile_home, local_backend, 
     first.communicate(timeout=30)
     local_backend.set_job_duration(job_id, 1)  # the paid job ends on the backend while nobody watches
 
+    started = time.time()
     again = subprocess.run(args, env=_env(profile_home), capture_output=True, text=True, timeout=300)
+    first_poll = _first_request_after(local_backend.log_file, f"GET /openeo/1.2/jobs/{job_id} ", started)
+    print(f"\nqgis_process rerun after a kill: first poll of the paid job {first_poll - started:.2f} s after the start")
     assert again.returncode == 0, again.stdout[-3000:] + again.stderr[-3000:]
     results = json.loads(again.stdout[again.stdout.index("{"):])["results"]
     assert results["JOB_ID"] == job_id and [j["id"] for j in received()] == [job_id]
@@ -138,3 +141,15 @@ def test_killed_command_rerun_resumes_the_paid_job(profile_home, local_backend, 
     assert (hashlib.sha256(Path(results["OUTPUT"]).read_bytes()).digest()
             == hashlib.sha256(backend_file.read_bytes()).digest())
     assert f"Resuming job {job_id} of the same request in {out}" in again.stdout + again.stderr
+
+
+def _first_request_after(log_file: Path, request: str, after: float) -> float:
+    """Epoch time of the backend's first logged ``request`` at or after ``after`` (its access log, ms precision)."""
+    import datetime as dt
+
+    for line in log_file.read_text(encoding="utf-8", errors="replace").splitlines():
+        if request in line:
+            stamp = dt.datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f").timestamp()
+            if stamp >= after:
+                return stamp
+    raise AssertionError(f"the backend never received {request!r}")
