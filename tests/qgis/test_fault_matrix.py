@@ -424,9 +424,10 @@ def test_dock_lists_but_never_drives_a_live_processing_job(local_backend, runner
     assert record.extra[OWNER_KEY] == owner_tag(PROCESSING)
     controller = JobController(runner, profile_for=lambda n: profile, project=QgsProject.instance(), tick_ms=50)
     assert controller.resume() == []
-    _pump_for(0.5)
+    _pump_for(2.5)  # the job (1 s) has finished on the backend meanwhile
     controller.shutdown()
-    assert store.get(record.local_id).download_state == "none"  # Processing downloads it, not the dock
+    untouched = store.get(record.local_id)
+    assert (untouched.status, untouched.download_state) == ("queued", "none")  # the dock never even polled it
     processing_runner.wait(record.local_id)
     assert processing_runner.download(record.local_id).download_state == "done"
 
