@@ -51,7 +51,7 @@ def create_app(settings: Settings) -> LocalApp:
     app.register_blueprint(oidc.build_blueprint(store, tokens))
     app.register_blueprint(admin.build_blueprint(faults, jobs, store))
     app.add_url_rule("/terms", "local_terms", _terms)
-    app.after_request(lambda resp: _enrich_results(resp, store))
+    app.after_request(lambda resp: _enrich_results(resp, store, faults))
     if settings.faults:
         faults.set(settings.faults)
     jobs.start_ticker()
@@ -64,8 +64,9 @@ def _terms() -> tuple[str, int, dict]:
     return text, 200, {"Content-Type": "text/plain; charset=utf-8"}
 
 
-def _enrich_results(response: Any, store: Any) -> Any:
-    """Add what openeo-driver drops from job results: asset description/proj:code, usage, costs."""
+def _enrich_results(response: Any, store: Any, faults: Faults) -> Any:
+    """Add what openeo-driver drops from job results: asset description/proj:code, usage, costs; with the
+    ``signed_urls`` switch, asset links carry a temporary token in their query as CDSE's do."""
     import flask
 
     match = _RESULTS_RE.search(flask.request.path)
@@ -80,6 +81,10 @@ def _enrich_results(response: Any, store: Any) -> Any:
         if target is not None:
             for key, value in asset.items():
                 target.setdefault(key, value) if key != "href" else None
+    ttl = faults.signed_urls()
+    if ttl is not None:
+        for asset in doc.get("assets", {}).values():
+            asset["href"] = f"{asset['href']}?{_signed_query(ttl)}"
     doc["links"] = [link for link in doc.get("links", []) if link.get("rel") != "card4l-document"]
     if row["usage"]:
         doc["usage"] = row["usage"]
@@ -87,3 +92,11 @@ def _enrich_results(response: Any, store: Any) -> Any:
         doc["costs"] = row["costs"]
     response.set_data(json.dumps(doc))
     return response
+
+
+def _signed_query(ttl_s: int) -> str:
+    """What a presigned object-storage link carries: a temporary credential, its lifetime and a signature."""
+    import secrets
+
+    return (f"X-Amz-Security-Token={secrets.token_urlsafe(24)}&X-Amz-Expires={ttl_s}"
+            f"&X-Amz-Signature={secrets.token_hex(16)}")

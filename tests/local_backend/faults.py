@@ -10,6 +10,8 @@ Switches (JSON, all optional; counts are consumed one per matching request/downl
                                                     token issued so far is rejected with 401 TokenInvalid
   concurrent_limit {"limit": L}                     per user at most L queued/running jobs: a further start
                                                     answers 400 ConcurrentJobLimit as CDSE does (stays set)
+  signed_urls   {"ttl_s": T}                        asset links carry a temporary token in their query string,
+                                                    as CDSE's signed links do (stays set)
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from typing import Any, Callable, Optional
 ADMIN_PREFIX = "/_admin"
 ASSET_RE = re.compile(r"/jobs/[^/]+/results/assets/")
 CORRUPT_EVERY = 512
-KNOWN = ("http_503", "delay", "drop_download", "corrupt_asset", "job_error", "expire_token", "concurrent_limit")
+KNOWN = ("http_503", "delay", "drop_download", "corrupt_asset", "job_error", "expire_token", "concurrent_limit",
+         "signed_urls")
 
 
 class FaultError(ValueError):
@@ -97,6 +100,12 @@ class Faults:
             fault = self._state.get("concurrent_limit")
             return int(fault["limit"]) if fault else None
 
+    def signed_urls(self) -> Optional[int]:
+        """Lifetime (s) of the temporary token put into asset links, when switched on (never consumed)."""
+        with self._lock:
+            fault = self._state.get("signed_urls")
+            return int(fault["ttl_s"]) if fault else None
+
     def count_authenticated_request(self, initial: bool = False) -> None:
         """Count down ``expire_token``; at zero revoke all issued access tokens (once)."""
         with self._lock:
@@ -121,9 +130,10 @@ def _normalise(name: str, value: Any) -> dict:
         "job_error": {"count": 1, "message": "Simulated failure: executor lost (injected fault)."},
         "expire_token": {"after_requests": 0},
         "concurrent_limit": {"limit": 2},
+        "signed_urls": {"ttl_s": 3600},
     }[name]
     out = {**defaults, **value}
-    for key in ("count", "ms", "after_bytes", "after_requests", "limit"):
+    for key in ("count", "ms", "after_bytes", "after_requests", "limit", "ttl_s"):
         if out.get(key) is not None and (not isinstance(out[key], int) or out[key] < 0):
             raise FaultError(f"Fault {name}.{key} must be a non-negative integer.")
     if "path" in out:

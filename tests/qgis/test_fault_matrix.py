@@ -432,12 +432,15 @@ def test_dock_lists_but_never_drives_a_live_processing_job(local_backend, runner
     assert processing_runner.download(record.local_id).download_state == "done"
 
 
-def test_job_record_on_disk_holds_no_signed_query(wc_provider, local_backend, wc_dir, tmp_path):
+def test_job_record_on_disk_holds_no_signed_query(wc_provider, backend_faults, wc_dir, tmp_path):
+    backend_faults.set_faults(signed_urls={"ttl_s": 600})  # asset links carry a token, as on CDSE
     out = tmp_path / "tokens"
-    result = _run(_params(wc_dir, local_backend.url, "fm_tokens", out))
+    result = _run(_params(wc_dir, backend_faults.url, "fm_tokens", out))
     text = (out / f"job_{result['JOB_ID']}.json").read_text()
-    urls = [u for u in json.dumps(json.loads(text)).split('"') if u.startswith("http")]
-    assert urls and not [u for u in urls if "?" in u]
+    assert "X-Amz-Security-Token" not in text and "X-Amz-Signature" not in text
+    assets = json.loads(text)["results"]["assets"]
+    assert assets and all(a["href"].startswith("http") and "?" not in a["href"] for a in assets.values())
+    _assert_paid_once_and_identical(backend_faults, "fm_tokens", out, result)  # the signed link downloads fine
 
 
 @pytest.mark.qgis_gui
