@@ -308,7 +308,7 @@ def _occupy_slot(backend, seconds: float) -> str:
 def test_concurrent_job_limit_waits_for_a_free_slot(wc_provider, backend_faults, wc_dir, tmp_path):
     out, name = tmp_path / "slot", "fm_slot"
     backend_faults.set_faults(concurrent_limit={"limit": 1})
-    _occupy_slot(backend_faults, 4)
+    _occupy_slot(backend_faults, 6)
     feedback = Feedback()
     result = _run(_params(wc_dir, backend_faults.url, name, out), feedback)
     _assert_paid_once_and_identical(backend_faults, name, out, result)
@@ -320,7 +320,7 @@ def test_tiled_run_waits_for_slots_and_pays_each_tile_once(wc_provider, backend_
     from worldcereal_qgis.core.tile_runs import TileRun
 
     backend_faults.set_faults(concurrent_limit={"limit": 1})
-    _occupy_slot(backend_faults, 3)
+    _occupy_slot(backend_faults, 6)
     feedback = Feedback()
     result = _run({"EXTENT": "5.96,6.04,46.60,46.63 [EPSG:4326]", "AOI_NAME": "fm_tiled_slot", "YEAR": 2021,
                    "ORBIT": 1, "BACKEND": 3, "BACKEND_URL": backend_faults.url, "MAX_AREA_KM2": 5.0,
@@ -349,7 +349,7 @@ def test_dock_shows_the_slot_wait_and_finishes(local_backend, backend_faults, fr
     messages: list[str] = []
     controller.notify.connect(lambda _t, text, _l: messages.append(text))
     backend_faults.set_faults(concurrent_limit={"limit": 1})
-    _occupy_slot(backend_faults, 3)
+    _occupy_slot(backend_faults, 6)
     local_id = controller.submit(cropland_request(france_aoi, year=2021), profile)
     _pump(lambda: store.get(local_id).download_state == "done", timeout=90.0)
     controller.shutdown()
@@ -392,7 +392,7 @@ def test_local_backend_answers_like_cdse_at_the_limit(backend_faults):
     from worldcereal_qgis.core.errors import ConcurrentLimitError
 
     backend_faults.set_faults(concurrent_limit={"limit": 1})
-    _occupy_slot(backend_faults, 3)
+    _occupy_slot(backend_faults, 6)
     client = connections.client(connections.profile("local", backend_faults.url))
     from shapely.geometry import box
 
