@@ -8,9 +8,10 @@ neighbour of the same UTM zone with the longest shared edge (else the nearest wi
 
 S2 tiles overlap (109.8 km on a 100 km grid); the library avoids double coverage with openeo-gfmap's
 ``s2grid_voronoi_4326`` grid: the Voronoi cells of the S2 tile centres in lon/lat. We compute those cells
-locally from the tile centres (no download). As in that grid, distances are in degrees, so north of ~60°
-a cell can reach a few km beyond its tile's 109.8 km footprint; harmless, since a job loads its own bbox and
-the tile only lends its name and UTM zone. Deliberate differences, each for a reason:
+locally from the centres of the official grid's tiles (core/s2grid.py, shipped; no download). As in that
+grid, distances are in degrees, so north of ~60° a cell can reach a few km beyond its tile's 109.8 km
+footprint; harmless, since a job loads its own bbox and the tile only lends its name and UTM zone.
+Deliberate differences, each for a reason:
 
 * Tiles keep the UTM zone of their S2 tile (the library re-derives it from each tile's centroid; the two agree
   except for odd non-convex pieces, where the zone the grid was laid in is the consistent choice).
@@ -101,32 +102,23 @@ def _check_size(tile_size_km: float) -> None:
 
 
 def _centre_lonlat(tile: mgrs.S2Tile, near_lon: float) -> tuple[float, float]:
-    """Footprint centre in lon/lat, its longitude unwrapped to within 180° of ``near_lon``.
-
-    The centre point is projected rather than the footprint's lon/lat centroid: the two differ by metres,
-    and a footprint across 180° has no usable lon/lat centroid.
-    """
-    x0, y0, x1, y1 = tile.footprint_utm.bounds
-    lon, lat = mgrs.transform(shapely.Point((x0 + x1) / 2.0, (y0 + y1) / 2.0), tile.epsg, 4326).coords[0]
-    return lon + 360.0 * round((near_lon - lon) / 360.0), lat
+    """Footprint centre in lon/lat, its longitude unwrapped to within 180° of ``near_lon``."""
+    return tile.lon + 360.0 * round((near_lon - tile.lon) / 360.0), tile.lat
 
 
-def _search_window(part: BaseGeometry) -> list[BaseGeometry]:
-    """Boxes (inside -180..180) around ``part`` holding every tile centre that can be nearest to it.
+def _search_margin(part: BaseGeometry) -> float:
+    """Degrees around ``part`` holding every tile centre that can be nearest to one of its points.
 
     Voronoi distances are in degrees, where a tile is ~0.9° tall and 0.9°/cos(lat) wide: the margin must
     grow with latitude or a far-off centre could win over the excluded near ones.
     """
-    minx, miny, maxx, maxy = part.bounds
-    m = 1.0 / math.cos(math.radians(min(max(abs(miny), abs(maxy)), 85.0)))
-    big = box(minx - m, max(miny - m, mgrs.LAT_MIN), maxx + m, min(maxy + m, mgrs.LAT_MAX))
-    return mgrs.split_antimeridian(big)
+    _, miny, _, maxy = part.bounds
+    return 1.5 / math.cos(math.radians(min(max(abs(miny), abs(maxy)), 85.0)))
 
 
 def _voronoi_pieces(part: BaseGeometry) -> dict[str, tuple[mgrs.S2Tile, BaseGeometry]]:
     """AOI part (lon/lat, inside -180..180) split into the lon/lat Voronoi cells of the S2 tile centres."""
-    tiles = {t.tile_id: t for window in _search_window(part) for t in mgrs.tiles_for_part(window)}
-    ordered = sorted(tiles.values(), key=lambda t: t.tile_id)
+    ordered = sorted(mgrs.tiles_near(part, _search_margin(part)), key=lambda t: t.tile_id)
     near = (part.bounds[0] + part.bounds[2]) / 2.0
     centres = [_centre_lonlat(t, near) for t in ordered]
     if len(ordered) == 1:
