@@ -139,12 +139,13 @@ def test_non_polygon_aoi(geom):
 def test_antimeridian_crossing_in_lonlat_is_split_at_180_with_a_wrapped_bbox():
     aoi = Aoi.from_bbox(179.9, -17.0, 180.1, -16.9)
     assert aoi.geometry.geom_type == "MultiPolygon"
-    assert sorted(p.bounds for p in aoi.geometry.geoms) == [(-180.0, -17.0, -179.9, -16.9), (179.9, -17.0, 180.0, -16.9)]
+    assert sorted(p.bounds for p in aoi.geometry.geoms) == [(-180.0, -17.0, -179.9, -16.9),
+                                                             (179.9, -17.0, 180.0, -16.9)]
     assert aoi.bbox == pytest.approx((179.9, -17.0, -179.9, -16.9))
     assert aoi.crosses_antimeridian
     assert aoi.area_km2 == pytest.approx(2 * 0.1 * 111.32 * math.cos(math.radians(16.95)) * 0.1 * 110.6, rel=0.01)
     aoi.validate()  # valid for a tiled run ...
-    with pytest.raises(InputError, match="crosses the antimeridian .* one openEO job cannot take; it runs as tiles"):
+    with pytest.raises(InputError, match=r"crosses the antimeridian .* one openEO job cannot take; it runs as tiles"):
         aoi.spatial_extent()
 
 

@@ -9,7 +9,9 @@ AOIs drawn in UTM so the arithmetic is checkable by hand.
 from __future__ import annotations
 
 import itertools
+import math
 import re
+import time
 
 import numpy as np
 import pyproj
@@ -217,3 +219,53 @@ def test_invalid_self_touching_polygon_is_repaired() -> None:
 def test_cancel_raises() -> None:
     with pytest.raises(CancelledError, match="cancelled"):
         tiling.plan_tiles(box(4.2, 50.7, 4.6, 51.0), "c", is_cancelled=lambda: True)
+
+
+# --- bounded planning (#16) -------------------------------------------------------------------------------------
+
+
+def test_a_continent_is_refused_from_its_area_in_one_sentence_before_any_tiling(monkeypatch) -> None:
+    from worldcereal_qgis.core import plan_bounds
+
+    monkeypatch.setattr(tiling, "_pieces_utm", lambda *a: pytest.fail("planned although the bound was broken"))
+    africa = box(-17.5, -34.8, 51.3, 37.3)  # Africa's bounding box, ~ 56 million km²
+    started = time.perf_counter()
+    area = plan_bounds.area_km2(africa)
+    with pytest.raises(InputError) as info:
+        plan_bounds.check_plan_bounds(area, 20.0, max_credits=1000.0)
+    assert time.perf_counter() - started < 5.0
+    assert str(info.value) == (
+        f"The area covers {area:,.0f} km²: as tiles of 20 km that is at least {math.ceil(area / 400):,} jobs and "
+        f"{area * 0.16 + 2.0 * math.ceil(area / 400):,.0f} credits, more than the 1,000 jobs one tiled run may "
+        "hold; choose a smaller area or larger tiles.")
+    assert 55e6 < area < 58e6  # equal-area km² (the box, not the continent's land)
+
+
+def test_credit_bound_names_the_limit_and_how_to_raise_it() -> None:
+    from worldcereal_qgis.core import plan_bounds
+
+    with pytest.raises(InputError, match=r"more than the 500 credits allowed; choose a smaller area or raise "
+                                         r"MAX_CREDITS\."):
+        plan_bounds.check_plan_bounds(10_000.0, 20.0, max_credits=500.0, raise_hint="raise MAX_CREDITS")
+    est = plan_bounds.check_plan_bounds(1_000.0, 20.0, max_credits=500.0)
+    assert (est.min_jobs, est.min_credits) == (3, pytest.approx(1_000 * 0.16 + 3 * 2.0))
+
+
+def test_bound_never_refuses_what_the_exact_plan_accepts() -> None:
+    from worldcereal_qgis.core import plan_bounds
+    from worldcereal_qgis.core.credits import estimate_map_credits
+
+    aoi = box(4.2, 50.6, 5.0, 51.0)  # Brussels-Leuven, ~ 2,500 km²
+    tiles = tiling.plan_tiles(aoi, "b", 20.0)
+    est = plan_bounds.estimate_plan(plan_bounds.area_km2(aoi), 20.0)
+    exact_high = sum(estimate_map_credits(t.area_km2)[1] for t in tiles)
+    assert est.min_jobs <= len(tiles) and est.min_credits <= exact_high
+
+
+def test_planning_reports_progress_and_stops_when_cancelled() -> None:
+    seen: list[float] = []
+    tiling.plan_tiles(box(4.0, 50.0, 6.5, 51.0), "p", 20.0, progress=seen.append)
+    assert seen == sorted(seen) and seen[-1] == 100.0 and len(seen) > 3
+    calls = iter([False, False, False, True])
+    with pytest.raises(CancelledError, match="Tile planning was cancelled"):
+        tiling.plan_tiles(box(4.0, 50.0, 6.5, 51.0), "p", 20.0, is_cancelled=lambda: next(calls))

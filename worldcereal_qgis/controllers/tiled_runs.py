@@ -66,9 +66,20 @@ class RunRow:
         return f"{self.active} on the backend" if self.active else "waiting"
 
 
-def plan_run(request: MapRequest, profile: BackendProfile, tile_km: float) -> RunPlan:
-    """Tiles and the summed estimate (pure; a country takes a fraction of a second, so call it in a task)."""
-    tiles = plan_tiles(request.aoi.geometry, request.aoi.name, tile_km)
+def plan_run(request: MapRequest, profile: BackendProfile, tile_km: float, task=None) -> RunPlan:
+    """Tiles and the summed estimate, in a task: bounded from the area first, then streamed and cancellable.
+
+    The job-count limit and the credit budget (setting jobs/credit_budget) are checked from the area before
+    any tile is cut (core/plan_bounds.py), so a continent is answered with one sentence in seconds.
+    """
+    from ..core.plan_bounds import area_km2, check_plan_bounds
+
+    check_plan_bounds(area_km2(request.aoi.geometry), tile_km, max_credits=settings.CREDIT_BUDGET.read(),
+                      rates=settings.credit_rates(),
+                      raise_hint=f"raise the setting {settings.PREFIX + settings.CREDIT_BUDGET.key}")
+    tiles = plan_tiles(request.aoi.geometry, request.aoi.name, tile_km,
+                       is_cancelled=None if task is None else task.isCanceled,
+                       progress=None if task is None else task.setProgress)
     if not tiles:
         raise WorldCerealError("The area of interest gave no tiles to run.")
     estimates = [estimate_map_credits(t.area_km2, settings.credit_rates()) for t in tiles]
@@ -120,7 +131,7 @@ class TiledRuns(QObject):
     # -- starting -----------------------------------------------------------------------------------------------
     def plan(self, request: MapRequest, profile: BackendProfile, on_done: OnDone) -> None:
         tile_km = settings.TILE_SIZE_KM.read()
-        self._start_task(CoreTask("WorldCereal: planning tiles", lambda t: plan_run(request, profile, tile_km),
+        self._start_task(CoreTask("WorldCereal: planning tiles", lambda t: plan_run(request, profile, tile_km, t),
                                   on_done))
 
     def start(self, plan: RunPlan, folder: Path | None = None) -> Path:

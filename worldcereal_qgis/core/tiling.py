@@ -260,37 +260,56 @@ def _freeze(cell: _Cell, aoi_name: str) -> Tile:
 # --- public API --------------------------------------------------------------------------------------------------
 
 
+def _check_cancel(is_cancelled: Callable[[], bool] | None) -> None:
+    if is_cancelled is not None and is_cancelled():
+        raise CancelledError("Tile planning was cancelled.")
+
+
 def plan_tiles(
     aoi_geom_4326: BaseGeometry,
     aoi_name: str,
     tile_size_km: float = 20.0,
     *,
     is_cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> list[Tile]:
-    """Tiles covering the AOI exactly once, sorted by S2 tile and number."""
+    """Tiles covering the AOI exactly once, sorted by S2 tile and number.
+
+    Planned S2 cell by S2 cell: ``progress`` (0..100) after each, ``is_cancelled`` checked before each, so a
+    large area can be followed and stopped. Callers bound the area first (core/plan_bounds.py).
+    """
     name = safe_name(aoi_name)
     _check_size(tile_size_km)
     aoi = _clean_geometry(aoi_geom_4326)
     _, miny, _, maxy = aoi.bounds
     mgrs.check_lat(miny)
     mgrs.check_lat(maxy)
+    _check_cancel(is_cancelled)
+    pieces = sorted(_pieces_utm(aoi).items())
     cells: list[_Cell] = []
-    for tile_id, (tile, piece) in sorted(_pieces_utm(aoi).items()):
-        if is_cancelled is not None and is_cancelled():
-            raise CancelledError("Tile planning was cancelled.")
+    for done, (tile_id, (tile, piece)) in enumerate(pieces, start=1):
+        _check_cancel(is_cancelled)
         grid = _grid_cells(piece, tile_size_km * 1000.0)
         cells.extend(_Cell(tile_id, tile.epsg, i, g, side) for i, (side, g) in enumerate(grid))
-    return [_freeze(c, name) for c in merge_slivers(cells)]
+        if progress is not None:
+            progress(95.0 * done / len(pieces))
+    tiles = [_freeze(c, name) for c in merge_slivers(cells)]
+    if progress is not None:
+        progress(100.0)
+    return tiles
 
 
-def plan_features(features: Sequence[tuple[str, BaseGeometry]], tile_size_km: float = 20.0) -> list[Tile]:
+def plan_features(features: Sequence[tuple[str, BaseGeometry]], tile_size_km: float = 20.0, *,
+                  is_cancelled: Callable[[], bool] | None = None,
+                  progress: Callable[[float], None] | None = None) -> list[Tile]:
     """Tiles for each feature of a layer, each named after its feature (names must be unique)."""
     seen: set[str] = set()
     tiles: list[Tile] = []
-    for name, geom in features:
+    for n, (name, geom) in enumerate(features):
         key = safe_name(name)
         if key in seen:
             raise InputError(f"Two features share the name '{key}': tile names would collide.", field="name")
         seen.add(key)
-        tiles.extend(plan_tiles(geom, key, tile_size_km))
+        part = None if progress is None else (lambda p, n=n: progress((n + p / 100.0) * 100.0 / len(features)))
+        tiles.extend(plan_tiles(geom, key, tile_size_km, is_cancelled=is_cancelled, progress=part))
     return tiles
