@@ -7,10 +7,12 @@ and then the other. Suggestions follow the area and year until the user adjusts 
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QDate, QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtWidgets import QFileDialog
 
 from .. import settings
 from ..adapters import crop_calendar
@@ -22,6 +24,7 @@ from ..core.errors import WorldCerealError
 from .season_timeline import SeasonTimeline, TimelineBar
 
 METHODS = udp.POSTPROCESS_METHODS
+_CALENDAR_FILE_LINK = "calendar-file"  # the offline message's link: choose a local copy of the crop calendar
 
 
 def _qdate(value: date) -> QDate:
@@ -121,6 +124,7 @@ class FormPanel(QObject):
         ui.backendCombo.currentIndexChanged.connect(self._backend_changed)
         ui.backendUrlEdit.textChanged.connect(lambda text: self._set("backend_url", text.strip()))
         ui.suggestButton.clicked.connect(self.suggest)
+        ui.seasonNoteLabel.linkActivated.connect(self._choose_calendar_file)
         ui.calendarYearSpin.valueChanged.connect(lambda _v: self._suggest_timer.start())
         self.timeline.windowsChanged.connect(self._timeline_moved)
         for index, (check, id_edit, start_edit, end_edit) in enumerate(self._season_rows):
@@ -299,7 +303,9 @@ class FormPanel(QObject):
         self.ui.suggestButton.setEnabled(True)
         self._calendar_failed = error is not None
         if error is not None:
-            self.ui.seasonNoteLabel.setText(f"{error} The season windows were left as they are.")
+            text = html.escape(f"{error} The season windows were left as they are.")
+            link = html.escape(QCoreApplication.translate("FormPanel", "Use a local calendar file…"))
+            self.ui.seasonNoteLabel.setText(f'{text} <a href="{_CALENDAR_FILE_LINK}">{link}</a>')
             return
         if self.aoi is not None and self.state.product == "cropland":
             self._apply_cropland_period(calendar)
@@ -312,6 +318,19 @@ class FormPanel(QObject):
             self.ui.seasonNoteLabel.setText(f"{err} The season windows were left as they are.")
             return
         self._apply_suggestions(suggestions)
+
+    def _choose_calendar_file(self, href: str) -> None:
+        """The offline link: a local copy of the calendar becomes the calendar_path setting, then it is read."""
+        if href != _CALENDAR_FILE_LINK:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.ui.seasonNoteLabel, QCoreApplication.translate("FormPanel", "WorldCereal crop calendar"), "",
+            QCoreApplication.translate("FormPanel", "Crop calendar (*.geoparquet *.parquet)"))
+        if path:
+            crop_calendar.use_local_file(path)
+            self._calendar_failed = False
+            self._force_suggestion = True
+            self._request_suggestion()
 
     def _apply_cropland_period(self, calendar) -> None:
         """Cropland: the calendar decides which 12 months (none found: the calendar year, said in the label)."""
