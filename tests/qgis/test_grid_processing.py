@@ -74,3 +74,29 @@ def test_a_continent_is_answered_in_one_sentence_within_seconds(wc_provider, con
         f"{area * 0.16 + 2.0 * jobs:,.0f} credits, more than the 1,000 jobs one tiled run may hold; choose a "
         "smaller area or larger tiles.")
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.slow
+def test_cropland_across_180_runs_valid_jobs_on_each_side_into_one_mosaic(wc_provider, local_backend, tmp_path):
+    import processing
+    from osgeo import gdal, osr
+
+    from worldcereal_qgis.adapters import connections
+
+    result = processing.run("worldcereal:cropland", {
+        "EXTENT": "179.97,-179.97,-16.6,-16.57 [EPSG:4326]", "AOI_NAME": "taveuni", "YEAR": 2021, "ORBIT": 1,
+        "BACKEND": 3, "BACKEND_URL": local_backend.url, "TILE_SIZE_KM": 3.0, "LOAD_LAYERS": False,
+        "OUTPUT_FOLDER": str(tmp_path / "run")})
+    connection = connections.client(connections.profile("local", local_backend.url)).connection
+    jobs = [j for j in connection.list_jobs() if "taveuni_" in (j.get("title") or "")]
+    extents = []
+    for job in jobs:
+        graph = connection.job(job["id"]).describe()["process"]["process_graph"]
+        node = next(n for n in graph.values() if n["process_id"].startswith("worldcereal_"))
+        extents.append(node["arguments"]["spatial_extent"])
+    assert len(extents) >= 4
+    assert all(-180.0 <= e["west"] < e["east"] <= 180.0 and e["east"] - e["west"] < 0.1 for e in extents)
+    assert {e["west"] >= 0 for e in extents} == {True, False}  # jobs on both sides of 180°
+    ds = gdal.Open(result["OUTPUT"])
+    assert osr.SpatialReference(wkt=ds.GetProjection()).GetAuthorityCode(None) in ("32760", "32701")
+    assert ds.RasterXSize * ds.GetGeoTransform()[1] < 10_000  # one ~6.4 km mosaic, not a band around the globe
