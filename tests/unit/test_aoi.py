@@ -144,7 +144,8 @@ def test_antimeridian_crossing_in_lonlat_is_split_at_180_with_a_wrapped_bbox():
     assert aoi.bbox == pytest.approx((179.9, -17.0, -179.9, -16.9))
     assert aoi.crosses_antimeridian
     assert aoi.area_km2 == pytest.approx(2 * 0.1 * 111.32 * math.cos(math.radians(16.95)) * 0.1 * 110.6, rel=0.01)
-    aoi.validate()  # valid for a tiled run ...
+    aoi.validate(max_area_km2=math.inf)  # valid as a tiled run ...
+    assert "runs as tiles" in _message(aoi)  # ... not as one job
     with pytest.raises(InputError, match=r"crosses the antimeridian .* one openEO job cannot take; it runs as tiles"):
         aoi.spatial_extent()
 

@@ -146,12 +146,15 @@ class Aoi:
         return shapely.to_wkt(self.geometry, rounding_precision=-1)
 
     def validate(self, max_area_km2: float = DEFAULT_MAX_AREA_KM2) -> None:
-        """Raise InputError(field="aoi") for the first reason this AOI cannot be planned or sent.
+        """Raise InputError(field="aoi") for the first reason this AOI cannot be sent as one job.
 
-        An area across 180° passes: it is valid as a tiled run; ``spatial_extent`` refuses it for one job.
+        ``max_area_km2=inf`` checks it as a tiled run (one job per tile): then an area across 180° passes,
+        since every tile lies on one side; one job cannot take it.
         """
         for check in (_check_not_empty, _check_polygonal, _check_lonlat_range, _check_valid):
             check(self.geometry)
+        if math.isfinite(max_area_km2):
+            _check_one_side(self.geometry)
         _check_area(self.area_km2, max_area_km2)
 
 
