@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import backends, udp
 from ..core.errors import InputError
@@ -165,10 +166,13 @@ class MapAlgorithm(WorldCerealAlgorithm):
                 f"The area of interest covers {request.aoi.area_km2:,.0f} km², more than the {max_area:,.0f} km² "
                 f"of one job; as {len(tiles)} tiles it may use up to {high:,.0f} credits, more than the "
                 f"{budget:,.0f} credits allowed (raise MAX_CREDITS to run it).", field="aoi")
-        why = ("crosses the antimeridian (180°)" if request.aoi.crosses_antimeridian
-               else "is above the one-job limit")
-        feedback.pushInfo(f"Area {request.aoi.area_km2:,.0f} km² {why}: running it as {len(tiles)} tiles of up to "
-                          f"{size:g} km.")
+        if request.aoi.crosses_antimeridian:
+            text = QCoreApplication.translate("MapAlgorithm", "Area {area} km² crosses the antimeridian (180°): "
+                                              "running it as {count} tiles of up to {size} km, each on one side.")
+        else:
+            text = QCoreApplication.translate("MapAlgorithm", "Area {area} km² is above the one-job limit: running "
+                                              "it as {count} tiles of up to {size} km.")
+        feedback.pushInfo(text.format(area=f"{request.aoi.area_km2:,.0f}", count=len(tiles), size=f"{size:g}"))
         out_dir = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
         run = TileRun.create(out_dir, request, self._profile(parameters, context), tiles, client_for=connections.client)
         summary = run_tiled(run, progress=feedback.setProgress, is_cancelled=feedback.isCanceled,

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..adapters.compat import field
 from ..core.errors import InputError
@@ -103,8 +104,9 @@ class PlanTilesAlgorithm(WorldCerealAlgorithm):
         budget = settings.CREDIT_BUDGET.read()
         est = check_plan_bounds(area, size, max_credits=float("inf"), rates=settings.credit_rates())
         if est.min_credits > budget:
-            feedback.pushWarning(f"As tiles, this area needs at least {est.min_credits:,.0f} credits, more than your "
-                                 f"budget of {budget:,.0f} credits.")
+            feedback.pushWarning(QCoreApplication.translate(
+                "PlanTilesAlgorithm", "As tiles, this area needs at least {needed} credits, more than your budget "
+                "of {budget} credits.").format(needed=f"{est.min_credits:,.0f}", budget=f"{budget:,.0f}"))
 
     def _process(self, parameters, context, feedback) -> dict:
         from ..core.credits import estimate_map_credits
