@@ -165,6 +165,12 @@ def test_country_split_at_180_keeps_its_real_bbox():
     assert plain.bbox == (3.0, 50.0, 5.1, 50.1) and not plain.crosses_antimeridian
 
 
+def test_a_latitude_band_around_the_globe_is_not_read_as_crossing_180():
+    band = Aoi.from_bbox(-180.0, 40.0, 180.0, 41.0)
+    assert band.bbox == (-180.0, 40.0, 180.0, 41.0) and not band.crosses_antimeridian
+    assert band.area_km2 > 0
+
+
 def test_antimeridian_crossing_from_a_projected_crs():
     # Fiji in EPSG:3832 (PDC Mercator, central meridian 150°E): the square straddles 180° seamlessly there.
     x180 = pyproj.Transformer.from_crs(4326, 3832, always_xy=True).transform(180.0, -17.0)[0]

@@ -224,17 +224,25 @@ def lon_interval(geom: BaseGeometry) -> tuple[float, float]:
     return merged[after + 1][0], merged[after][1]
 
 
+def _jumps_180(polygon: BaseGeometry) -> bool:
+    """True when an edge of the polygon's exterior spans more than 180° of longitude."""
+    lon = shapely.get_coordinates(polygon.exterior)[:, 0]
+    return bool(len(lon) > 1 and np.abs(np.diff(lon)).max() > 180.0)
+
+
 def split_at_antimeridian(geom: BaseGeometry) -> BaseGeometry:
     """Lon/lat geometry with every coordinate inside -180..180, split at ±180° where it crosses.
 
-    Coordinates beyond ±180 (179..181) are wrapped, and a single polygon spanning more than 180° of
-    longitude is read as crossing the antimeridian (a projected AOI across 180° reprojects to such a ring).
+    Coordinates beyond ±180 (179..181) are wrapped, and a single polygon with an edge jumping more than 180°
+    of longitude is read as crossing the antimeridian: a projected AOI across 180° reprojects to a ring whose
+    edges jump from 179.9 to -179.9. A polygon drawn exactly from -180 to 180 (a latitude band) is not.
     """
     if geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon"):
         return geom
     west, _, east, _ = geom.bounds
     beyond = west < -180.0 or east > 180.0
-    ring_across = geom.geom_type == "Polygon" and east - west > 180.0
+    whole_band = west == -180.0 and east == 180.0  # drawn edge to edge, e.g. box(-180, 40, 180, 41)
+    ring_across = geom.geom_type == "Polygon" and east - west > 180.0 and not whole_band and _jumps_180(geom)
     if not (beyond or ring_across) or west < -540.0 or east > 540.0:
         return geom
     from .mgrs import split_antimeridian
