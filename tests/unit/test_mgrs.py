@@ -119,3 +119,15 @@ def test_latitude_outside_the_grid_is_refused() -> None:
         mgrs.mgrs_tile_id(10.0, 85.0)
     with pytest.raises(InputError, match="outside the Sentinel-2 tiling grid"):
         mgrs.mgrs_tile_id(10.0, -84.5)
+
+
+def test_nearest_centre_is_exact_including_across_180(official) -> None:
+    """The tree search against a brute-force scan of the official centres (degrees, wrapped at 180°)."""
+    rng = np.random.default_rng(18)
+    lon = np.concatenate([rng.uniform(-180, 180, 1500), rng.uniform(178, 180, 250), rng.uniform(-180, -178, 250)])
+    lat = np.concatenate([rng.uniform(-84, 84.5, 1500), rng.uniform(60, 84.5, 500)])
+    named = mgrs.tile_ids_for_points(lon, lat)
+    row = {tid: i for i, tid in enumerate(official["ids"].tolist())}
+    for x, y, got in zip(lon, lat, named):
+        dist = np.hypot((official["lon"] - x + 180.0) % 360.0 - 180.0, official["lat"] - y)
+        assert dist[row[got]] == pytest.approx(dist.min(), abs=1e-5)
