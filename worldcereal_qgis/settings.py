@@ -5,6 +5,7 @@ Secrets never come here: tokens and passwords live in QGIS's auth database (see 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,17 +20,23 @@ PREFIX = "worldcereal_qgis/"
 
 @dataclass(frozen=True)
 class Setting:
+    """One typed value under ``worldcereal_qgis/``: the only way the plugin persists anything (the dock's form
+    state included, see controllers/dock_state.py). ``kind`` list/dict values are stored as JSON text."""
+
     key: str
     default: Any
     kind: type
 
     def read(self, settings: QgsSettings | None = None) -> Any:
+        """The stored value, or ``default`` when it is missing or unreadable (a bad INI never breaks the plugin)."""
         s = settings or QgsSettings()
-        value = s.value(PREFIX + self.key, self.default)
-        return _coerce(value, self.kind, self.default)
+        if not s.contains(PREFIX + self.key):
+            return self.default
+        return _coerce(s.value(PREFIX + self.key), self.kind, self.default)
 
     def write(self, value: Any, settings: QgsSettings | None = None) -> None:
-        (settings or QgsSettings()).setValue(PREFIX + self.key, value)
+        stored = json.dumps(value) if self.kind in (list, dict) else value
+        (settings or QgsSettings()).setValue(PREFIX + self.key, stored)
 
 
 def _coerce(value: Any, kind: type, default: Any) -> Any:
@@ -39,6 +46,9 @@ def _coerce(value: Any, kind: type, default: Any) -> Any:
     try:
         if kind is bool:
             return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
+        if kind in (list, dict):
+            decoded = json.loads(value) if isinstance(value, str) else value
+            return decoded if isinstance(decoded, kind) else default
         return kind(value)
     except (TypeError, ValueError):
         return default
@@ -47,6 +57,8 @@ def _coerce(value: Any, kind: type, default: Any) -> Any:
 ACTIVE_BACKEND = Setting("backend/active", "cdse", str)
 CUSTOM_BACKEND_URL = Setting("backend/custom_url", "", str)
 LOCAL_BACKEND_URL = Setting("backend/local_url", "http://127.0.0.1:8765/openeo/1.2", str)
+# The backend profiles whose URL the user sets (adapters/connections.profile resolves every profile name).
+BACKEND_URL_SETTINGS = {"local": LOCAL_BACKEND_URL, "custom": CUSTOM_BACKEND_URL}
 MAX_JOB_AREA_KM2 = Setting("jobs/max_area_km2", 2500.0, float)
 CREDIT_BUDGET = Setting("jobs/credit_budget", 1000.0, float)
 POLL_INTERVAL_S = Setting("jobs/poll_interval_s", 15.0, float)
@@ -64,7 +76,7 @@ LOAD_CLASS_PROBABILITIES = Setting("layers/load_class_probabilities", False, boo
 # Crop calendar: a custom file (or folder holding seasonality_lookup.geoparquet); empty = the profile cache.
 CALENDAR_PATH = Setting("seasons/calendar_path", "", str)
 CALENDAR_URL = Setting("seasons/calendar_url", "", str)  # empty = the pinned WorldCereal URL (SHA-256 checked)
-# Credit rates (reference doc §6); one place to change them when CDSE's prices move.
+# Credit rates (docs/worldcereal-facts.md, "Credits and duration"); one place to change them when CDSE's prices move.
 MAP_CREDITS_PER_KM2_LOW = Setting("credits/map_per_km2_low", 0.10, float)
 MAP_CREDITS_PER_KM2_HIGH = Setting("credits/map_per_km2_high", 0.16, float)
 JOB_OVERHEAD_CREDITS = Setting("credits/job_overhead", 2.0, float)

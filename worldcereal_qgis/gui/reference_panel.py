@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 from qgis.core import (
-    QgsApplication,
     QgsFeature,
     QgsGeometry,
     QgsProject,
@@ -23,9 +22,10 @@ from qgis.PyQt.QtCore import QPointF, QRectF, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QPainter, QPen, QPolygonF
 from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem, QWidget
 
+from .. import settings
 from ..adapters import paths
 from ..adapters.compat import field, layer_filters
-from ..adapters.tasks import CoreTask
+from ..adapters.tasks import CoreTask, start_task
 from ..core.errors import WorldCerealError
 
 SELECTION_MODES = ("extract", "all", "h3_cap")
@@ -163,7 +163,7 @@ class ReferencePanel(QWidget):
         self._tasks.append(task)
         task.taskCompleted.connect(lambda: self._forget(task))
         task.taskTerminated.connect(lambda: self._forget(task))
-        QgsApplication.taskManager().addTask(task)
+        start_task(task)
         self.busy_changed.emit(True)
         return task
 
@@ -189,7 +189,9 @@ class ReferencePanel(QWidget):
         self.validateButton.setEnabled(False)
         self.runButton.setEnabled(False)
         self.summaryLabel.setText("Validating…")
-        self._start("Validating reference data", lambda _t: _validate_and_plan(raw, mode, cap), self._validated)
+        rates = settings.credit_rates()
+        self._start("Validating reference data", lambda _t: _validate_and_plan(raw, mode, cap, rates),
+                    self._validated)
 
     def _validated(self, result, error: WorldCerealError | None) -> None:
         self.validateButton.setEnabled(True)
@@ -384,7 +386,7 @@ def _plain(value):
     return value.item() if hasattr(value, "item") else value
 
 
-def _validate_and_plan(raw, mode: str, cap: int):
+def _validate_and_plan(raw, mode: str, cap: int, rates):
     """Worker thread: validation, then a plan only for a clean data set (errors are never sent)."""
     from ..core import extraction as ex
     from ..core import reference_data as rd
@@ -394,7 +396,7 @@ def _validate_and_plan(raw, mode: str, cap: int):
         return result, None, f"{len(result.errors)} errors must be fixed before anything is extracted."
     try:
         samples = rd.select_samples(result.samples, mode, cap=cap)
-        return result, ex.plan_jobs(samples), None
+        return result, ex.plan_jobs(samples, rates=rates), None
     except WorldCerealError as err:
         return result, None, str(err)
 
@@ -407,9 +409,10 @@ def _merge(extractor, run_id: str) -> tuple[int, Path]:
 
 
 def _default_profile():
+    """The backend the user chose in the dock (not always CDSE), resolved when the extraction starts."""
     from ..adapters import connections
 
-    return connections.profile("cdse")
+    return connections.active_profile()
 
 
 def _default_runner(root: Path, profile):

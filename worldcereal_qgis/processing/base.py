@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterString,
+)
 from qgis.PyQt.QtGui import QIcon
 
+from .. import settings
 from ..adapters import paths
+from ..core import backends
 from ..core.errors import CancelledError, WorldCerealError
+
+BACKEND_CHOICES = [p.name for p in backends.PROFILES]
+
+
+def backend_parameters() -> list:
+    """BACKEND (default: the backend chosen in the dock, ``settings.ACTIVE_BACKEND``) and BACKEND_URL."""
+    active = settings.ACTIVE_BACKEND.read()
+    default = BACKEND_CHOICES.index(active) if active in BACKEND_CHOICES else 0
+    return [QgsProcessingParameterEnum("BACKEND", "openEO backend", BACKEND_CHOICES, defaultValue=default),
+            QgsProcessingParameterString("BACKEND_URL", "Backend URL (local or custom backend; empty = the URL in "
+                                         "the plugin settings)", optional=True)]
 
 
 class WorldCerealAlgorithm(QgsProcessingAlgorithm):
@@ -36,3 +54,10 @@ class WorldCerealAlgorithm(QgsProcessingAlgorithm):
 
     def _process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError
+
+    def backend_profile(self, parameters, context):
+        """The BACKEND / BACKEND_URL parameters through the plugin's one profile -> URL rule."""
+        from ..adapters import connections
+
+        name = BACKEND_CHOICES[self.parameterAsEnum(parameters, "BACKEND", context)]
+        return connections.profile(name, self.parameterAsString(parameters, "BACKEND_URL", context) or None)
