@@ -1,4 +1,5 @@
-"""Private reference data (reference doc §4.1): read, harmonise, validate, select samples.
+"""Private reference data: read, harmonise, validate, select samples (docs/worldcereal-facts.md, "Reference data
+and extractions").
 
 Why per-row problems: users fix their files in a spreadsheet or GIS, so every problem names the row (1-based,
 input order), the column and the reason; a data set with errors is never sent to openEO (credits).
