@@ -72,12 +72,12 @@ def test_dock_and_processing_estimate_a_tiled_run_at_the_users_rates(make_dock, 
 # -- backend ----------------------------------------------------------------------------------------------------
 
 
-def _samples_layer(path: Path, wc_dir: Path) -> QgsVectorLayer:
+def two_samples(path: Path, wc_dir: Path) -> Path:
     """Two real samples of the shared reference data set, as the GeoPackage a user opens."""
     from tests.qgis.test_reference_flow import _write_gpkg
 
     frame = rd.read_reference_file(wc_dir / "reference_data" / "2022_FRA_LPIS_POLY_110_samples.geoparquet").frame
-    return QgsVectorLayer(str(_write_gpkg(path, frame[frame["extract"] >= 1].head(2))), "two samples", "ogr")
+    return _write_gpkg(path, frame[frame["extract"] >= 1].head(2))
 
 
 @pytest.mark.slow
@@ -93,7 +93,7 @@ def test_reference_page_submits_to_the_backend_chosen_in_the_dock(make_dock, qgi
     local = connections.profile("local", local_backend.url)
     before = {j["id"] for j in connections.client(local).connection.list_jobs()}
 
-    layer = _samples_layer(tmp_path / "two.gpkg", wc_dir)
+    layer = QgsVectorLayer(str(two_samples(tmp_path / "two.gpkg", wc_dir)), "two samples", "ogr")
     QgsProject.instance().addMapLayer(layer)
     panel = ReferencePanel()  # as the reference-data dock builds it: no backend injected
     try:

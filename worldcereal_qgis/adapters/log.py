@@ -14,7 +14,20 @@ from qgis.core import Qgis, QgsMessageLog
 from .tasks import LOG_TAG
 
 LOGGER_NAME = "worldcereal_qgis"  # the package's root logger: every ``logging.getLogger(__name__)`` below it
+ROUTED = (LOGGER_NAME, "openeo")  # the openeo client's warnings too (else Python prints them raw on stderr)
 _MARK = "_worldcereal_qgis_log"
+
+
+class _NoWebPages(logging.Filter):
+    """The openeo client logs a whole HTML page when a URL is not an openEO backend: keep the sentence only."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        lowered = message.lower()
+        start = min((i for i in (lowered.find("<!doctype"), lowered.find("<html")) if i >= 0), default=-1)
+        if start >= 0:
+            record.msg, record.args = message[:start].rstrip(" '\"") + " (a web page, not shown)", None
+        return True
 
 
 class QgsLogHandler(logging.Handler):
@@ -38,13 +51,15 @@ def qgis_level(levelno: int) -> Qgis.MessageLevel:
 
 
 def install(level: int = logging.INFO) -> logging.Handler:
-    """Route ``worldcereal_qgis.*`` logging to the QGIS log panel once; returns the handler."""
-    logger = logging.getLogger(LOGGER_NAME)
+    """Route ``worldcereal_qgis.*`` (and the openeo client's) logging to the QGIS log panel once."""
     uninstall()  # a reloaded plugin brings a new handler class; never two handlers
     handler = QgsLogHandler(level)
     handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+    handler.addFilter(_NoWebPages())
     setattr(handler, _MARK, True)
-    logger.addHandler(handler)
+    for name in ROUTED:
+        logging.getLogger(name).addHandler(handler)
+    logger = logging.getLogger(LOGGER_NAME)
     if logger.level == logging.NOTSET or logger.level > level:
         logger.setLevel(level)
     return handler
@@ -52,6 +67,7 @@ def install(level: int = logging.INFO) -> logging.Handler:
 
 def uninstall() -> None:
     """Remove the handler (plugin unload)."""
-    logger = logging.getLogger(LOGGER_NAME)
-    for handler in [h for h in logger.handlers if getattr(h, _MARK, False)]:
-        logger.removeHandler(handler)
+    for name in ROUTED:
+        logger = logging.getLogger(name)
+        for handler in [h for h in logger.handlers if getattr(h, _MARK, False)]:
+            logger.removeHandler(handler)

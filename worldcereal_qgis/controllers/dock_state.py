@@ -20,6 +20,7 @@ from ..core.backends import BackendProfile
 from ..core.dates import add_months, last_complete_month_end, month_end, month_start, months_between
 from ..core.errors import InputError
 from ..core.request import MapRequest, cropland_request, croptype_request
+from ..core.request_checks import duplicate_season_problems
 
 AOI_MODES = ("canvas", "rectangle", "polygon", "layer")
 PRODUCTS = ("cropland", "croptype", "croptype_custom")
@@ -234,6 +235,8 @@ class DockState:
             self.profile()
         except InputError as err:
             found.append(err)
+        if self.product != "cropland":
+            found += duplicate_season_problems([s.season_id for s in self.seasons if s.enabled])
         if self.product == "croptype_custom" and not self.custom_model_url.strip():
             found.append(InputError("Enter the URL of your custom crop-type model (.zip).", field="croptype_head_zip"))
         try:

@@ -113,6 +113,14 @@ def seasons_problems(seasons: Any, period: Any) -> list[InputError]:
     return found
 
 
+def duplicate_season_problems(season_ids: list[str]) -> list[InputError]:
+    """Two seasons with one id would silently become one (a dict keeps the last): say so instead."""
+    seen: set[str] = set()
+    twice = [sid for sid in season_ids if sid in seen or seen.add(sid)]
+    return [InputError(f"Two seasons have the id '{sid}'; give each season its own id (e.g. tc-s1 and tc-s2).",
+                       field="seasons") for sid in dict.fromkeys(twice)]
+
+
 def _season_id_problems(sid: Any) -> list[InputError]:
     if not isinstance(sid, str) or not sid:
         return [InputError("A season id is empty; name it, e.g. tc-s1.", field="seasons")]

@@ -210,6 +210,10 @@ class CroplandAlgorithm(MapAlgorithm):
         aoi = self._aoi(parameters, context, feedback)
         start_text = self.parameterAsString(parameters, "START_DATE", context)
         year = parameters.get("YEAR")
+        if start_text and year not in (None, ""):
+            raise InputError(f"Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that "
+                             f"year's last season, START_DATE {start_text} the 12 months from that day.",
+                             field="temporal_extent")
         if start_text:
             start = parse_date(start_text)
             period = (start, month_end(add_months(start, 11)))
@@ -293,7 +297,11 @@ class CroptypeAlgorithm(MapAlgorithm):
 
     def _seasons(self, parameters, context) -> dict:
         from ..core.dates import parse_date
+        from ..core.request_checks import duplicate_season_problems
 
+        ids = [self.parameterAsString(parameters, f"SEASON{n}_ID", context).strip() for n in (1, 2)]
+        for problem in duplicate_season_problems([sid for sid in ids if sid]):
+            raise problem
         seasons = {}
         for n in (1, 2):
             sid = self.parameterAsString(parameters, f"SEASON{n}_ID", context).strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qgis.core import (
+    QgsApplication,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterEnum,
@@ -27,6 +28,22 @@ def backend_parameters() -> list:
                                          "the plugin settings)", optional=True)]
 
 
+def _in_qgis_process() -> bool:
+    return QgsApplication.platform() == "qgis_process"
+
+
+def failure(message: str) -> QgsProcessingException:
+    """The exception that ends a run with ``message``, printed once by qgis_process.
+
+    QGIS reports a failed algorithm three times under qgis_process: run() logs the message (QGIS's message log is
+    echoed to stderr there), the console feedback prints "ERROR:" and its base class logs it again. The process
+    ends with this failure, so its message log is muted and the "ERROR:" line is the one copy the user reads.
+    """
+    if _in_qgis_process():
+        QgsApplication.messageLog().blockSignals(True)
+    return QgsProcessingException(message)
+
+
 class WorldCerealAlgorithm(QgsProcessingAlgorithm):
     """Subclasses implement ``_process``; missing packages and core errors become one clear sentence."""
 
@@ -43,14 +60,25 @@ class WorldCerealAlgorithm(QgsProcessingAlgorithm):
         prepare_worker_thread()  # Processing may run this in a Qt pool thread
         missing = dependencies.missing_dependencies()
         if missing:
-            raise QgsProcessingException(dependencies.missing_message(missing))
+            raise failure(dependencies.missing_message(missing))
         try:
             return self._process(parameters, context, feedback)
         except CancelledError as err:
-            feedback.reportError(str(err))
-            raise QgsProcessingException(str(err)) from err
+            if not _in_qgis_process():
+                feedback.reportError(str(err))  # the dialog's log shows why it stopped
+            raise failure(str(err)) from err
         except WorldCerealError as err:
-            raise QgsProcessingException(str(err)) from err
+            raise failure(str(err)) from err
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """Name the allowed range or choices (QGIS only says "Incorrect parameter value"), then QGIS's checks."""
+        from .param_checks import parameter_problem
+
+        for definition in self.parameterDefinitions():
+            problem = parameter_problem(definition, parameters.get(definition.name()))
+            if problem:
+                return False, problem
+        return super().checkParameterValues(parameters, context)
 
     def _process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError

@@ -1,0 +1,63 @@
+"""Parameter values checked before an algorithm runs, with the allowed range or choices in the sentence.
+
+QGIS's own check answers "Incorrect parameter value for YEAR" without saying what is allowed, and accepts text
+such as YEAR=abc for an optional number (it then reads as 0 and fails later with a traceback). Every
+WorldCereal algorithm runs these checks first (base.WorldCerealAlgorithm.checkParameterValues).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qgis.core import QgsProcessingParameterDefinition, QgsProcessingParameterEnum, QgsProcessingParameterNumber
+
+_UNBOUNDED = 1e300  # QGIS's "no limit" is +-DBL_MAX
+
+
+def _label(definition: QgsProcessingParameterDefinition) -> str:
+    """'Year (YEAR)': the words the dialog shows, then the name qgis_process and scripts use."""
+    words = definition.description().split(" (")[0].strip() or definition.name()
+    return f"{words} ({definition.name()})"
+
+
+def _range_text(low: float, high: float) -> str:
+    if low > -_UNBOUNDED and high < _UNBOUNDED:
+        return f" from {low:g} to {high:g}"
+    if low > -_UNBOUNDED:
+        return f" of at least {low:g}"
+    if high < _UNBOUNDED:
+        return f" of at most {high:g}"
+    return ""
+
+
+def number_problem(definition: QgsProcessingParameterNumber, value: Any) -> str | None:
+    whole = definition.dataType() == QgsProcessingParameterNumber.Type.Integer
+    low, high = definition.minimum(), definition.maximum()
+    expected = f"{'a whole number' if whole else 'a number'}{_range_text(low, high)}"
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        return f"{_label(definition)} must be {expected}, not '{value}'."
+    if (whole and not number.is_integer()) or not low <= number <= high:
+        return f"{_label(definition)} must be {expected}, not {value}."
+    return None
+
+
+def enum_problem(definition: QgsProcessingParameterEnum, value: Any) -> str | None:
+    options = definition.options()
+    text = str(value).strip()
+    if text in options or (text.lstrip("-").isdigit() and 0 <= int(text) < len(options)):
+        return None
+    choices = ", ".join(f"{i} = {option}" for i, option in enumerate(options))
+    return f"{_label(definition)} must be one of {choices}; not '{value}'."
+
+
+def parameter_problem(definition: QgsProcessingParameterDefinition, value: Any) -> str | None:
+    """One sentence when ``value`` (as given: number or text) is outside what the parameter allows."""
+    if value is None or value == "" or not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        return None  # missing values, layers, expressions: QGIS's own checks
+    if isinstance(definition, QgsProcessingParameterNumber):
+        return number_problem(definition, value)
+    if isinstance(definition, QgsProcessingParameterEnum) and not definition.allowMultiple():
+        return enum_problem(definition, value)
+    return None
