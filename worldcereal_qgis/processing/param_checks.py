@@ -10,8 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from qgis.core import QgsProcessingParameterDefinition, QgsProcessingParameterEnum, QgsProcessingParameterNumber
+from qgis.PyQt.QtCore import QCoreApplication
 
 _UNBOUNDED = 1e300  # QGIS's "no limit" is +-DBL_MAX
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("WorldCereal", text)
 
 
 def _label(definition: QgsProcessingParameterDefinition) -> str:
@@ -22,24 +27,26 @@ def _label(definition: QgsProcessingParameterDefinition) -> str:
 
 def _range_text(low: float, high: float) -> str:
     if low > -_UNBOUNDED and high < _UNBOUNDED:
-        return f" from {low:g} to {high:g}"
+        return tr(" from {low} to {high}").format(low=f"{low:g}", high=f"{high:g}")
     if low > -_UNBOUNDED:
-        return f" of at least {low:g}"
+        return tr(" of at least {low}").format(low=f"{low:g}")
     if high < _UNBOUNDED:
-        return f" of at most {high:g}"
+        return tr(" of at most {high}").format(high=f"{high:g}")
     return ""
 
 
 def number_problem(definition: QgsProcessingParameterNumber, value: Any) -> str | None:
     whole = definition.dataType() == QgsProcessingParameterNumber.Type.Integer
     low, high = definition.minimum(), definition.maximum()
-    expected = f"{'a whole number' if whole else 'a number'}{_range_text(low, high)}"
+    expected = (tr("a whole number") if whole else tr("a number")) + _range_text(low, high)
     try:
         number = float(str(value).strip())
     except ValueError:
-        return f"{_label(definition)} must be {expected}, not '{value}'."
+        return tr("{label} must be {expected}, not '{value}'.").format(label=_label(definition), expected=expected,
+                                                                       value=value)
     if (whole and not number.is_integer()) or not low <= number <= high:
-        return f"{_label(definition)} must be {expected}, not {value}."
+        return tr("{label} must be {expected}, not {value}.").format(label=_label(definition), expected=expected,
+                                                                     value=value)
     return None
 
 
@@ -49,7 +56,8 @@ def enum_problem(definition: QgsProcessingParameterEnum, value: Any) -> str | No
     if text in options or (text.lstrip("-").isdigit() and 0 <= int(text) < len(options)):
         return None
     choices = ", ".join(f"{i} = {option}" for i, option in enumerate(options))
-    return f"{_label(definition)} must be one of {choices}; not '{value}'."
+    return tr("{label} must be one of {choices}; not '{value}'.").format(label=_label(definition), choices=choices,
+                                                                         value=value)
 
 
 def parameter_problem(definition: QgsProcessingParameterDefinition, value: Any) -> str | None:
