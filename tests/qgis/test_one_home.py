@@ -166,3 +166,35 @@ def test_dock_orbit_lookup_uses_the_qgis_proxy_and_the_catalogue_setting(make_do
         assert searched == {(CATALOGUE_HOST, "ASCENDING"), (CATALOGUE_HOST, "DESCENDING")}
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+# -- settings ---------------------------------------------------------------------------------------------------
+
+
+def test_processing_defaults_are_the_docks_settings(wc_provider, configure):
+    from qgis.core import QgsApplication
+
+    for setting, value in ((settings.MAX_JOB_AREA_KM2, 123.0), (settings.TILE_SIZE_KM, 7.0),
+                           (settings.CREDIT_BUDGET, 42.0), (settings.ACTIVE_BACKEND, "local")):
+        configure(setting, value)
+    alg = QgsApplication.processingRegistry().createAlgorithmById("worldcereal:cropland")
+    defaults = {name: alg.parameterDefinition(name).defaultValue()
+                for name in ("MAX_AREA_KM2", "TILE_SIZE_KM", "MAX_CREDITS", "BACKEND")}
+    assert defaults == {"MAX_AREA_KM2": 123.0, "TILE_SIZE_KM": 7.0, "MAX_CREDITS": 42.0, "BACKEND": 3}
+    extract = QgsApplication.processingRegistry().createAlgorithmById("worldcereal:extract_reference_data")
+    assert extract.parameterDefinition("BACKEND").defaultValue() == 3
+    # one orbit list, one order: ORBIT=1 is ASCENDING in both algorithms that take an orbit
+    orbit_lists = [a.parameterDefinition("ORBIT").options() for a in (alg, extract)]
+    assert orbit_lists == [["auto", "ASCENDING", "DESCENDING"], ["ASCENDING", "DESCENDING"]]
+
+
+def test_the_dock_keeps_its_backend_in_the_plugin_setting(tmp_path):
+    from qgis.PyQt.QtCore import QSettings
+
+    from worldcereal_qgis.controllers.dock_state import DockState
+
+    ini = QgsSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    DockState(backend="local", year=2021).save(ini)
+    assert settings.ACTIVE_BACKEND.read(ini) == "local"  # what Processing and the reference page read
+    assert not ini.contains(settings.PREFIX + "dock/backend")  # no second copy to drift
+    assert DockState.load(ini).backend == "local" and DockState.load(ini).year == 2021
