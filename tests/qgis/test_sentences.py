@@ -154,3 +154,14 @@ def test_class_mappings_that_are_not_json_are_one_sentence(wc_provider, wc_dir, 
             "INPUT": str(samples), "CLASS_MAPPINGS": str(broken), "REPORT": "memory:", "OUTPUT": "memory:"})
     assert f"The class mappings file {broken} is not JSON (line " in str(refused.value)
     assert "Traceback" not in str(refused.value)
+
+
+def test_a_locked_auth_database_without_a_window_names_the_password_file_variable(monkeypatch):
+    from qgis.core import QgsApplication
+
+    from worldcereal_qgis.adapters import auth_store
+
+    monkeypatch.setattr(QgsApplication, "platform", staticmethod(lambda: "desktop"))
+    assert "enter the master password" in auth_store.locked_message()  # the desktop asks the user
+    monkeypatch.setattr(QgsApplication, "platform", staticmethod(lambda: "qgis_process"))
+    assert "set QGIS_AUTH_PASSWORD_FILE to that file's path" in auth_store.locked_message()

@@ -122,7 +122,7 @@ class AccountPanel(QObject):
     def _unlocked(self) -> bool:
         if _auth_db_ready():
             return True
-        locked = AuthError("QGIS's authentication database is locked; enter the master password to log in.")
+        locked = AuthError(auth_store.locked_message())
         self.last_error = str(locked)
         self.refresh()
         return False
