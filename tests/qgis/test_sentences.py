@@ -53,6 +53,11 @@ def _refusal(alg: str, params: dict, backend_url: str, tmp_path) -> str:
                                  "not '7'."),
     ({"YEAR": 2021, "TILE_SIZE_KM": 0.5}, "Tile size for larger areas (TILE_SIZE_KM) must be a number from 1 to 50, "
                                           "not 0.5."),
+    ({"YEAR": 2021, "EXTENT": "1,2,3"},
+     "Area of interest as an extent (EXTENT) must be an extent as xmin,xmax,ymin,ymax [EPSG:code] "
+     "(e.g. 5.11,5.14,47.13,47.15 [EPSG:4326]) or a layer, not '1,2,3'."),
+    ({"YEAR": 2021, "LOAD_LAYERS": "maybe"}, "Load the result as styled layers (LOAD_LAYERS) must be true or false, "
+                                             "not 'maybe'."),
     ({"YEAR": 2021, "START_DATE": "2020-10-01"},
      "Give YEAR or START_DATE, not both: YEAR 2021 means the 12 months ending with that year's last season, "
      "START_DATE 2020-10-01 the 12 months from that day."),

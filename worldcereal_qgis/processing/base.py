@@ -75,7 +75,7 @@ class WorldCerealAlgorithm(QgsProcessingAlgorithm):
         from .param_checks import parameter_problem
 
         for definition in self.parameterDefinitions():
-            problem = parameter_problem(definition, parameters.get(definition.name()))
+            problem = parameter_problem(definition, parameters.get(definition.name()), context)
             if problem:
                 return False, problem
         return super().checkParameterValues(parameters, context)

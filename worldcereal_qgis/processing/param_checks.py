@@ -9,10 +9,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from qgis.core import QgsProcessingParameterDefinition, QgsProcessingParameterEnum, QgsProcessingParameterNumber
+from qgis.core import (
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterNumber,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 
 _UNBOUNDED = 1e300  # QGIS's "no limit" is +-DBL_MAX
+_BOOLEAN_WORDS = ("true", "false", "yes", "no", "1", "0")
+# What other parameter types expect, for QGIS's own acceptability check (type() -> words).
+_EXPECTED = {
+    "extent": "an extent as xmin,xmax,ymin,ymax [EPSG:code] (e.g. 5.11,5.14,47.13,47.15 [EPSG:4326]) or a layer",
+    "file": "the path of an existing file",
+    "crs": "a coordinate reference system such as EPSG:4326",
+}
 
 
 def tr(text: str) -> str:
@@ -21,8 +33,9 @@ def tr(text: str) -> str:
 
 def _label(definition: QgsProcessingParameterDefinition) -> str:
     """'Year (YEAR)': the words the dialog shows, then the name qgis_process and scripts use."""
-    words = definition.description().split(" (")[0].strip() or definition.name()
-    return f"{words} ({definition.name()})"
+    words = definition.description().split(" (")[0].lstrip("….").strip()
+    words = words[3:] if words.startswith("or ") else words  # "…or area of interest as an extent"
+    return f"{(words[:1].upper() + words[1:]) or definition.name()} ({definition.name()})"
 
 
 def _range_text(low: float, high: float) -> str:
@@ -60,7 +73,20 @@ def enum_problem(definition: QgsProcessingParameterEnum, value: Any) -> str | No
                                                                          value=value)
 
 
-def parameter_problem(definition: QgsProcessingParameterDefinition, value: Any) -> str | None:
+def other_problem(definition: QgsProcessingParameterDefinition, value: Any, context=None) -> str | None:
+    """Booleans given as text, and the types QGIS checks itself but reports without saying what it expects."""
+    if isinstance(definition, QgsProcessingParameterBoolean):
+        if isinstance(value, str) and value.strip().lower() not in _BOOLEAN_WORDS:
+            return tr("{label} must be true or false, not '{value}'.").format(label=_label(definition), value=value)
+        return None
+    expected = _EXPECTED.get(definition.type())
+    if expected and not definition.checkValueIsAcceptable(value, context):
+        return tr("{label} must be {expected}, not '{value}'.").format(label=_label(definition), expected=tr(expected),
+                                                                       value=value)
+    return None
+
+
+def parameter_problem(definition: QgsProcessingParameterDefinition, value: Any, context=None) -> str | None:
     """One sentence when ``value`` (as given: number or text) is outside what the parameter allows."""
     if value is None or value == "" or not isinstance(value, (str, int, float)) or isinstance(value, bool):
         return None  # missing values, layers, expressions: QGIS's own checks
@@ -68,4 +94,4 @@ def parameter_problem(definition: QgsProcessingParameterDefinition, value: Any) 
         return number_problem(definition, value)
     if isinstance(definition, QgsProcessingParameterEnum) and not definition.allowMultiple():
         return enum_problem(definition, value)
-    return None
+    return other_problem(definition, value, context)
