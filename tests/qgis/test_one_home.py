@@ -23,6 +23,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from tests.qgis.conftest import restore_settings
 from tests.qgis.test_dock import BURGUNDY, make_dock, set_extent, wait_for  # noqa: F401 (fixture)
 from tests.unit.test_orbit import DATA as CATALOGUE_DATA
 from tests.unit.test_orbit import SEARCH_PATH, _Catalogue
@@ -143,8 +144,7 @@ def catalogue_proxy():
     for key, value in values.items():
         qs.setValue(key, value)
     yield server
-    for key, value in saved.items():
-        qs.remove(key) if value is None else qs.setValue(key, value)
+    restore_settings(qs, saved)
     server.shutdown()
     server.server_close()
 

@@ -14,7 +14,7 @@ from worldcereal_qgis.core.credits import (
 )
 from worldcereal_qgis.core.errors import InputError
 
-# Reference doc §6, Gisat app Step 2: (km², credits, minutes).
+# docs/worldcereal-facts.md, "Credits and duration" (Gisat app): (km², credits, minutes).
 DOCUMENTED = [(250, 40, 20), (750, 90, 50), (2500, 250, 100)]
 
 

@@ -35,9 +35,9 @@ FORBIDDEN: dict[str, Optional[tuple[str, ...]]] = {
     "processing": ("gui", "training", "plugin"),
 }
 ALLOWED_OUTSIDE = {"adapters": ("settings",)}  # adapters read the plugin's settings
-# Known, owned elsewhere: branch "inputs" moves raw_from_source to adapters/reference_source.py. When that merges,
-# this entry no longer matches and the test fails: delete the entry (the rule then holds with no exception).
-KNOWN_PENDING = {("worldcereal_qgis/gui/reference_panel.py", "worldcereal_qgis.processing.alg_reference")}
+# Known exceptions, each with the branch that removes it; none left (gui/reference_panel's import of
+# processing.alg_reference moved to adapters/reference_source). Keep it empty.
+KNOWN_PENDING: set[tuple[str, str]] = set()
 
 
 def imported_modules(source: str, module: str) -> list[tuple[int, str]]:
