@@ -211,9 +211,11 @@ class CroplandAlgorithm(MapAlgorithm):
         start_text = self.parameterAsString(parameters, "START_DATE", context)
         year = parameters.get("YEAR")
         if start_text and year not in (None, ""):
-            raise InputError(f"Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that "
-                             f"year's last season, START_DATE {start_text} the 12 months from that day.",
-                             field="temporal_extent")
+            from .param_checks import tr
+
+            raise InputError(tr("Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that "
+                                "year's last season, START_DATE {start} the 12 months from that day.").format(
+                                    year=year, start=start_text), field="temporal_extent")
         if start_text:
             start = parse_date(start_text)
             period = (start, month_end(add_months(start, 11)))

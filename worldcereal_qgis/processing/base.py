@@ -23,9 +23,11 @@ def backend_parameters() -> list:
     """BACKEND (default: the backend chosen in the dock, ``settings.ACTIVE_BACKEND``) and BACKEND_URL."""
     active = settings.ACTIVE_BACKEND.read()
     default = BACKEND_CHOICES.index(active) if active in BACKEND_CHOICES else 0
-    return [QgsProcessingParameterEnum("BACKEND", "openEO backend", BACKEND_CHOICES, defaultValue=default),
-            QgsProcessingParameterString("BACKEND_URL", "Backend URL (local or custom backend; empty = the URL in "
-                                         "the plugin settings)", optional=True)]
+    from .param_checks import tr
+
+    return [QgsProcessingParameterEnum("BACKEND", tr("openEO backend"), BACKEND_CHOICES, defaultValue=default),
+            QgsProcessingParameterString("BACKEND_URL", tr("Backend URL (local or custom backend; empty = the URL in "
+                                                           "the plugin settings)"), optional=True)]
 
 
 def _in_qgis_process() -> bool:
