@@ -32,9 +32,11 @@ import json, time
 t0 = time.perf_counter()
 from shapely.geometry import box
 from worldcereal_qgis.core import plan_bounds
+from worldcereal_qgis.core.credits import DEFAULT_RATES
 from worldcereal_qgis.core.errors import InputError
 try:
-    plan_bounds.check_plan_bounds(plan_bounds.area_km2(box(-17.5, -34.8, 51.3, 37.3)), 20.0, max_credits=1000.0)
+    plan_bounds.check_plan_bounds(plan_bounds.area_km2(box(-17.5, -34.8, 51.3, 37.3)), 20.0, max_credits=1000.0,
+                                  rates=DEFAULT_RATES)
     message = None
 except InputError as err:
     message = str(err)

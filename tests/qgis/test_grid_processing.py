@@ -70,7 +70,7 @@ def test_a_continent_is_answered_in_one_sentence_within_seconds(wc_provider, con
     area = plan_bounds.area_km2(box(-17.5, -34.8, 51.3, 37.3))
     jobs = math.ceil(area / 400.0)
     assert str(info.value) == (
-        f"The area covers {area:,.0f} km²: as tiles of 20 km that is at least {jobs:,} jobs and "
+        f"The area of interest covers {area:,.0f} km²: as tiles of 20 km that is at least {jobs:,} jobs and "
         f"{area * 0.16 + 2.0 * jobs:,.0f} credits, more than the 1,000 jobs one tiled run may hold; choose a "
         "smaller area or larger tiles.")
     assert not (tmp_path / "out").exists()

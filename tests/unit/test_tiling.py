@@ -22,6 +22,7 @@ from shapely.geometry.base import BaseGeometry
 
 from worldcereal_qgis.core import mgrs, tiling
 from worldcereal_qgis.core.aoi import Aoi
+from worldcereal_qgis.core.credits import DEFAULT_RATES
 from worldcereal_qgis.core.errors import CancelledError, InputError
 
 
@@ -232,12 +233,12 @@ def test_a_continent_is_refused_from_its_area_in_one_sentence_before_any_tiling(
     started = time.perf_counter()
     area = plan_bounds.area_km2(africa)
     with pytest.raises(InputError) as info:
-        plan_bounds.check_plan_bounds(area, 20.0, max_credits=1000.0)
+        plan_bounds.check_plan_bounds(area, 20.0, max_credits=1000.0, rates=DEFAULT_RATES)
     assert time.perf_counter() - started < 5.0
     assert str(info.value) == (
-        f"The area covers {area:,.0f} km²: as tiles of 20 km that is at least {math.ceil(area / 400):,} jobs and "
-        f"{area * 0.16 + 2.0 * math.ceil(area / 400):,.0f} credits, more than the 1,000 jobs one tiled run may "
-        "hold; choose a smaller area or larger tiles.")
+        f"The area of interest covers {area:,.0f} km²: as tiles of 20 km that is at least "
+        f"{math.ceil(area / 400):,} jobs and {area * 0.16 + 2.0 * math.ceil(area / 400):,.0f} credits, more than "
+        "the 1,000 jobs one tiled run may hold; choose a smaller area or larger tiles.")
     assert 55e6 < area < 58e6  # equal-area km² (the box, not the continent's land)
 
 
@@ -246,8 +247,9 @@ def test_credit_bound_names_the_limit_and_how_to_raise_it() -> None:
 
     with pytest.raises(InputError, match=r"more than the 500 credits allowed; choose a smaller area or raise "
                                          r"MAX_CREDITS\."):
-        plan_bounds.check_plan_bounds(10_000.0, 20.0, max_credits=500.0, raise_hint="raise MAX_CREDITS")
-    est = plan_bounds.check_plan_bounds(1_000.0, 20.0, max_credits=500.0)
+        plan_bounds.check_plan_bounds(10_000.0, 20.0, max_credits=500.0, rates=DEFAULT_RATES,
+                                      raise_hint="raise MAX_CREDITS")
+    est = plan_bounds.check_plan_bounds(1_000.0, 20.0, max_credits=500.0, rates=DEFAULT_RATES)
     assert (est.min_jobs, est.min_credits) == (3, pytest.approx(1_000 * 0.16 + 3 * 2.0))
 
 
@@ -257,8 +259,8 @@ def test_bound_never_refuses_what_the_exact_plan_accepts() -> None:
 
     aoi = box(4.2, 50.6, 5.0, 51.0)  # Brussels-Leuven, ~ 2,500 km²
     tiles = tiling.plan_tiles(aoi, "b", 20.0)
-    est = plan_bounds.estimate_plan(plan_bounds.area_km2(aoi), 20.0)
-    exact_high = sum(estimate_map_credits(t.area_km2)[1] for t in tiles)
+    est = plan_bounds.estimate_plan(plan_bounds.area_km2(aoi), 20.0, DEFAULT_RATES)
+    exact_high = sum(estimate_map_credits(t.area_km2, DEFAULT_RATES)[1] for t in tiles)
     assert est.min_jobs <= len(tiles) and est.min_credits <= exact_high
 
 

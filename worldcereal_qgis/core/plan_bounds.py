@@ -18,7 +18,7 @@ import pyproj
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from .credits import DEFAULT_RATES, CreditRates, estimate_map_credits
+from .credits import CreditRates, estimate_map_credits
 from .errors import InputError
 
 MAX_TILE_JOBS = 1000
@@ -50,13 +50,13 @@ def area_km2(geom_4326: BaseGeometry) -> float:
     return shapely.transform(coarse, _apply).area / 1e6
 
 
-def estimate_plan(area: float, tile_size_km: float, rates: CreditRates = DEFAULT_RATES) -> PlanEstimate:
+def estimate_plan(area: float, tile_size_km: float, rates: CreditRates) -> PlanEstimate:
     jobs = max(1, math.ceil(area / (tile_size_km * tile_size_km)))
     return PlanEstimate(area, tile_size_km, jobs, estimate_map_credits(area, rates, jobs=jobs)[1])
 
 
-def check_plan_bounds(area: float, tile_size_km: float, *, max_credits: float, max_jobs: int = MAX_TILE_JOBS,
-                      rates: CreditRates = DEFAULT_RATES, raise_hint: str = "raise the credit limit") -> PlanEstimate:
+def check_plan_bounds(area: float, tile_size_km: float, *, max_credits: float, rates: CreditRates,
+                      max_jobs: int = MAX_TILE_JOBS, raise_hint: str = "raise the credit limit") -> PlanEstimate:
     """The estimate, or InputError (one sentence: area, estimate, limit) when even its lower bounds are too much.
 
     ``raise_hint`` names how the caller's user raises the credit limit (a parameter, a setting).
@@ -64,12 +64,13 @@ def check_plan_bounds(area: float, tile_size_km: float, *, max_credits: float, m
     est = estimate_plan(area, tile_size_km, rates)
     if est.min_jobs > max_jobs:
         raise InputError(
-            f"The area covers {area:,.0f} km²: as tiles of {tile_size_km:g} km that is at least {est.min_jobs:,} "
-            f"jobs and {est.min_credits:,.0f} credits, more than the {max_jobs:,} jobs one tiled run may hold; "
+            f"The area of interest covers {area:,.0f} km²: as tiles of {tile_size_km:g} km that is at least "
+            f"{est.min_jobs:,} jobs and {est.min_credits:,.0f} credits, more than the {max_jobs:,} jobs one tiled run "
+            "may hold; "
             "choose a smaller area or larger tiles.", field="aoi")
     if est.min_credits > max_credits:
         raise InputError(
-            f"The area covers {area:,.0f} km²: as tiles of {tile_size_km:g} km that is at least {est.min_jobs:,} "
-            f"jobs and {est.min_credits:,.0f} credits, more than the {max_credits:,.0f} credits allowed; choose "
-            f"a smaller area or {raise_hint}.", field="aoi")
+            f"The area of interest covers {area:,.0f} km²: as tiles of {tile_size_km:g} km that is at least "
+            f"{est.min_jobs:,} jobs and {est.min_credits:,.0f} credits, more than the {max_credits:,.0f} credits "
+            f"allowed; choose a smaller area or {raise_hint}.", field="aoi")
     return est
