@@ -448,11 +448,12 @@ def test_interrupted_extraction_is_resumed_by_the_reference_page(local_backend, 
     from worldcereal_qgis.core import extraction as ex
     from worldcereal_qgis.core import extraction_run as er
     from worldcereal_qgis.core import reference_data as rd
+    from worldcereal_qgis.core.credits import DEFAULT_RATES
     from worldcereal_qgis.gui import reference_panel as rp
 
     ref = wc_dir / "reference_data" / "2022_FRA_LPIS_POLY_110_samples.geoparquet"
     samples = rd.select_samples(rd.validate(rd.read_reference_file(ref)).samples, "extract").head(4)
-    plan = ex.plan_jobs(samples)
+    plan = ex.plan_jobs(samples, rates=DEFAULT_RATES)
     profile = connections.profile("local", local_backend.url)
     conn = connections.client(profile).connection
     before = {j["id"] for j in conn.list_jobs()}

@@ -13,6 +13,7 @@ from worldcereal_qgis.core import backends
 from worldcereal_qgis.core import extraction as ex
 from worldcereal_qgis.core import extraction_run as er
 from worldcereal_qgis.core import reference_data as rd
+from worldcereal_qgis.core.credits import DEFAULT_RATES
 from worldcereal_qgis.core.errors import ConcurrentLimitError, JobFailedError
 from worldcereal_qgis.core.job_runner import JobRunner
 from worldcereal_qgis.core.jobstore import DownloadState, JobStore
@@ -70,7 +71,7 @@ def _no_loop_floor(monkeypatch):
 def plan(wc_dir: Path):
     samples = rd.validate(rd.read_reference_file(
         wc_dir / "reference_data" / "2022_FRA_LPIS_POLY_110_samples.geoparquet")).samples
-    made = ex.plan_jobs(rd.select_samples(samples, "extract"), max_points=8)
+    made = ex.plan_jobs(rd.select_samples(samples, "extract"), max_points=8, rates=DEFAULT_RATES)
     assert len(made.jobs) >= 4
     return made
 

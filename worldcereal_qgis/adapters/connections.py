@@ -13,7 +13,7 @@ from qgis.core import QgsSettings
 from .. import settings
 from ..core import backends
 from ..core.backends import BackendProfile
-from ..core.job_owner import DOCK, owner_tag
+from ..core.job_owner import DOCK, PROCESSING, owner_tag
 from ..core.job_runner import JobRunner
 from ..core.jobstore import JobStore
 from ..core.openeo_api import BasicCredentials, OpenEOClient
@@ -39,15 +39,17 @@ def job_store(path: Path | None = None) -> JobStore:
 
 
 def profile(name: str, url: str | None = None) -> BackendProfile:
-    """A profile with the URL the user configured (local and custom backends have user URLs)."""
+    """The one place a profile name becomes a URL: ``url`` if given, else the user's setting for local and
+    custom backends (``settings.BACKEND_URL_SETTINGS``), else the profile's own URL. InputError if invalid."""
     base = backends.profile_by_name(name)
-    if url:
-        return base.with_url(url)
-    if base.name == "local":
-        return base.with_url(settings.LOCAL_BACKEND_URL.read())
-    if base.name == "custom":
-        return base.with_url(settings.CUSTOM_BACKEND_URL.read())
-    return base
+    configured = settings.BACKEND_URL_SETTINGS.get(base.name)
+    url = url or (configured.read() if configured is not None else None)
+    return base.with_url(url) if url else base
+
+
+def active_profile() -> BackendProfile:
+    """The backend the user chose (the dock's backend choice, kept in ``settings.ACTIVE_BACKEND``)."""
+    return profile(settings.ACTIVE_BACKEND.read())
 
 
 def qgis_proxies() -> dict[str, str]:
@@ -111,6 +113,12 @@ def runner(output_root: Path | None = None, store: JobStore | None = None,
     )
 
 
+def processing_runner(output_root: Path, profile: BackendProfile) -> JobRunner:
+    """The runner of a Processing algorithm: its jobs are owned by Processing (the dock lists but never drives
+    them) and are polled at the algorithm's backend URL."""
+    return runner(output_root=output_root, profiles={profile.name: profile}, front_end=PROCESSING)
+
+
 def http_session():
     """A requests session through QGIS's proxy (catalogue lookups, model downloads)."""
     import requests
@@ -120,9 +128,14 @@ def http_session():
     return session
 
 
-def select_orbit(bbox: tuple[float, float, float, float], period):
-    """The library's orbit rule over the CDSE catalogue (network: call from a task or Processing thread)."""
+def select_orbit(bbox: tuple[float, float, float, float], period, url: str | None = None):
+    """The library's orbit rule over the catalogue, through QGIS's proxy: the one orbit path of both front ends.
+
+    ``url`` defaults to the ``orbit/catalogue_url`` setting; the dock reads it on the main thread and passes it.
+    Network: call from a task or a Processing thread.
+    """
     from ..core import orbit
 
-    return orbit.select_orbit(bbox, period[0], period[1], session=http_session(),
-                              url=settings.CATALOGUE_URL.read())
+    with http_session() as session:
+        return orbit.select_orbit(bbox, period[0], period[1], session=session,
+                                  url=url or settings.CATALOGUE_URL.read())

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QObject, QTimer
 
-from ..adapters.tasks import CoreTask
+from ..adapters.tasks import CoreTask, start_task
 from ..core.batch.engine import Action, BatchRun, ItemState
 from ..core.errors import WorldCerealError
 
@@ -78,7 +77,7 @@ class BatchSteps(QObject):
 
         task = CoreTask(description, work, done)
         self._tasks[key] = task
-        QgsApplication.taskManager().addTask(task)
+        start_task(task)
 
     def busy(self) -> bool:
         return bool(self._tasks)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
-from ..adapters.tasks import CoreTask
+from ..adapters.tasks import CRITICAL, INFO, SUCCESS, CoreTask, start_task
 from ..core import job_owner as owners
 from ..core import udp
 from ..core.backends import BackendProfile
@@ -87,10 +87,9 @@ class JobController(QObject):
     # -- user actions -------------------------------------------------------------------------------------------
     def submit(self, request: MapRequest, profile: BackendProfile) -> str:
         """Check (instant, no network: folder, disk, area), store the job, then create + start it in a task."""
-        from ..adapters.reference_source import land_grid
-        from ..core.preflight import map_preflight
+        from ..adapters import preflight
 
-        map_preflight(request, self.runner.output_root, land=land_grid())
+        preflight.check_map(request, self.runner.output_root)
         stored = self._same_request(request, profile)
         if stored is not None:
             return stored
@@ -110,11 +109,11 @@ class JobController(QObject):
         self._adopt(found)
         if found.download_state == DownloadState.DONE:
             self.notify.emit("WorldCereal", tr("{0} was already made (job {1}); its result is loaded again instead "
-                                               "of paying for it twice.").format(found.title, found.remote_id), 0)
+                                               "of paying for it twice.").format(found.title, found.remote_id), INFO)
             self.reload(found.local_id)
         else:
             self.notify.emit("WorldCereal", tr("{0} is already running as job {1}; following it instead of paying "
-                                               "for it twice.").format(found.title, found.remote_id), 0)
+                                               "for it twice.").format(found.title, found.remote_id), INFO)
             if found.needs_download and found.local_id not in self._tasks:
                 self._download(found.local_id)
         self.start()
@@ -203,7 +202,7 @@ class JobController(QObject):
 
     def _start_task(self, key: str, task: CoreTask) -> None:
         self._tasks[key] = task
-        QgsApplication.taskManager().addTask(task)
+        start_task(task)
 
     def _finished(self, local_id: str, result, error, after) -> None:
         self._tasks.pop(local_id, None)
@@ -221,7 +220,7 @@ class JobController(QObject):
             self.store.update(local_id, error_message=str(error), error_code=getattr(error, "code", None))
         except (KeyError, WorldCerealError):
             return
-        self.notify.emit("WorldCereal", str(error), 2)
+        self.notify.emit("WorldCereal", str(error), CRITICAL)
 
     def _wait_for_slot(self, local_id: str, error: ConcurrentLimitError) -> None:
         """The job is created but CDSE runs the user's maximum already: start it again later, with backoff."""
@@ -234,7 +233,7 @@ class JobController(QObject):
         message = slot_wait_message(profile, error.limit)
         if record.error_message != message:
             self.store.update(local_id, error_message=message)
-            self.notify.emit("WorldCereal", message, 0)
+            self.notify.emit("WorldCereal", message, INFO)
 
     def _after_submit(self, local_id: str, record, error) -> None:
         if error is None:
@@ -252,10 +251,10 @@ class JobController(QObject):
             self._schedule_poll(record)
             return
         if record.status == JobStatus.FINISHED:
-            self.notify.emit("WorldCereal", f"{record.title} finished; downloading the map.", 0)
+            self.notify.emit("WorldCereal", f"{record.title} finished; downloading the map.", INFO)
             self._download(local_id)
         elif record.status == JobStatus.ERROR:
-            self.notify.emit("WorldCereal", record.error_message or f"Job {record.remote_id} failed.", 2)
+            self.notify.emit("WorldCereal", record.error_message or f"Job {record.remote_id} failed.", CRITICAL)
         elif record.status in ACTIVE_STATUSES:
             self._schedule_poll(record)
 
@@ -290,7 +289,7 @@ class JobController(QObject):
 
         remove_job_layers(self.project, record.remote_id)
         add_result_layers(built, self.project)
-        self.notify.emit("WorldCereal", f"{record.title} is loaded as styled layers.", 3)
+        self.notify.emit("WorldCereal", f"{record.title} is loaded as styled layers.", SUCCESS)
         self.jobLoaded.emit(record.local_id)
 
     def _title(self, local_id: str) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
+from ..adapters.tasks import CRITICAL, WARNING
 from ..core.errors import AuthError, CancelledError, WorldCerealError
 from ..core.tile_runs import Action, TileRun, TileStatus
 from .batch_steps import BatchSteps
@@ -61,7 +62,7 @@ class RunController(BatchSteps):
         return None if self._stopped else self.run
 
     def stopped_by(self, error: WorldCerealError) -> None:
-        self.notify.emit("WorldCereal", str(error), 2)
+        self.notify.emit("WorldCereal", str(error), CRITICAL)
 
     def after_tick(self, run) -> None:
         if self._mosaic_dirty and _MOSAIC_KEY not in self._tasks:
@@ -70,7 +71,7 @@ class RunController(BatchSteps):
 
     def after_step(self, action: Action, state, error) -> None:
         if error is not None and not isinstance(error, CancelledError):
-            self.notify.emit("WorldCereal", str(error), 2)
+            self.notify.emit("WorldCereal", str(error), CRITICAL)
             if isinstance(error, AuthError):
                 self.stop_steps()  # every next step would fail the same way; the user logs in and resumes
             return
@@ -81,7 +82,7 @@ class RunController(BatchSteps):
         if action.kind == "download" and state.status == TileStatus.FINISHED:
             self._mosaic_dirty = True
         if state.status == TileStatus.RETRYING and action.kind == "poll":
-            self.notify.emit("WorldCereal", f"Tile {state.name} failed and will be retried: {state.message}", 1)
+            self.notify.emit("WorldCereal", f"Tile {state.name} failed and will be retried: {state.message}", WARNING)
 
     # -- mosaic and tile layer ----------------------------------------------------------------------------------
     def _rebuild_mosaic(self) -> None:
@@ -91,7 +92,7 @@ class RunController(BatchSteps):
 
     def _after_mosaic(self, result, error) -> None:
         if error is not None:
-            self.notify.emit("WorldCereal", str(error), 2)
+            self.notify.emit("WorldCereal", str(error), CRITICAL)
             return
         if result is None:
             return
@@ -105,11 +106,12 @@ class RunController(BatchSteps):
 
     def load_tile_layer(self) -> QgsVectorLayer:
         """Write ``tiles.gpkg`` next to the outputs (once) and add it to the project, styled by status."""
+        from .. import settings
         from ..adapters import tile_layer
 
         path = self.run.run_dir / tile_layer.FILE_NAME
         if not path.is_file():
-            tile_layer.write_tile_layer(path, self.run.tiles, self.run.tile_states())
+            tile_layer.write_tile_layer(path, self.run.tiles, self.run.tile_states(), rates=settings.credit_rates())
         self.tile_layer = tile_layer.load_tile_layer(path, self.project, f"{self.run.name} tiles")
         self.update_tile_layer()
         return self.tile_layer
@@ -140,8 +142,8 @@ class RunController(BatchSteps):
     def _after_cancel(self, problems: list[str], error) -> None:
         self.update_tile_layer()
         if error is not None:
-            self.notify.emit("WorldCereal", str(error), 2)
+            self.notify.emit("WorldCereal", str(error), CRITICAL)
         for problem in problems:
-            self.notify.emit("WorldCereal", problem, 2)
+            self.notify.emit("WorldCereal", problem, CRITICAL)
         if not problems and error is None:
-            self.notify.emit("WorldCereal", f"The tiled run {self.run.name} was cancelled on the backend.", 1)
+            self.notify.emit("WorldCereal", f"The tiled run {self.run.name} was cancelled on the backend.", WARNING)
