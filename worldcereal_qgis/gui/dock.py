@@ -20,6 +20,7 @@ from ..core import credits, dependencies
 from ..core.errors import InputError, WorldCerealError
 from .account import AccountPanel
 from .aoi_panel import AoiPanel
+from .fit import fit_form
 from .form_panel import FormPanel
 from .jobs_panel import JobsPanel
 from .runs_panel import RunsPanel
@@ -70,8 +71,9 @@ class WorldCerealDock(QDockWidget):
         self.formScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.mainSplitter.setStretchFactor(0, 2)  # the form gets most of the height, the jobs list the rest
         self.mainSplitter.setStretchFactor(1, 1)
-        self.jobsView.setMinimumHeight(140)
+        self.jobsView.setMinimumHeight(80)  # next to the Processing Toolbox the form needs the height more
         self.formLayout.setStretch(self.formLayout.count() - 1, 1)  # spare height goes below Run, not into groups
+        fit_form(self.formWidget)  # a 360 px dock shows the whole form, Advanced options open or not
 
     def _show_dependency_state(self) -> None:
         missing = dependencies.missing_dependencies()

@@ -76,7 +76,6 @@ class FormPanel(QObject):
         ui.productCombo.setCurrentIndex(PRODUCTS.index(st.product))
         ui.customModelEdit.setText(st.custom_model_url)
         ui.yearSpin.setValue(int(st.year))
-        ui.calendarYearSpin.setValue(int(st.year))
         ui.orbitCombo.setCurrentIndex(ORBIT_MODES.index(st.orbit_mode))
         ui.methodCroplandCombo.setCurrentIndex(METHODS.index(st.postprocess_method_cropland))
         ui.methodCroptypeCombo.setCurrentIndex(METHODS.index(st.postprocess_method_croptype))
@@ -121,7 +120,6 @@ class FormPanel(QObject):
         ui.backendCombo.currentIndexChanged.connect(self._backend_changed)
         ui.backendUrlEdit.textChanged.connect(lambda text: self._set("backend_url", text.strip()))
         ui.suggestButton.clicked.connect(self.suggest)
-        ui.calendarYearSpin.valueChanged.connect(lambda _v: self._suggest_timer.start())
         self.timeline.windowsChanged.connect(self._timeline_moved)
         for index, (check, id_edit, start_edit, end_edit) in enumerate(self._season_rows):
             check.toggled.connect(lambda _v, i=index: self._season_edited(i))
@@ -184,12 +182,10 @@ class FormPanel(QObject):
         ui, product = self.ui, self.state.product
         cropland = product == "cropland"
         ui.customModelEdit.setVisible(product == "croptype_custom")
-        ui.yearLabel.setVisible(cropland)
-        ui.yearSpin.setVisible(cropland)
         for row in self._season_rows:
             for widget in row:
                 widget.setVisible(not cropland)
-        for widget in (ui.suggestButton, ui.calendarYearSpin, ui.seasonNoteLabel, ui.seasonTimelineHost):
+        for widget in (ui.suggestButton, ui.seasonNoteLabel, ui.seasonTimelineHost):
             widget.setVisible(not cropland)
         for widget in (ui.methodCroptypeLabel, ui.methodCroptypeCombo, ui.kernelCroptypeSpin, ui.maskCroplandCheck):
             widget.setEnabled(not cropland)
@@ -307,7 +303,7 @@ class FormPanel(QObject):
         if self.aoi is None or (self.state.seasons_edited and not force):
             return
         try:  # an in-memory look-up of a few milliseconds, even for a continent
-            suggestions = calendar.suggest_all(self.aoi.bbox, self.ui.calendarYearSpin.value())
+            suggestions = calendar.suggest_all(self.aoi.bbox, int(self.state.year))  # the one year control
         except WorldCerealError as err:
             self.ui.seasonNoteLabel.setText(f"{err} The season windows were left as they are.")
             return

@@ -1,0 +1,35 @@
+"""Keep the form inside a narrow dock: combos no longer demand their longest item's width.
+
+A QComboBox asks for the width of its longest item by default, so one long backend name (388 px) widened the
+whole form past a 360 px dock. Here each combo asks for a few characters only; the open list is wide enough
+for every item and each item's full text is also its tooltip, so nothing a person needs is cut.
+"""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QComboBox, QLabel, QWidget
+
+MIN_COMBO_CHARS = 8
+POPUP_PADDING = 40  # the list's scroll bar and margins
+
+
+def fit_combo(combo: QComboBox) -> None:
+    """Narrow minimum, whole items in the open list and in tooltips."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(MIN_COMBO_CHARS)
+    widest = 0
+    for index in range(combo.count()):
+        text = combo.itemText(index)
+        combo.setItemData(index, text, Qt.ItemDataRole.ToolTipRole)
+        widest = max(widest, combo.fontMetrics().horizontalAdvance(text))
+    combo.view().setMinimumWidth(widest + POPUP_PADDING)
+
+
+def fit_form(form: QWidget) -> None:
+    """Every combo of the form fits; long labels wrap instead of widening the form."""
+    for combo in form.findChildren(QComboBox):
+        fit_combo(combo)
+    for label in form.findChildren(QLabel):
+        if label.objectName().endswith(("InfoLabel", "ReasonLabel", "NoteLabel", "periodLabel", "StateLabel")):
+            label.setWordWrap(True)
