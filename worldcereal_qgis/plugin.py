@@ -27,7 +27,7 @@ class WorldCerealPlugin:
         self.reference_dock = None
         self.training_action: QAction | None = None
         self.picker_action: QAction | None = None
-        self.controller = None
+        self.session = None  # the job and tiled-run controllers, alive without the panel
         self._install_task = None
         self._message_item = None
 
@@ -66,7 +66,21 @@ class WorldCerealPlugin:
 
         self.training_action = training_dialog.add_menu_action(self.iface, MENU)
         self.picker_action = training_dialog.add_picker_action(self.iface, MENU)
-        self._check_dependencies()
+        if not self._check_dependencies():
+            self._start_session()
+
+    def _start_session(self) -> None:
+        """Jobs and tiled runs of the last session continue now, panel open or not (looked up in a task)."""
+        if self.session is not None:
+            return
+        from .controllers.session import Session
+
+        self.session = Session(self.iface, self.open_panel, parent=self.iface.mainWindow())
+        self.session.start()
+
+    def open_panel(self) -> None:
+        if self.action is not None:
+            self.action.setChecked(True)
 
     def _toggle_dock(self, visible: bool) -> None:
         if visible and self.dock is None:
@@ -95,7 +109,9 @@ class WorldCerealPlugin:
     def _create_dock(self) -> None:
         from .gui.dock import WorldCerealDock
 
-        self.dock = WorldCerealDock(self.iface, parent=self.iface.mainWindow())
+        self._start_session()
+        self.dock = WorldCerealDock(self.iface, parent=self.iface.mainWindow(), session=self.session)
+        self.session.panel_opened()
         self.dock.visibilityChanged.connect(self._sync_action)
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
 
@@ -106,10 +122,12 @@ class WorldCerealPlugin:
             self.action.blockSignals(False)
 
     # -- Dependencies -------------------------------------------------------
-    def _check_dependencies(self) -> None:
+    def _check_dependencies(self) -> bool:
+        """True when packages are missing (and Install is offered)."""
         missing = dependencies.missing_dependencies()
         if missing:
             self._offer_install(missing)
+        return bool(missing)
 
     def _offer_install(self, missing) -> None:
         bar = self.iface.messageBar()
@@ -164,6 +182,10 @@ class WorldCerealPlugin:
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None
+        if self.session is not None:
+            self.session.shutdown()
+            self.session.deleteLater()
+            self.session = None
         if self.reference_dock is not None:
             self.reference_dock.shutdown()
             self.iface.removeDockWidget(self.reference_dock)

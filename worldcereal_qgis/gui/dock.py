@@ -35,11 +35,16 @@ def default_controller(parent=None) -> JobController:
 
 class WorldCerealDock(QDockWidget):
     def __init__(self, iface, parent=None, *, controller: JobController | None = None,
-                 state: DockState | None = None, runs: TiledRuns | None = None) -> None:
+                 state: DockState | None = None, runs: TiledRuns | None = None, session=None) -> None:
+        """``session``: the plugin's controllers, already resumed and already reporting to the message bar."""
         super().__init__(parent)
         uic.loadUi(str(paths.ui_path("dock.ui")), self)
         self.setObjectName("WorldCerealDock")
         self.iface = iface
+        self.session = session
+        if session is not None:
+            session.ensure()
+            controller, runs = session.jobs, session.runs
         self.state = state or DockState.load()
         self.controller = controller or default_controller(self)
         self.account = AccountPanel(self, self._profile_or_default)
@@ -55,8 +60,11 @@ class WorldCerealDock(QDockWidget):
         self._show_dependency_state()
         self.aoi_panel.update_aoi()
         self.account.refresh()
-        self.controller.resume()  # jobs still running when QGIS closed continue now
-        self.runs.resume()  # and so do unfinished tiled runs
+        if session is None:  # a dock of its own (tests): it resumes and reports itself
+            self.controller.notify.connect(self._notify)
+            self.runs.notify.connect(self._notify)
+            self.controller.resume()  # jobs still running when QGIS closed continue now
+            self.runs.resume()  # and so do unfinished tiled runs
 
     # -- wiring --------------------------------------------------------------------------------------------------
     def _wire(self) -> None:
@@ -65,8 +73,6 @@ class WorldCerealDock(QDockWidget):
         self.account.stateChanged.connect(self.refresh)
         self.backendCombo.currentIndexChanged.connect(lambda _i: self.account.refresh())
         self.runButton.clicked.connect(self.run)
-        self.controller.notify.connect(self._notify)
-        self.runs.notify.connect(self._notify)
         self.problemsLabel.setStyleSheet(PROBLEM_STYLE)
         self.formScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.mainSplitter.setStretchFactor(0, 2)  # the form gets most of the height, the jobs list the rest
@@ -184,6 +190,9 @@ class WorldCerealDock(QDockWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def _notify(self, title: str, message: str, level: int) -> None:
+        if self.session is not None:  # one message at a time: a newer one replaces an older, stale one
+            self.session.notifier.push(title, message, level)
+            return
         duration = 0 if level == int(Qgis.MessageLevel.Critical) else MESSAGE_SECONDS
         self.iface.messageBar().pushMessage(title, message, Qgis.MessageLevel(level), duration)
 
@@ -196,8 +205,9 @@ class WorldCerealDock(QDockWidget):
         self.state.save()
         for part in (self.form, self.account, self.jobs, self.aoi_panel):
             part.shutdown()
-        self.controller.shutdown()
-        self.runs.shutdown()
+        if self.session is None:  # the plugin's controllers outlive the dock; the session stops them
+            self.controller.shutdown()
+            self.runs.shutdown()
         for source in (self.controller, self.runs):
             try:
                 source.notify.disconnect(self._notify)
