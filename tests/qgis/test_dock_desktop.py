@@ -63,7 +63,7 @@ def test_dock_runs_a_job_in_the_real_qgis_desktop(local_backend, tmp_path: Path)
     result = json.loads(result_file.read_text())
     assert result["error"] is None, result["error"]
     assert result["plugin_loaded"] and result["dock_visible"]
-    assert "demo account" in result["login_state"]
+    assert "needs no login" in result["login_state"]
     assert result["final_status"] == "loaded", result
     assert result["statuses"][-1] == "loaded" and len(result["statuses"]) >= 2
     assert "Cropland" in result["layers"]

@@ -95,7 +95,7 @@ def test_run_cancel_restart_from_the_dock(make_dock, qgis_iface, local_backend, 
     store = JobStore(tmp_path / "jobs.sqlite")
     pinned = {"local": local_profile}
     dock = make_dock(store=store, profiles=pinned, backend="local", backend_url=local_backend.url)
-    assert "demo account" in dock.loginStateLabel.text()
+    assert "needs no login" in dock.loginStateLabel.text() and dock.loginButton.isHidden()
     wait_for(dock.runButton.isEnabled, what="Run enabled")
     assert dock.jobs.model.rowCount() == 0 and not dock.cancelJobButton.isEnabled()
     screenshot("dock_empty_form.png", dock)
