@@ -47,6 +47,8 @@ def _coerce(value: Any, kind: type, default: Any) -> Any:
 ACTIVE_BACKEND = Setting("backend/active", "cdse", str)
 CUSTOM_BACKEND_URL = Setting("backend/custom_url", "", str)
 LOCAL_BACKEND_URL = Setting("backend/local_url", "http://127.0.0.1:8765/openeo/1.2", str)
+# Developers: always offer the local simulated backend (else only when a server answers at its URL).
+SHOW_SIMULATED_BACKEND = Setting("developer/show_simulated_backend", False, bool)
 MAX_JOB_AREA_KM2 = Setting("jobs/max_area_km2", 2500.0, float)
 CREDIT_BUDGET = Setting("jobs/credit_budget", 1000.0, float)
 POLL_INTERVAL_S = Setting("jobs/poll_interval_s", 15.0, float)

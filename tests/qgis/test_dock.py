@@ -64,6 +64,9 @@ def make_dock(qgis_iface, tmp_path: Path):
     docks: list[WorldCerealDock] = []
     canvas = qgis_iface.mapCanvas()
     canvas.resize(800, 600)
+    key = settings.PREFIX + settings.SHOW_SIMULATED_BACKEND.key
+    developer = QgsSettings().value(key)
+    settings.SHOW_SIMULATED_BACKEND.write(True)  # these tests run the form on the local backend, server or not
 
     def make(store: JobStore | None = None, profiles: dict | None = None, **state) -> WorldCerealDock:
         store = store or JobStore(tmp_path / "jobs.sqlite")
@@ -83,6 +86,10 @@ def make_dock(qgis_iface, tmp_path: Path):
         dock.shutdown()
         dock.deleteLater()
     QCoreApplication.processEvents()
+    if developer is None:
+        QgsSettings().remove(key)
+    else:
+        QgsSettings().setValue(key, developer)
 
 
 def problems_text(dock) -> str:

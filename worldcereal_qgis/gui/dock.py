@@ -20,6 +20,7 @@ from ..core import credits, dependencies
 from ..core.errors import InputError, WorldCerealError
 from .account import AccountPanel
 from .aoi_panel import AoiPanel
+from .backend_choice import BackendChoice
 from .fit import fit_form
 from .form_panel import FormPanel
 from .jobs_panel import JobsPanel
@@ -50,6 +51,7 @@ class WorldCerealDock(QDockWidget):
         self.account = AccountPanel(self, self._profile_or_default)
         self.aoi_panel = AoiPanel(self, self.state, iface.mapCanvas())
         self.form = FormPanel(self, self.state)
+        self.backend_choice = BackendChoice(self.backendCombo, self.state, self)
         self.jobs = JobsPanel(self, self.controller)
         self.runs = runs or TiledRuns(connections.client, parent=self)
         self.runs_panel = RunsPanel(self, self.runs)
@@ -71,6 +73,7 @@ class WorldCerealDock(QDockWidget):
         self.aoi_panel.changed.connect(self._aoi_changed)
         self.form.changed.connect(self.refresh)
         self.account.stateChanged.connect(self.refresh)
+        self.backend_choice.changed.connect(self.account.refresh)
         self.backendCombo.currentIndexChanged.connect(lambda _i: self.account.refresh())
         self.runButton.clicked.connect(self.run)
         self.problemsLabel.setStyleSheet(PROBLEM_STYLE)
@@ -109,6 +112,9 @@ class WorldCerealDock(QDockWidget):
             self.problems = [p for p in self.problems if p.field != "aoi"]
             self.problems.insert(0, InputError(self.aoi_panel.error, field="aoi"))
         notes = [str(p) for p in self.problems]
+        absent = self.backend_choice.problem()
+        if absent:
+            notes.insert(0, absent)
         if not self.account.is_logged_in():
             notes.append(f"Log in to {self._profile_or_default().title} to run jobs.")
         if orbit is None and not self.problems:
@@ -203,7 +209,7 @@ class WorldCerealDock(QDockWidget):
             return
         self._shut_down = True
         self.state.save()
-        for part in (self.form, self.account, self.jobs, self.aoi_panel):
+        for part in (self.form, self.account, self.jobs, self.aoi_panel, self.backend_choice):
             part.shutdown()
         if self.session is None:  # the plugin's controllers outlive the dock; the session stops them
             self.controller.shutdown()

@@ -16,7 +16,7 @@ from .. import settings
 from ..adapters import crop_calendar
 from ..adapters.tasks import CoreTask
 from ..controllers.dock_state import ORBIT_MODES, PRODUCTS, DockState, period_text
-from ..core import backends, udp
+from ..core import udp
 from ..core.aoi import Aoi
 from ..core.errors import WorldCerealError
 from .season_timeline import SeasonTimeline, TimelineBar
@@ -82,10 +82,6 @@ class FormPanel(QObject):
         ui.kernelCroplandSpin.setValue(int(st.postprocess_kernel_cropland))
         ui.kernelCroptypeSpin.setValue(int(st.postprocess_kernel_croptype))
         ui.maskCroplandCheck.setChecked(st.mask_cropland)
-        ui.backendCombo.clear()
-        for prof in backends.PROFILES:
-            ui.backendCombo.addItem(prof.title, prof.name)
-        ui.backendCombo.setCurrentIndex(max(0, ui.backendCombo.findData(st.backend)))
         ui.backendUrlEdit.setText(st.backend_url)
         self._fill_seasons()
 
