@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QPushButton
 
@@ -13,6 +13,10 @@ from .core import dependencies
 
 MENU = "&WorldCereal"
 LOG_TAG = "WorldCereal"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("WorldCerealPlugin", text)
 
 
 class WorldCerealPlugin:
@@ -27,6 +31,7 @@ class WorldCerealPlugin:
         self.reference_dock = None
         self.training_action: QAction | None = None
         self.picker_action: QAction | None = None
+        self.example_action: QAction | None = None
         self.session = None  # the job and tiled-run controllers, alive without the panel
         self._install_task = None
         self._message_item = None
@@ -66,6 +71,12 @@ class WorldCerealPlugin:
 
         self.training_action = training_dialog.add_menu_action(self.iface, MENU)
         self.picker_action = training_dialog.add_picker_action(self.iface, MENU)
+        self.example_action = QAction(tr("Open an example result"), self.iface.mainWindow())
+        self.example_action.setObjectName("worldcereal_open_example")
+        self.example_action.setToolTip(tr("Load a real WorldCereal crop-type map shipped with the plugin "
+                                          "(offline, no account needed)"))
+        self.example_action.triggered.connect(self.open_example)
+        self.iface.addPluginToMenu(MENU, self.example_action)
         if not self._check_dependencies():
             self._start_session()
 
@@ -77,6 +88,18 @@ class WorldCerealPlugin:
 
         self.session = Session(self.iface, self.open_panel, parent=self.iface.mainWindow())
         self.session.start()
+
+    def open_example(self) -> None:
+        """The shipped example result as styled layers; works without the optional packages and offline."""
+        from .adapters.example import example_title, open_example
+        from .core.errors import WorldCerealError
+
+        try:
+            open_example()
+        except WorldCerealError as err:
+            self.iface.messageBar().pushMessage("WorldCereal", str(err), Qgis.MessageLevel.Critical, 0)
+            return
+        self.iface.messageBar().pushMessage("WorldCereal", example_title(), Qgis.MessageLevel.Info, 8)
 
     def open_panel(self) -> None:
         if self.action is not None:
@@ -197,6 +220,10 @@ class WorldCerealPlugin:
             training_dialog.remove_menu_action(self.iface, MENU, self.training_action)
             training_dialog.remove_menu_action(self.iface, MENU, self.picker_action)
             self.training_action = self.picker_action = None
+        if self.example_action is not None:
+            self.iface.removePluginMenu(MENU, self.example_action)
+            self.example_action.deleteLater()
+            self.example_action = None
         if self.reference_action is not None:
             self.reference_action.triggered.disconnect(self._show_reference_dock)
             self.iface.removePluginMenu(MENU, self.reference_action)

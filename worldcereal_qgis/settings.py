@@ -118,3 +118,6 @@ def credit_rates() -> CreditRates:
         extraction_credits_per_job=EXTRACTION_CREDITS_PER_JOB.read(),
         free_monthly_credits=FREE_MONTHLY_CREDITS.read(),
     )
+
+# The first-run panel of the dock, once dismissed, never shows again.
+FIRST_RUN_DISMISSED = Setting("dock/first_run_dismissed", False, bool)

@@ -9,7 +9,7 @@ and nothing answers, one sentence says what it is and how to start it.
 from __future__ import annotations
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
 from .. import settings
 from ..adapters.tasks import CoreTask
@@ -62,9 +62,11 @@ class BackendChoice(QObject):
         self.developer = bool(settings.SHOW_SIMULATED_BACKEND.read())
         self.simulated_answers: bool | None = None  # None: not asked (yet)
         self.task: CoreTask | None = None
+        self._probe_timer = QTimer(self, singleShot=True, interval=0)  # once the panel is on screen
+        self._probe_timer.timeout.connect(self._probe)
         self.fill()
         if not self.developer:
-            self._probe()
+            self._probe_timer.start()
 
     def offered(self) -> list[backends.BackendProfile]:
         show_local = self.developer or self.simulated_answers or self.state.backend == "local"
@@ -99,6 +101,8 @@ class BackendChoice(QObject):
         QgsApplication.taskManager().addTask(self.task)
 
     def shutdown(self) -> None:
+        self._probe_timer.stop()
         if self.task is not None:
             self.task.detach()
+            self.task.cancel()
             self.task = None

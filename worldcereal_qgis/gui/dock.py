@@ -21,6 +21,7 @@ from ..core.errors import InputError, WorldCerealError
 from .account import AccountPanel
 from .aoi_panel import AoiPanel
 from .backend_choice import BackendChoice
+from .first_run import add_to_dock as add_first_run
 from .fit import fit_form
 from .form_panel import FormPanel
 from .jobs_panel import JobsPanel
@@ -58,6 +59,7 @@ class WorldCerealDock(QDockWidget):
         self.planning = False
         self._shut_down = False
         self.problems: list[InputError] = []
+        self.first_run = add_first_run(self, self.open_example)
         self._wire()
         self._show_dependency_state()
         self.aoi_panel.update_aoi()
@@ -201,6 +203,17 @@ class WorldCerealDock(QDockWidget):
             return
         duration = 0 if level == int(Qgis.MessageLevel.Critical) else MESSAGE_SECONDS
         self.iface.messageBar().pushMessage(title, message, Qgis.MessageLevel(level), duration)
+
+    def open_example(self) -> None:
+        """The shipped real example result, loaded as a job's styled layers (offline, well under a second)."""
+        from ..adapters.example import example_title, open_example
+
+        try:
+            open_example()
+        except WorldCerealError as err:
+            self._notify("WorldCereal", str(err), int(Qgis.MessageLevel.Critical))
+            return
+        self._notify("WorldCereal", example_title(), int(Qgis.MessageLevel.Info))
 
     # -- lifecycle -----------------------------------------------------------------------------------------------
     def shutdown(self) -> None:
