@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
+from qgis.PyQt.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, Qt
 from qgis.PyQt.QtGui import QColor
 
 from ..core import udp
+from ..core.aoi import Aoi
+from ..core.errors import WorldCerealError
 from ..core.jobstore import ACTIVE_STATUSES, DownloadState, JobRecord, JobStatus, JobStore
 
 COLUMNS = ("Job", "Status", "Progress", "Credits")
@@ -60,13 +62,35 @@ def progress_text(record: JobRecord, now: datetime | None = None) -> str:
     return f"{record.progress:.0f} % · {elapsed}" if elapsed else f"{record.progress:.0f} %"
 
 
-def short_title(record: JobRecord) -> str:
-    """Product, area and period end in a narrow column; the full title is in the tooltip."""
+def _month(stamp: str) -> str:
+    """"2021-12-31" -> "Dec 2021" in the user's language."""
+    day = QDate.fromString(str(stamp)[:10], "yyyy-MM-dd")
+    return QLocale().toString(day, "MMM yyyy") if day.isValid() else ""
+
+
+def aoi_area_km2(record: JobRecord) -> float | None:
+    try:
+        return Aoi.from_wkt(record.request["aoi"]["wkt"]).area_km2
+    except (KeyError, TypeError, ValueError, WorldCerealError):
+        return None
+
+
+def short_title(record: JobRecord, area_km2: float | None = None) -> str:
+    """Two lines that tell jobs apart: product and period, then area, its size and when it was started.
+
+    Every row used to read "Cropland · …" in a narrow dock; the full title stays in the tooltip.
+    """
     request = record.request or {}
     label = udp.PRODUCT_LABELS.get(record.product, record.product)
-    area = (request.get("aoi") or {}).get("name", "")
     period = request.get("temporal_extent") or ["", ""]
-    return " · ".join(part for part in (label, area, str(period[-1])[:7]) if part)
+    months = "–".join(m for m in (_month(period[0]), _month(period[-1])) if m)
+    first = " · ".join(part for part in (label, months) if part)
+    area = (request.get("aoi") or {}).get("name", "")
+    size = f"{area_km2:,.0f} km²" if area_km2 is not None else ""
+    started = QDateTime.fromString(str(record.created_at or ""), Qt.DateFormat.ISODate)
+    when = QLocale().toString(started.toLocalTime(), "d MMM HH:mm") if started.isValid() else ""
+    second = " · ".join(part for part in (area, size, when) if part)
+    return f"{first}\n{second}" if second else first
 
 
 class JobsTableModel(QAbstractTableModel):
@@ -76,6 +100,7 @@ class JobsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self._records: list[JobRecord] = []
+        self._areas: dict[str, float | None] = {}  # per job: computed once, not at every repaint
         self.refresh()
 
     def refresh(self) -> None:
@@ -124,7 +149,9 @@ class JobsTableModel(QAbstractTableModel):
 
     def _display(self, record: JobRecord, column: int) -> str:
         if column == 0:
-            return short_title(record)
+            if record.local_id not in self._areas:
+                self._areas[record.local_id] = aoi_area_km2(record)
+            return short_title(record, self._areas[record.local_id])
         if column == 1:
             return status_text(record)
         if column == 2:
