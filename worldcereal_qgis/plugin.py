@@ -5,7 +5,7 @@ from __future__ import annotations
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QPushButton
+from qgis.PyQt.QtWidgets import QAction
 
 from . import settings
 from .adapters import paths
@@ -33,8 +33,7 @@ class WorldCerealPlugin:
         self.picker_action: QAction | None = None
         self.example_action: QAction | None = None
         self.session = None  # the job and tiled-run controllers, alive without the panel
-        self._install_task = None
-        self._message_item = None
+        self.installer = None  # the Install offer in the message bar, and the install task
 
     # -- Processing ---------------------------------------------------------
     def initProcessing(self) -> None:  # noqa: N802 (QGIS API name)
@@ -153,53 +152,31 @@ class WorldCerealPlugin:
         return bool(missing)
 
     def _offer_install(self, missing) -> None:
-        bar = self.iface.messageBar()
-        self._pop_message()
-        item = bar.createMessage("WorldCereal", dependencies.missing_message(missing))
-        button = QPushButton("Install")
-        button.clicked.connect(lambda: self.install_dependencies(missing))
-        item.layout().addWidget(button)
-        self._message_item = item
-        bar.pushWidget(item, Qgis.MessageLevel.Warning)
+        if self.installer is None:
+            from .controllers.install import InstallOffer
+
+            self.installer = InstallOffer(self.iface, settings.deps_dir(), self._dependencies_ready)
+        self.installer.offer(missing)
 
     def install_dependencies(self, missing) -> None:
-        from .controllers.install import InstallDependenciesTask
+        self._offer_install(missing)
+        self.installer.install(missing)
 
-        if self._install_task is not None:
-            return
-        task = InstallDependenciesTask(settings.deps_dir(), missing)
-        task.taskCompleted.connect(lambda: self._install_finished(task, True))
-        task.taskTerminated.connect(lambda: self._install_finished(task, False))
-        self._install_task = task
-        QgsApplication.taskManager().addTask(task)
+    def _dependencies_ready(self) -> None:
+        """Installed: resume earlier jobs and open the panel the user asked for."""
+        self._start_session()
+        self.open_panel()
 
-    def _install_finished(self, task, ok: bool) -> None:
-        self._install_task = None
-        bar = self.iface.messageBar()
-        self._pop_message()
-        if ok:
-            msg = "Python packages installed; WorldCereal is ready."
-            bar.pushMessage("WorldCereal", msg, Qgis.MessageLevel.Success, 5)
-        else:
-            msg = task.error or "Installing the Python packages failed; see the WorldCereal log."
-            bar.pushMessage("WorldCereal", msg, Qgis.MessageLevel.Critical, 0)
-            QgsMessageLog.logMessage(msg, LOG_TAG, Qgis.MessageLevel.Critical)
-
-    def _pop_message(self) -> None:
-        """Remove our dependency message (the user may have closed it already)."""
-        if self._message_item is not None:
-            try:
-                self.iface.messageBar().popWidget(self._message_item)
-            except RuntimeError:
-                pass
-            self._message_item = None
+    @property
+    def _install_task(self):
+        """The running install, if any (scripts and tests wait on it)."""
+        return self.installer.task if self.installer is not None else None
 
     # -- Unload -------------------------------------------------------------
     def unload(self) -> None:
-        self._pop_message()
-        if self._install_task is not None:
-            self._install_task.cancel()
-            self._install_task = None
+        if self.installer is not None:
+            self.installer.shutdown()
+            self.installer = None
         if self.dock is not None:
             self.dock.shutdown()
             self.iface.removeDockWidget(self.dock)
