@@ -222,7 +222,8 @@ def test_croptype_seasons_from_crop_calendar(make_dock, qgis_iface, real_calenda
     set_extent(qgis_iface.mapCanvas(), BURGUNDY)
     dock = make_dock(year=2023)
     dock.productCombo.setCurrentIndex(1)  # crop type: suggestions are fetched in a task
-    assert not dock.season1IdEdit.isHidden() and not dock.yearSpin.isHidden()  # one year for both products
+    assert not dock.season1StartEdit.isHidden() and not dock.yearSpin.isHidden()  # one year for both products
+    assert dock.season1IdEdit.isHidden()  # the WorldCereal id is in the tooltip, not in the form
     wait_for(lambda: dock.form.season_task is None and dock.seasonNoteLabel.text().startswith("From"),
              what="season suggestion")
     expected = [s for s in CropCalendar.load(real_calendar).suggest_all(dock.aoi_panel.aoi.bbox, 2023)

@@ -92,4 +92,11 @@ def test_one_year_drives_cropland_period_and_suggested_seasons(make_dock, qgis_i
     expected = [s for s in CropCalendar.load(real_calendar).suggest_all(dock.aoi_panel.aoi.bbox, 2021)
                 if s.season_id != "tc-annual"]
     assert dock.season1EndEdit.date().toPyDate() == expected[0].end
+    # issue #19.10: seasons read as people say them; WorldCereal's id only in the tooltip
+    from worldcereal_qgis.gui.season_names import month_text
+
+    note = dock.seasonNoteLabel.text()
+    assert f"Season 1: {month_text(expected[0].start)} – {month_text(expected[0].end)}" in note
+    assert "tc-s1" not in note and "tc-s1" in dock.seasonNoteLabel.toolTip()
+    assert dock.season1IdEdit.isHidden() and "tc-s1" in dock.season1Check.toolTip()
     assert {s.end.year for s in expected} == {2021}

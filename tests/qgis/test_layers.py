@@ -60,13 +60,13 @@ def test_default_layers_group_and_visibility(project, reference_tif):
     layers = _load(project, reference_tif)
     names = [layer.name() for layer in layers]
     assert names == [
-        "Cropland", "Cropland probability (%)", "Crop type tc-s1", "Crop type tc-s2",
-        "Crop type probability tc-s1 (%)", "Crop type probability tc-s2 (%)",
+        "Cropland", "Cropland probability (%)", "Crop type, season 1", "Crop type, season 2",
+        "Crop type probability, season 1 (%)", "Crop type probability, season 2 (%)",
     ]  # fmt: skip
     group = project.layerTreeRoot().children()[0]
     assert isinstance(group, QgsLayerTreeGroup) and group.name() == JOB["title"]
     visible = [node.name() for node in group.findLayers() if node.itemVisibilityChecked()]
-    assert visible == ["Crop type tc-s1"]
+    assert visible == ["Crop type, season 1"]
     assert all(layer.source() == str(reference_tif) for layer in layers)
 
 
@@ -76,8 +76,8 @@ def test_class_probabilities_in_collapsed_subgroups(project, all_layers):
     subgroups = [child for child in group.children() if isinstance(child, QgsLayerTreeGroup)]
     assert [g.name() for g in subgroups] == ["Class probabilities tc-s1", "Class probabilities tc-s2"]
     assert all(not g.isExpanded() and not g.itemVisibilityChecked() for g in subgroups)
-    assert subgroups[1].findLayers()[22].name() == "No crop probability tc-s2 (%)"
-    assert "Soy / soybeans probability tc-s1 (%)" in all_layers
+    assert subgroups[1].findLayers()[22].name() == "No crop probability, season 2 (%)"
+    assert "Soy / soybeans probability, season 1 (%)" in all_layers
 
 
 def test_renderer_type_and_band_per_layer(all_layers, reference_tif):
@@ -93,7 +93,7 @@ def test_renderer_type_and_band_per_layer(all_layers, reference_tif):
 
 def test_croptype_palette_values_labels_colours(all_layers):
     for season in SEASONS:
-        classes = all_layers[f"Crop type {season}"].renderer().classes()
+        classes = all_layers[f"Crop type, season {season[-1]}"].renderer().classes()
         assert [c.value for c in classes] == [*range(23), 254]
         labels = [c.label for c in classes]
         assert labels[0] == "Wheat" and labels[12] == "Soy / soybeans" and labels[22] == "No crop"
@@ -112,7 +112,7 @@ def test_cropland_palette(all_layers):
 
 def test_rendered_colours_of_real_pixels(all_layers):
     """Read real pixel values with the provider, then check what the renderer paints there."""
-    croptype = all_layers["Crop type tc-s1"]
+    croptype = all_layers["Crop type, season 1"]
     values = _values(croptype, 4)
     for value, rgba in [(22, (*palette.class_color("no_crop"), 255)), (254, (*palette.NOT_CROPLAND_RGB, 255))]:
         row, col = _first(values, value)
@@ -125,7 +125,7 @@ def test_rendered_colours_of_real_pixels(all_layers):
 
 
 def test_probability_colours_follow_rdylgn_and_hide_masked(all_layers):
-    layer = all_layers["Crop type probability tc-s1 (%)"]
+    layer = all_layers["Crop type probability, season 1 (%)"]
     values = _values(layer, 6)
     stops = dict(palette.rdylgn_stops())
     for value in (40, 50, 100):
@@ -172,7 +172,7 @@ def test_custom_properties_survive_save_and_reopen(project, reference_tif, tmp_p
     found = wl.find_job_layers(reopened, JOB["job_id"])
     assert len(found) == 6
     by_name = {layer.name(): layer for layer in found}
-    layer = by_name["Crop type tc-s2"]
+    layer = by_name["Crop type, season 2"]
     props = {k: layer.customProperty(f"worldcereal/{k}") for k in ("job_id", "backend", "product", "season", "band")}
     assert props == {
         "job_id": JOB["job_id"], "backend": "cdse", "product": "croptype", "season": "tc-s2",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QDate, QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QObject, QTimer, pyqtSignal
 
 from .. import settings
 from ..adapters import crop_calendar
@@ -19,9 +19,14 @@ from ..controllers.dock_state import ORBIT_MODES, PRODUCTS, DockState, period_te
 from ..core import udp
 from ..core.aoi import Aoi
 from ..core.errors import WorldCerealError
+from .season_names import season_text, season_tooltip
 from .season_timeline import SeasonTimeline, TimelineBar
 
 METHODS = udp.POSTPROCESS_METHODS
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("WorldCerealForm", text)
 
 
 def _qdate(value: date) -> QDate:
@@ -90,6 +95,7 @@ class FormPanel(QObject):
             for widget in (check, id_edit, start_edit, end_edit):
                 widget.blockSignals(True)
             check.setChecked(season.enabled)
+            check.setToolTip(season_tooltip(season.season_id))  # the id people do not need to read
             id_edit.setText(season.season_id)
             start_edit.setDate(_qdate(season.start))
             end_edit.setDate(_qdate(season.end))
@@ -180,7 +186,7 @@ class FormPanel(QObject):
         ui.customModelEdit.setVisible(product == "croptype_custom")
         for row in self._season_rows:
             for widget in row:
-                widget.setVisible(not cropland)
+                widget.setVisible(not cropland and widget is not row[1])  # the WorldCereal id: in the tooltip
         for widget in (ui.suggestButton, ui.seasonNoteLabel, ui.seasonTimelineHost):
             widget.setVisible(not cropland)
         for widget in (ui.methodCroptypeLabel, ui.methodCroptypeCombo, ui.kernelCroptypeSpin, ui.maskCroplandCheck):
@@ -327,9 +333,10 @@ class FormPanel(QObject):
         self.state.apply_suggestions(suggestions)
         self._fill_seasons()
         used = [s for s in suggestions if s.season_id in self.state.active_seasons()]
-        names = ", ".join(f"{s.season_id} {s.start:%b %Y}–{s.end:%b %Y}" for s in used)
+        names = "; ".join(season_text(s.season_id, s.start, s.end) for s in used)
         warnings = " ".join(s.warning for s in used if s.warning)
-        self.ui.seasonNoteLabel.setText(f"From the crop calendar: {names}. {warnings}".strip())
+        self.ui.seasonNoteLabel.setText(f"{tr('From the crop calendar:')} {names}. {warnings}".strip())
+        self.ui.seasonNoteLabel.setToolTip("\n".join(season_tooltip(s.season_id) for s in used))
         self.update_period()
         self.changed.emit()
 
