@@ -12,6 +12,7 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
 from .. import settings
+from ..adapters.i18n import backend_name
 from ..adapters.tasks import CoreTask
 from ..core import backends
 from ..core.errors import WorldCerealError
@@ -23,18 +24,6 @@ PROBE_TIMEOUT_S = 2.0
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
-
-
-def display_name(profile: backends.BackendProfile) -> str:
-    """What people read in the combo (the profile titles are the plugin's English names)."""
-    names = {
-        "cdse": tr("Copernicus Data Space Ecosystem (CDSE)"),
-        "cdse-federation": tr("CDSE openEO federation"),
-        "terrascope": tr("Terrascope (VITO)"),
-        "local": tr("Local simulated backend (developers)"),
-        "custom": tr("Other openEO backend (URL)"),
-    }
-    return names.get(profile.name, profile.title)
 
 
 def simulated_absent_text(url: str) -> str:
@@ -76,7 +65,7 @@ class BackendChoice(QObject):
         self.combo.blockSignals(True)
         self.combo.clear()
         for prof in self.offered():
-            self.combo.addItem(display_name(prof), prof.name)
+            self.combo.addItem(backend_name(prof), prof.name)
         self.combo.setCurrentIndex(max(0, self.combo.findData(self.state.backend)))
         self.combo.blockSignals(False)
         fit_combo(self.combo)

@@ -13,6 +13,7 @@ from qgis.PyQt.QtWidgets import QDockWidget, QMessageBox
 
 from .. import settings
 from ..adapters import connections, paths
+from ..adapters.i18n import translator
 from ..controllers.dock_state import DockState
 from ..controllers.jobs import JobController
 from ..controllers.tiled_runs import RunPlan, TiledRuns
@@ -28,6 +29,7 @@ from .jobs_panel import JobsPanel
 from .runs_panel import RunsPanel
 
 PROBLEM_STYLE = "color: #b00000;"
+tr = translator("WorldCerealDock")
 MESSAGE_SECONDS = 8
 
 
@@ -91,7 +93,7 @@ class WorldCerealDock(QDockWidget):
         if missing:
             self.statusLabel.setText(dependencies.missing_message(missing))
         else:
-            self.statusLabel.setText("Map cropland and crop types with ESA WorldCereal on openEO.")
+            self.statusLabel.setText(tr("Map cropland and crop types with ESA WorldCereal on openEO."))
 
     def _profile_or_default(self):
         try:
@@ -118,11 +120,11 @@ class WorldCerealDock(QDockWidget):
         if absent:
             notes.insert(0, absent)
         if not self.account.is_logged_in():
-            notes.append(f"Log in to {self._profile_or_default().title} to run jobs.")
+            notes.append(tr("Log in to {backend} to run jobs.").format(backend=self._profile_or_default().title))
         if orbit is None and not self.problems:
-            notes.append("Waiting for the automatic Sentinel-1 orbit choice…")
+            notes.append(tr("Waiting for the automatic Sentinel-1 orbit choice…"))
         if self.planning:
-            notes.append("Planning the tiles…")
+            notes.append(tr("Planning the tiles…"))
         self.problemsLabel.setText("\n".join(f"• {n}" for n in notes))
         self.problemsLabel.setVisible(bool(notes))
         self.runButton.setEnabled(not notes)
@@ -130,17 +132,19 @@ class WorldCerealDock(QDockWidget):
     def _show_aoi_info(self, max_area: float) -> None:
         aoi = self.aoi_panel.aoi
         if aoi is None:
-            self.aoiInfoLabel.setText(self.aoi_panel.error or "No area of interest yet.")
+            self.aoiInfoLabel.setText(self.aoi_panel.error or tr("No area of interest yet."))
             return
         area = aoi.area_km2
         low, high = credits.estimate_map_credits(area, settings.credit_rates())
         short, long = credits.estimate_duration_minutes(area)
-        text = (f"{aoi.name}: {area:,.1f} km² · about {low:,.0f}–{high:,.0f} credits · "
-                f"{short:.0f}–{long:.0f} min")
+        text = tr("{area}: {km2} km² · about {low}–{high} credits · {short}–{long} min").format(
+            area=aoi.name, km2=f"{area:,.1f}", low=f"{low:,.0f}", high=f"{high:,.0f}", short=f"{short:.0f}",
+            long=f"{long:.0f}")
         if area > max_area:
             tile_km = settings.TILE_SIZE_KM.read()
-            text += (f"\nLarger than the {max_area:,.0f} km² of one job: it runs as about "
-                     f"{max(2, round(area / tile_km ** 2))} tiles of {tile_km:g} km, mosaicked.")
+            text += "\n" + tr("Larger than the {max} km² of one job: it runs as about {tiles} tiles of {km} km, "
+                             "mosaicked.").format(max=f"{max_area:,.0f}", tiles=max(2, round(area / tile_km ** 2)),
+                                                  km=f"{tile_km:g}")
         for warning in credits.budget_warnings(high, settings.CREDIT_BUDGET.read(), settings.credit_rates()):
             text += f"\n{warning}"
         self.aoiInfoLabel.setText(text)
@@ -182,18 +186,21 @@ class WorldCerealDock(QDockWidget):
                 self._notify("WorldCereal", str(error), int(Qgis.MessageLevel.Critical))
             return
         if plan.high > settings.RUN_CONFIRM_CREDITS.read() and not self.confirm_run(plan):
-            self._notify("WorldCereal", f"Tiled run not started ({plan.summary()}).", int(Qgis.MessageLevel.Info))
+            self._notify("WorldCereal", tr("Tiled run not started ({summary}).").format(summary=plan.summary()),
+                         int(Qgis.MessageLevel.Info))
             return
         self.state.save()
         folder = self.runs.start(plan)
-        self._notify("WorldCereal", f"Tiled run started: {plan.summary()}; results in {folder}.",
+        self._notify("WorldCereal", tr("Tiled run started: {summary}; results in {folder}.").format(
+                     summary=plan.summary(), folder=folder),
                      int(Qgis.MessageLevel.Info))
 
     def confirm_run(self, plan: RunPlan) -> bool:
         """Ask before a costly run (tests replace this method)."""
         answer = QMessageBox.question(
-            self, "WorldCereal: start a tiled run?",
-            f"{plan.summary()}.\n\nStart {len(plan.tiles)} jobs on {plan.profile.title}?",
+            self, tr("WorldCereal: start a tiled run?"),
+            tr("{summary}.\n\nStart {jobs} jobs on {backend}?").format(summary=plan.summary(), jobs=len(plan.tiles),
+                                                                     backend=plan.profile.title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 

@@ -37,6 +37,10 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+def left_as_they_are(error) -> str:
+    return tr("{error} The season windows were left as they are.").format(error=error)
+
+
 def choose_orbit(url: str, bbox: tuple[float, float, float, float], period: tuple[date, date]):
     import requests
 
@@ -177,8 +181,8 @@ class FormPanel(QObject):
 
     def _note_adjusted(self) -> None:
         if self._suggested and self.state.seasons_edited:
-            self.ui.seasonNoteLabel.setText("Adjusted by hand; the dashed outlines are the crop calendar's windows "
-                                            "(Suggest restores them).")
+            self.ui.seasonNoteLabel.setText(tr("Adjusted by hand; the dashed outlines are the crop calendar's "
+                                               "windows (Suggest restores them)."))
 
     def _show_product_widgets(self) -> None:
         ui, product = self.ui, self.state.product
@@ -206,7 +210,8 @@ class FormPanel(QObject):
         period = self.state.processing_period(self.aoi)
         text = period_text(period)
         if self.state.product == "cropland" and self.state.cropland_calendar_period(self.aoi) is not None:
-            text += f"\nthe 12 months ending with this area's last crop-calendar season of {self.state.year}"
+            text += "\n" + tr("the 12 months ending with this area's last crop-calendar season of {year}").format(
+                year=self.state.year)
         self.ui.periodLabel.setText(text)
         self._sync_timeline(period)
         self._schedule_orbit(period)
@@ -232,14 +237,14 @@ class FormPanel(QObject):
 
     def _schedule_orbit(self, _period=None) -> None:
         if self.state.orbit_mode != "auto":
-            self.ui.orbitReasonLabel.setText("Fixed orbit: only acquisitions of this direction are used.")
+            self.ui.orbitReasonLabel.setText(tr("Fixed orbit: only acquisitions of this direction are used."))
             return
         key = self._current_orbit_key()
         if key is None:
-            self.ui.orbitReasonLabel.setText("Chosen automatically once the area and period are set.")
+            self.ui.orbitReasonLabel.setText(tr("Chosen automatically once the area and period are set."))
             return
         if key != self._orbit_key:
-            self.ui.orbitReasonLabel.setText("Checking Sentinel-1 coverage of the area…")
+            self.ui.orbitReasonLabel.setText(tr("Checking Sentinel-1 coverage of the area…"))
             self._orbit_timer.start()
 
     def _start_orbit_lookup(self) -> None:
@@ -280,12 +285,12 @@ class FormPanel(QObject):
         """Load the calendar in a task (a download the first time); the answer uses the area and year of then."""
         if self.aoi is None:
             self._force_suggestion = False
-            self.ui.seasonNoteLabel.setText("Choose an area of interest first: the seasons depend on where it is.")
+            self.ui.seasonNoteLabel.setText(tr("Choose an area of interest first: the seasons depend on where it is."))
             return
         if self.season_task is not None:
             return
         if not self._suggested:  # the first look-up may download the calendar; later ones take a blink
-            self.ui.seasonNoteLabel.setText("Reading the crop calendar…")
+            self.ui.seasonNoteLabel.setText(tr("Reading the crop calendar…"))
         self.ui.suggestButton.setEnabled(False)
         self.season_task = crop_calendar.start_loading(self._calendar_loaded)
 
@@ -297,7 +302,7 @@ class FormPanel(QObject):
         self.ui.suggestButton.setEnabled(True)
         self._calendar_failed = error is not None
         if error is not None:
-            self.ui.seasonNoteLabel.setText(f"{error} The season windows were left as they are.")
+            self.ui.seasonNoteLabel.setText(left_as_they_are(error))
             return
         if self.aoi is not None and self.state.product == "cropland":
             self._apply_cropland_period(calendar)
@@ -307,7 +312,7 @@ class FormPanel(QObject):
         try:  # an in-memory look-up of a few milliseconds, even for a continent
             suggestions = calendar.suggest_all(self.aoi.bbox, int(self.state.year))  # the one year control
         except WorldCerealError as err:
-            self.ui.seasonNoteLabel.setText(f"{err} The season windows were left as they are.")
+            self.ui.seasonNoteLabel.setText(left_as_they_are(err))
             return
         self._apply_suggestions(suggestions)
 
@@ -326,7 +331,8 @@ class FormPanel(QObject):
     def _apply_suggestions(self, suggestions: list) -> None:
         if not suggestions:
             self._suggested = {}
-            self.ui.seasonNoteLabel.setText("The crop calendar has no season for this area; enter the months by hand.")
+            self.ui.seasonNoteLabel.setText(
+                tr("The crop calendar has no season for this area; enter the months by hand."))
             self.update_period()
             return
         self._suggested = {s.season_id: (s.start, s.end) for s in suggestions}

@@ -8,11 +8,13 @@ from typing import Any
 from qgis.PyQt.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, Qt
 from qgis.PyQt.QtGui import QColor
 
+from ..adapters.i18n import translator
 from ..core import udp
 from ..core.aoi import Aoi
 from ..core.errors import WorldCerealError
 from ..core.jobstore import ACTIVE_STATUSES, DownloadState, JobRecord, JobStatus, JobStore
 
+tr = translator("WorldCerealJobs")
 COLUMNS = ("Job", "Status", "Progress", "Credits")
 LOCAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -34,7 +36,15 @@ def status_text(record: JobRecord) -> str:
     if record.status == JobStatus.FINISHED:
         text = {DownloadState.DOWNLOADING: "downloading", DownloadState.DONE: "loaded",
                 DownloadState.FAILED: "download failed"}.get(record.download_state, "finished")
-    return text
+    return translated_status(text)
+
+
+def translated_status(text: str) -> str:
+    words = {"submitting": tr("submitting"), "created": tr("created"), "queued": tr("queued"),
+             "running": tr("running"), "finished": tr("finished"), "failed": tr("failed"),
+             "cancelled": tr("cancelled"), "downloading": tr("downloading"), "loaded": tr("loaded"),
+             "download failed": tr("download failed")}
+    return words.get(text, text)
 
 
 def _parse(stamp: str | None) -> datetime | None:
@@ -130,7 +140,7 @@ class JobsTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return (tr("Job"), tr("Status"), tr("Progress"), tr("Credits"))[section]
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -160,11 +170,11 @@ class JobsTableModel(QAbstractTableModel):
 
     @staticmethod
     def _tooltip(record: JobRecord) -> str:
-        lines = [record.title, f"Backend: {record.backend_url}"]
+        lines = [record.title, tr("Backend: {url}").format(url=record.backend_url)]
         if record.remote_id:
-            lines.append(f"Job id: {record.remote_id}")
+            lines.append(tr("Job id: {id}").format(id=record.remote_id))
         if record.error_message:
             lines.append(record.error_message)
         if record.output_dir:
-            lines.append(f"Folder: {record.output_dir}")
+            lines.append(tr("Folder: {folder}").format(folder=record.output_dir))
         return "\n".join(lines)

@@ -8,12 +8,14 @@ from qgis.PyQt.QtCore import QObject, Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QHeaderView, QMenu
 
+from ..adapters.i18n import translator
 from ..controllers.jobs import JobController
 from ..core.errors import WorldCerealError
 from ..core.jobstore import DownloadState, JobRecord, JobStatus
 from .jobs_model import JobsTableModel
 from .log_dialog import JobLogDialog, format_log
 
+tr = translator("WorldCerealJobs")
 # action name -> (button attribute, menu text)
 ACTIONS = {
     "cancel": ("cancelJobButton", "Cancel job"),
@@ -23,6 +25,12 @@ ACTIONS = {
     "load": ("loadJobButton", "Load / reload results"),
     "remove": ("removeJobButton", "Remove from list"),
 }
+
+
+def menu_texts() -> dict[str, str]:
+    """The context menu's words in the user's language (the keys above stay English for the code)."""
+    return {"cancel": tr("Cancel job"), "retry": tr("Retry"), "log": tr("Show log"),
+            "folder": tr("Open output folder"), "load": tr("Load / reload results"), "remove": tr("Remove from list")}
 
 
 def allowed_actions(record: JobRecord | None, busy: bool) -> set[str]:
@@ -107,7 +115,7 @@ class JobsPanel(QObject):
         record = self.selected()
         allowed = allowed_actions(record, record is not None and self.controller.busy(record.local_id))
         menu = QMenu(self.ui.jobsView)
-        for name, (_button, text) in ACTIONS.items():
+        for name, text in menu_texts().items():
             action = menu.addAction(text)
             action.setEnabled(name in allowed)
             action.triggered.connect(lambda _checked=False, n=name: self.trigger(n))

@@ -32,7 +32,7 @@ from qgis.core import (
 
 from ..adapters.compat import field
 from ..core import backends
-from .base import WorldCerealAlgorithm
+from .base import WorldCerealAlgorithm, backend_choices, job_help, tr
 
 SELECTION_CHOICES = ["extract flag (the RDM's representative subset)", "all samples",
                      "cap per H3 level-3 cell and class"]
@@ -218,12 +218,14 @@ class ExtractReferenceAlgorithm(_Base):
         return "Extract time series for reference data (WorldCereal)"
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return ("Runs WorldCereal point-extraction jobs on openEO for a harmonised reference data layer: monthly "
-                "Sentinel-2, Sentinel-1, AgERA5 and DEM values per sample. Jobs are split by year of valid_time, "
-                "then by Sentinel-2 tile, at most 500 samples each; at most 2 run at once and failed jobs are "
-                "retried. Results are post-processed into WorldCereal's long format and merged into "
-                "worldcereal_merged_extractions.parquet (one folder per ref_id); samples already extracted there "
-                "are skipped. A data set with validation errors is never sent. About 30 credits per job.")
+        return job_help(tr(
+            "Runs WorldCereal point-extraction jobs on openEO for a harmonised reference data layer: monthly "
+            "Sentinel-2, Sentinel-1, AgERA5 and DEM values per sample. Jobs are split by year of valid_time, "
+            "then by Sentinel-2 tile, at most 500 samples each; at most 2 run at once and failed jobs are "
+            "retried. Results are post-processed into WorldCereal's long format and merged into "
+            "worldcereal_merged_extractions.parquet (one folder per ref_id); samples already extracted there "
+            "are skipped. A data set with validation errors is never sent. About 30 credits per job."),
+            area=False, period=False)
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self._add_input()
@@ -234,7 +236,8 @@ class ExtractReferenceAlgorithm(_Base):
         self.addParameter(QgsProcessingParameterNumber("CAP", "Cap: samples per H3 cell and class",
                                                        QgsProcessingParameterNumber.Type.Integer, 50, minValue=1))
         self.addParameter(QgsProcessingParameterEnum("ORBIT", "Sentinel-1 orbit", ORBIT_CHOICES, defaultValue=0))
-        self.addParameter(QgsProcessingParameterEnum("BACKEND", "openEO backend", BACKEND_CHOICES, defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum("BACKEND", tr("openEO backend"), backend_choices(),
+                                                     defaultValue=0))
         self.addParameter(QgsProcessingParameterString("BACKEND_URL", "Backend URL (local or custom backend)",
                                                        optional=True))
         self.addParameter(QgsProcessingParameterBoolean("PLAN_ONLY", "Only plan the jobs (send nothing)", False))
