@@ -46,9 +46,19 @@ def _module_context(tree: ast.Module) -> str | None:
     return None
 
 
+def _imported_context(tree: ast.Module, path: Path) -> str | None:
+    """``from .base import tr``: the messages belong to the context of the module ``tr`` comes from."""
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and any(a.name == "tr" for a in node.names):
+            source = path.parent / f"{node.module}.py"
+            if source.is_file():
+                return _module_context(ast.parse(source.read_text(encoding="utf-8")))
+    return None
+
+
 def python_messages(path: Path) -> list[tuple[str, str, int]]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    context = _module_context(tree)
+    context = _module_context(tree) or _imported_context(tree, path)
     if context is None:
         return []
     found = []

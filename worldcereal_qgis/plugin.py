@@ -8,7 +8,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from . import settings
-from .adapters import paths
+from .adapters import i18n, paths
 from .core import dependencies
 
 MENU = "&WorldCereal"
@@ -24,6 +24,8 @@ class WorldCerealPlugin:
 
     def __init__(self, iface) -> None:
         self.iface = iface
+        # QGIS's language picks the plugin's .qm (French, Spanish); before any widget or algorithm exists
+        self.translator = i18n.install_translator()
         self.provider = None
         self.action: QAction | None = None
         self.dock = None
@@ -57,13 +59,14 @@ class WorldCerealPlugin:
         self.action = QAction(QIcon(str(paths.icon_path())), "WorldCereal", self.iface.mainWindow())
         self.action.setObjectName("worldcereal_open_dock")
         self.action.setCheckable(True)
-        self.action.setToolTip("Open the WorldCereal panel: cropland and crop-type maps with openEO")
+        self.action.setToolTip(tr("Open the WorldCereal panel: cropland and crop-type maps with openEO"))
         self.action.toggled.connect(self._toggle_dock)
         self.iface.addToolBarIcon(self.action)
         self.iface.addPluginToMenu(MENU, self.action)
-        self.reference_action = QAction("Reference data and extractions…", self.iface.mainWindow())
+        self.reference_action = QAction(tr("Reference data and extractions…"), self.iface.mainWindow())
         self.reference_action.setObjectName("worldcereal_reference_dock")
-        self.reference_action.setToolTip("Validate your reference data and extract satellite time series for it")
+        self.reference_action.setToolTip(tr("Validate your reference data and extract satellite time series for "
+                                            "it"))
         self.reference_action.triggered.connect(self._show_reference_dock)
         self.iface.addPluginToMenu(MENU, self.reference_action)
         from .gui import training_dialog
@@ -215,3 +218,5 @@ class WorldCerealPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        i18n.remove_translator(self.translator)
+        self.translator = None

@@ -25,17 +25,17 @@ def translator(context: str) -> Callable[[str], str]:
     return tr
 
 
-_tr_names = translator("WorldCerealBackends")
+tr = translator("WorldCerealBackends")  # this module's own words: the backend names
 
 
 def backend_name(profile) -> str:
     """A backend as people read it in a list (Processing and the dock); its id (cdse, local) stays in the code."""
     names = {
-        "cdse": _tr_names("Copernicus Data Space Ecosystem (CDSE)"),
-        "cdse-federation": _tr_names("CDSE openEO federation"),
-        "terrascope": _tr_names("Terrascope (VITO)"),
-        "local": _tr_names("Local simulated backend (developers)"),
-        "custom": _tr_names("Other openEO backend (URL)"),
+        "cdse": tr("Copernicus Data Space Ecosystem (CDSE)"),
+        "cdse-federation": tr("CDSE openEO federation"),
+        "terrascope": tr("Terrascope (VITO)"),
+        "local": tr("Local simulated backend (developers)"),
+        "custom": tr("Other openEO backend (URL)"),
     }
     return names.get(profile.name, profile.title)
 
