@@ -60,7 +60,7 @@ def test_translations_complete_for_the_dock_messages_and_processing_help(languag
     missing = sorted(source for (context, source), text in messages.items() if not text and context not in OTHERS)
     assert missing == []
     # placeholders survive translation (a lost {backend} would print a KeyError instead of a sentence)
-    for (context, source), text in messages.items():
+    for (_context, source), text in messages.items():
         if text:
             assert set(re.findall(r"{\w+}", source)) == set(re.findall(r"{\w+}", text)), (source, text)
 
