@@ -100,3 +100,15 @@ def test_one_year_drives_cropland_period_and_suggested_seasons(make_dock, qgis_i
     assert "tc-s1" not in note and "tc-s1" in dock.seasonNoteLabel.toolTip()
     assert dock.season1IdEdit.isHidden() and "tc-s1" in dock.season1Check.toolTip()
     assert {s.end.year for s in expected} == {2021}
+
+
+def test_offline_orbit_choice_is_one_line_with_the_reason_in_the_tooltip(make_dock, qgis_iface):
+    """Issue #19.10: the catalogue's three-line explanation no longer fills the form on every offline run."""
+    from tests.qgis.test_dock import wait_for
+
+    set_extent(qgis_iface.mapCanvas(), BURGUNDY)
+    dock = make_dock()  # automatic orbit, catalogue unreachable
+    wait_for(lambda: dock.form.orbit_state(), what="automatic orbit")
+    text = dock.orbitReasonLabel.text()
+    assert text == "ASCENDING: the Sentinel-1 catalogue could not be reached, so the library's default is used."
+    assert "could not be checked" in dock.orbitReasonLabel.toolTip()

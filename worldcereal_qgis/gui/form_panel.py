@@ -247,6 +247,15 @@ class FormPanel(QObject):
             self.ui.orbitReasonLabel.setText(tr("Checking Sentinel-1 coverage of the area…"))
             self._orbit_timer.start()
 
+    def _show_orbit(self, choice) -> None:
+        """One line; offline the catalogue's three-line explanation goes to the tooltip."""
+        if choice.fallback:
+            self.ui.orbitReasonLabel.setText(tr("{orbit}: the Sentinel-1 catalogue could not be reached, so the "
+                                                "library's default is used.").format(orbit=choice.orbit_state))
+        else:
+            self.ui.orbitReasonLabel.setText(f"{choice.orbit_state}: {choice.reason}")
+        self.ui.orbitReasonLabel.setToolTip(choice.reason)
+
     def _start_orbit_lookup(self) -> None:
         key = self._current_orbit_key()
         if key is None or key == self._orbit_key or self.orbit_task is not None:
@@ -259,7 +268,7 @@ class FormPanel(QObject):
                 return
             if error is None and choice is not None:
                 self.orbit_choice, self._orbit_key = choice, key
-                self.ui.orbitReasonLabel.setText(f"{choice.orbit_state}: {choice.reason}")
+                self._show_orbit(choice)
             elif error is not None:
                 self.ui.orbitReasonLabel.setText(str(error))
             self._schedule_orbit()  # the area may have changed meanwhile

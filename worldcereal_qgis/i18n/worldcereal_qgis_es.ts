@@ -750,7 +750,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Comprobando la cobertura Sentinel-1 del área…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="288" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="297" />
    <source>Choose an area of interest first: the seasons depend on where it is.</source>
    <translation>Elija primero un área de interés: las temporadas dependen del lugar.</translation>
   </message>
@@ -775,7 +775,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Órbita fija: solo se usan las adquisiciones de esta dirección.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="344" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="353" />
    <source>From the crop calendar:</source>
    <translation>Según el calendario de cultivos:</translation>
   </message>
@@ -790,12 +790,12 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Periodo de procesamiento: {start} … {end} ({months} meses)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="293" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="302" />
    <source>Reading the crop calendar…</source>
    <translation>Leyendo el calendario de cultivos…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="335" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="344" />
    <source>The crop calendar has no season for this area; enter the months by hand.</source>
    <translation>El calendario de cultivos no tiene temporadas para esta área; introduzca los meses a mano.</translation>
   </message>
@@ -808,6 +808,11 @@ Start {jobs} jobs on {backend}?</source>
    <location filename="worldcereal_qgis/gui/form_panel.py" line="41" />
    <source>{error} The season windows were left as they are.</source>
    <translation>{error} Las temporadas se dejaron como estaban.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="253" />
+   <source>{orbit}: the Sentinel-1 catalogue could not be reached, so the library's default is used.</source>
+   <translation>{orbit}: no se pudo consultar el catálogo Sentinel-1, así que se usa el valor por defecto de la biblioteca.</translation>
   </message>
  </context>
  <context>

@@ -750,7 +750,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Vérification de la couverture Sentinel-1 de la zone…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="288" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="297" />
    <source>Choose an area of interest first: the seasons depend on where it is.</source>
    <translation>Choisissez d'abord une zone d'intérêt : les saisons dépendent du lieu.</translation>
   </message>
@@ -775,7 +775,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Orbite imposée : seules les acquisitions de cette direction sont utilisées.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="344" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="353" />
    <source>From the crop calendar:</source>
    <translation>Selon le calendrier cultural :</translation>
   </message>
@@ -790,12 +790,12 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Période de traitement : {start} … {end} ({months} mois)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="293" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="302" />
    <source>Reading the crop calendar…</source>
    <translation>Lecture du calendrier cultural…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="335" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="344" />
    <source>The crop calendar has no season for this area; enter the months by hand.</source>
    <translation>Le calendrier cultural n'a pas de saison pour cette zone ; saisissez les mois à la main.</translation>
   </message>
@@ -808,6 +808,11 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <location filename="worldcereal_qgis/gui/form_panel.py" line="41" />
    <source>{error} The season windows were left as they are.</source>
    <translation>{error} Les saisons ont été laissées telles quelles.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="253" />
+   <source>{orbit}: the Sentinel-1 catalogue could not be reached, so the library's default is used.</source>
+   <translation>{orbit} : le catalogue Sentinel-1 est injoignable, la valeur par défaut de la bibliothèque est utilisée.</translation>
   </message>
  </context>
  <context>
