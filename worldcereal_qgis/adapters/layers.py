@@ -30,6 +30,7 @@ from qgis.PyQt.QtGui import QColor
 from ..core import palette, results
 from ..core.errors import InputError
 from ..core.results import BandInfo, ResultDescription
+from . import legend
 
 LAYER_PROPERTY_PREFIX = "worldcereal/"
 PROBABILITY_MIN, PROBABILITY_MAX = 0.0, 100.0
@@ -104,6 +105,7 @@ def style_band_layer(layer: QgsRasterLayer, band: BandInfo, desc: ResultDescript
         layer.setRenderer(QgsPalettedRasterRenderer(provider, band.index, _cropland_classes()))
     elif band.kind == results.CROPTYPE_CLASSIFICATION:
         classes = _croptype_classes(desc.class_names(band.season))
+        classes = legend.present_first(classes, legend.class_counts(layer.source(), band.index))
         layer.setRenderer(QgsPalettedRasterRenderer(provider, band.index, classes))
     elif band.kind in results.PROBABILITY_KINDS:
         layer.setRenderer(_probability_renderer(layer, band.index))
@@ -147,6 +149,7 @@ def _job_properties(job: dict, desc: ResultDescription) -> dict[str, str]:
 
 def _job_group(project: QgsProject, name: str, props: dict[str, str]) -> QgsLayerTreeGroup:
     group = project.layerTreeRoot().insertGroup(0, name)
+    group.setExpanded(True)  # the newest result shows its legend (a collapsed group hid it)
     for key in ("job_id", "backend", "product"):
         group.setCustomProperty(LAYER_PROPERTY_PREFIX + key, props[key])
     return group

@@ -967,6 +967,14 @@ Start {jobs} jobs on {backend}?</source>
   </message>
  </context>
  <context>
+  <name>WorldCerealLegend</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/legend.py" line="50" />
+   <source>+ {n} other classes, not in this map</source>
+   <translation>+ {n} clases más, ausentes en este mapa</translation>
+  </message>
+ </context>
+ <context>
   <name>WorldCerealLog</name>
   <message>
    <location filename="worldcereal_qgis/gui/log_dialog.py" line="26" />

@@ -967,6 +967,14 @@ Lancer {jobs} tâches sur {backend} ?</translation>
   </message>
  </context>
  <context>
+  <name>WorldCerealLegend</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/legend.py" line="50" />
+   <source>+ {n} other classes, not in this map</source>
+   <translation>+ {n} autres classes, absentes de cette carte</translation>
+  </message>
+ </context>
+ <context>
   <name>WorldCerealLog</name>
   <message>
    <location filename="worldcereal_qgis/gui/log_dialog.py" line="26" />
