@@ -152,6 +152,8 @@ class FormPanel(QObject):
 
     def _backend_changed(self, index: int) -> None:
         name = self.ui.backendCombo.itemData(index)
+        if name is None:  # the list is being refilled (or emptied): no choice was made
+            return
         self.state.backend = name
         url = {"local": settings.LOCAL_BACKEND_URL, "custom": settings.CUSTOM_BACKEND_URL}.get(name)
         self.ui.backendUrlEdit.setText(url.read() if url is not None else "")
