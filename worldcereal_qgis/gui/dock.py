@@ -17,7 +17,7 @@ from ..adapters.i18n import translator
 from ..controllers.dock_state import DockState
 from ..controllers.jobs import JobController
 from ..controllers.tiled_runs import RunPlan, TiledRuns
-from ..core import credits, dependencies
+from ..core import credits
 from ..core.errors import InputError, WorldCerealError
 from .account import AccountPanel
 from .aoi_panel import AoiPanel
@@ -89,11 +89,8 @@ class WorldCerealDock(QDockWidget):
         fit_form(self.formWidget)  # a 360 px dock shows the whole form, Advanced options open or not
 
     def _show_dependency_state(self) -> None:
-        missing = dependencies.missing_dependencies()
-        if missing:
-            self.statusLabel.setText(dependencies.missing_message(missing))
-        else:
-            self.statusLabel.setText(tr("Map cropland and crop types with ESA WorldCereal on openEO."))
+        """The plugin opens the dock only once the packages are there (it checked, and offered Install)."""
+        self.statusLabel.setText(tr("Map cropland and crop types with ESA WorldCereal on openEO."))
 
     def _profile_or_default(self):
         try:

@@ -7,7 +7,7 @@ for every item and each item's full text is also its tooltip, so nothing a perso
 
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QComboBox, QLabel, QWidget
 
 MIN_COMBO_CHARS = 8
@@ -18,18 +18,26 @@ def fit_combo(combo: QComboBox) -> None:
     """Narrow minimum, whole items in the open list and in tooltips."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(MIN_COMBO_CHARS)
-    widest = 0
     for index in range(combo.count()):
-        text = combo.itemText(index)
-        combo.setItemData(index, text, Qt.ItemDataRole.ToolTipRole)
-        widest = max(widest, combo.fontMetrics().horizontalAdvance(text))
-    combo.view().setMinimumWidth(widest + POPUP_PADDING)
+        combo.setItemData(index, combo.itemText(index), Qt.ItemDataRole.ToolTipRole)
+    # the open list is created on first use; sizing it right after the dock is shown keeps opening quick
+    QTimer.singleShot(0, lambda: _fit_popup(combo))
+
+
+def _fit_popup(combo: QComboBox) -> None:
+    try:
+        widest = max((combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())),
+                     default=0)
+        combo.view().setMinimumWidth(widest + POPUP_PADDING)
+    except RuntimeError:  # the dock was closed meanwhile
+        pass
 
 
 def fit_form(form: QWidget) -> None:
     """Every combo of the form fits; long labels wrap instead of widening the form."""
     for combo in form.findChildren(QComboBox):
-        fit_combo(combo)
+        if type(combo) is QComboBox:  # layer combos size themselves (and list the user's layers)
+            fit_combo(combo)
     for label in form.findChildren(QLabel):
         if label.objectName().endswith(("InfoLabel", "ReasonLabel", "NoteLabel", "periodLabel", "StateLabel")):
             label.setWordWrap(True)
