@@ -71,3 +71,46 @@ def test_dock_runs_a_job_in_the_real_qgis_desktop(local_backend, tmp_path: Path)
     assert Path(result["outputs"][0]).is_file()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     shutil.copy(out / "dock_desktop.png", ARTIFACTS / "dock_desktop.png")
+
+
+WALK = REPO_ROOT / "tests" / "qgis" / "scripts" / "desktop_walk.py"
+SCREENSHOTS = REPO_ROOT / "docs" / "screenshots"
+
+
+def _walk(profiles: Path, tmp_path: Path, out: Path, phase: str, **extra: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "PYTHONPATH", "QGIS_CUSTOM_CONFIG_PATH")}
+    env.update(HOME=str(tmp_path), WC_OUT=str(out), WC_PHASE=phase, **extra)
+    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--profiles-path", str(profiles),
+           "--nologo", "--noversioncheck", "--code", str(WALK)]
+    proc = _run_group(cmd, env=env, cwd=tmp_path, timeout=240)
+    result_file = out / f"result-{phase}.json"
+    assert result_file.exists(), f"QGIS exited ({proc.returncode}) without a result:\n{proc.stderr[-3000:]}"
+    result = json.loads(result_file.read_text())
+    assert result["error"] is None, result["error"]
+    assert proc.returncode != 3, "QGIS did not quit (a dialog was open at exit)"
+    errors = out / "errors.txt"
+    assert not errors.exists() or "Error while unloading" not in errors.read_text(), errors.read_text()
+    assert not errors.exists() or "Traceback" not in errors.read_text(), errors.read_text()
+    return result
+
+
+def test_the_walk_of_a_crop_mapper_in_the_real_desktop(local_backend, wc_dir, tmp_path: Path):
+    """Issue #19 'done when' (the Install step itself: test_dependency_install.py, with real pip)."""
+    if shutil.which("qgis") is None or shutil.which("xvfb-run") is None:
+        pytest.fail("The Debian packages qgis and xvfb are needed for this test.")
+    profiles = _profile_with_plugin(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    first = _walk(profiles, tmp_path, out, "1", WC_BACKEND_URL=local_backend.url,
+                  WC_CALENDAR=str(wc_dir / "cropcalendar"))
+    assert first["plugin_loaded"] and first["first_run_shown"]
+    assert first["example_seconds"] < 1.0 and "Crop type, season 1" in first["example_layers"]
+    assert "needs no login" in first["login_state"] and first["login_buttons_hidden"]
+    assert first["season_note"].startswith("From the crop calendar: Season 1: ")
+    second = _walk(profiles, tmp_path, out, "2", WC_BACKEND_URL=local_backend.url,
+                   WC_REMOTE_ID=first["croptype_remote_id"])
+    assert second["still_running_message"] == ["1 WorldCereal job is still running"]
+    assert second["dock_opened"] is False and "Crop type, season 1" in second["resumed_layers"]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name in first["shots"] + second["shots"]:
+        shutil.copy(out / name, SCREENSHOTS / name)

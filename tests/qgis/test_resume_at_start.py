@@ -5,12 +5,12 @@ from __future__ import annotations
 import time
 
 import pytest
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsProject
 from qgis.PyQt.QtWidgets import QPushButton
 
 import worldcereal_qgis
+from tests.qgis import test_plugin_lifecycle
 from tests.qgis.test_dock import wait_for
-from tests.qgis.test_plugin_lifecycle import RecordingIface
 from worldcereal_qgis import settings
 from worldcereal_qgis.adapters import connections
 from worldcereal_qgis.adapters.layers import find_job_layers, remove_job_layers
@@ -21,13 +21,7 @@ from worldcereal_qgis.core.request import cropland_request
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def iface(qgis_iface):
-    registry = QgsApplication.processingRegistry()
-    existing = registry.providerById("worldcereal")
-    if existing is not None:
-        registry.removeProvider(existing)
-    return RecordingIface(qgis_iface)
+iface = test_plugin_lifecycle.iface  # the recording iface, without a "worldcereal" provider yet (fixture)
 
 
 def bar_texts(iface) -> list[str]:

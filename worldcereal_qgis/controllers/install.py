@@ -80,17 +80,15 @@ class InstallOffer:
         self.button = None
 
     def offer(self, missing: list[dependencies.MissingDependency]) -> None:
-        from qgis.PyQt.QtWidgets import QPushButton
+        from ..adapters import message_bar
 
         if self.task is not None:  # installing already: the progress line stays
             return
         self.pop()
         bar = self.iface.messageBar()
-        self.item = bar.createMessage("WorldCereal", missing_text(missing))
-        self.button = QPushButton(tr("Install"))
+        self.item, self.button = message_bar.with_button(bar, missing_text(missing), tr("Install"),
+                                                         lambda: self.install(missing))
         self.button.setObjectName("worldcereal_install")
-        self.button.clicked.connect(lambda _checked=False: self.install(missing))
-        self.item.layout().addWidget(self.button)
         bar.pushWidget(self.item, Qgis.MessageLevel.Warning)
 
     def install(self, missing: list[dependencies.MissingDependency]) -> None:
@@ -133,11 +131,9 @@ class InstallOffer:
 
     def pop(self) -> None:
         """Remove our message (the user may have closed it already)."""
-        if self.item is not None:
-            try:
-                self.iface.messageBar().popWidget(self.item)
-            except RuntimeError:
-                pass
+        from ..adapters import message_bar
+
+        message_bar.pop(self.iface.messageBar(), self.item)
         self.item = self.button = None
 
     def shutdown(self) -> None:

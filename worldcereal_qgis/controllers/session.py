@@ -12,8 +12,8 @@ from typing import Callable
 
 from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
-from qgis.PyQt.QtWidgets import QPushButton
 
+from ..adapters import message_bar
 from ..adapters.tasks import CoreTask
 from ..core.errors import WorldCerealError
 
@@ -68,10 +68,7 @@ class Notifier:
 
     def _pop_stale(self) -> None:
         for item in self._items:
-            try:
-                self.bar.popWidget(item)
-            except RuntimeError:  # already closed by the user or timed out
-                pass
+            message_bar.pop(self.bar, item)
         self._items.clear()
 
 
@@ -132,21 +129,15 @@ class Session(QObject):
         self.resumed.emit(jobs, runs)
 
     def _say_still_running(self, jobs: int, runs: int) -> None:
-        item = self.iface.messageBar().createMessage("WorldCereal", still_running_text(jobs, runs))
-        button = QPushButton(tr("Open panel"))
-        button.clicked.connect(self.open_panel)
-        item.layout().addWidget(button)
+        item, _button = message_bar.with_button(self.iface.messageBar(), still_running_text(jobs, runs),
+                                                tr("Open panel"), self.open_panel)
         self.iface.messageBar().pushWidget(item, Qgis.MessageLevel.Info, 0)  # stays until read or the panel opens
         self._running_item = item
 
     def panel_opened(self) -> None:
         """The panel shows the jobs now: the start-up note has done its work."""
-        if self._running_item is not None:
-            try:
-                self.iface.messageBar().popWidget(self._running_item)
-            except RuntimeError:
-                pass
-            self._running_item = None
+        message_bar.pop(self.iface.messageBar(), self._running_item)
+        self._running_item = None
 
     def shutdown(self) -> None:
         """Stop watching; remote jobs go on and the next session resumes them."""
