@@ -79,7 +79,9 @@ SCREENSHOTS = REPO_ROOT / "docs" / "screenshots"
 
 def _walk(profiles: Path, tmp_path: Path, out: Path, phase: str, **extra: str) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "PYTHONPATH", "QGIS_CUSTOM_CONFIG_PATH")}
-    env.update(HOME=str(tmp_path), WC_OUT=str(out), WC_PHASE=phase, **extra)
+    qgis_tmp = tmp_path / "qgis-tmp"  # QGIS calls files under its temp folder "temporary layers" and asks at exit;
+    qgis_tmp.mkdir(exist_ok=True)      # a person's results are in their home, so the profile is not under it here
+    env.update(HOME=str(tmp_path), TMPDIR=str(qgis_tmp), WC_OUT=str(out), WC_PHASE=phase, **extra)
     cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--profiles-path", str(profiles),
            "--nologo", "--noversioncheck", "--code", str(WALK)]
     proc = _run_group(cmd, env=env, cwd=tmp_path, timeout=240)
@@ -87,8 +89,8 @@ def _walk(profiles: Path, tmp_path: Path, out: Path, phase: str, **extra: str) -
     assert result_file.exists(), f"QGIS exited ({proc.returncode}) without a result:\n{proc.stderr[-3000:]}"
     result = json.loads(result_file.read_text())
     assert result["error"] is None, result["error"]
-    assert proc.returncode != 3, "QGIS did not quit (a dialog was open at exit)"
     errors = out / "errors.txt"
+    assert proc.returncode != 3, f"QGIS did not quit: {errors.read_text() if errors.exists() else ''}"
     assert not errors.exists() or "Error while unloading" not in errors.read_text(), errors.read_text()
     assert not errors.exists() or "Traceback" not in errors.read_text(), errors.read_text()
     return result

@@ -21,7 +21,7 @@ def test_simulated_backend_offered_only_when_it_answers(make_dock, configure, lo
     dock.backend_choice._probe()
     wait_for(lambda: dock.backend_choice.simulated_answers is not None, what="the probe")
     assert "local" not in backend_names(dock)
-    assert dock.backendCombo.itemText(0) == "Copernicus Data Space Ecosystem (CDSE)"
+    assert dock.backendCombo.itemText(0) == "CDSE (Copernicus Data Space Ecosystem)"
 
     # a developer's server answers at the URL: then it is offered
     configure(settings.LOCAL_BACKEND_URL, local_backend.url)

@@ -16,7 +16,7 @@ def test_map_algorithms_help(wc_provider):
         assert "YEAR or the dates: one of the two is needed" in text
         assert alg.helpUrl().startswith("https://")
         backend = alg.parameterDefinition("BACKEND")
-        assert backend.options()[0] == "Copernicus Data Space Ecosystem (CDSE)"
+        assert backend.options()[0] == "CDSE (Copernicus Data Space Ecosystem)"
         assert not {p.name for p in backends.PROFILES} & set(backend.options())  # no raw ids (cdse, local)
         assert "one of the two is needed" in alg.parameterDefinition("YEAR").description() or \
             "or give the first day below" in alg.parameterDefinition("YEAR").description()

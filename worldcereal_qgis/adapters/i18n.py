@@ -31,7 +31,7 @@ tr = translator("WorldCerealBackends")  # this module's own words: the backend n
 def backend_name(profile) -> str:
     """A backend as people read it in a list (Processing and the dock); its id (cdse, local) stays in the code."""
     names = {
-        "cdse": tr("Copernicus Data Space Ecosystem (CDSE)"),
+        "cdse": tr("CDSE (Copernicus Data Space Ecosystem)"),
         "cdse-federation": tr("CDSE openEO federation"),
         "terrascope": tr("Terrascope (VITO)"),
         "local": tr("Local simulated backend (developers)"),

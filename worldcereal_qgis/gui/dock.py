@@ -23,7 +23,7 @@ from .account import AccountPanel
 from .aoi_panel import AoiPanel
 from .backend_choice import BackendChoice
 from .first_run import add_to_dock as add_first_run
-from .fit import fit_form
+from .fit import fit_form, keep_form_whole
 from .form_panel import FormPanel
 from .jobs_panel import JobsPanel
 from .runs_panel import RunsPanel
@@ -87,6 +87,9 @@ class WorldCerealDock(QDockWidget):
         self.jobsView.setMinimumHeight(80)  # next to the Processing Toolbox the form needs the height more
         self.formLayout.setStretch(self.formLayout.count() - 1, 1)  # spare height goes below Run, not into groups
         fit_form(self.formWidget)  # a 360 px dock shows the whole form, Advanced options open or not
+        keep_form_whole(self.formScroll, self.formWidget)  # and the dock is never made narrower than the form
+        for changed in (self.productCombo.currentIndexChanged, self.advancedGroup.collapsedStateChanged):
+            changed.connect(lambda *_: keep_form_whole(self.formScroll, self.formWidget))
 
     def _show_dependency_state(self) -> None:
         """The plugin opens the dock only once the packages are there (it checked, and offered Install)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
 from qgis.PyQt.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from .. import settings
@@ -47,6 +47,8 @@ def example_button(parent, open_example: Callable[[], None]) -> QPushButton:
 class FirstRunPanel(QFrame):
     """Shown above the form until dismissed."""
 
+    dismissed = pyqtSignal()
+
     def __init__(self, parent, open_example: Callable[[], None]) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunPanel")
@@ -69,6 +71,7 @@ class FirstRunPanel(QFrame):
     def dismiss(self) -> None:
         settings.FIRST_RUN_DISMISSED.write(True)
         self.hide()
+        self.dismissed.emit()
 
 
 def add_to_dock(dock, open_example: Callable[[], None]) -> FirstRunPanel | None:
@@ -79,4 +82,6 @@ def add_to_dock(dock, open_example: Callable[[], None]) -> FirstRunPanel | None:
         return None
     panel = FirstRunPanel(dock.formWidget, open_example)
     dock.formLayout.insertWidget(1, panel)
+    dock.exampleButton.setVisible(False)  # the panel has its own; the lasting one shows once it is dismissed
+    panel.dismissed.connect(lambda: dock.exampleButton.setVisible(True))
     return panel

@@ -8,7 +8,7 @@ for every item and each item's full text is also its tooltip, so nothing a perso
 from __future__ import annotations
 
 from qgis.PyQt.QtCore import Qt, QTimer
-from qgis.PyQt.QtWidgets import QComboBox, QLabel, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QLabel, QScrollArea, QStyle, QWidget
 
 MIN_COMBO_CHARS = 8
 POPUP_PADDING = 40  # the list's scroll bar and margins
@@ -41,3 +41,13 @@ def fit_form(form: QWidget) -> None:
     for label in form.findChildren(QLabel):
         if label.objectName().endswith(("InfoLabel", "ReasonLabel", "NoteLabel", "periodLabel", "StateLabel")):
             label.setWordWrap(True)
+
+
+def keep_form_whole(scroll: QScrollArea, form: QWidget) -> None:
+    """The scroll area (hence the dock) is at least as wide as the form's narrowest layout.
+
+    QGIS gives a right-hand dock about 270 px; with the horizontal scroll bar off, a narrower dock than the form
+    cut every row on the right (seen in the desktop walk). Vertical scrolling stays.
+    """
+    bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    scroll.setMinimumWidth(form.minimumSizeHint().width() + bar + 2 * scroll.frameWidth())

@@ -67,7 +67,8 @@ class JobsPanel(QObject):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         view.verticalHeader().setVisible(False)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # two-line rows
-        view.setWordWrap(True)
+        view.setWordWrap(False)  # two lines per job, each elided in a narrow dock (the tooltip has it all)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._context_menu)
         view.selectionModel().selectionChanged.connect(self.update_buttons)

@@ -186,14 +186,14 @@
  <context>
   <name>WorldCerealBackends</name>
   <message>
+   <location filename="worldcereal_qgis/adapters/i18n.py" line="34" />
+   <source>CDSE (Copernicus Data Space Ecosystem)</source>
+   <translation>CDSE (Copernicus Data Space Ecosystem)</translation>
+  </message>
+  <message>
    <location filename="worldcereal_qgis/adapters/i18n.py" line="35" />
    <source>CDSE openEO federation</source>
    <translation>Federación openEO del CDSE</translation>
-  </message>
-  <message>
-   <location filename="worldcereal_qgis/adapters/i18n.py" line="34" />
-   <source>Copernicus Data Space Ecosystem (CDSE)</source>
-   <translation>Copernicus Data Space Ecosystem (CDSE)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/adapters/i18n.py" line="37" />
@@ -209,6 +209,10 @@
    <location filename="worldcereal_qgis/adapters/i18n.py" line="36" />
    <source>Terrascope (VITO)</source>
    <translation>Terrascope (VITO)</translation>
+  </message>
+  <message>
+   <source>Copernicus Data Space Ecosystem (CDSE)</source>
+   <translation type="vanished">Copernicus Data Space Ecosystem (CDSE)</translation>
   </message>
  </context>
  <context>
@@ -707,12 +711,12 @@ Start {jobs} jobs on {backend}?</source>
    <translation>&lt;b&gt;Bienvenido a WorldCereal.&lt;/b&gt; Tres cosas que puede hacer:</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/first_run.py" line="62" />
+   <location filename="worldcereal_qgis/gui/first_run.py" line="64" />
    <source>Got it</source>
    <translation>Entendido</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/first_run.py" line="64" />
+   <location filename="worldcereal_qgis/gui/first_run.py" line="66" />
    <source>Hide this introduction for good</source>
    <translation>No volver a mostrar esta introducción</translation>
   </message>
@@ -740,17 +744,17 @@ Start {jobs} jobs on {backend}?</source>
  <context>
   <name>WorldCerealForm</name>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="184" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="186" />
    <source>Adjusted by hand; the dashed outlines are the crop calendar's windows (Suggest restores them).</source>
    <translation>Ajustado a mano; los contornos discontinuos son las temporadas del calendario de cultivos (Proponer las restablece).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="247" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="249" />
    <source>Checking Sentinel-1 coverage of the area…</source>
    <translation>Comprobando la cobertura Sentinel-1 del área…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="297" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="299" />
    <source>Choose an area of interest first: the seasons depend on where it is.</source>
    <translation>Elija primero un área de interés: las temporadas dependen del lugar.</translation>
   </message>
@@ -760,7 +764,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Elija un área de interés: la extensión del mapa, un dibujo o una capa de polígonos.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="244" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="246" />
    <source>Chosen automatically once the area and period are set.</source>
    <translation>Se elige automáticamente una vez fijados el área y el periodo.</translation>
   </message>
@@ -770,12 +774,12 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Introduzca la URL de su modelo propio de tipos de cultivo (.zip).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="240" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="242" />
    <source>Fixed orbit: only acquisitions of this direction are used.</source>
    <translation>Órbita fija: solo se usan las adquisiciones de esta dirección.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="353" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="355" />
    <source>From the crop calendar:</source>
    <translation>Según el calendario de cultivos:</translation>
   </message>
@@ -790,17 +794,17 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Periodo de procesamiento: {start} … {end} ({months} meses)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="302" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="304" />
    <source>Reading the crop calendar…</source>
    <translation>Leyendo el calendario de cultivos…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="344" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="346" />
    <source>The crop calendar has no season for this area; enter the months by hand.</source>
    <translation>El calendario de cultivos no tiene temporadas para esta área; introduzca los meses a mano.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="213" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="215" />
    <source>the 12 months ending with this area's last crop-calendar season of {year}</source>
    <translation>los 12 meses que terminan con la última temporada de {year} del calendario de cultivos de esta área</translation>
   </message>
@@ -810,7 +814,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>{error} Las temporadas se dejaron como estaban.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="253" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="255" />
    <source>{orbit}: the Sentinel-1 catalogue could not be reached, so the library's default is used.</source>
    <translation>{orbit}: no se pudo consultar el catálogo Sentinel-1, así que se usa el valor por defecto de la biblioteca.</translation>
   </message>
@@ -818,27 +822,27 @@ Start {jobs} jobs on {backend}?</source>
  <context>
   <name>WorldCerealInstall</name>
   <message>
-   <location filename="worldcereal_qgis/controllers/install.py" line="90" />
+   <location filename="worldcereal_qgis/controllers/install.py" line="89" />
    <source>Install</source>
    <translation>Instalar</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/install.py" line="130" />
+   <location filename="worldcereal_qgis/controllers/install.py" line="128" />
    <source>Installing the Python packages failed; see the WorldCereal log.</source>
    <translation>La instalación de los paquetes de Python falló; vea el registro de WorldCereal.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/install.py" line="116" />
+   <location filename="worldcereal_qgis/controllers/install.py" line="114" />
    <source>Installing the Python packages for WorldCereal… {percent} %</source>
    <translation>Instalando los paquetes de Python para WorldCereal… {percent} %</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/install.py" line="103" />
+   <location filename="worldcereal_qgis/controllers/install.py" line="101" />
    <source>Installing…</source>
    <translation>Instalando…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/install.py" line="126" />
+   <location filename="worldcereal_qgis/controllers/install.py" line="124" />
    <source>Python packages installed; WorldCereal is ready.</source>
    <translation>Paquetes de Python instalados; WorldCereal está listo.</translation>
   </message>
@@ -1195,12 +1199,12 @@ Start {jobs} jobs on {backend}?</source>
    <translation>1 procesamiento por teselas de WorldCereal sigue en curso</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="136" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="133" />
    <source>Open panel</source>
    <translation>Abrir el panel</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="102" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="99" />
    <source>WorldCereal: looking for unfinished jobs</source>
    <translation>WorldCereal: buscando trabajos sin terminar</translation>
   </message>

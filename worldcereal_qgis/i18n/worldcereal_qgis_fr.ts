@@ -186,14 +186,14 @@
  <context>
   <name>WorldCerealBackends</name>
   <message>
+   <location filename="worldcereal_qgis/adapters/i18n.py" line="34" />
+   <source>CDSE (Copernicus Data Space Ecosystem)</source>
+   <translation>CDSE (Copernicus Data Space Ecosystem)</translation>
+  </message>
+  <message>
    <location filename="worldcereal_qgis/adapters/i18n.py" line="35" />
    <source>CDSE openEO federation</source>
    <translation>Fédération openEO du CDSE</translation>
-  </message>
-  <message>
-   <location filename="worldcereal_qgis/adapters/i18n.py" line="34" />
-   <source>Copernicus Data Space Ecosystem (CDSE)</source>
-   <translation>Copernicus Data Space Ecosystem (CDSE)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/adapters/i18n.py" line="37" />
@@ -209,6 +209,10 @@
    <location filename="worldcereal_qgis/adapters/i18n.py" line="36" />
    <source>Terrascope (VITO)</source>
    <translation>Terrascope (VITO)</translation>
+  </message>
+  <message>
+   <source>Copernicus Data Space Ecosystem (CDSE)</source>
+   <translation type="vanished">Copernicus Data Space Ecosystem (CDSE)</translation>
   </message>
  </context>
  <context>
@@ -707,12 +711,12 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>&lt;b&gt;Bienvenue dans WorldCereal.&lt;/b&gt; Trois choses à faire :</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/first_run.py" line="62" />
+   <location filename="worldcereal_qgis/gui/first_run.py" line="64" />
    <source>Got it</source>
    <translation>J'ai compris</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/first_run.py" line="64" />
+   <location filename="worldcereal_qgis/gui/first_run.py" line="66" />
    <source>Hide this introduction for good</source>
    <translation>Ne plus afficher cette introduction</translation>
   </message>
@@ -740,17 +744,17 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  <context>
   <name>WorldCerealForm</name>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="184" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="186" />
    <source>Adjusted by hand; the dashed outlines are the crop calendar's windows (Suggest restores them).</source>
    <translation>Ajusté à la main ; les contours en pointillés sont les saisons du calendrier cultural (Proposer les rétablit).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="247" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="249" />
    <source>Checking Sentinel-1 coverage of the area…</source>
    <translation>Vérification de la couverture Sentinel-1 de la zone…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="297" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="299" />
    <source>Choose an area of interest first: the seasons depend on where it is.</source>
    <translation>Choisissez d'abord une zone d'intérêt : les saisons dépendent du lieu.</translation>
   </message>
@@ -760,7 +764,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Choisissez une zone d'intérêt : l'emprise de la carte, un dessin ou une couche de polygones.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="244" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="246" />
    <source>Chosen automatically once the area and period are set.</source>
    <translation>Choisie automatiquement une fois la zone et la période fixées.</translation>
   </message>
@@ -770,12 +774,12 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Saisissez l'URL de votre modèle de types de cultures personnalisé (.zip).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="240" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="242" />
    <source>Fixed orbit: only acquisitions of this direction are used.</source>
    <translation>Orbite imposée : seules les acquisitions de cette direction sont utilisées.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="353" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="355" />
    <source>From the crop calendar:</source>
    <translation>Selon le calendrier cultural :</translation>
   </message>
@@ -790,17 +794,17 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Période de traitement : {start} … {end} ({months} mois)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="302" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="304" />
    <source>Reading the crop calendar…</source>
    <translation>Lecture du calendrier cultural…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="344" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="346" />
    <source>The crop calendar has no season for this area; enter the months by hand.</source>
    <translation>Le calendrier cultural n'a pas de saison pour cette zone ; saisissez les mois à la main.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="213" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="215" />
    <source>the 12 months ending with this area's last crop-calendar season of {year}</source>
    <translation>les 12 mois se terminant avec la dernière saison culturale {year} de cette zone</translation>
   </message>
@@ -810,7 +814,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>{error} Les saisons ont été laissées telles quelles.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="253" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="255" />
    <source>{orbit}: the Sentinel-1 catalogue could not be reached, so the library's default is used.</source>
    <translation>{orbit} : le catalogue Sentinel-1 est injoignable, la valeur par défaut de la bibliothèque est utilisée.</translation>
   </message>
@@ -818,27 +822,27 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  <context>
   <name>WorldCerealInstall</name>
   <message>
-   <location filename="worldcereal_qgis/controllers/install.py" line="90" />
+   <location filename="worldcereal_qgis/controllers/install.py" line="89" />
    <source>Install</source>
    <translation>Installer</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/install.py" line="130" />
+   <location filename="worldcereal_qgis/controllers/install.py" line="128" />
    <source>Installing the Python packages failed; see the WorldCereal log.</source>
    <translation>L'installation des paquets Python a échoué ; voir le journal WorldCereal.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/install.py" line="116" />
+   <location filename="worldcereal_qgis/controllers/install.py" line="114" />
    <source>Installing the Python packages for WorldCereal… {percent} %</source>
    <translation>Installation des paquets Python pour WorldCereal… {percent} %</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/install.py" line="103" />
+   <location filename="worldcereal_qgis/controllers/install.py" line="101" />
    <source>Installing…</source>
    <translation>Installation…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/install.py" line="126" />
+   <location filename="worldcereal_qgis/controllers/install.py" line="124" />
    <source>Python packages installed; WorldCereal is ready.</source>
    <translation>Paquets Python installés ; WorldCereal est prêt.</translation>
   </message>
@@ -1195,12 +1199,12 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>1 traitement par tuiles WorldCereal est toujours en cours</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="136" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="133" />
    <source>Open panel</source>
    <translation>Ouvrir le panneau</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="102" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="99" />
    <source>WorldCereal: looking for unfinished jobs</source>
    <translation>WorldCereal : recherche des tâches inachevées</translation>
   </message>

@@ -72,8 +72,21 @@ def finish():
         handle.flush()
         os.fsync(handle.fileno())
     QgsProject.instance().setDirty(False)  # no "save project?" question on exit
-    later(8000, lambda: os._exit(3))  # exit refused (a dialog): the test sees code 3
+    later(8000, refused)  # exit refused (a dialog): the test sees code 3 and the dialog's text
     iface.actionExit().trigger()
+
+
+def refused():
+    from qgis.PyQt.QtWidgets import QApplication, QMessageBox
+
+    modal = QApplication.activeModalWidget()
+    text = modal.text() if isinstance(modal, QMessageBox) else ""
+    with open(os.path.join(OUT, "errors.txt"), "a", encoding="utf-8") as handle:
+        title = modal.windowTitle() if modal else "none"
+        handle.write(f"[exit refused] dialog: {title} {text}\n")
+        tasks = QgsApplication.taskManager().activeTasks()
+        handle.write(f"[exit refused] active tasks: {[t.description() for t in tasks]}\n")
+    os._exit(3)
 
 
 def wait(condition, then, what, timeout_s=90, started=None):
