@@ -77,6 +77,7 @@ def add_result_layers(built: BuiltLayers, project: QgsProject | None = None,
     group = _job_group(project, group_name or str(job.get("title") or job.get("job_id") or "WorldCereal"),
                        built.props)
     _fill_group(group, built.layers, built.bands, _main_band(built.desc, built.bands))
+    group.setExpanded(True)  # once filled (set before, the desktop showed it collapsed): its legend shows
     return built.layers
 
 
@@ -149,7 +150,6 @@ def _job_properties(job: dict, desc: ResultDescription) -> dict[str, str]:
 
 def _job_group(project: QgsProject, name: str, props: dict[str, str]) -> QgsLayerTreeGroup:
     group = project.layerTreeRoot().insertGroup(0, name)
-    group.setExpanded(True)  # the newest result shows its legend (a collapsed group hid it)
     for key in ("job_id", "backend", "product"):
         group.setCustomProperty(LAYER_PROPERTY_PREFIX + key, props[key])
     return group

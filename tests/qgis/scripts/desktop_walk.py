@@ -168,9 +168,16 @@ def cropland(dock):
         from worldcereal_qgis.adapters.layers import find_job_layers
 
         zoom_to([lyr for lyr in find_job_layers(QgsProject.instance(), record.remote_id) if lyr.name() == "Cropland"])
-        later(2000, lambda: (shot("walk_3_cropland.png"), croptype(dock)))
+        later(2000, lambda: (group_state(record.title), shot("walk_3_cropland.png"), croptype(dock)))
 
     wait(lambda: status(dock, local_id) == "loaded", loaded, "cropland loaded")
+
+
+def group_state(title):
+    """Is the newest result's group open in the Layers panel (its legend visible)?"""
+    view = iface.layerTreeView()
+    group = QgsProject.instance().layerTreeRoot().findGroup(title)
+    result["newest_group_expanded"] = bool(group) and view.isExpanded(view.layerTreeModel().node2index(group))
 
 
 def croptype(dock):
