@@ -74,10 +74,10 @@ def add_result_layers(built: BuiltLayers, project: QgsProject | None = None,
     project = project or QgsProject.instance()
     job = built.job
     project.addMapLayers(built.layers, False)
-    group = _job_group(project, group_name or str(job.get("title") or job.get("job_id") or "WorldCereal"),
-                       built.props)
+    group = _job_group(group_name or str(job.get("title") or job.get("job_id") or "WorldCereal"), built.props)
     _fill_group(group, built.layers, built.bands, _main_band(built.desc, built.bands))
-    group.setExpanded(True)  # once filled (set before, the desktop showed it collapsed): its legend shows
+    # inserted whole, once filled: the Layers panel then opens it (an empty group inserted first stayed closed)
+    project.layerTreeRoot().insertChildNode(0, group)
     return built.layers
 
 
@@ -148,8 +148,9 @@ def _job_properties(job: dict, desc: ResultDescription) -> dict[str, str]:
     }
 
 
-def _job_group(project: QgsProject, name: str, props: dict[str, str]) -> QgsLayerTreeGroup:
-    group = project.layerTreeRoot().insertGroup(0, name)
+def _job_group(name: str, props: dict[str, str]) -> QgsLayerTreeGroup:
+    group = QgsLayerTreeGroup(name)
+    group.setExpanded(True)
     for key in ("job_id", "backend", "product"):
         group.setCustomProperty(LAYER_PROPERTY_PREFIX + key, props[key])
     return group

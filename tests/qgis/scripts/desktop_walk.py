@@ -177,7 +177,8 @@ def group_state(title):
     """Is the newest result's group open in the Layers panel (its legend visible)?"""
     view = iface.layerTreeView()
     group = QgsProject.instance().layerTreeRoot().findGroup(title)
-    result["newest_group_expanded"] = bool(group) and view.isExpanded(view.layerTreeModel().node2index(group))
+    index = view.node2index(group) if hasattr(view, "node2index") else view.layerTreeModel().node2index(group)
+    result["newest_group_expanded"] = bool(group) and view.isExpanded(index)  # the view's (proxy) index
 
 
 def croptype(dock):
