@@ -73,6 +73,10 @@ class WorldCerealPlugin:
 
         self.training_action = training_dialog.add_menu_action(self.iface, MENU)
         self.picker_action = training_dialog.add_picker_action(self.iface, MENU)
+        # From map to hectares (issue #20): design, label, assess, statistics per unit
+        from .gui.areas_menu import add_area_actions
+
+        self.area_actions = add_area_actions(self.iface, MENU)
         self.example_action = QAction(tr("Open an example result"), self.iface.mainWindow())
         self.example_action.setObjectName("worldcereal_open_example")
         self.example_action.setToolTip(tr("Load a real WorldCereal crop-type map shipped with the plugin "
@@ -204,6 +208,11 @@ class WorldCerealPlugin:
             self.iface.removePluginMenu(MENU, self.example_action)
             self.example_action.deleteLater()
             self.example_action = None
+        if getattr(self, "area_actions", None):
+            from .gui.areas_menu import remove_area_actions
+
+            remove_area_actions(self.iface, MENU, self.area_actions)
+            self.area_actions = []
         if self.reference_action is not None:
             self.reference_action.triggered.disconnect(self._show_reference_dock)
             self.iface.removePluginMenu(MENU, self.reference_action)

@@ -109,7 +109,7 @@ def test_the_walk_of_a_crop_mapper_in_the_real_desktop(local_backend, wc_dir, tm
     assert first["example_seconds"] < 1.0 and "Crop type, season 1" in first["example_layers"]
     assert "needs no login" in first["login_state"] and first["login_buttons_hidden"]
     assert first["season_note"].startswith("From the crop calendar: Season 1: ")
-    assert first["newest_group_expanded"] is True
+    assert first["newest_group_expanded"] is True, first.get("newest_group_debug")
     second = _walk(profiles, tmp_path, out, "2", WC_BACKEND_URL=local_backend.url,
                    WC_REMOTE_ID=first["croptype_remote_id"])
     assert second["still_running_message"] == ["1 WorldCereal job is still running"]

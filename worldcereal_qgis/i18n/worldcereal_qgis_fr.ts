@@ -2,6 +2,133 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
  <context>
+  <name>AreaReportDialog</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/area_report_dialog.py" line="29" />
+   <source>Accuracy and area report</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/area_report_dialog.py" line="36" />
+   <source>Open in browser</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>AreasMenu</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/areas_menu.py" line="18" />
+   <source>Assess accuracy and estimate areas…</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/areas_menu.py" line="67" />
+   <source>Crop area per unit</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/areas_menu.py" line="20" />
+   <source>Crop area statistics per unit…</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/areas_menu.py" line="15" />
+   <source>Design a sample for accuracy and area…</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/areas_menu.py" line="17" />
+   <source>Label the sample…</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>LabellingPanel</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="89" />
+   <source>Choose a point layer first.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="59" />
+   <source>Choose the sample layer made by 'Design a sample' and press Start.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="77" />
+   <source>Label from reference fields</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="39" />
+   <source>Label the sample</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="159" />
+   <source>Point {n} of {total} (stratum {stratum}, mapped as {mapped}). Label: {label}.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="78" />
+   <source>Points inside a field of your reference data get that field's class; label_source says so.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="56" />
+   <source>Sample</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="56" />
+   <source>Scale</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="53" />
+   <source>Start / resume</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="169" />
+   <source>Start the walk and choose a reference polygon layer and its class field first.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="163" />
+   <source>This label comes from {source}, not from your interpretation.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="157" />
+   <source>not labelled yet</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="172" />
+   <source>{n} points lie in fields of '{layer}' and were labelled from them (label_source says so).</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>LabellingSession</name>
+  <message>
+   <location filename="worldcereal_qgis/controllers/labelling.py" line="114" />
+   <source>The label could not be saved in '{layer}'; is the file read-only?</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/labelling.py" line="39" />
+   <source>The sample layer has no field '{field}' to store the labels in.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/labelling.py" line="94" />
+   <source>reference data: {layer}</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
   <name>ReferencePanel</name>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
@@ -19,6 +146,11 @@
    <translation type="unfinished" />
   </message>
   <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="163" />
+   <source>A reference data file (GeoParquet, Parquet, GeoPackage, ...); it is read directly, also where QGIS cannot open it as a layer.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Cancel</source>
    <translation>Annuler</translation>
@@ -26,6 +158,11 @@
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Choose a layer and validate it.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="202" />
+   <source>Choose a reference data layer or file first.</source>
    <translation type="unfinished" />
   </message>
   <message>
@@ -79,6 +216,16 @@
    <translation type="unfinished" />
   </message>
   <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="220" />
+   <source>Validating reference data</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="219" />
+   <source>Validating…</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>all samples</source>
    <translation type="unfinished" />
@@ -96,6 +243,52 @@
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>…</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="166" />
+   <source>…or file</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>ReferenceSource</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/reference_source.py" line="105" />
+   <source>Choose a reference data layer or a file (GeoParquet, Parquet, GeoPackage, ...).</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/reference_source.py" line="92" />
+   <source>Choose a reference data layer or file first.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/reference_source.py" line="38" />
+   <source>Layer '{name}'</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/reference_source.py" line="98" />
+   <source>The layer {name} cannot be read: its source {source} is not available.</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>TrainCroptypeAlgorithm</name>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="68" />
+   <source>Model name (empty = season, months, classes and today's date)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="107" />
+   <source>Model name: {name}.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="96" />
+   <source>Registered model name</source>
    <translation type="unfinished" />
   </message>
  </context>
@@ -171,6 +364,309 @@
   </message>
  </context>
  <context>
+  <name>WorldCerealAreas</name>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="85" />
+   <source>Accuracy and area of {name}</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="65" />
+   <source>Accuracy per class</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="68" />
+   <source>Allocation</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="64" />
+   <source>Anticipated user's accuracy (one value, or class=value, ...)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="58" />
+   <source>Area (polygon layer, optional)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="192" />
+   <source>Area of {cls} per unit (ha)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="64" />
+   <source>Area statistics</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="60" />
+   <source>Area the sample was drawn in (polygon layer, optional)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="67" />
+   <source>Areas per class</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="34" />
+   <source>Assess accuracy and estimate areas</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="58" />
+   <source>Assessment of the map (.json, optional)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="68" />
+   <source>Chart</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="63" />
+   <source>Class to map and chart</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="89" />
+   <source>Counting the pixels of each class of '{band}' by blocks…</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="38" />
+   <source>Crop area statistics per unit</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="51" />
+   <source>Crop-type season (empty: cropland)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="56" />
+   <source>Crop-type season of the map (empty: cropland)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="39" />
+   <source>Design a sample for accuracy and area</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="42" />
+   <source>Draws a stratified random sample from a WorldCereal map (a single result or a tiled run's mosaic): strata are the map classes of the chosen band (cropland / other, or the crop types of one season, optionally merged). The sample size comes from the target standard error of overall accuracy and the anticipated user's accuracies (Olofsson et al. 2014, eq. 13) unless you give one. The same seed gives the same points. Output: points with stratum, map class, inclusion probability, weight and an empty 'reference' field to label, the class of every other classification band of the file under each point (map_&lt;season&gt;, to assess those maps with the same sample), and the strata table (pixels, hectares) the sample was drawn from.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="41" />
+   <source>For each polygon of a layer (districts, farms): the mapped area of each class, counted pixel by pixel in the map's own UTM zone (mosaics across zones included), and, with an assessment of the same map (the .json written next to assess_map's report), the error-adjusted area with a 95 % interval. That estimate applies the whole map's error rates to the unit; the 'support' field says how many sample points fall inside the unit and whether that is enough to trust it. Units should not overlap: a pixel is counted for one unit only. Outputs: a table joinable on unit_id, the units coloured by the chosen class, and a chart.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="37" />
+   <source>From a labelled stratified sample: the error matrix in sample counts and in estimated area proportions, overall, user's and producer's accuracy with 95 % confidence intervals, and the error-adjusted area of each class with its 95 % interval next to the mapped (pixel-counted) area. Stratum sizes come from a STRATA table (fields stratum, pixels) or are counted on the MAP. Points labelled 'unsure', 'skip' or left empty are left out and counted in the report. Assumptions: a probability sample, and reference labels of better quality than the map.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="118" />
+   <source>Give the stratum sizes: a STRATA table or the MAP to count them from.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="46" />
+   <source>Labelled sample points</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="61" />
+   <source>Labelled sample points (to count them per unit, optional)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="48" />
+   <source>Map class field</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="53" />
+   <source>Merge classes</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="56" />
+   <source>Merge classes (e.g. barley=cereals, wheat=cereals)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="58" />
+   <source>Merge classes of the map</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="70" />
+   <source>Minimum points per stratum (compromise allocation)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="84" />
+   <source>No assessment given: only mapped areas (pixel counts) are reported.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="78" />
+   <source>Number of sample points</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="70" />
+   <source>Overall accuracy</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="92" />
+   <source>Overall accuracy {oa:.3f} ± {ci:.3f} ({method}).</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="71" />
+   <source>Overall accuracy, 95 % half-width</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="63" />
+   <source>Pixel area in hectares (0: from the map; 0.01 for 10 m)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="72" />
+   <source>Random seed</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="49" />
+   <source>Reference label field</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="69" />
+   <source>Report</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="74" />
+   <source>Sample points</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="66" />
+   <source>Sample size (0: from the target standard error)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="100" />
+   <source>Sample size from the target standard error (Olofsson 2014, eq. 13): {n}.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="76" />
+   <source>Strata (pixels per stratum)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="52" />
+   <source>Strata table (fields stratum, pixels)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="47" />
+   <source>Stratum field</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="113" />
+   <source>Stratum {stratum}: {pixels} pixels ({area_ha:.1f} ha), {points} points.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="61" />
+   <source>Target standard error of overall accuracy</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="170" />
+   <source>The anticipated user's accuracies must be numbers between 0 and 1.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="150" />
+   <source>The assessment file '{name}' cannot be read.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="93" />
+   <source>The map has no classified pixel inside the area.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="104" />
+   <source>The units layer has no polygon.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="56" />
+   <source>Unit id field (empty: feature id)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="55" />
+   <source>Units (polygon layer)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="66" />
+   <source>Units with the class's area</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="50" />
+   <source>WorldCereal map (result or mosaic)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="182" />
+   <source>map-wide error rates applied; only {n} sample points inside, too few to check them here</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="180" />
+   <source>map-wide error rates applied; sample points inside the unit not counted</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="184" />
+   <source>map-wide error rates applied; {n} sample points inside</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="178" />
+   <source>mapped area only (no assessment given)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="85" />
+   <source>the map</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="54" />
+   <source>…or the map to count them from</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
   <name>WorldCerealBackendChoice</name>
   <message>
    <location filename="worldcereal_qgis/gui/backend_choice.py" line="30" />
@@ -243,12 +739,12 @@
    <translation>Découpage en tuiles…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="189" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="203" />
    <source>Tiled run not started ({summary}).</source>
    <translation>Traitement par tuiles non lancé ({summary}).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="194" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="208" />
    <source>Tiled run started: {summary}; results in {folder}.</source>
    <translation>Traitement par tuiles lancé : {summary} ; résultats dans {folder}.</translation>
   </message>
@@ -258,7 +754,7 @@
    <translation>En attente du choix automatique de l'orbite Sentinel-1…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="201" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="215" />
    <source>WorldCereal: start a tiled run?</source>
    <translation>WorldCereal : lancer un traitement par tuiles ?</translation>
   </message>
@@ -268,7 +764,7 @@
    <translation>{area} : {km2} km² · environ {low}–{high} crédits · {short}–{long} min</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="202" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="216" />
    <source>{summary}.
 
 Start {jobs} jobs on {backend}?</source>
@@ -1022,12 +1518,12 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  <context>
   <name>WorldCerealPlugin</name>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="78" />
+   <location filename="worldcereal_qgis/plugin.py" line="82" />
    <source>Load a real WorldCereal crop-type map shipped with the plugin (offline, no account needed)</source>
    <translation>Charger une vraie carte des types de cultures WorldCereal fournie avec l'extension (hors ligne, sans compte)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="76" />
+   <location filename="worldcereal_qgis/plugin.py" line="80" />
    <source>Open an example result</source>
    <translation>Ouvrir un exemple de résultat</translation>
   </message>

@@ -179,6 +179,9 @@ def group_state(title):
     group = QgsProject.instance().layerTreeRoot().findGroup(title)
     index = view.node2index(group) if hasattr(view, "node2index") else view.layerTreeModel().node2index(group)
     result["newest_group_expanded"] = bool(group) and view.isExpanded(index)  # the view's (proxy) index
+    result["newest_group_debug"] = {"found": bool(group), "node_expanded": bool(group) and group.isExpanded(),
+                                    "index_valid": index.isValid(), "has_node2index": hasattr(view, "node2index"),
+                                    "top": [n.name() for n in QgsProject.instance().layerTreeRoot().children()]}
 
 
 def croptype(dock):
