@@ -76,8 +76,11 @@ def add_result_layers(built: BuiltLayers, project: QgsProject | None = None,
     project.addMapLayers(built.layers, False)
     group = _job_group(group_name or str(job.get("title") or job.get("job_id") or "WorldCereal"), built.props)
     _fill_group(group, built.layers, built.bands, _main_band(built.desc, built.bands))
-    # inserted whole, once filled: the Layers panel then opens it (an empty group inserted first stayed closed)
     project.layerTreeRoot().insertChildNode(0, group)
+    # QGIS 3.22's Layers panel shows a newly inserted group closed whatever its flag says (seen in the desktop
+    # walk); it follows a change of the flag, so the newest result opens with its legend visible
+    group.setExpanded(False)
+    group.setExpanded(True)
     return built.layers
 
 
