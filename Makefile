@@ -61,6 +61,7 @@ package: translations
 	cp -r resources metadata.txt LICENSE README.md $(DIST)/build/worldcereal_qgis/
 	find $(DIST)/build -name '__pycache__' -prune -exec rm -rf {} +
 	find $(DIST)/build -name '*.aux.xml' -delete
+	rm -f $(DIST)/build/worldcereal_qgis/i18n/*.ts
 	rm -f $(DIST)/worldcereal_qgis-$(VERSION).zip
 	cd $(DIST)/build && $(SYS_PYTHON) -c "import shutil, sys; shutil.make_archive(sys.argv[1], 'zip', '.', 'worldcereal_qgis')" "$(abspath $(DIST))/worldcereal_qgis-$(VERSION)"
 	@rm -rf $(DIST)/build

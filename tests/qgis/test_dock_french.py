@@ -104,3 +104,31 @@ def test_the_dock_in_french_has_no_english_left(make_dock, qgis_iface, french, c
     english = {source for (_c, source), text in ts_messages("fr").items() if text and text != source}
     left = [t for t in texts if t in english or ENGLISH_WORDS.search(t.replace("WorldCereal", ""))]
     assert left == []
+
+
+def test_the_plugin_loads_the_translation_of_qgis_language(tmp_path, monkeypatch):
+    """plugin.py installs the .qm of the language chosen in QGIS's options (Settings → Options → General)."""
+    from qgis.core import QgsSettings
+
+    from worldcereal_qgis.adapters import i18n
+
+    subprocess.run([shutil.which("lrelease"), "-silent", str(I18N / "worldcereal_qgis_es.ts"), "-qm",
+                    str(tmp_path / "worldcereal_qgis_es.qm")], check=True)
+    monkeypatch.setattr(i18n, "I18N_DIR", tmp_path)
+    settings = QgsSettings()
+    saved = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "es_AR")
+    try:
+        assert i18n.user_language() == "es"
+        loaded = i18n.install_translator()
+        assert loaded is not None
+        assert QCoreApplication.translate("WorldCerealDockBase", "Run") == "Ejecutar"
+        i18n.remove_translator(loaded)
+        assert QCoreApplication.translate("WorldCerealDockBase", "Run") == "Run"
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                settings.remove(key)
+            else:
+                settings.setValue(key, value)
