@@ -42,6 +42,9 @@ class WorldCerealPlugin:
         """Called by QGIS (also by qgis_process) so algorithms exist without the GUI."""
         if self.provider is not None:
             return
+        from .adapters import log
+
+        log.install()  # core warnings (logging) reach the QGIS log panel, in the GUI and under qgis_process
         dependencies.add_to_sys_path(settings.deps_dir())
         from .processing.provider import WorldCerealProvider
 
@@ -229,3 +232,6 @@ class WorldCerealPlugin:
             self.provider = None
         i18n.remove_translator(self.translator)
         self.translator = None
+        from .adapters import log
+
+        log.uninstall()

@@ -39,6 +39,11 @@ def configure():
         setting.write(value)
 
     yield write
+    restore_settings(qs, saved)
+
+
+def restore_settings(qs: QgsSettings, saved: dict[str, object]) -> None:
+    """Put back values read before a test (None: the key did not exist)."""
     for key, value in saved.items():
         if value is None:
             qs.remove(key)

@@ -70,6 +70,22 @@ def test_bad_input_is_one_clear_sentence(profile_home, local_backend, tmp_path):
     assert "Traceback" not in text
 
 
+def test_each_error_is_printed_once(profile_home, local_backend, tmp_path):
+    """QGIS reports a failed algorithm three times under qgis_process; the plugin's errors appear once."""
+    common = ["ORBIT=2", "BACKEND=3", f"BACKEND_URL={local_backend.url}", f"OUTPUT_FOLDER={tmp_path}"]
+    cases = {  # a parameter check, and an error raised while the algorithm runs
+        "YEAR=abc": ("EXTENT=5.11,5.14,47.13,47.15 [EPSG:4326]", "Year (YEAR) must be a whole number from 2017 to "
+                     "2100, not 'abc'."),
+        "YEAR=2021": ("EXTENT=0,1,0,1 [EPSG:4326]", "The area of interest covers"),
+    }
+    for year, (extent, sentence) in cases.items():
+        proc = subprocess.run([QGIS_PROCESS, "run", "worldcereal:cropland", "--", extent, year, *common],
+                              env=_env(profile_home), capture_output=True, text=True, timeout=120)
+        text = proc.stdout + proc.stderr
+        assert proc.returncode != 0 and text.count(sentence) == 1, text[-2000:]
+        assert "Traceback" not in text
+
+
 def _run_validate(profile_home, path: Path, tmp_path: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [QGIS_PROCESS, "--json", "run", "worldcereal:validate_reference_data", "--", f"INPUT={path}",

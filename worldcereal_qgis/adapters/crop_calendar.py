@@ -13,8 +13,6 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from qgis.core import QgsApplication
-
 from .. import settings
 from ..core.errors import InputError, WorldCerealError
 
@@ -24,7 +22,6 @@ if TYPE_CHECKING:
 
 CALENDAR_FILENAME = "seasonality_lookup.geoparquet"  # same as core.seasons (not imported here: numpy)
 _lock = threading.Lock()  # one download / parse at a time, whichever thread asks first
-_running: set = set()  # tasks started by start_loading(), until they report
 
 
 def cache_dir() -> Path:
@@ -97,20 +94,10 @@ def loading_task(on_done: Callable[[CropCalendar | None, WorldCerealError | None
 
 
 def start_loading(on_done: Callable[[CropCalendar | None, WorldCerealError | None], None] | None = None) -> CoreTask:
-    """``loading_task`` added to QGIS's task manager; it is kept referenced here until it ends.
+    """``loading_task`` added to QGIS's task manager (kept referenced until it ends; callers may ignore it)."""
+    from .tasks import start_task
 
-    PyQGIS drops a Python QgsTask subclass whose last Python reference goes away, and the task then never
-    reports; callers may ignore the returned task.
-    """
-    def done(result: Any, error: WorldCerealError | None) -> None:
-        _running.discard(task)
-        if on_done is not None:
-            on_done(result, error)
-
-    task = loading_task(done)
-    _running.add(task)
-    QgsApplication.taskManager().addTask(task)
-    return task
+    return start_task(loading_task(on_done))
 
 
 def _session() -> Any:

@@ -92,7 +92,7 @@ class InstallOffer:
         bar.pushWidget(self.item, Qgis.MessageLevel.Warning)
 
     def install(self, missing: list[dependencies.MissingDependency]) -> None:
-        from qgis.core import QgsApplication
+        from ..adapters.tasks import start_task
 
         if self.task is not None:
             return
@@ -105,7 +105,7 @@ class InstallOffer:
         task.taskCompleted.connect(lambda: self._finished(task, True))
         task.taskTerminated.connect(lambda: self._finished(task, False))
         self.task = task
-        QgsApplication.taskManager().addTask(task)
+        start_task(task)
 
     def _show_progress(self, progress: float) -> None:
         if self.item is None:

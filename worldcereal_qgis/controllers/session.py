@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from qgis.core import Qgis, QgsApplication
+from qgis.core import Qgis
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
 from ..adapters import message_bar
-from ..adapters.tasks import CoreTask
+from ..adapters.tasks import CoreTask, start_task
 from ..core.errors import WorldCerealError
 
 MESSAGE_SECONDS = 8
@@ -97,7 +97,7 @@ class Session(QObject):
         if self.jobs is not None:  # the panel opened first and resumed everything
             return
         self._task = CoreTask(tr("WorldCereal: looking for unfinished jobs"), _count_unfinished, self._counted)
-        QgsApplication.taskManager().addTask(self._task)
+        start_task(self._task)
 
     def ensure(self) -> None:
         """The controllers exist (the panel may open before the start-up look-up answered)."""

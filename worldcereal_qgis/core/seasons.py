@@ -1,4 +1,5 @@
-"""Season windows from WorldCereal's crop calendar, with the library's rule (reference doc §2.3).
+"""Season windows from WorldCereal's crop calendar, with the library's rule
+(docs/worldcereal-facts.md, "Seasons and the crop calendar").
 
 Reproduces ``get_season_dates_for_extent`` (worldcereal-classification, src/worldcereal/seasons.py) offline:
 lookup points (0.5° grid centres) inside the AOI bbox, median SOS/EOS dekad rounded half-to-even, the

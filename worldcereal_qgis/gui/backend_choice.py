@@ -8,12 +8,11 @@ and nothing answers, one sentence says what it is and how to start it.
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
 from .. import settings
 from ..adapters.i18n import backend_name
-from ..adapters.tasks import CoreTask
+from ..adapters.tasks import CoreTask, start_task
 from ..core import backends
 from ..core.errors import WorldCerealError
 from .fit import fit_combo
@@ -87,7 +86,7 @@ class BackendChoice(QObject):
 
         self.task = CoreTask(tr("WorldCereal: looking for the local simulated backend"),
                              lambda task: server_answers(url), done)
-        QgsApplication.taskManager().addTask(self.task)
+        start_task(self.task)
 
     def shutdown(self) -> None:
         self._probe_timer.stop()

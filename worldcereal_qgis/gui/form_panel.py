@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QObject, QTimer, pyqtSignal
 
 from .. import settings
-from ..adapters import crop_calendar
-from ..adapters.tasks import CoreTask
+from ..adapters import connections, crop_calendar
+from ..adapters.tasks import CoreTask, start_task
 from ..controllers.dock_state import ORBIT_MODES, PRODUCTS, DockState, period_text
 from ..core import udp
 from ..core.aoi import Aoi
@@ -39,15 +38,6 @@ def _pydate(value: QDate) -> date:
 
 def left_as_they_are(error) -> str:
     return tr("{error} The season windows were left as they are.").format(error=error)
-
-
-def choose_orbit(url: str, bbox: tuple[float, float, float, float], period: tuple[date, date]):
-    import requests
-
-    from ..core.orbit import select_orbit
-
-    with requests.Session() as session:
-        return select_orbit(bbox, period[0], period[1], session=session, url=url)
 
 
 class FormPanel(QObject):
@@ -155,7 +145,8 @@ class FormPanel(QObject):
         if name is None:  # the list is being refilled (or emptied): no choice was made
             return
         self.state.backend = name
-        url = {"local": settings.LOCAL_BACKEND_URL, "custom": settings.CUSTOM_BACKEND_URL}.get(name)
+        self.state.sync_backend_settings()  # the reference-data page and Processing defaults follow the choice
+        url = settings.BACKEND_URL_SETTINGS.get(name)
         self.ui.backendUrlEdit.setText(url.read() if url is not None else "")
         self._show_product_widgets()
         self.changed.emit()
@@ -235,7 +226,7 @@ class FormPanel(QObject):
         period = self.state.processing_period(self.aoi)
         if self.aoi is None or period is None:
             return None
-        return (tuple(round(v, 5) for v in self.aoi.bbox), period, self.state.orbit_catalogue_url)
+        return (tuple(round(v, 5) for v in self.aoi.bbox), period, settings.CATALOGUE_URL.read())
 
     def _schedule_orbit(self, _period=None) -> None:
         if self.state.orbit_mode != "auto":
@@ -277,8 +268,8 @@ class FormPanel(QObject):
             self.changed.emit()
 
         self.orbit_task = CoreTask("WorldCereal: choosing the Sentinel-1 orbit",
-                                   lambda task: choose_orbit(url, bbox, period), done)
-        QgsApplication.taskManager().addTask(self.orbit_task)
+                                   lambda task: connections.select_orbit(bbox, period, url), done)
+        start_task(self.orbit_task)
 
     # -- crop calendar -------------------------------------------------------------------------------------------
     def suggest(self) -> None:

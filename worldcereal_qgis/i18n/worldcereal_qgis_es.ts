@@ -43,6 +43,19 @@
   </message>
  </context>
  <context>
+  <name>AuthStore</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/auth_store.py" line="35" />
+   <source>QGIS's authentication database is locked and cannot ask for the master password here; write it to a file readable only by you and set QGIS_AUTH_PASSWORD_FILE to that file's path.</source>
+   <translation>La base de autenticación de QGIS está bloqueada y aquí no puede pedir la contraseña maestra; escríbala en un archivo que solo usted pueda leer e indique su ruta en QGIS_AUTH_PASSWORD_FILE.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/auth_store.py" line="37" />
+   <source>QGIS's authentication database is locked; enter the master password to use your stored logins.</source>
+   <translation>La base de autenticación de QGIS está bloqueada; introduzca la contraseña maestra para usar sus sesiones guardadas.</translation>
+  </message>
+ </context>
+ <context>
   <name>LabellingPanel</name>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="89" />
@@ -216,7 +229,7 @@
    <translation type="unfinished" />
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="220" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="221" />
    <source>Validating reference data</source>
    <translation type="unfinished" />
   </message>
@@ -293,6 +306,54 @@
   </message>
  </context>
  <context>
+  <name>WorldCereal</name>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="43" />
+   <source> from {low} to {high}</source>
+   <translation> de {low} a {high}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="45" />
+   <source> of at least {low}</source>
+   <translation> de al menos {low}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="47" />
+   <source> of at most {high}</source>
+   <translation> de como máximo {high}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="54" />
+   <source>a number</source>
+   <translation>un número</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="54" />
+   <source>a whole number</source>
+   <translation>un número entero</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="72" />
+   <source>{label} must be one of {choices}; not '{value}'.</source>
+   <translation>{label} debe ser uno de {choices}; no «{value}».</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="80" />
+   <source>{label} must be true or false, not '{value}'.</source>
+   <translation>{label} debe ser verdadero o falso, no «{value}».</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="84" />
+   <source>{label} must be {expected}, not '{value}'.</source>
+   <translation>{label} debe ser {expected}, no «{value}».</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="61" />
+   <source>{label} must be {expected}, not {value}.</source>
+   <translation>{label} debe ser {expected}, no {value}.</translation>
+  </message>
+ </context>
+ <context>
   <name>WorldCerealAccount</name>
   <message>
    <location filename="worldcereal_qgis/gui/account.py" line="163" />
@@ -320,11 +381,6 @@
    <translation>QGIS pedirá ahora su contraseña maestra: WorldCereal guarda su sesión en la base de autenticación cifrada de QGIS, nunca en ajustes sin cifrar.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="146" />
-   <source>QGIS's authentication database is locked; enter the master password to log in.</source>
-   <translation>La base de autenticación de QGIS está bloqueada; introduzca la contraseña maestra para iniciar sesión.</translation>
-  </message>
-  <message>
    <location filename="worldcereal_qgis/gui/account.py" line="41" />
    <source>The local simulated backend needs no login and stores no password; its maps are simulated.</source>
    <translation>El servidor local simulado no requiere sesión ni guarda contraseñas; sus mapas son simulados.</translation>
@@ -343,6 +399,10 @@
    <location filename="worldcereal_qgis/gui/account.py" line="111" />
    <source>WorldCereal: logging in to {backend}</source>
    <translation>WorldCereal: iniciando sesión en {backend}</translation>
+  </message>
+  <message>
+   <source>QGIS's authentication database is locked; enter the master password to log in.</source>
+   <translation type="vanished">La base de autenticación de QGIS está bloqueada; introduzca la contraseña maestra para iniciar sesión.</translation>
   </message>
  </context>
  <context>
@@ -669,12 +729,12 @@
  <context>
   <name>WorldCerealBackendChoice</name>
   <message>
-   <location filename="worldcereal_qgis/gui/backend_choice.py" line="30" />
+   <location filename="worldcereal_qgis/gui/backend_choice.py" line="29" />
    <source>The local simulated backend is a test server for developers and nothing answers at {url}; start it from the plugin's source checkout with `make backend`.</source>
    <translation>El servidor local simulado es un servidor de pruebas para desarrolladores y nada responde en {url}; inícielo desde el código fuente del complemento con `make backend`.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/backend_choice.py" line="88" />
+   <location filename="worldcereal_qgis/gui/backend_choice.py" line="87" />
    <source>WorldCereal: looking for the local simulated backend</source>
    <translation>WorldCereal: buscando el servidor local simulado</translation>
   </message>
@@ -1240,77 +1300,77 @@ Start {jobs} jobs on {backend}?</source>
  <context>
   <name>WorldCerealForm</name>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="186" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="177" />
    <source>Adjusted by hand; the dashed outlines are the crop calendar's windows (Suggest restores them).</source>
    <translation>Ajustado a mano; los contornos discontinuos son las temporadas del calendario de cultivos (Proponer las restablece).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="249" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="240" />
    <source>Checking Sentinel-1 coverage of the area…</source>
    <translation>Comprobando la cobertura Sentinel-1 del área…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="299" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="290" />
    <source>Choose an area of interest first: the seasons depend on where it is.</source>
    <translation>Elija primero un área de interés: las temporadas dependen del lugar.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/dock_state.py" line="223" />
+   <location filename="worldcereal_qgis/controllers/dock_state.py" line="233" />
    <source>Choose an area of interest: the map extent, a drawing or a polygon layer.</source>
    <translation>Elija un área de interés: la extensión del mapa, un dibujo o una capa de polígonos.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="246" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="237" />
    <source>Chosen automatically once the area and period are set.</source>
    <translation>Se elige automáticamente una vez fijados el área y el periodo.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/dock_state.py" line="231" />
+   <location filename="worldcereal_qgis/controllers/dock_state.py" line="243" />
    <source>Enter the URL of your custom crop-type model (.zip).</source>
    <translation>Introduzca la URL de su modelo propio de tipos de cultivo (.zip).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="242" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="233" />
    <source>Fixed orbit: only acquisitions of this direction are used.</source>
    <translation>Órbita fija: solo se usan las adquisiciones de esta dirección.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="355" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="346" />
    <source>From the crop calendar:</source>
    <translation>Según el calendario de cultivos:</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/dock_state.py" line="246" />
+   <location filename="worldcereal_qgis/controllers/dock_state.py" line="263" />
    <source>Processing period: enable at least one season.</source>
    <translation>Periodo de procesamiento: active al menos una temporada.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/dock_state.py" line="248" />
+   <location filename="worldcereal_qgis/controllers/dock_state.py" line="265" />
    <source>Processing period: {start} … {end} ({months} months)</source>
    <translation>Periodo de procesamiento: {start} … {end} ({months} meses)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="304" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="295" />
    <source>Reading the crop calendar…</source>
    <translation>Leyendo el calendario de cultivos…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="346" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="337" />
    <source>The crop calendar has no season for this area; enter the months by hand.</source>
    <translation>El calendario de cultivos no tiene temporadas para esta área; introduzca los meses a mano.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="215" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="206" />
    <source>the 12 months ending with this area's last crop-calendar season of {year}</source>
    <translation>los 12 meses que terminan con la última temporada de {year} del calendario de cultivos de esta área</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="41" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="40" />
    <source>{error} The season windows were left as they are.</source>
    <translation>{error} Las temporadas se dejaron como estaban.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="255" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="246" />
    <source>{orbit}: the Sentinel-1 catalogue could not be reached, so the library's default is used.</source>
    <translation>{orbit}: no se pudo consultar el catálogo Sentinel-1, así que se usa el valor por defecto de la biblioteca.</translation>
   </message>
@@ -1356,7 +1416,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Servidor: {url}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="32" />
+   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="33" />
    <source>Cancel job</source>
    <translation>Cancelar el trabajo</translation>
   </message>
@@ -1381,12 +1441,12 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Identificador del trabajo: {id}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="33" />
+   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="34" />
    <source>Load / reload results</source>
    <translation>Cargar / recargar resultados</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="33" />
+   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="34" />
    <source>Open output folder</source>
    <translation>Abrir la carpeta de salida</translation>
   </message>
@@ -1396,17 +1456,17 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Progreso</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="33" />
+   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="34" />
    <source>Remove from list</source>
    <translation>Quitar de la lista</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="32" />
+   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="33" />
    <source>Retry</source>
    <translation>Reintentar</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="32" />
+   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="33" />
    <source>Show log</source>
    <translation>Mostrar el registro</translation>
   </message>
@@ -1518,27 +1578,27 @@ Start {jobs} jobs on {backend}?</source>
  <context>
   <name>WorldCerealPlugin</name>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="82" />
+   <location filename="worldcereal_qgis/plugin.py" line="85" />
    <source>Load a real WorldCereal crop-type map shipped with the plugin (offline, no account needed)</source>
    <translation>Cargar un mapa real de tipos de cultivo de WorldCereal incluido en el complemento (sin conexión, sin cuenta)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="80" />
+   <location filename="worldcereal_qgis/plugin.py" line="83" />
    <source>Open an example result</source>
    <translation>Abrir un resultado de ejemplo</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="62" />
+   <location filename="worldcereal_qgis/plugin.py" line="65" />
    <source>Open the WorldCereal panel: cropland and crop-type maps with openEO</source>
    <translation>Abrir el panel WorldCereal: mapas de tierras de cultivo y de tipos de cultivo con openEO</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="66" />
+   <location filename="worldcereal_qgis/plugin.py" line="69" />
    <source>Reference data and extractions…</source>
    <translation>Datos de referencia y extracciones…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="68" />
+   <location filename="worldcereal_qgis/plugin.py" line="71" />
    <source>Validate your reference data and extract satellite time series for it</source>
    <translation>Validar sus datos de referencia y extraer sus series temporales de satélite</translation>
   </message>
@@ -1546,62 +1606,72 @@ Start {jobs} jobs on {backend}?</source>
  <context>
   <name>WorldCerealProcessing</name>
   <message>
-   <location filename="worldcereal_qgis/processing/base.py" line="30" />
+   <location filename="worldcereal_qgis/processing/base.py" line="37" />
    <source>&lt;b&gt;Account.&lt;/b&gt; Jobs run on openEO with your Copernicus Data Space Ecosystem account (free: &lt;a href="{url}"&gt;register at CDSE&lt;/a&gt;). Log in once in the WorldCereal panel (toolbar button or Plugins → WorldCereal); Processing, the Model Builder and qgis_process use that login.</source>
    <translation>&lt;b&gt;Cuenta.&lt;/b&gt; Los trabajos se ejecutan en openEO con su cuenta del Copernicus Data Space Ecosystem (gratuita: &lt;a href="{url}"&gt;registro en el CDSE&lt;/a&gt;). Inicie sesión una vez en el panel WorldCereal (botón de la barra de herramientas o Complementos → WorldCereal); Procesos, el modelador gráfico y qgis_process usan esa sesión.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/base.py" line="34" />
+   <location filename="worldcereal_qgis/processing/base.py" line="41" />
    <source>&lt;b&gt;Cost and time.&lt;/b&gt; Each job uses credits from your CDSE allowance (10,000 free credits a month) and takes 10–20 minutes or more; it goes on if you close QGIS.</source>
    <translation>&lt;b&gt;Coste y tiempo.&lt;/b&gt; Cada trabajo consume créditos de su cupo del CDSE (10 000 créditos gratuitos al mes) y tarda 10–20 minutos o más; continúa aunque cierre QGIS.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/base.py" line="41" />
+   <location filename="worldcereal_qgis/processing/base.py" line="48" />
    <source>&lt;b&gt;Period.&lt;/b&gt; Give a YEAR or the dates: one of the two is needed.</source>
    <translation>&lt;b&gt;Periodo.&lt;/b&gt; Indique un AÑO o las fechas: hace falta uno de los dos.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/base.py" line="37" />
+   <location filename="worldcereal_qgis/processing/base.py" line="44" />
    <source>A map of 100 km² costs about {low}–{high} credits and takes {short}–{long} minutes. &lt;b&gt;Area.&lt;/b&gt; Give either a polygon layer or an extent, not both.</source>
    <translation>Un mapa de 100 km² cuesta unos {low}–{high} créditos y tarda {short}–{long} minutos. &lt;b&gt;Área.&lt;/b&gt; Indique una capa de polígonos o una extensión, no ambas.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="269" />
+   <location filename="worldcereal_qgis/processing/base.py" line="63" />
+   <source>Backend URL (local or custom backend; empty = the URL in the plugin settings)</source>
+   <translation>URL del servidor (local o personalizado; vacío = la URL de los ajustes del complemento)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="266" />
    <source>Crop type map (WorldCereal)</source>
    <translation>Mapa de tipos de cultivo (WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="194" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="185" />
    <source>Cropland map (WorldCereal)</source>
    <translation>Mapa de tierras de cultivo (WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="272" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="218" />
+   <source>Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that year's last season, START_DATE {start} the 12 months from that day.</source>
+   <translation>Indique YEAR o START_DATE, no ambos: YEAR {year} son los 12 meses que terminan con la última temporada de ese año, START_DATE {start} los 12 meses desde ese día.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="269" />
    <source>Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type head zip). The processing period is the 12 months ending with the last season's last month. Leave the season dates empty and give a year to use the crop calendar's windows for the season ids (tc-s1 = season 1, tc-s2 = season 2, tc-annual = whole year), as the WorldCereal library does. Bands: cropland, croptype_classification:&lt;season&gt; (value = class), probabilities.</source>
    <translation>Cartografía los tipos de cultivo de una o dos temporadas de cultivo con el modelo WorldCereal (o su propio modelo .zip). El periodo de procesamiento son los 12 meses que terminan con el último mes de la última temporada. Deje vacías las fechas e indique un año para usar las temporadas del calendario de cultivos (tc-s1 = temporada 1, tc-s2 = temporada 2, tc-annual = año completo), como hace la biblioteca WorldCereal. Bandas: tierras de cultivo, croptype_classification:&lt;temporada&gt; (valor = clase), probabilidades.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="197" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="188" />
    <source>Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. The processing period is exactly 12 whole months: give a start month, or a year (the 12 months ending with the area's last crop-calendar season of that year once the calendar is downloaded, else the calendar year). Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.</source>
    <translation>Cartografía los cultivos temporales de un área con el modelo WorldCereal preentrenado en openEO. El periodo de procesamiento son exactamente 12 meses completos: indique un mes de inicio, o un año (los 12 meses que terminan con la última temporada de ese año en el calendario de cultivos una vez descargado, si no el año natural). Bandas: cropland_classification (1 = tierra de cultivo), probability_cropland, probability_other.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="221" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="220" />
    <source>Runs WorldCereal point-extraction jobs on openEO for a harmonised reference data layer: monthly Sentinel-2, Sentinel-1, AgERA5 and DEM values per sample. Jobs are split by year of valid_time, then by Sentinel-2 tile, at most 500 samples each; at most 2 run at once and failed jobs are retried. Results are post-processed into WorldCereal's long format and merged into worldcereal_merged_extractions.parquet (one folder per ref_id); samples already extracted there are skipped. A data set with validation errors is never sent. About 30 credits per job.</source>
    <translation>Ejecuta en openEO trabajos de extracción puntual de WorldCereal para una capa de datos de referencia armonizada: valores mensuales de Sentinel-2, Sentinel-1, AgERA5 y MDE por muestra. Los trabajos se dividen por año de valid_time y luego por tesela Sentinel-2, con 500 muestras como máximo cada uno; se ejecutan como máximo 2 a la vez y los fallidos se reintentan. Los resultados se pasan al formato largo de WorldCereal y se fusionan en worldcereal_merged_extractions.parquet (una carpeta por ref_id); las muestras ya extraídas se omiten. Nunca se envía un conjunto de datos con errores de validación. Unos 30 créditos por trabajo.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="206" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="197" />
    <source>Year (its growing seasons are covered) — or give the first day below</source>
    <translation>Año (se cubren sus temporadas de cultivo) — o indique el primer día abajo</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="289" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="286" />
    <source>Year of the suggested seasons — or give the season dates above (one of the two is needed)</source>
    <translation>Año de las temporadas propuestas — o indique las fechas de las temporadas arriba (hace falta uno de los dos)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="54" />
+   <location filename="worldcereal_qgis/processing/base.py" line="62" />
    <source>openEO backend</source>
    <translation>Servidor openEO</translation>
   </message>

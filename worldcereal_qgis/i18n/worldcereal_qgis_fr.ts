@@ -43,6 +43,19 @@
   </message>
  </context>
  <context>
+  <name>AuthStore</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/auth_store.py" line="35" />
+   <source>QGIS's authentication database is locked and cannot ask for the master password here; write it to a file readable only by you and set QGIS_AUTH_PASSWORD_FILE to that file's path.</source>
+   <translation>La base d'authentification de QGIS est verrouillée et ne peut pas demander le mot de passe principal ici ; écrivez-le dans un fichier lisible par vous seul et indiquez son chemin dans QGIS_AUTH_PASSWORD_FILE.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/auth_store.py" line="37" />
+   <source>QGIS's authentication database is locked; enter the master password to use your stored logins.</source>
+   <translation>La base d'authentification de QGIS est verrouillée ; saisissez le mot de passe principal pour utiliser vos connexions enregistrées.</translation>
+  </message>
+ </context>
+ <context>
   <name>LabellingPanel</name>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="89" />
@@ -216,7 +229,7 @@
    <translation type="unfinished" />
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="220" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="221" />
    <source>Validating reference data</source>
    <translation type="unfinished" />
   </message>
@@ -293,6 +306,54 @@
   </message>
  </context>
  <context>
+  <name>WorldCereal</name>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="43" />
+   <source> from {low} to {high}</source>
+   <translation> de {low} à {high}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="45" />
+   <source> of at least {low}</source>
+   <translation> d'au moins {low}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="47" />
+   <source> of at most {high}</source>
+   <translation> d'au plus {high}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="54" />
+   <source>a number</source>
+   <translation>un nombre</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="54" />
+   <source>a whole number</source>
+   <translation>un nombre entier</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="72" />
+   <source>{label} must be one of {choices}; not '{value}'.</source>
+   <translation>{label} doit valoir l'un de {choices} ; pas « {value} ».</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="80" />
+   <source>{label} must be true or false, not '{value}'.</source>
+   <translation>{label} doit être vrai ou faux, pas « {value} ».</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="84" />
+   <source>{label} must be {expected}, not '{value}'.</source>
+   <translation>{label} doit être {expected}, pas « {value} ».</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="61" />
+   <source>{label} must be {expected}, not {value}.</source>
+   <translation>{label} doit être {expected}, pas {value}.</translation>
+  </message>
+ </context>
+ <context>
   <name>WorldCerealAccount</name>
   <message>
    <location filename="worldcereal_qgis/gui/account.py" line="163" />
@@ -320,11 +381,6 @@
    <translation>QGIS va maintenant demander son mot de passe principal : WorldCereal conserve votre connexion dans la base d'authentification chiffrée de QGIS, jamais dans des paramètres en clair.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="146" />
-   <source>QGIS's authentication database is locked; enter the master password to log in.</source>
-   <translation>La base d'authentification de QGIS est verrouillée ; saisissez le mot de passe principal pour vous connecter.</translation>
-  </message>
-  <message>
    <location filename="worldcereal_qgis/gui/account.py" line="41" />
    <source>The local simulated backend needs no login and stores no password; its maps are simulated.</source>
    <translation>Le serveur local simulé ne demande aucune connexion et ne conserve aucun mot de passe ; ses cartes sont simulées.</translation>
@@ -343,6 +399,10 @@
    <location filename="worldcereal_qgis/gui/account.py" line="111" />
    <source>WorldCereal: logging in to {backend}</source>
    <translation>WorldCereal : connexion à {backend}</translation>
+  </message>
+  <message>
+   <source>QGIS's authentication database is locked; enter the master password to log in.</source>
+   <translation type="vanished">La base d'authentification de QGIS est verrouillée ; saisissez le mot de passe principal pour vous connecter.</translation>
   </message>
  </context>
  <context>
@@ -669,12 +729,12 @@
  <context>
   <name>WorldCerealBackendChoice</name>
   <message>
-   <location filename="worldcereal_qgis/gui/backend_choice.py" line="30" />
+   <location filename="worldcereal_qgis/gui/backend_choice.py" line="29" />
    <source>The local simulated backend is a test server for developers and nothing answers at {url}; start it from the plugin's source checkout with `make backend`.</source>
    <translation>Le serveur local simulé est un serveur de test pour les développeurs et rien ne répond à {url} ; lancez-le depuis les sources de l'extension avec `make backend`.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/backend_choice.py" line="88" />
+   <location filename="worldcereal_qgis/gui/backend_choice.py" line="87" />
    <source>WorldCereal: looking for the local simulated backend</source>
    <translation>WorldCereal : recherche du serveur local simulé</translation>
   </message>
@@ -1240,77 +1300,77 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  <context>
   <name>WorldCerealForm</name>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="186" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="177" />
    <source>Adjusted by hand; the dashed outlines are the crop calendar's windows (Suggest restores them).</source>
    <translation>Ajusté à la main ; les contours en pointillés sont les saisons du calendrier cultural (Proposer les rétablit).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="249" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="240" />
    <source>Checking Sentinel-1 coverage of the area…</source>
    <translation>Vérification de la couverture Sentinel-1 de la zone…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="299" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="290" />
    <source>Choose an area of interest first: the seasons depend on where it is.</source>
    <translation>Choisissez d'abord une zone d'intérêt : les saisons dépendent du lieu.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/dock_state.py" line="223" />
+   <location filename="worldcereal_qgis/controllers/dock_state.py" line="233" />
    <source>Choose an area of interest: the map extent, a drawing or a polygon layer.</source>
    <translation>Choisissez une zone d'intérêt : l'emprise de la carte, un dessin ou une couche de polygones.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="246" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="237" />
    <source>Chosen automatically once the area and period are set.</source>
    <translation>Choisie automatiquement une fois la zone et la période fixées.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/dock_state.py" line="231" />
+   <location filename="worldcereal_qgis/controllers/dock_state.py" line="243" />
    <source>Enter the URL of your custom crop-type model (.zip).</source>
    <translation>Saisissez l'URL de votre modèle de types de cultures personnalisé (.zip).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="242" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="233" />
    <source>Fixed orbit: only acquisitions of this direction are used.</source>
    <translation>Orbite imposée : seules les acquisitions de cette direction sont utilisées.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="355" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="346" />
    <source>From the crop calendar:</source>
    <translation>Selon le calendrier cultural :</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/dock_state.py" line="246" />
+   <location filename="worldcereal_qgis/controllers/dock_state.py" line="263" />
    <source>Processing period: enable at least one season.</source>
    <translation>Période de traitement : activez au moins une saison.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/dock_state.py" line="248" />
+   <location filename="worldcereal_qgis/controllers/dock_state.py" line="265" />
    <source>Processing period: {start} … {end} ({months} months)</source>
    <translation>Période de traitement : {start} … {end} ({months} mois)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="304" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="295" />
    <source>Reading the crop calendar…</source>
    <translation>Lecture du calendrier cultural…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="346" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="337" />
    <source>The crop calendar has no season for this area; enter the months by hand.</source>
    <translation>Le calendrier cultural n'a pas de saison pour cette zone ; saisissez les mois à la main.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="215" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="206" />
    <source>the 12 months ending with this area's last crop-calendar season of {year}</source>
    <translation>les 12 mois se terminant avec la dernière saison culturale {year} de cette zone</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="41" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="40" />
    <source>{error} The season windows were left as they are.</source>
    <translation>{error} Les saisons ont été laissées telles quelles.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="255" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="246" />
    <source>{orbit}: the Sentinel-1 catalogue could not be reached, so the library's default is used.</source>
    <translation>{orbit} : le catalogue Sentinel-1 est injoignable, la valeur par défaut de la bibliothèque est utilisée.</translation>
   </message>
@@ -1356,7 +1416,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Serveur : {url}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="32" />
+   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="33" />
    <source>Cancel job</source>
    <translation>Annuler la tâche</translation>
   </message>
@@ -1381,12 +1441,12 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Identifiant de tâche : {id}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="33" />
+   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="34" />
    <source>Load / reload results</source>
    <translation>Charger / recharger les résultats</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="33" />
+   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="34" />
    <source>Open output folder</source>
    <translation>Ouvrir le dossier de sortie</translation>
   </message>
@@ -1396,17 +1456,17 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Avancement</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="33" />
+   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="34" />
    <source>Remove from list</source>
    <translation>Retirer de la liste</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="32" />
+   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="33" />
    <source>Retry</source>
    <translation>Relancer</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="32" />
+   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="33" />
    <source>Show log</source>
    <translation>Afficher le journal</translation>
   </message>
@@ -1518,27 +1578,27 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  <context>
   <name>WorldCerealPlugin</name>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="82" />
+   <location filename="worldcereal_qgis/plugin.py" line="85" />
    <source>Load a real WorldCereal crop-type map shipped with the plugin (offline, no account needed)</source>
    <translation>Charger une vraie carte des types de cultures WorldCereal fournie avec l'extension (hors ligne, sans compte)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="80" />
+   <location filename="worldcereal_qgis/plugin.py" line="83" />
    <source>Open an example result</source>
    <translation>Ouvrir un exemple de résultat</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="62" />
+   <location filename="worldcereal_qgis/plugin.py" line="65" />
    <source>Open the WorldCereal panel: cropland and crop-type maps with openEO</source>
    <translation>Ouvrir le panneau WorldCereal : cartes des terres cultivées et des types de cultures avec openEO</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="66" />
+   <location filename="worldcereal_qgis/plugin.py" line="69" />
    <source>Reference data and extractions…</source>
    <translation>Données de référence et extractions…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="68" />
+   <location filename="worldcereal_qgis/plugin.py" line="71" />
    <source>Validate your reference data and extract satellite time series for it</source>
    <translation>Valider vos données de référence et en extraire les séries temporelles satellitaires</translation>
   </message>
@@ -1546,62 +1606,72 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  <context>
   <name>WorldCerealProcessing</name>
   <message>
-   <location filename="worldcereal_qgis/processing/base.py" line="30" />
+   <location filename="worldcereal_qgis/processing/base.py" line="37" />
    <source>&lt;b&gt;Account.&lt;/b&gt; Jobs run on openEO with your Copernicus Data Space Ecosystem account (free: &lt;a href="{url}"&gt;register at CDSE&lt;/a&gt;). Log in once in the WorldCereal panel (toolbar button or Plugins → WorldCereal); Processing, the Model Builder and qgis_process use that login.</source>
    <translation>&lt;b&gt;Compte.&lt;/b&gt; Les tâches tournent sur openEO avec votre compte Copernicus Data Space Ecosystem (gratuit : &lt;a href="{url}"&gt;inscription au CDSE&lt;/a&gt;). Connectez-vous une fois dans le panneau WorldCereal (bouton de la barre d'outils ou Extensions → WorldCereal) ; Traitements, le modeleur graphique et qgis_process utilisent cette connexion.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/base.py" line="34" />
+   <location filename="worldcereal_qgis/processing/base.py" line="41" />
    <source>&lt;b&gt;Cost and time.&lt;/b&gt; Each job uses credits from your CDSE allowance (10,000 free credits a month) and takes 10–20 minutes or more; it goes on if you close QGIS.</source>
    <translation>&lt;b&gt;Coût et durée.&lt;/b&gt; Chaque tâche consomme des crédits de votre quota CDSE (10 000 crédits gratuits par mois) et dure 10 à 20 minutes ou plus ; elle continue si vous fermez QGIS.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/base.py" line="41" />
+   <location filename="worldcereal_qgis/processing/base.py" line="48" />
    <source>&lt;b&gt;Period.&lt;/b&gt; Give a YEAR or the dates: one of the two is needed.</source>
    <translation>&lt;b&gt;Période.&lt;/b&gt; Indiquez une ANNÉE ou les dates : l'un des deux est nécessaire.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/base.py" line="37" />
+   <location filename="worldcereal_qgis/processing/base.py" line="44" />
    <source>A map of 100 km² costs about {low}–{high} credits and takes {short}–{long} minutes. &lt;b&gt;Area.&lt;/b&gt; Give either a polygon layer or an extent, not both.</source>
    <translation>Une carte de 100 km² coûte environ {low}–{high} crédits et prend {short}–{long} minutes. &lt;b&gt;Zone.&lt;/b&gt; Indiquez soit une couche de polygones, soit une emprise, pas les deux.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="269" />
+   <location filename="worldcereal_qgis/processing/base.py" line="63" />
+   <source>Backend URL (local or custom backend; empty = the URL in the plugin settings)</source>
+   <translation>URL du serveur (local ou personnalisé ; vide = l'URL des paramètres de l'extension)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="266" />
    <source>Crop type map (WorldCereal)</source>
    <translation>Carte des types de cultures (WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="194" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="185" />
    <source>Cropland map (WorldCereal)</source>
    <translation>Carte des terres cultivées (WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="272" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="218" />
+   <source>Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that year's last season, START_DATE {start} the 12 months from that day.</source>
+   <translation>Indiquez YEAR ou START_DATE, pas les deux : YEAR {year} désigne les 12 mois se terminant avec la dernière saison de cette année, START_DATE {start} les 12 mois à partir de ce jour.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="269" />
    <source>Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type head zip). The processing period is the 12 months ending with the last season's last month. Leave the season dates empty and give a year to use the crop calendar's windows for the season ids (tc-s1 = season 1, tc-s2 = season 2, tc-annual = whole year), as the WorldCereal library does. Bands: cropland, croptype_classification:&lt;season&gt; (value = class), probabilities.</source>
    <translation>Cartographie les types de cultures pour une ou deux saisons de culture avec le modèle WorldCereal (ou votre propre modèle .zip). La période de traitement couvre les 12 mois se terminant avec le dernier mois de la dernière saison. Laissez les dates vides et indiquez une année pour utiliser les saisons du calendrier cultural (tc-s1 = saison 1, tc-s2 = saison 2, tc-annual = année entière), comme le fait la bibliothèque WorldCereal. Bandes : terres cultivées, croptype_classification:&lt;saison&gt; (valeur = classe), probabilités.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="197" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="188" />
    <source>Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. The processing period is exactly 12 whole months: give a start month, or a year (the 12 months ending with the area's last crop-calendar season of that year once the calendar is downloaded, else the calendar year). Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.</source>
    <translation>Cartographie les cultures temporaires d'une zone avec le modèle WorldCereal pré-entraîné sur openEO. La période de traitement compte exactement 12 mois entiers : indiquez un mois de début, ou une année (les 12 mois se terminant avec la dernière saison du calendrier cultural de cette année une fois le calendrier téléchargé, sinon l'année civile). Bandes : cropland_classification (1 = terre cultivée), probability_cropland, probability_other.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="221" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="220" />
    <source>Runs WorldCereal point-extraction jobs on openEO for a harmonised reference data layer: monthly Sentinel-2, Sentinel-1, AgERA5 and DEM values per sample. Jobs are split by year of valid_time, then by Sentinel-2 tile, at most 500 samples each; at most 2 run at once and failed jobs are retried. Results are post-processed into WorldCereal's long format and merged into worldcereal_merged_extractions.parquet (one folder per ref_id); samples already extracted there are skipped. A data set with validation errors is never sent. About 30 credits per job.</source>
    <translation>Lance sur openEO les tâches d'extraction ponctuelle WorldCereal pour une couche de données de référence harmonisée : valeurs mensuelles Sentinel-2, Sentinel-1, AgERA5 et MNT par échantillon. Les tâches sont découpées par année de valid_time, puis par tuile Sentinel-2, 500 échantillons au plus chacune ; 2 au plus tournent en même temps et les tâches échouées sont relancées. Les résultats sont mis au format long de WorldCereal et fusionnés dans worldcereal_merged_extractions.parquet (un dossier par ref_id) ; les échantillons déjà extraits sont ignorés. Un jeu de données avec des erreurs de validation n'est jamais envoyé. Environ 30 crédits par tâche.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="206" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="197" />
    <source>Year (its growing seasons are covered) — or give the first day below</source>
    <translation>Année (ses saisons de culture sont couvertes) — ou indiquez le premier jour ci-dessous</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="289" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="286" />
    <source>Year of the suggested seasons — or give the season dates above (one of the two is needed)</source>
    <translation>Année des saisons proposées — ou indiquez les dates des saisons ci-dessus (l'un des deux est nécessaire)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="54" />
+   <location filename="worldcereal_qgis/processing/base.py" line="62" />
    <source>openEO backend</source>
    <translation>Serveur openEO</translation>
   </message>

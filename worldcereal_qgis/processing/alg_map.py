@@ -18,15 +18,15 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core import backends, udp
+from .. import settings
+from ..core import udp
 from ..core.errors import InputError
-from .base import WorldCerealAlgorithm, backend_choices, job_help, tr
+from .base import WorldCerealAlgorithm, backend_parameters, job_help, tr
 
 # The core (shapely, pyproj, openeo) is imported when an algorithm runs, not when QGIS lists the algorithms:
 # QGIS start-up stays fast and the provider loads even before the dependencies are installed.
 
-ORBIT_CHOICES = ["auto", "ASCENDING", "DESCENDING"]
-BACKEND_CHOICES = [p.name for p in backends.PROFILES]
+ORBIT_CHOICES = list(udp.ORBIT_MODES)  # the dock's orbit choices, in the dock's order
 METHOD_CHOICES = list(udp.POSTPROCESS_METHODS)
 
 
@@ -51,19 +51,19 @@ class MapAlgorithm(WorldCerealAlgorithm):
 
     def _add_common_tail(self) -> None:
         self.addParameter(QgsProcessingParameterEnum("ORBIT", "Sentinel-1 orbit", ORBIT_CHOICES, defaultValue=0))
-        self.addParameter(QgsProcessingParameterEnum("BACKEND", tr("openEO backend"), backend_choices(),
-                                                     defaultValue=0))
-        self.addParameter(QgsProcessingParameterString("BACKEND_URL", "Backend URL (local or custom backend)",
-                                                       optional=True))
+        for parameter in backend_parameters():
+            self.addParameter(parameter)
+        # Defaults are the dock's settings, so both front ends split and budget the same area alike.
         self.addParameter(QgsProcessingParameterNumber(
-            "MAX_AREA_KM2", "Largest area for one job (km²)", QgsProcessingParameterNumber.Type.Double, 2500.0,
-            minValue=1.0))
+            "MAX_AREA_KM2", "Largest area for one job (km²)", QgsProcessingParameterNumber.Type.Double,
+            max(settings.MAX_JOB_AREA_KM2.read(), 1.0), minValue=1.0))
         self.addParameter(QgsProcessingParameterNumber(
             "TILE_SIZE_KM", "Tile size for larger areas (km; run as tiles, result is a mosaic VRT)",
-            QgsProcessingParameterNumber.Type.Double, 20.0, minValue=1.0, maxValue=50.0))
+            QgsProcessingParameterNumber.Type.Double, min(max(settings.TILE_SIZE_KM.read(), 1.0), 50.0),
+            minValue=1.0, maxValue=50.0))
         self.addParameter(QgsProcessingParameterNumber(
             "MAX_CREDITS", "Largest estimated cost of a tiled run (credits; above it nothing is sent)",
-            QgsProcessingParameterNumber.Type.Double, 1000.0, minValue=0.0))
+            QgsProcessingParameterNumber.Type.Double, max(settings.CREDIT_BUDGET.read(), 0.0), minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean("LOAD_LAYERS", "Load the result as styled layers", True))
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", "Output folder"))
         self.addOutput(QgsProcessingOutputRasterLayer("OUTPUT", "WorldCereal map (GeoTIFF)"))
@@ -98,13 +98,6 @@ class MapAlgorithm(WorldCerealAlgorithm):
         feedback.pushInfo(f"Orbit: {chosen.orbit_state}. {chosen.reason}")
         return chosen.orbit_state
 
-    def _profile(self, parameters, context):
-        from ..adapters import connections
-
-        name = BACKEND_CHOICES[self.parameterAsEnum(parameters, "BACKEND", context)]
-        url = self.parameterAsString(parameters, "BACKEND_URL", context) or None
-        return connections.profile(name, url)
-
     def build_request(self, parameters, context, feedback):
         raise NotImplementedError
 
@@ -117,7 +110,7 @@ class MapAlgorithm(WorldCerealAlgorithm):
             return self._process_tiled(request, parameters, context, feedback)
         request.validate(max_area_km2=max_area)
         self._report_cost(request.aoi.area_km2, feedback)
-        profile = self._profile(parameters, context)
+        profile = self.backend_profile(parameters, context)
         out_dir = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
         runner = connections.runner(output_root=out_dir, profiles={profile.name: profile})
         record = runner.run(
@@ -135,27 +128,25 @@ class MapAlgorithm(WorldCerealAlgorithm):
 
     def _process_tiled(self, request, parameters, context, feedback):
         """Large AOI: a tiled run in the output folder (same folder again = resume); the output is the mosaic."""
+        from .. import settings
         from ..adapters import connections
-        from ..core.credits import estimate_map_credits
+        from ..core.run_plan import plan_run
         from ..core.tile_runs import TileRun, run_tiled
-        from ..core.tiling import plan_tiles
 
         size = self.parameterAsDouble(parameters, "TILE_SIZE_KM", context)
-        tiles = plan_tiles(request.aoi.geometry, request.aoi.name, size)
-        high = sum(estimate_map_credits(t.area_km2)[1] for t in tiles)
-        budget = self.parameterAsDouble(parameters, "MAX_CREDITS", context)
-        if high > budget:  # Processing's form of the dock's confirmation: a tiled run never starts by surprise
-            max_area = self.parameterAsDouble(parameters, "MAX_AREA_KM2", context)
-            raise InputError(
-                f"The area of interest covers {request.aoi.area_km2:,.0f} km², more than the {max_area:,.0f} km² "
-                f"of one job; as {len(tiles)} tiles it may use up to {high:,.0f} credits, more than the "
-                f"{budget:,.0f} credits allowed (raise MAX_CREDITS to run it).", field="aoi")
+        rates = settings.credit_rates()  # the dock's rates: the same plan costs the same in both front ends
+        plan = plan_run(request, self.backend_profile(parameters, context), size, rates)
+        refusal = plan.over_budget(self.parameterAsDouble(parameters, "MAX_AREA_KM2", context),
+                                   self.parameterAsDouble(parameters, "MAX_CREDITS", context))
+        if refusal is not None:  # Processing's form of the dock's confirmation: a tiled run never starts by surprise
+            raise refusal
+        tiles = plan.tiles
         feedback.pushInfo(f"Area {request.aoi.area_km2:,.0f} km² is above the one-job limit: running it as "
                           f"{len(tiles)} tiles of up to {size:g} km.")
         out_dir = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
-        run = TileRun.create(out_dir, request, self._profile(parameters, context), tiles, client_for=connections.client)
+        run = TileRun.create(out_dir, request, plan.profile, tiles, client_for=connections.client)
         summary = run_tiled(run, progress=feedback.setProgress, is_cancelled=feedback.isCanceled,
-                            log=feedback.pushInfo)
+                            log=feedback.pushInfo, rates=rates)
         for name in summary.failed:
             feedback.pushWarning(f"Tile {name} failed; see {out_dir / name / 'tile.log'}.")
         mosaic = str(summary.mosaic.display)
@@ -221,6 +212,12 @@ class CroplandAlgorithm(MapAlgorithm):
         aoi = self._aoi(parameters, context, feedback)
         start_text = self.parameterAsString(parameters, "START_DATE", context)
         year = parameters.get("YEAR")
+        if start_text and year not in (None, ""):
+            from .param_checks import tr
+
+            raise InputError(tr("Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that "
+                                "year's last season, START_DATE {start} the 12 months from that day.").format(
+                                    year=year, start=start_text), field="temporal_extent")
         if start_text:
             start = parse_date(start_text)
             period = (start, month_end(add_months(start, 11)))
@@ -305,7 +302,11 @@ class CroptypeAlgorithm(MapAlgorithm):
 
     def _seasons(self, parameters, context) -> dict:
         from ..core.dates import parse_date
+        from ..core.request_checks import duplicate_season_problems
 
+        ids = [self.parameterAsString(parameters, f"SEASON{n}_ID", context).strip() for n in (1, 2)]
+        for problem in duplicate_season_problems([sid for sid in ids if sid]):
+            raise problem
         seasons = {}
         for n in (1, 2):
             sid = self.parameterAsString(parameters, f"SEASON{n}_ID", context).strip()
@@ -359,7 +360,7 @@ class CroptypeAlgorithm(MapAlgorithm):
 
         record = model_registry().find(head) if head else None
         if model and not head:
-            custom = custom_head(model, self._profile(parameters, context), feedback.pushInfo)
+            custom = custom_head(model, self.backend_profile(parameters, context), feedback.pushInfo)
             head, record = custom.url, custom.record
         request = croptype_request(
             aoi, self._seasons(parameters, context) or self._suggested_seasons(parameters, context, aoi, feedback),

@@ -19,6 +19,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from .. import settings
 from ..adapters.compat import field
 from ..core.errors import InputError
 from .base import WorldCerealAlgorithm
@@ -63,8 +64,8 @@ class PlanTilesAlgorithm(WorldCerealAlgorithm):
         self.addParameter(QgsProcessingParameterExtent("EXTENT", "…or area of interest as an extent", optional=True))
         self.addParameter(QgsProcessingParameterString("AOI_NAME", "Name of the area", "aoi", optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "TILE_SIZE_KM", "Tile size (km)", QgsProcessingParameterNumber.Type.Double, 20.0, minValue=1.0,
-            maxValue=200.0))
+            "TILE_SIZE_KM", "Tile size (km)", QgsProcessingParameterNumber.Type.Double,
+            min(max(settings.TILE_SIZE_KM.read(), 1.0), 200.0), minValue=1.0, maxValue=200.0))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Tiles",
                                                             QgsProcessing.SourceType.TypeVectorPolygon))
         self.addOutput(QgsProcessingOutputNumber("TILE_COUNT", "Number of tiles"))
@@ -97,9 +98,9 @@ class PlanTilesAlgorithm(WorldCerealAlgorithm):
         fields = _fields()
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.MultiPolygon,
                                           QgsCoordinateReferenceSystem("EPSG:4326"))
-        total = 0.0
+        total, rates = 0.0, settings.credit_rates()  # the dock's rates: the same tile, the same estimate
         for tile in tiles:
-            low, high = estimate_map_credits(tile.area_km2)
+            low, high = estimate_map_credits(tile.area_km2, rates)
             total += high
             feature = QgsFeature(fields)
             geom = QgsGeometry.fromWkt(tile.geometry_4326.wkt)
