@@ -51,6 +51,23 @@ def restore_settings(qs: QgsSettings, saved: dict[str, object]) -> None:
             qs.setValue(key, value)
 
 
+@pytest.fixture(autouse=True)
+def _calendar_from_shared(wc_dir: Path):
+    """Every algorithm that derives dates from a year fetches the crop calendar (#18): tests read the real copy
+    in ../shared and never reach GitHub; tests about downloads point the settings elsewhere with ``configure``."""
+    qs = QgsSettings()
+    keys = {settings.PREFIX + s.key: s for s in (settings.CALENDAR_PATH, settings.CALENDAR_URL)}
+    saved = {key: qs.value(key) for key in keys}
+    settings.CALENDAR_PATH.write(str(wc_dir / "cropcalendar"))
+    settings.CALENDAR_URL.write("http://127.0.0.1:9/no-download-in-tests.geoparquet")
+    yield
+    for key, value in saved.items():
+        if value is None:
+            qs.remove(key)
+        else:
+            qs.setValue(key, value)
+
+
 @pytest.fixture(scope="session")
 def france_aoi(wc_dir: Path) -> Aoi:
     """The real test-site polygon (≈ 100 km² in Burgundy) as an Aoi."""

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.slow
 RATES = credits.DEFAULT_RATES  # the test profile keeps the default rates
 
 AOI_NAME = "zonecross"
-AOI_BOX = (5.75, 46.55, 6.25, 46.65)  # ~38 x 11 km across the 31/32 UTM boundary at 6°E
+AOI_BOX = (6.6, 46.55, 7.1, 46.65)  # ~38 x 11 km across the S2 grid's 31/32 boundary (31TGM | 32TLS), east of 6°E
 TILE_KM = 10.0
 FAIL_MESSAGE = "Executor lost during inference"
 _TITLE = re.compile(r"– (\S+) – ")
@@ -289,7 +289,10 @@ def test_tiled_run_above_the_credit_limit_sends_nothing(wc_provider, local_backe
             "BACKEND_URL": local_backend.url, "MAX_CREDITS": 1000, "OUTPUT_FOLDER": str(tmp_path / "big"),
         })
     text = str(err.value)
-    assert "2,500 km²" in text and "MAX_CREDITS" in text and "\n" not in text
-    assert re.search(r"as \d+ tiles it may use up to [\d,]+ credits", text)
+    # refused from the area before any tile is planned (#16): the estimate, the limit and how to raise it
+    assert "\n" not in text and text.endswith("more than the 1,000 credits allowed; choose a smaller area or raise "
+                                               "MAX_CREDITS.")
+    assert re.fullmatch(r"The area of interest covers [\d,]+ km²: as tiles of 20 km that is at least \d+ jobs and "
+                        r"[\d,]+ credits, more than .*", text)
     assert len(connections.client(profile).connection.list_jobs()) == jobs_before
     assert not (tmp_path / "big" / "run.json").exists()

@@ -84,7 +84,7 @@ class DockState:
         self.cropland_calendar: tuple[tuple, int, tuple[date, date]] | None = None
 
     def set_cropland_calendar(self, aoi: Aoi, year: int, period: tuple[date, date] | None) -> None:
-        """The library's cropland period for this area and year (12 months ending with the last season)."""
+        """The cropland period by the notebooks' rule for this area and year (12 months ending with the last season)."""
         self.cropland_calendar = (tuple(aoi.bbox), int(year), period) if period is not None else None
 
     def cropland_calendar_period(self, aoi: Aoi | None) -> tuple[date, date] | None:

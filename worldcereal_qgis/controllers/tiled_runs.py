@@ -50,6 +50,21 @@ class RunRow:
         return f"{self.active} on the backend" if self.active else "waiting"
 
 
+def bounded_plan(request: MapRequest, profile: BackendProfile, tile_km: float, rates: CreditRates,
+                 task=None) -> RunPlan:
+    """The dock's plan step, in a task: bounded from the area first, then streamed and cancellable (#16).
+
+    The job-count limit and the credit budget (setting jobs/credit_budget) are checked from the area before
+    any tile is cut (core/plan_bounds.py), so a continent is answered with one sentence in seconds.
+    """
+    from ..core.plan_bounds import area_km2, check_plan_bounds
+
+    check_plan_bounds(area_km2(request.aoi.geometry), tile_km, max_credits=settings.CREDIT_BUDGET.read(),
+                      rates=rates, raise_hint=f"raise the setting {settings.PREFIX + settings.CREDIT_BUDGET.key}")
+    return plan_run(request, profile, tile_km, rates, is_cancelled=None if task is None else task.isCanceled,
+                    progress=None if task is None else task.setProgress)
+
+
 def new_run_folder(name: str, root: Path | None = None, now: datetime | None = None) -> Path:
     """``<output dir>/runs/<aoi name>_<timestamp>``: readable, unique per start."""
     safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "run"
@@ -96,7 +111,7 @@ class TiledRuns(QObject):
     def plan(self, request: MapRequest, profile: BackendProfile, on_done: OnDone) -> None:
         tile_km, rates = settings.TILE_SIZE_KM.read(), settings.credit_rates()
         self._start_task(CoreTask("WorldCereal: planning tiles",
-                                  lambda t: plan_run(request, profile, tile_km, rates), on_done))
+                                  lambda t: bounded_plan(request, profile, tile_km, rates, t), on_done))
 
     def start(self, plan: RunPlan, folder: Path | None = None) -> Path:
         """Create the run folder in a task, then watch it; returns the folder (remembered at once)."""

@@ -108,11 +108,11 @@ def temporal_extent(first_valid: date, last_valid: date, *, today: date | None =
 
 
 def assign_tiles(samples) -> Any:
-    """Add the Sentinel-2 tile of every sample (core/mgrs.py; same ids the S2 products carry)."""
-    from .mgrs import mgrs_tile_id
+    """Add the Sentinel-2 tile of every sample (core/mgrs.py: the official grid, the tiling's nearest-centre rule)."""
+    from .mgrs import tile_ids_for_points
 
     out = samples.copy()
-    out["tile"] = [mgrs_tile_id(lon, lat) for lon, lat in zip(out["lon"].tolist(), out["lat"].tolist())]
+    out["tile"] = tile_ids_for_points(out["lon"].to_numpy(), out["lat"].to_numpy())
     return out
 
 

@@ -7,6 +7,7 @@ user's settings), so the two front ends can never disagree about the cost of the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .backends import BackendProfile
@@ -41,9 +42,16 @@ class RunPlan:
             f"{budget:,.0f} credits allowed (raise MAX_CREDITS to run it).", field="aoi")
 
 
-def plan_run(request: MapRequest, profile: BackendProfile, tile_km: float, rates: CreditRates) -> RunPlan:
-    """Tiles and the summed estimate (pure; a country takes a fraction of a second, so call it off the GUI thread)."""
-    tiles = plan_tiles(request.aoi.geometry, request.aoi.name, tile_km)
+def plan_run(request: MapRequest, profile: BackendProfile, tile_km: float, rates: CreditRates, *,
+             is_cancelled: Callable[[], bool] | None = None,
+             progress: Callable[[float], None] | None = None) -> RunPlan:
+    """Tiles and the summed estimate (pure; a country takes a fraction of a second, so call it off the GUI thread).
+
+    Planning is streamed (``progress``) and cancellable (``is_cancelled``); callers bound the area first
+    (core/plan_bounds.py), so it never runs for minutes.
+    """
+    tiles = plan_tiles(request.aoi.geometry, request.aoi.name, tile_km, is_cancelled=is_cancelled,
+                       progress=progress)
     if not tiles:
         raise WorldCerealError("The area of interest gave no tiles to run.")
     low, high = estimate_tiles_credits((t.area_km2 for t in tiles), rates)

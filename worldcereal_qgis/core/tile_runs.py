@@ -455,9 +455,14 @@ class TileRun:
             tmp.replace(path)
 
     def extent_4326(self) -> tuple[float, float, float, float]:
+        """The run's lon/lat extent; west > east when its tiles lie on both sides of 180° (core/aoi.py)."""
         import shapely
 
-        return tuple(shapely.union_all([t.geometry_4326() for t in self.tiles]).bounds)  # type: ignore[return-value]
+        from .aoi import lon_interval
+
+        union = shapely.union_all([t.geometry_4326() for t in self.tiles])
+        west, east = lon_interval(union)
+        return west, union.bounds[1], east, union.bounds[3]
 
     def mosaic_tiles(self, states: dict[str, TileState] | None = None) -> list[MosaicTile]:
         states = states or self.tile_states()

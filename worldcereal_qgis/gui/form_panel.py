@@ -7,9 +7,11 @@ and then the other. Suggestions follow the area and year until the user adjusts 
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtWidgets import QFileDialog
 
 from .. import settings
 from ..adapters import connections, crop_calendar
@@ -22,6 +24,7 @@ from .season_names import season_text, season_tooltip
 from .season_timeline import SeasonTimeline, TimelineBar
 
 METHODS = udp.POSTPROCESS_METHODS
+_CALENDAR_FILE_LINK = "calendar-file"  # the offline message's link: choose a local copy of the crop calendar
 
 
 def tr(text: str) -> str:
@@ -116,6 +119,7 @@ class FormPanel(QObject):
         ui.backendCombo.currentIndexChanged.connect(self._backend_changed)
         ui.backendUrlEdit.textChanged.connect(lambda text: self._set("backend_url", text.strip()))
         ui.suggestButton.clicked.connect(self.suggest)
+        ui.seasonNoteLabel.linkActivated.connect(self._choose_calendar_file)
         self.timeline.windowsChanged.connect(self._timeline_moved)
         for index, (check, id_edit, start_edit, end_edit) in enumerate(self._season_rows):
             check.toggled.connect(lambda _v, i=index: self._season_edited(i))
@@ -304,7 +308,9 @@ class FormPanel(QObject):
         self.ui.suggestButton.setEnabled(True)
         self._calendar_failed = error is not None
         if error is not None:
-            self.ui.seasonNoteLabel.setText(left_as_they_are(error))
+            text = html.escape(left_as_they_are(error))
+            link = html.escape(tr("Use a local calendar file…"))
+            self.ui.seasonNoteLabel.setText(f'{text} <a href="{_CALENDAR_FILE_LINK}">{link}</a>')
             return
         if self.aoi is not None and self.state.product == "cropland":
             self._apply_cropland_period(calendar)
@@ -317,6 +323,19 @@ class FormPanel(QObject):
             self.ui.seasonNoteLabel.setText(left_as_they_are(err))
             return
         self._apply_suggestions(suggestions)
+
+    def _choose_calendar_file(self, href: str) -> None:
+        """The offline link: a local copy of the calendar becomes the calendar_path setting, then it is read."""
+        if href != _CALENDAR_FILE_LINK:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.ui.seasonNoteLabel, tr("WorldCereal crop calendar"), "",
+            tr("Crop calendar (*.geoparquet *.parquet)"))
+        if path:
+            crop_calendar.use_local_file(path)
+            self._calendar_failed = False
+            self._force_suggestion = True
+            self._request_suggestion()
 
     def _apply_cropland_period(self, calendar) -> None:
         """Cropland: the calendar decides which 12 months (none found: the calendar year, said in the label)."""

@@ -56,6 +56,24 @@
   </message>
  </context>
  <context>
+  <name>CropCalendar</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="127" />
+   <source>Processing period {start} – {end}: the 12 months ending with the area's last crop-calendar season of {year} (the WorldCereal notebooks' rule).</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="81" />
+   <source>The WorldCereal crop calendar could not be downloaded (are you offline?); point the setting {key} (Settings → Options → Advanced) or the panel's "Use a local calendar file…" to a copy of {name}, or enter the dates by hand.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="125" />
+   <source>{reason} The cropland map covers the calendar year {year} instead.</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
   <name>LabellingPanel</name>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="89" />
@@ -139,6 +157,44 @@
    <location filename="worldcereal_qgis/controllers/labelling.py" line="94" />
    <source>reference data: {layer}</source>
    <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>MapAlgorithm</name>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="281" />
+   <source>Crop type map (WorldCereal)</source>
+   <translation>Mapa de tipos de cultivo (WorldCereal)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="206" />
+   <source>Cropland map (WorldCereal)</source>
+   <translation>Mapa de tierras de cultivo (WorldCereal)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="240" />
+   <source>Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that year's last season, START_DATE {start} the 12 months from that day.</source>
+   <translation>Indique YEAR o START_DATE, no ambos: YEAR {year} son los 12 meses que terminan con la última temporada de ese año, START_DATE {start} los 12 meses desde ese día.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="284" />
+   <source>Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type head zip). The processing period is the 12 months ending with the last season's last month. Leave the season dates empty and give a year to use the crop calendar's windows for the season ids (tc-s1 = season 1, tc-s2 = season 2, tc-annual = whole year), as the WorldCereal library does. Bands: cropland, croptype_classification:&lt;season&gt; (value = class), probabilities.</source>
+   <translation>Cartografía los tipos de cultivo de una o dos temporadas de cultivo con el modelo WorldCereal (o su propio modelo .zip). El periodo de procesamiento son los 12 meses que terminan con el último mes de la última temporada. Deje vacías las fechas e indique un año para usar las temporadas del calendario de cultivos (tc-s1 = temporada 1, tc-s2 = temporada 2, tc-annual = año completo), como hace la biblioteca WorldCereal. Bandas: tierras de cultivo, croptype_classification:&lt;temporada&gt; (valor = clase), probabilidades.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="209" />
+   <source>Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. The processing period is exactly 12 whole months: give a start month, or a year. For a year the period follows the WorldCereal notebooks' rule: the 12 months ending with the month the area's last crop-calendar season of that year ends (the calendar is downloaded once, about 2 MB; without it the algorithm stops and says how to point it at a local copy). Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.</source>
+   <translation>Cartografía los cultivos temporales de un área con el modelo WorldCereal preentrenado en openEO. El periodo de procesamiento son exactamente 12 meses completos: indique un mes de inicio, o un año. Para un año, el periodo sigue la regla de los cuadernos de WorldCereal: los 12 meses que terminan con el mes en que acaba la última temporada de ese año del calendario de cultivos en el área (el calendario se descarga una vez, unos 2 MB; sin él el algoritmo se detiene y explica cómo indicar una copia local). Bandas: cropland_classification (1 = tierra de cultivo), probability_cropland, probability_other.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="219" />
+   <source>Year (its growing seasons are covered) — or give the first day below</source>
+   <translation>Año (se cubren sus temporadas de cultivo) — o indique el primer día abajo</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="301" />
+   <source>Year of the suggested seasons — or give the season dates above (one of the two is needed)</source>
+   <translation>Año de las temporadas propuestas — o indique las fechas de las temporadas arriba (hace falta uno de los dos)</translation>
   </message>
  </context>
  <context>
@@ -1300,17 +1356,17 @@ Start {jobs} jobs on {backend}?</source>
  <context>
   <name>WorldCerealForm</name>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="177" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="181" />
    <source>Adjusted by hand; the dashed outlines are the crop calendar's windows (Suggest restores them).</source>
    <translation>Ajustado a mano; los contornos discontinuos son las temporadas del calendario de cultivos (Proponer las restablece).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="240" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="244" />
    <source>Checking Sentinel-1 coverage of the area…</source>
    <translation>Comprobando la cobertura Sentinel-1 del área…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="290" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="294" />
    <source>Choose an area of interest first: the seasons depend on where it is.</source>
    <translation>Elija primero un área de interés: las temporadas dependen del lugar.</translation>
   </message>
@@ -1320,9 +1376,14 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Elija un área de interés: la extensión del mapa, un dibujo o una capa de polígonos.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="237" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="241" />
    <source>Chosen automatically once the area and period are set.</source>
    <translation>Se elige automáticamente una vez fijados el área y el periodo.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="333" />
+   <source>Crop calendar (*.geoparquet *.parquet)</source>
+   <translation>Calendario de cultivos (*.geoparquet *.parquet)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/controllers/dock_state.py" line="243" />
@@ -1330,12 +1391,12 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Introduzca la URL de su modelo propio de tipos de cultivo (.zip).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="233" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="237" />
    <source>Fixed orbit: only acquisitions of this direction are used.</source>
    <translation>Órbita fija: solo se usan las adquisiciones de esta dirección.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="346" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="365" />
    <source>From the crop calendar:</source>
    <translation>Según el calendario de cultivos:</translation>
   </message>
@@ -1350,27 +1411,37 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Periodo de procesamiento: {start} … {end} ({months} meses)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="295" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="299" />
    <source>Reading the crop calendar…</source>
    <translation>Leyendo el calendario de cultivos…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="337" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="356" />
    <source>The crop calendar has no season for this area; enter the months by hand.</source>
    <translation>El calendario de cultivos no tiene temporadas para esta área; introduzca los meses a mano.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="206" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="312" />
+   <source>Use a local calendar file…</source>
+   <translation>Usar un archivo de calendario local…</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="332" />
+   <source>WorldCereal crop calendar</source>
+   <translation>Calendario de cultivos de WorldCereal</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="210" />
    <source>the 12 months ending with this area's last crop-calendar season of {year}</source>
    <translation>los 12 meses que terminan con la última temporada de {year} del calendario de cultivos de esta área</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="40" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="43" />
    <source>{error} The season windows were left as they are.</source>
    <translation>{error} Las temporadas se dejaron como estaban.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="246" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="250" />
    <source>{orbit}: the Sentinel-1 catalogue could not be reached, so the library's default is used.</source>
    <translation>{orbit}: no se pudo consultar el catálogo Sentinel-1, así que se usa el valor por defecto de la biblioteca.</translation>
   </message>
@@ -1631,49 +1702,42 @@ Start {jobs} jobs on {backend}?</source>
    <translation>URL del servidor (local o personalizado; vacío = la URL de los ajustes del complemento)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="266" />
-   <source>Crop type map (WorldCereal)</source>
-   <translation>Mapa de tipos de cultivo (WorldCereal)</translation>
-  </message>
-  <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="185" />
-   <source>Cropland map (WorldCereal)</source>
-   <translation>Mapa de tierras de cultivo (WorldCereal)</translation>
-  </message>
-  <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="218" />
-   <source>Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that year's last season, START_DATE {start} the 12 months from that day.</source>
-   <translation>Indique YEAR o START_DATE, no ambos: YEAR {year} son los 12 meses que terminan con la última temporada de ese año, START_DATE {start} los 12 meses desde ese día.</translation>
-  </message>
-  <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="269" />
-   <source>Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type head zip). The processing period is the 12 months ending with the last season's last month. Leave the season dates empty and give a year to use the crop calendar's windows for the season ids (tc-s1 = season 1, tc-s2 = season 2, tc-annual = whole year), as the WorldCereal library does. Bands: cropland, croptype_classification:&lt;season&gt; (value = class), probabilities.</source>
-   <translation>Cartografía los tipos de cultivo de una o dos temporadas de cultivo con el modelo WorldCereal (o su propio modelo .zip). El periodo de procesamiento son los 12 meses que terminan con el último mes de la última temporada. Deje vacías las fechas e indique un año para usar las temporadas del calendario de cultivos (tc-s1 = temporada 1, tc-s2 = temporada 2, tc-annual = año completo), como hace la biblioteca WorldCereal. Bandas: tierras de cultivo, croptype_classification:&lt;temporada&gt; (valor = clase), probabilidades.</translation>
-  </message>
-  <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="188" />
-   <source>Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. The processing period is exactly 12 whole months: give a start month, or a year (the 12 months ending with the area's last crop-calendar season of that year once the calendar is downloaded, else the calendar year). Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.</source>
-   <translation>Cartografía los cultivos temporales de un área con el modelo WorldCereal preentrenado en openEO. El periodo de procesamiento son exactamente 12 meses completos: indique un mes de inicio, o un año (los 12 meses que terminan con la última temporada de ese año en el calendario de cultivos una vez descargado, si no el año natural). Bandas: cropland_classification (1 = tierra de cultivo), probability_cropland, probability_other.</translation>
-  </message>
-  <message>
    <location filename="worldcereal_qgis/processing/alg_reference.py" line="220" />
    <source>Runs WorldCereal point-extraction jobs on openEO for a harmonised reference data layer: monthly Sentinel-2, Sentinel-1, AgERA5 and DEM values per sample. Jobs are split by year of valid_time, then by Sentinel-2 tile, at most 500 samples each; at most 2 run at once and failed jobs are retried. Results are post-processed into WorldCereal's long format and merged into worldcereal_merged_extractions.parquet (one folder per ref_id); samples already extracted there are skipped. A data set with validation errors is never sent. About 30 credits per job.</source>
    <translation>Ejecuta en openEO trabajos de extracción puntual de WorldCereal para una capa de datos de referencia armonizada: valores mensuales de Sentinel-2, Sentinel-1, AgERA5 y MDE por muestra. Los trabajos se dividen por año de valid_time y luego por tesela Sentinel-2, con 500 muestras como máximo cada uno; se ejecutan como máximo 2 a la vez y los fallidos se reintentan. Los resultados se pasan al formato largo de WorldCereal y se fusionan en worldcereal_merged_extractions.parquet (una carpeta por ref_id); las muestras ya extraídas se omiten. Nunca se envía un conjunto de datos con errores de validación. Unos 30 créditos por trabajo.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="197" />
-   <source>Year (its growing seasons are covered) — or give the first day below</source>
-   <translation>Año (se cubren sus temporadas de cultivo) — o indique el primer día abajo</translation>
-  </message>
-  <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="286" />
-   <source>Year of the suggested seasons — or give the season dates above (one of the two is needed)</source>
-   <translation>Año de las temporadas propuestas — o indique las fechas de las temporadas arriba (hace falta uno de los dos)</translation>
-  </message>
-  <message>
    <location filename="worldcereal_qgis/processing/base.py" line="62" />
    <source>openEO backend</source>
    <translation>Servidor openEO</translation>
+  </message>
+  <message>
+   <source>Crop type map (WorldCereal)</source>
+   <translation type="vanished">Mapa de tipos de cultivo (WorldCereal)</translation>
+  </message>
+  <message>
+   <source>Cropland map (WorldCereal)</source>
+   <translation type="vanished">Mapa de tierras de cultivo (WorldCereal)</translation>
+  </message>
+  <message>
+   <source>Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that year's last season, START_DATE {start} the 12 months from that day.</source>
+   <translation type="vanished">Indique YEAR o START_DATE, no ambos: YEAR {year} son los 12 meses que terminan con la última temporada de ese año, START_DATE {start} los 12 meses desde ese día.</translation>
+  </message>
+  <message>
+   <source>Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type head zip). The processing period is the 12 months ending with the last season's last month. Leave the season dates empty and give a year to use the crop calendar's windows for the season ids (tc-s1 = season 1, tc-s2 = season 2, tc-annual = whole year), as the WorldCereal library does. Bands: cropland, croptype_classification:&lt;season&gt; (value = class), probabilities.</source>
+   <translation type="vanished">Cartografía los tipos de cultivo de una o dos temporadas de cultivo con el modelo WorldCereal (o su propio modelo .zip). El periodo de procesamiento son los 12 meses que terminan con el último mes de la última temporada. Deje vacías las fechas e indique un año para usar las temporadas del calendario de cultivos (tc-s1 = temporada 1, tc-s2 = temporada 2, tc-annual = año completo), como hace la biblioteca WorldCereal. Bandas: tierras de cultivo, croptype_classification:&lt;temporada&gt; (valor = clase), probabilidades.</translation>
+  </message>
+  <message>
+   <source>Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. The processing period is exactly 12 whole months: give a start month, or a year (the 12 months ending with the area's last crop-calendar season of that year once the calendar is downloaded, else the calendar year). Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.</source>
+   <translation type="vanished">Cartografía los cultivos temporales de un área con el modelo WorldCereal preentrenado en openEO. El periodo de procesamiento son exactamente 12 meses completos: indique un mes de inicio, o un año (los 12 meses que terminan con la última temporada de ese año en el calendario de cultivos una vez descargado, si no el año natural). Bandas: cropland_classification (1 = tierra de cultivo), probability_cropland, probability_other.</translation>
+  </message>
+  <message>
+   <source>Year (its growing seasons are covered) — or give the first day below</source>
+   <translation type="vanished">Año (se cubren sus temporadas de cultivo) — o indique el primer día abajo</translation>
+  </message>
+  <message>
+   <source>Year of the suggested seasons — or give the season dates above (one of the two is needed)</source>
+   <translation type="vanished">Año de las temporadas propuestas — o indique las fechas de las temporadas arriba (hace falta uno de los dos)</translation>
   </message>
  </context>
  <context>

@@ -56,6 +56,24 @@
   </message>
  </context>
  <context>
+  <name>CropCalendar</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="127" />
+   <source>Processing period {start} – {end}: the 12 months ending with the area's last crop-calendar season of {year} (the WorldCereal notebooks' rule).</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="81" />
+   <source>The WorldCereal crop calendar could not be downloaded (are you offline?); point the setting {key} (Settings → Options → Advanced) or the panel's "Use a local calendar file…" to a copy of {name}, or enter the dates by hand.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="125" />
+   <source>{reason} The cropland map covers the calendar year {year} instead.</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
   <name>LabellingPanel</name>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="89" />
@@ -139,6 +157,44 @@
    <location filename="worldcereal_qgis/controllers/labelling.py" line="94" />
    <source>reference data: {layer}</source>
    <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>MapAlgorithm</name>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="281" />
+   <source>Crop type map (WorldCereal)</source>
+   <translation>Carte des types de cultures (WorldCereal)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="206" />
+   <source>Cropland map (WorldCereal)</source>
+   <translation>Carte des terres cultivées (WorldCereal)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="240" />
+   <source>Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that year's last season, START_DATE {start} the 12 months from that day.</source>
+   <translation>Indiquez YEAR ou START_DATE, pas les deux : YEAR {year} désigne les 12 mois se terminant avec la dernière saison de cette année, START_DATE {start} les 12 mois à partir de ce jour.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="284" />
+   <source>Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type head zip). The processing period is the 12 months ending with the last season's last month. Leave the season dates empty and give a year to use the crop calendar's windows for the season ids (tc-s1 = season 1, tc-s2 = season 2, tc-annual = whole year), as the WorldCereal library does. Bands: cropland, croptype_classification:&lt;season&gt; (value = class), probabilities.</source>
+   <translation>Cartographie les types de cultures pour une ou deux saisons de culture avec le modèle WorldCereal (ou votre propre modèle .zip). La période de traitement couvre les 12 mois se terminant avec le dernier mois de la dernière saison. Laissez les dates vides et indiquez une année pour utiliser les saisons du calendrier cultural (tc-s1 = saison 1, tc-s2 = saison 2, tc-annual = année entière), comme le fait la bibliothèque WorldCereal. Bandes : terres cultivées, croptype_classification:&lt;saison&gt; (valeur = classe), probabilités.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="209" />
+   <source>Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. The processing period is exactly 12 whole months: give a start month, or a year. For a year the period follows the WorldCereal notebooks' rule: the 12 months ending with the month the area's last crop-calendar season of that year ends (the calendar is downloaded once, about 2 MB; without it the algorithm stops and says how to point it at a local copy). Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.</source>
+   <translation>Cartographie les cultures temporaires d'une zone avec le modèle WorldCereal pré-entraîné sur openEO. La période de traitement compte exactement 12 mois entiers : indiquez un mois de début, ou une année. Pour une année, la période suit la règle des notebooks WorldCereal : les 12 mois se terminant avec le mois où finit la dernière saison du calendrier cultural de cette année dans la zone (le calendrier est téléchargé une fois, environ 2 Mo ; sans lui l'algorithme s'arrête et explique comment indiquer une copie locale). Bandes : cropland_classification (1 = terre cultivée), probability_cropland, probability_other.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="219" />
+   <source>Year (its growing seasons are covered) — or give the first day below</source>
+   <translation>Année (ses saisons de culture sont couvertes) — ou indiquez le premier jour ci-dessous</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="301" />
+   <source>Year of the suggested seasons — or give the season dates above (one of the two is needed)</source>
+   <translation>Année des saisons proposées — ou indiquez les dates des saisons ci-dessus (l'un des deux est nécessaire)</translation>
   </message>
  </context>
  <context>
@@ -1300,17 +1356,17 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  <context>
   <name>WorldCerealForm</name>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="177" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="181" />
    <source>Adjusted by hand; the dashed outlines are the crop calendar's windows (Suggest restores them).</source>
    <translation>Ajusté à la main ; les contours en pointillés sont les saisons du calendrier cultural (Proposer les rétablit).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="240" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="244" />
    <source>Checking Sentinel-1 coverage of the area…</source>
    <translation>Vérification de la couverture Sentinel-1 de la zone…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="290" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="294" />
    <source>Choose an area of interest first: the seasons depend on where it is.</source>
    <translation>Choisissez d'abord une zone d'intérêt : les saisons dépendent du lieu.</translation>
   </message>
@@ -1320,9 +1376,14 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Choisissez une zone d'intérêt : l'emprise de la carte, un dessin ou une couche de polygones.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="237" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="241" />
    <source>Chosen automatically once the area and period are set.</source>
    <translation>Choisie automatiquement une fois la zone et la période fixées.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="333" />
+   <source>Crop calendar (*.geoparquet *.parquet)</source>
+   <translation>Calendrier cultural (*.geoparquet *.parquet)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/controllers/dock_state.py" line="243" />
@@ -1330,12 +1391,12 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Saisissez l'URL de votre modèle de types de cultures personnalisé (.zip).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="233" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="237" />
    <source>Fixed orbit: only acquisitions of this direction are used.</source>
    <translation>Orbite imposée : seules les acquisitions de cette direction sont utilisées.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="346" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="365" />
    <source>From the crop calendar:</source>
    <translation>Selon le calendrier cultural :</translation>
   </message>
@@ -1350,27 +1411,37 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Période de traitement : {start} … {end} ({months} mois)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="295" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="299" />
    <source>Reading the crop calendar…</source>
    <translation>Lecture du calendrier cultural…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="337" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="356" />
    <source>The crop calendar has no season for this area; enter the months by hand.</source>
    <translation>Le calendrier cultural n'a pas de saison pour cette zone ; saisissez les mois à la main.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="206" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="312" />
+   <source>Use a local calendar file…</source>
+   <translation>Utiliser un fichier de calendrier local…</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="332" />
+   <source>WorldCereal crop calendar</source>
+   <translation>Calendrier cultural WorldCereal</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="210" />
    <source>the 12 months ending with this area's last crop-calendar season of {year}</source>
    <translation>les 12 mois se terminant avec la dernière saison culturale {year} de cette zone</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="40" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="43" />
    <source>{error} The season windows were left as they are.</source>
    <translation>{error} Les saisons ont été laissées telles quelles.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="246" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="250" />
    <source>{orbit}: the Sentinel-1 catalogue could not be reached, so the library's default is used.</source>
    <translation>{orbit} : le catalogue Sentinel-1 est injoignable, la valeur par défaut de la bibliothèque est utilisée.</translation>
   </message>
@@ -1631,49 +1702,42 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>URL du serveur (local ou personnalisé ; vide = l'URL des paramètres de l'extension)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="266" />
-   <source>Crop type map (WorldCereal)</source>
-   <translation>Carte des types de cultures (WorldCereal)</translation>
-  </message>
-  <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="185" />
-   <source>Cropland map (WorldCereal)</source>
-   <translation>Carte des terres cultivées (WorldCereal)</translation>
-  </message>
-  <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="218" />
-   <source>Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that year's last season, START_DATE {start} the 12 months from that day.</source>
-   <translation>Indiquez YEAR ou START_DATE, pas les deux : YEAR {year} désigne les 12 mois se terminant avec la dernière saison de cette année, START_DATE {start} les 12 mois à partir de ce jour.</translation>
-  </message>
-  <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="269" />
-   <source>Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type head zip). The processing period is the 12 months ending with the last season's last month. Leave the season dates empty and give a year to use the crop calendar's windows for the season ids (tc-s1 = season 1, tc-s2 = season 2, tc-annual = whole year), as the WorldCereal library does. Bands: cropland, croptype_classification:&lt;season&gt; (value = class), probabilities.</source>
-   <translation>Cartographie les types de cultures pour une ou deux saisons de culture avec le modèle WorldCereal (ou votre propre modèle .zip). La période de traitement couvre les 12 mois se terminant avec le dernier mois de la dernière saison. Laissez les dates vides et indiquez une année pour utiliser les saisons du calendrier cultural (tc-s1 = saison 1, tc-s2 = saison 2, tc-annual = année entière), comme le fait la bibliothèque WorldCereal. Bandes : terres cultivées, croptype_classification:&lt;saison&gt; (valeur = classe), probabilités.</translation>
-  </message>
-  <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="188" />
-   <source>Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. The processing period is exactly 12 whole months: give a start month, or a year (the 12 months ending with the area's last crop-calendar season of that year once the calendar is downloaded, else the calendar year). Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.</source>
-   <translation>Cartographie les cultures temporaires d'une zone avec le modèle WorldCereal pré-entraîné sur openEO. La période de traitement compte exactement 12 mois entiers : indiquez un mois de début, ou une année (les 12 mois se terminant avec la dernière saison du calendrier cultural de cette année une fois le calendrier téléchargé, sinon l'année civile). Bandes : cropland_classification (1 = terre cultivée), probability_cropland, probability_other.</translation>
-  </message>
-  <message>
    <location filename="worldcereal_qgis/processing/alg_reference.py" line="220" />
    <source>Runs WorldCereal point-extraction jobs on openEO for a harmonised reference data layer: monthly Sentinel-2, Sentinel-1, AgERA5 and DEM values per sample. Jobs are split by year of valid_time, then by Sentinel-2 tile, at most 500 samples each; at most 2 run at once and failed jobs are retried. Results are post-processed into WorldCereal's long format and merged into worldcereal_merged_extractions.parquet (one folder per ref_id); samples already extracted there are skipped. A data set with validation errors is never sent. About 30 credits per job.</source>
    <translation>Lance sur openEO les tâches d'extraction ponctuelle WorldCereal pour une couche de données de référence harmonisée : valeurs mensuelles Sentinel-2, Sentinel-1, AgERA5 et MNT par échantillon. Les tâches sont découpées par année de valid_time, puis par tuile Sentinel-2, 500 échantillons au plus chacune ; 2 au plus tournent en même temps et les tâches échouées sont relancées. Les résultats sont mis au format long de WorldCereal et fusionnés dans worldcereal_merged_extractions.parquet (un dossier par ref_id) ; les échantillons déjà extraits sont ignorés. Un jeu de données avec des erreurs de validation n'est jamais envoyé. Environ 30 crédits par tâche.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="197" />
-   <source>Year (its growing seasons are covered) — or give the first day below</source>
-   <translation>Année (ses saisons de culture sont couvertes) — ou indiquez le premier jour ci-dessous</translation>
-  </message>
-  <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="286" />
-   <source>Year of the suggested seasons — or give the season dates above (one of the two is needed)</source>
-   <translation>Année des saisons proposées — ou indiquez les dates des saisons ci-dessus (l'un des deux est nécessaire)</translation>
-  </message>
-  <message>
    <location filename="worldcereal_qgis/processing/base.py" line="62" />
    <source>openEO backend</source>
    <translation>Serveur openEO</translation>
+  </message>
+  <message>
+   <source>Crop type map (WorldCereal)</source>
+   <translation type="vanished">Carte des types de cultures (WorldCereal)</translation>
+  </message>
+  <message>
+   <source>Cropland map (WorldCereal)</source>
+   <translation type="vanished">Carte des terres cultivées (WorldCereal)</translation>
+  </message>
+  <message>
+   <source>Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that year's last season, START_DATE {start} the 12 months from that day.</source>
+   <translation type="vanished">Indiquez YEAR ou START_DATE, pas les deux : YEAR {year} désigne les 12 mois se terminant avec la dernière saison de cette année, START_DATE {start} les 12 mois à partir de ce jour.</translation>
+  </message>
+  <message>
+   <source>Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type head zip). The processing period is the 12 months ending with the last season's last month. Leave the season dates empty and give a year to use the crop calendar's windows for the season ids (tc-s1 = season 1, tc-s2 = season 2, tc-annual = whole year), as the WorldCereal library does. Bands: cropland, croptype_classification:&lt;season&gt; (value = class), probabilities.</source>
+   <translation type="vanished">Cartographie les types de cultures pour une ou deux saisons de culture avec le modèle WorldCereal (ou votre propre modèle .zip). La période de traitement couvre les 12 mois se terminant avec le dernier mois de la dernière saison. Laissez les dates vides et indiquez une année pour utiliser les saisons du calendrier cultural (tc-s1 = saison 1, tc-s2 = saison 2, tc-annual = année entière), comme le fait la bibliothèque WorldCereal. Bandes : terres cultivées, croptype_classification:&lt;saison&gt; (valeur = classe), probabilités.</translation>
+  </message>
+  <message>
+   <source>Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. The processing period is exactly 12 whole months: give a start month, or a year (the 12 months ending with the area's last crop-calendar season of that year once the calendar is downloaded, else the calendar year). Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.</source>
+   <translation type="vanished">Cartographie les cultures temporaires d'une zone avec le modèle WorldCereal pré-entraîné sur openEO. La période de traitement compte exactement 12 mois entiers : indiquez un mois de début, ou une année (les 12 mois se terminant avec la dernière saison du calendrier cultural de cette année une fois le calendrier téléchargé, sinon l'année civile). Bandes : cropland_classification (1 = terre cultivée), probability_cropland, probability_other.</translation>
+  </message>
+  <message>
+   <source>Year (its growing seasons are covered) — or give the first day below</source>
+   <translation type="vanished">Année (ses saisons de culture sont couvertes) — ou indiquez le premier jour ci-dessous</translation>
+  </message>
+  <message>
+   <source>Year of the suggested seasons — or give the season dates above (one of the two is needed)</source>
+   <translation type="vanished">Année des saisons proposées — ou indiquez les dates des saisons ci-dessus (l'un des deux est nécessaire)</translation>
   </message>
  </context>
  <context>

@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import settings
 from ..core import udp
@@ -76,17 +77,31 @@ class MapAlgorithm(WorldCerealAlgorithm):
 
     # -- running ------------------------------------------------------------------------------------------------
     def _aoi(self, parameters, context, feedback):
-        from ..adapters.aoi import aoi_from_extent, aoi_from_features
+        from ..adapters.aoi import aoi_from_extent_parameter, aoi_from_features
 
         name = self.parameterAsString(parameters, "AOI_NAME", context) or "aoi"
         source = self.parameterAsSource(parameters, "AOI_LAYER", context)
         if source is not None:
-            return aoi_from_features(source, name, feedback=feedback)
-        if parameters.get("EXTENT"):
-            extent = self.parameterAsExtent(parameters, "EXTENT", context)
-            crs = self.parameterAsExtentCrs(parameters, "EXTENT", context)
-            return aoi_from_extent(extent, crs, name)
+            return self._bounded(aoi_from_features(source, name, feedback=feedback), parameters, context)
+        aoi = aoi_from_extent_parameter(self, parameters, context, name)
+        if aoi is not None:
+            return self._bounded(aoi, parameters, context)
         raise InputError("Give an area of interest: a polygon layer or an extent.", field="aoi")
+
+    def _bounded(self, aoi, parameters, context):
+        """Refuse at once an area whose tiled run would break the credit or job limit (#16: before any tiling).
+
+        Checked from the area alone, before the calendar, the orbit look-up or the plan: a continent is
+        answered in seconds with its estimate and the limit.
+        """
+        from ..core.plan_bounds import area_km2, check_plan_bounds
+
+        area = area_km2(aoi.geometry)
+        if area > self.parameterAsDouble(parameters, "MAX_AREA_KM2", context) or aoi.crosses_antimeridian:
+            check_plan_bounds(area, self.parameterAsDouble(parameters, "TILE_SIZE_KM", context),
+                              max_credits=self.parameterAsDouble(parameters, "MAX_CREDITS", context),
+                              rates=settings.credit_rates(), raise_hint="raise MAX_CREDITS")
+        return aoi
 
     def _orbit(self, parameters, context, aoi, period, feedback) -> str:
         choice = ORBIT_CHOICES[self.parameterAsEnum(parameters, "ORBIT", context)]
@@ -106,7 +121,7 @@ class MapAlgorithm(WorldCerealAlgorithm):
 
         request = self.build_request(parameters, context, feedback)
         max_area = self.parameterAsDouble(parameters, "MAX_AREA_KM2", context)
-        if request.aoi.area_km2 > max_area:
+        if request.aoi.area_km2 > max_area or request.aoi.crosses_antimeridian:  # across 180°: tiles on each side
             return self._process_tiled(request, parameters, context, feedback)
         request.validate(max_area_km2=max_area)
         self._report_cost(request.aoi.area_km2, feedback)
@@ -135,14 +150,20 @@ class MapAlgorithm(WorldCerealAlgorithm):
 
         size = self.parameterAsDouble(parameters, "TILE_SIZE_KM", context)
         rates = settings.credit_rates()  # the dock's rates: the same plan costs the same in both front ends
-        plan = plan_run(request, self.backend_profile(parameters, context), size, rates)
+        plan = plan_run(request, self.backend_profile(parameters, context), size, rates,
+                        is_cancelled=feedback.isCanceled, progress=feedback.setProgress)
         refusal = plan.over_budget(self.parameterAsDouble(parameters, "MAX_AREA_KM2", context),
                                    self.parameterAsDouble(parameters, "MAX_CREDITS", context))
         if refusal is not None:  # Processing's form of the dock's confirmation: a tiled run never starts by surprise
             raise refusal
         tiles = plan.tiles
-        feedback.pushInfo(f"Area {request.aoi.area_km2:,.0f} km² is above the one-job limit: running it as "
-                          f"{len(tiles)} tiles of up to {size:g} km.")
+        if request.aoi.crosses_antimeridian:
+            text = QCoreApplication.translate("MapAlgorithm", "Area {area} km² crosses the antimeridian (180°): "
+                                              "running it as {count} tiles of up to {size} km, each on one side.")
+        else:
+            text = QCoreApplication.translate("MapAlgorithm", "Area {area} km² is above the one-job limit: running "
+                                              "it as {count} tiles of up to {size} km.")
+        feedback.pushInfo(text.format(area=f"{request.aoi.area_km2:,.0f}", count=len(tiles), size=f"{size:g}"))
         out_dir = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
         run = TileRun.create(out_dir, request, plan.profile, tiles, client_for=connections.client)
         summary = run_tiled(run, progress=feedback.setProgress, is_cancelled=feedback.isCanceled,
@@ -187,9 +208,10 @@ class CroplandAlgorithm(MapAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802
         return job_help(tr(
             "Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. "
-            "The processing period is exactly 12 whole months: give a start month, or a year (the 12 "
-            "months ending with the area's last crop-calendar season of that year once the calendar is "
-            "downloaded, else the calendar year). "
+            "The processing period is exactly 12 whole months: give a start month, or a year. For a year "
+            "the period follows the WorldCereal notebooks' rule: the 12 months ending with the month the "
+            "area's last crop-calendar season of that year ends (the calendar is downloaded once, about "
+            "2 MB; without it the algorithm stops and says how to point it at a local copy). "
             "Bands: cropland_classification (1 = cropland), probability_cropland, probability_other."))
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -238,21 +260,14 @@ class CroplandAlgorithm(MapAlgorithm):
         return request
 
     def _year_period(self, aoi, year: int, feedback) -> dict:
-        """The library's rule (12 months ending with the last season) when the calendar is on disk; else Jan–Dec."""
+        """The notebooks' rule (12 months ending with the area's last season), the calendar fetched as everywhere."""
         from ..adapters import crop_calendar
-        from ..core.seasons import cropland_period_for
 
-        calendar = crop_calendar.loaded_calendar()
-        try:
-            period = cropland_period_for(calendar.suggest_all(aoi.bbox, year)) if calendar is not None else None
-        except InputError:
-            period = None
+        period, sentence = crop_calendar.cropland_period(aoi.bbox, year)
         if period is None:
-            feedback.pushInfo(f"No crop-calendar seasons available for this area: processing the calendar year "
-                              f"{year}.")
+            feedback.pushWarning(sentence)
             return {"year": year}
-        feedback.pushInfo(f"Processing period {period[0]} – {period[1]}: the 12 months ending with the area's last "
-                          f"crop-calendar season of {year}.")
+        feedback.pushInfo(sentence)
         return {"temporal_extent": period}
 
 
