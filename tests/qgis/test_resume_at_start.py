@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from qgis.core import QgsProject
+from qgis.core import QgsProject, QgsRasterLayer
 from qgis.PyQt.QtWidgets import QPushButton
 
 import worldcereal_qgis
@@ -85,3 +85,39 @@ def test_a_newer_message_replaces_a_stale_one(qgis_iface):
     notifier.push("WorldCereal", "Cropland · Dijon finished; downloading the map.", 0)
     assert "Job j-1 failed: out of credits." in [i.text() for i in bar.items()]  # errors stay until closed
     bar.clearWidgets()
+
+
+def test_unfinished_tiled_run_finishes_without_the_panel(iface, local_backend, local_profile, tmp_path, configure):
+    """A tiled run still going when QGIS closed continues at plugin start; its mosaic loads, panel closed."""
+    from shapely.geometry import box
+
+    from worldcereal_qgis.controllers import tiled_runs
+    from worldcereal_qgis.core.aoi import Aoi
+    from worldcereal_qgis.core.tile_runs import TileRun, TileStatus
+    from worldcereal_qgis.core.tiling import plan_tiles
+
+    configure(settings.LOCAL_BACKEND_URL, local_backend.url)
+    configure(settings.ACTIVE_RUNS, "[]")
+    area = box(4.70, 47.00, 4.90, 47.04)  # ~15 km wide: two tiles of 10 km
+    tiles = plan_tiles(area, "beaune", 10.0)
+    assert len(tiles) >= 2
+    run = TileRun.create(tmp_path / "run", cropland_request(Aoi(area, "beaune"), year=2021), local_profile, tiles,
+                         client_for=connections.client)
+    tiled_runs._remember(run.run_dir, True)  # what the dock does when it starts a run; QGIS then closed
+    iface.messageBar().clearWidgets()
+    plugin = worldcereal_qgis.classFactory(iface)
+    plugin.initGui()
+    try:
+        wait_for(lambda: "1 WorldCereal tiled run is still running" in bar_texts(iface), what="the note")
+        reopened = wait_for(lambda: plugin.session.runs.controllers.get(run.run_dir), what="the run resumed")
+        wait_for(lambda: all(s.status == TileStatus.FINISHED for s in reopened.run.tile_states().values()),
+                 timeout=90, what="every tile finished")
+        wait_for(lambda: tiled_runs.active_folders() == [], what="the run done (not resumed at the next start)")
+        mosaic = wait_for(lambda: [ly.name() for ly in QgsProject.instance().mapLayers().values()
+                                   if str(run.run_dir) in ly.source() and isinstance(ly, QgsRasterLayer)],
+                          what="the mosaic as styled layers")
+        assert iface.docks == [] and "Cropland" in mosaic
+    finally:
+        plugin.unload()
+        for layer in [ly for ly in QgsProject.instance().mapLayers().values() if str(run.run_dir) in ly.source()]:
+            QgsProject.instance().removeMapLayer(layer.id())
