@@ -84,7 +84,7 @@ def _walk(profiles: Path, tmp_path: Path, out: Path, phase: str, **extra: str) -
     env.update(HOME=str(tmp_path), TMPDIR=str(qgis_tmp), WC_OUT=str(out), WC_PHASE=phase, **extra)
     cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--profiles-path", str(profiles),
            "--nologo", "--noversioncheck", "--code", str(WALK)]
-    proc = _run_group(cmd, env=env, cwd=tmp_path, timeout=240)
+    proc = _run_group(cmd, env=env, cwd=tmp_path, timeout=900 if phase == "0" else 240)
     result_file = out / f"result-{phase}.json"
     assert result_file.exists(), f"QGIS exited ({proc.returncode}) without a result:\n{proc.stderr[-3000:]}"
     result = json.loads(result_file.read_text())
@@ -97,12 +97,20 @@ def _walk(profiles: Path, tmp_path: Path, out: Path, phase: str, **extra: str) -
 
 
 def test_the_walk_of_a_crop_mapper_in_the_real_desktop(local_backend, wc_dir, tmp_path: Path):
-    """Issue #19 'done when' (the Install step itself: test_dependency_install.py, with real pip)."""
+    """Issue #19 'done when': fresh profile -> Install -> panel opens -> ... -> restart -> loaded, no dialog."""
     if shutil.which("qgis") is None or shutil.which("xvfb-run") is None:
         pytest.fail("The Debian packages qgis and xvfb are needed for this test.")
-    profiles = _profile_with_plugin(tmp_path)
+    profiles = tmp_path / "profiles"  # fresh: the packaged plugin only, its Python packages not yet installed
+    profile = profiles / "profiles" / "default"
+    install_packaged_plugin(profile, tmp_path / "dist")
+    ini = profile / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True)
+    ini.write_text("[PythonPlugins]\nworldcereal_qgis=true\n\n[qgis]\ncheckVersion=false\nshowTips322=false\n")
     out = tmp_path / "out"
     out.mkdir()
+    installed = _walk(profiles, tmp_path, out, "0", WC_BACKEND_URL=local_backend.url)
+    assert installed["install_offered"] and installed["button_during_install"] == [False, "Installing…"]
+    assert installed["progress_texts"] and installed["panel_opened"]
     first = _walk(profiles, tmp_path, out, "1", WC_BACKEND_URL=local_backend.url,
                   WC_CALENDAR=str(wc_dir / "cropcalendar"))
     assert first["plugin_loaded"] and first["first_run_shown"]
@@ -115,5 +123,5 @@ def test_the_walk_of_a_crop_mapper_in_the_real_desktop(local_backend, wc_dir, tm
     assert second["still_running_message"] == ["1 WorldCereal job is still running"]
     assert second["dock_opened"] is False and "Crop type, season 1" in second["resumed_layers"]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for name in first["shots"] + second["shots"]:
+    for name in installed["shots"] + first["shots"] + second["shots"]:
         shutil.copy(out / name, SCREENSHOTS / name)

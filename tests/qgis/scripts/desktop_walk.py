@@ -1,5 +1,6 @@
 """Run INSIDE the real QGIS desktop (``qgis --code``): the walk of issue #19, one QGIS session per phase.
 
+Phase 0: fresh profile, no openeo: Install in the message bar, the panel opens when ready.
 Phase 1: panel opens (first-run note) → example result → local backend, no login → canvas-extent cropland →
 crop type with suggested seasons → a crop-type job still running when QGIS quits.
 Phase 2 (a new QGIS on the same profile): the panel stays closed; the job resumes, finishes and loads; QGIS quits.
@@ -118,6 +119,34 @@ def zoom_to(layers):
         canvas.refresh()
 
 
+# ------------------------------------------------------------------------------------------------ phase 0
+def phase0():
+    """A fresh profile without openeo: the message bar offers Install; the panel opens once pip is done."""
+    from qgis.PyQt.QtWidgets import QPushButton
+
+    plugin = plugins["worldcereal_qgis"]
+    buttons = [b for item in iface.messageBar().items() for b in item.findChildren(QPushButton)
+               if b.objectName() == "worldcereal_install"]
+    result["install_offered"] = bool(buttons)
+    if not buttons:
+        finish()
+        return
+    buttons[0].click()
+    result["button_during_install"] = [buttons[0].isEnabled(), buttons[0].text()]
+    seen = set()
+
+    def progress():
+        seen.update(item.text() for item in iface.messageBar().items())
+        return plugin.dock is not None
+
+    def opened():
+        result["progress_texts"] = sorted(t for t in seen if "%" in t)
+        result["panel_opened"] = plugin.dock is not None and plugin.dock.isVisible()
+        later(1500, lambda: (shot("walk_0_installed.png"), finish()))
+
+    wait(progress, opened, "the panel after Install", timeout_s=600)
+
+
 # ------------------------------------------------------------------------------------------------ phase 1
 def phase1():
     from worldcereal_qgis import settings
@@ -232,10 +261,7 @@ def phase2():
 def start():
     try:
         result["plugin_loaded"] = "worldcereal_qgis" in plugins
-        if PHASE == "1":
-            phase1()
-        else:
-            phase2()
+        {"0": phase0, "1": phase1, "2": phase2}[PHASE]()
     except Exception:  # noqa: BLE001
         result["error"] = traceback.format_exc()
         finish()
