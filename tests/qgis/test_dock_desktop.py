@@ -111,6 +111,8 @@ def test_the_walk_of_a_crop_mapper_in_the_real_desktop(local_backend, wc_dir, tm
     installed = _walk(profiles, tmp_path, out, "0", WC_BACKEND_URL=local_backend.url)
     assert installed["install_offered"] and installed["button_during_install"] == [False, "Installing…"]
     assert installed["progress_texts"] and installed["panel_opened"]
+    assert "local" not in installed["offered_backends"]  # issue #22: no server at its URL, not offered
+    assert "`make backend`" in installed["no_server_problem"] and not installed["run_enabled_without_server"]
     first = _walk(profiles, tmp_path, out, "1", WC_BACKEND_URL=local_backend.url,
                   WC_CALENDAR=str(wc_dir / "cropcalendar"))
     assert first["plugin_loaded"] and first["first_run_shown"]

@@ -124,6 +124,10 @@ def phase0():
     """A fresh profile without openeo: the message bar offers Install; the panel opens once pip is done."""
     from qgis.PyQt.QtWidgets import QPushButton
 
+    from worldcereal_qgis import settings
+
+    # nothing answers there (the default port 8765 may be another developer's `make backend` on this machine)
+    settings.LOCAL_BACKEND_URL.write("http://127.0.0.1:9/openeo/1.2")
     plugin = plugins["worldcereal_qgis"]
     buttons = [b for item in iface.messageBar().items() for b in item.findChildren(QPushButton)
                if b.objectName() == "worldcereal_install"]
@@ -142,9 +146,28 @@ def phase0():
     def opened():
         result["progress_texts"] = sorted(t for t in seen if "%" in t)
         result["panel_opened"] = plugin.dock is not None and plugin.dock.isVisible()
-        later(1500, lambda: (shot("walk_0_installed.png"), finish()))
+        later(1500, lambda: (shot("walk_0_installed.png"), no_server(plugin.dock)))
 
     wait(progress, opened, "the panel after Install", timeout_s=600)
+
+
+def no_server(dock):
+    """Issue #22 on a fresh profile with no server: no simulated backend offered; chosen anyway (an old setting),
+    one sentence names `make backend`."""
+    def probed():
+        combo = dock.backendCombo
+        result["offered_backends"] = [combo.itemData(i) for i in range(combo.count())]
+        dock.state.backend = "local"  # as restored from an older profile's settings
+        dock.backend_choice.fill()
+        dock.refresh()
+        result["no_server_problem"] = dock.problemsLabel.text()
+        result["run_enabled_without_server"] = dock.runButton.isEnabled()
+        dock.state.backend = "cdse"  # leave the profile as a new user has it
+        dock.backend_choice.fill()
+        dock.state.save()
+        finish()
+
+    wait(lambda: dock.backend_choice.simulated_answers is not None, probed, "the simulated-backend probe")
 
 
 # ------------------------------------------------------------------------------------------------ phase 1
