@@ -226,17 +226,16 @@ def test_calendar_failure_is_one_sentence(make_dock, qgis_iface, configure, tmp_
     dock = make_dock(year=2023, product="croptype")  # the first area asks the calendar by itself
     sentence = (f"The crop calendar file {missing} set in the WorldCereal settings does not exist. "
                 "The season windows were left as they are.")
-    # the sentence, then the link to a local copy (issue #19.8)
     wait_for(lambda: dock.seasonNoteLabel.text().startswith(sentence), what="failed look-up")
-    assert dock.seasonNoteLabel.text().endswith('<a href="calendar-file">Use a local calendar file…</a>')
-    windows = season_windows(dock)
+    assert "<a href=" in dock.seasonNoteLabel.text()  # and the link that lets the user choose a local copy
+    note, windows = dock.seasonNoteLabel.text(), season_windows(dock)
 
     set_extent(qgis_iface.mapCanvas(), BURGUNDY.buffered(0.05))  # no retry on every map move
     deadline = time.monotonic() + 1.0
     while time.monotonic() < deadline:
         QCoreApplication.processEvents()
         assert dock.form.season_task is None
-    assert dock.seasonNoteLabel.text().startswith(sentence) and season_windows(dock) == windows
+    assert (dock.seasonNoteLabel.text(), season_windows(dock)) == (note, windows)
 
     configure(settings.CALENDAR_PATH, str(wc_dir / "cropcalendar"))  # fixed: the Suggest button tries again
     QTest.mouseClick(dock.suggestButton, Qt.MouseButton.LeftButton)
