@@ -7,7 +7,7 @@ from qgis.core import QgsApplication
 
 from tests.qgis import test_dock
 from worldcereal_qgis.adapters import auth_store
-from worldcereal_qgis.gui import account
+from worldcereal_qgis.controllers import session
 
 make_dock = test_dock.make_dock  # the real dock on the pytest-qgis canvas (fixture)
 
@@ -39,6 +39,30 @@ class _LockedManager:
 def test_one_sentence_comes_before_the_master_password_prompt(monkeypatch):
     seen: list[str] = []
     monkeypatch.setattr(QgsApplication, "authManager", staticmethod(lambda: _LockedManager(seen)))
-    assert account._auth_db_ready(lambda: seen.append(account.master_password_sentence()))
-    assert seen == [account.master_password_sentence(), "QGIS prompt"]
+    assert session.unlock_auth_db(lambda: seen.append(session.master_password_sentence()))
+    assert seen == [session.master_password_sentence(), "QGIS prompt"]
     assert seen[0].startswith("QGIS will now ask for its master password:") and seen[0].count(".") == 1
+
+
+def test_resumed_jobs_unlock_the_logins_after_one_sentence(qgis_iface, monkeypatch):
+    """The first status check of a later session needs the stored CDSE login: the prompt comes at start-up, on
+    the GUI thread, after the plugin's sentence, not unasked from a worker during a poll."""
+    from worldcereal_qgis.adapters import auth_store
+
+    bar = qgis_iface.messageBar()
+    bar.clearWidgets()
+    seen: list[str] = []
+
+    class Manager(_LockedManager):
+        def setMasterPassword(self, verify: bool) -> bool:  # noqa: N802 (QGIS API)
+            seen.append("prompt after: " + " | ".join(i.text() for i in bar.items()))
+            return True
+
+    monkeypatch.setattr(QgsApplication, "authManager", staticmethod(lambda: Manager(seen)))
+    monkeypatch.setattr(auth_store, "is_logged_in", lambda name: name == "cdse")
+    starter = session.Session(qgis_iface, open_panel=lambda: None)
+    starter._unlock_for({"local"})  # the simulated backend has no stored login: no prompt
+    assert seen == []
+    starter._unlock_for({"cdse", "local"})
+    assert seen == [f"prompt after: {session.master_password_sentence()}"]
+    bar.clearWidgets()

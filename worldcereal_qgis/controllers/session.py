@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from qgis.core import Qgis
+from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
 from ..adapters import message_bar
@@ -38,14 +38,29 @@ def still_running_text(jobs: int, runs: int) -> str:
     return tr("{jobs} WorldCereal jobs are still running").format(jobs=jobs)
 
 
-def _count_unfinished(_task) -> tuple[int, int]:
+def master_password_sentence() -> str:
+    """Said before QGIS's own master-password prompt, which otherwise appears with no word on why."""
+    return tr("QGIS will now ask for its master password: WorldCereal keeps your login in QGIS's encrypted "
+              "authentication database, never in plain settings.")
+
+
+def unlock_auth_db(explain: Callable[[], None]) -> bool:
+    """Ask for QGIS's master password on the GUI thread now (never later from a worker), saying why first."""
+    manager = QgsApplication.authManager()
+    if manager.masterPasswordIsSet():
+        return True
+    explain()
+    return manager.setMasterPassword(True)
+
+
+def _count_unfinished(_task) -> tuple[int, int, set[str]]:
     """Worker thread: what the last session left running (imports the controllers here, off the GUI thread)."""
     from ..adapters import connections
     from ..core import udp
     from . import jobs, tiled_runs  # noqa: F401 (imported here so the GUI thread finds them loaded)
 
-    records = connections.job_store().jobs_to_resume()
-    return sum(r.product in udp.PRODUCTS for r in records), len(tiled_runs.active_folders())
+    records = [r for r in connections.job_store().jobs_to_resume() if r.product in udp.PRODUCTS]
+    return len(records), len(tiled_runs.active_folders()), {r.backend for r in records}
 
 
 class Notifier:
@@ -114,19 +129,31 @@ class Session(QObject):
         self.jobs.resume()
         self.runs.resume()
 
-    def _counted(self, counts: tuple[int, int] | None, error: WorldCerealError | None) -> None:
+    def _counted(self, counts: tuple[int, int, set[str]] | None, error: WorldCerealError | None) -> None:
         self._task = None
         if self.jobs is not None:  # the panel opened meanwhile: everything already resumed
             return
         if error is not None:
             self.notifier.push("WorldCereal", str(error), int(Qgis.MessageLevel.Warning))
             return
-        jobs, runs = counts
+        jobs, runs, backends = counts
         if not jobs and not runs:
             return
+        self._unlock_for(backends)
         self.ensure()
         self._say_still_running(jobs, runs)
         self.resumed.emit(jobs, runs)
+
+    def _unlock_for(self, backends: set[str]) -> None:
+        """The first status check needs the stored login: unlock now, on the GUI thread, after one sentence.
+
+        Before, QGIS's "current master password" prompt came from the first poll of every later session, unasked.
+        """
+        from ..adapters import auth_store, connections
+
+        if any(not connections.profile(name).simulated and auth_store.is_logged_in(name) for name in backends):
+            unlock_auth_db(lambda: self.notifier.push("WorldCereal", master_password_sentence(),
+                                                      int(Qgis.MessageLevel.Info)))
 
     def _say_still_running(self, jobs: int, runs: int) -> None:
         item, _button = message_bar.with_button(self.iface.messageBar(), still_running_text(jobs, runs),

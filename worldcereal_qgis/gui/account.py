@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Callable
 
-from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QMessageBox
 
 from ..adapters import auth_store, connections
 from ..adapters.tasks import CoreTask, start_task
+from ..controllers.session import master_password_sentence, unlock_auth_db
 from ..core.backends import BackendProfile
 from ..core.errors import AuthError, CancelledError, WorldCerealError
 from ..core.openeo_api import BasicCredentials, OpenEOClient
@@ -24,12 +24,6 @@ def tr(text: str) -> str:
 
 def _open_in_browser(url: str) -> None:
     QDesktopServices.openUrl(QUrl(url))
-
-
-def master_password_sentence() -> str:
-    """Said before QGIS's own prompt, which otherwise appears with no word on why."""
-    return tr("QGIS will now ask for its master password: WorldCereal keeps your login in QGIS's encrypted "
-              "authentication database, never in plain settings.")
 
 
 def _explain_master_password(parent) -> None:
@@ -141,7 +135,7 @@ class AccountPanel(QObject):
 
     # -- internals -----------------------------------------------------------------------------------------------
     def _unlocked(self) -> bool:
-        if _auth_db_ready(lambda: self.explain(self.ui)):
+        if unlock_auth_db(lambda: self.explain(self.ui)):
             return True
         locked = AuthError(auth_store.locked_message())
         self.last_error = str(locked)
@@ -173,12 +167,3 @@ class AccountPanel(QObject):
         if error is not None and not isinstance(error, CancelledError):
             self.last_error = str(error)
         self.refresh()
-
-
-def _auth_db_ready(explain: Callable[[], None]) -> bool:
-    """Ask for QGIS's master password on the GUI thread now (never later from a worker), saying why first."""
-    manager = QgsApplication.authManager()
-    if manager.masterPasswordIsSet():
-        return True
-    explain()
-    return manager.setMasterPassword(True)

@@ -412,49 +412,48 @@
  <context>
   <name>WorldCerealAccount</name>
   <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="163" />
+   <location filename="worldcereal_qgis/gui/account.py" line="157" />
    <source>Log in at {link}.</source>
    <translation>Inicie sesión en {link}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="161" />
+   <location filename="worldcereal_qgis/gui/account.py" line="155" />
    <source>Log in at {link}&lt;br&gt;and enter the code &lt;b&gt;{code}&lt;/b&gt;.</source>
    <translation>Inicie sesión en {link}&lt;br&gt;e introduzca el código &lt;b&gt;{code}&lt;/b&gt;.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="43" />
+   <location filename="worldcereal_qgis/gui/account.py" line="37" />
    <source>Logged in to {backend}.</source>
    <translation>Sesión iniciada en {backend}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="44" />
+   <location filename="worldcereal_qgis/gui/account.py" line="38" />
    <source>Not logged in to {backend}; log in before running a job.</source>
    <translation>Sin sesión en {backend}; inicie sesión antes de lanzar un trabajo.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="31" />
-   <source>QGIS will now ask for its master password: WorldCereal keeps your login in QGIS's encrypted authentication database, never in plain settings.</source>
-   <translation>QGIS pedirá ahora su contraseña maestra: WorldCereal guarda su sesión en la base de autenticación cifrada de QGIS, nunca en ajustes sin cifrar.</translation>
-  </message>
-  <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="41" />
+   <location filename="worldcereal_qgis/gui/account.py" line="35" />
    <source>The local simulated backend needs no login and stores no password; its maps are simulated.</source>
    <translation>El servidor local simulado no requiere sesión ni guarda contraseñas; sus mapas son simulados.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="77" />
+   <location filename="worldcereal_qgis/gui/account.py" line="71" />
    <source>Waiting for the browser login…</source>
    <translation>Esperando el inicio de sesión en el navegador…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="36" />
+   <location filename="worldcereal_qgis/gui/account.py" line="30" />
    <source>WorldCereal login</source>
    <translation>Inicio de sesión de WorldCereal</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="111" />
+   <location filename="worldcereal_qgis/gui/account.py" line="105" />
    <source>WorldCereal: logging in to {backend}</source>
    <translation>WorldCereal: iniciando sesión en {backend}</translation>
+  </message>
+  <message>
+   <source>QGIS will now ask for its master password: WorldCereal keeps your login in QGIS's encrypted authentication database, never in plain settings.</source>
+   <translation type="vanished">QGIS pedirá ahora su contraseña maestra: WorldCereal guarda su sesión en la base de autenticación cifrada de QGIS, nunca en ajustes sin cifrar.</translation>
   </message>
   <message>
    <source>QGIS's authentication database is locked; enter the master password to log in.</source>
@@ -1829,12 +1828,17 @@ Start {jobs} jobs on {backend}?</source>
    <translation>1 procesamiento por teselas de WorldCereal sigue en curso</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="133" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="160" />
    <source>Open panel</source>
    <translation>Abrir el panel</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="99" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="43" />
+   <source>QGIS will now ask for its master password: WorldCereal keeps your login in QGIS's encrypted authentication database, never in plain settings.</source>
+   <translation>QGIS pedirá ahora su contraseña maestra: WorldCereal guarda su sesión en la base de autenticación cifrada de QGIS, nunca en ajustes sin cifrar.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/session.py" line="114" />
    <source>WorldCereal: looking for unfinished jobs</source>
    <translation>WorldCereal: buscando trabajos sin terminar</translation>
   </message>

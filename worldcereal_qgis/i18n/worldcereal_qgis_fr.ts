@@ -412,49 +412,48 @@
  <context>
   <name>WorldCerealAccount</name>
   <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="163" />
+   <location filename="worldcereal_qgis/gui/account.py" line="157" />
    <source>Log in at {link}.</source>
    <translation>Connectez-vous sur {link}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="161" />
+   <location filename="worldcereal_qgis/gui/account.py" line="155" />
    <source>Log in at {link}&lt;br&gt;and enter the code &lt;b&gt;{code}&lt;/b&gt;.</source>
    <translation>Connectez-vous sur {link}&lt;br&gt;et saisissez le code &lt;b&gt;{code}&lt;/b&gt;.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="43" />
+   <location filename="worldcereal_qgis/gui/account.py" line="37" />
    <source>Logged in to {backend}.</source>
    <translation>Connecté à {backend}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="44" />
+   <location filename="worldcereal_qgis/gui/account.py" line="38" />
    <source>Not logged in to {backend}; log in before running a job.</source>
    <translation>Non connecté à {backend} ; connectez-vous avant de lancer une tâche.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="31" />
-   <source>QGIS will now ask for its master password: WorldCereal keeps your login in QGIS's encrypted authentication database, never in plain settings.</source>
-   <translation>QGIS va maintenant demander son mot de passe principal : WorldCereal conserve votre connexion dans la base d'authentification chiffrée de QGIS, jamais dans des paramètres en clair.</translation>
-  </message>
-  <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="41" />
+   <location filename="worldcereal_qgis/gui/account.py" line="35" />
    <source>The local simulated backend needs no login and stores no password; its maps are simulated.</source>
    <translation>Le serveur local simulé ne demande aucune connexion et ne conserve aucun mot de passe ; ses cartes sont simulées.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="77" />
+   <location filename="worldcereal_qgis/gui/account.py" line="71" />
    <source>Waiting for the browser login…</source>
    <translation>En attente de la connexion dans le navigateur…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="36" />
+   <location filename="worldcereal_qgis/gui/account.py" line="30" />
    <source>WorldCereal login</source>
    <translation>Connexion WorldCereal</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/account.py" line="111" />
+   <location filename="worldcereal_qgis/gui/account.py" line="105" />
    <source>WorldCereal: logging in to {backend}</source>
    <translation>WorldCereal : connexion à {backend}</translation>
+  </message>
+  <message>
+   <source>QGIS will now ask for its master password: WorldCereal keeps your login in QGIS's encrypted authentication database, never in plain settings.</source>
+   <translation type="vanished">QGIS va maintenant demander son mot de passe principal : WorldCereal conserve votre connexion dans la base d'authentification chiffrée de QGIS, jamais dans des paramètres en clair.</translation>
   </message>
   <message>
    <source>QGIS's authentication database is locked; enter the master password to log in.</source>
@@ -1829,12 +1828,17 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>1 traitement par tuiles WorldCereal est toujours en cours</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="133" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="160" />
    <source>Open panel</source>
    <translation>Ouvrir le panneau</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="99" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="43" />
+   <source>QGIS will now ask for its master password: WorldCereal keeps your login in QGIS's encrypted authentication database, never in plain settings.</source>
+   <translation>QGIS va maintenant demander son mot de passe principal : WorldCereal conserve votre connexion dans la base d'authentification chiffrée de QGIS, jamais dans des paramètres en clair.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/session.py" line="114" />
    <source>WorldCereal: looking for unfinished jobs</source>
    <translation>WorldCereal : recherche des tâches inachevées</translation>
   </message>
