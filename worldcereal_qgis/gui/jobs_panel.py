@@ -17,19 +17,19 @@ from .jobs_model import JobsTableModel
 from .log_dialog import JobLogDialog, format_log
 
 tr = translator("WorldCerealJobs")
-# action name -> (button attribute, menu text)
+# action name -> its button in dock.ui (the context menu's words: menu_texts)
 ACTIONS = {
-    "cancel": ("cancelJobButton", "Cancel job"),
-    "retry": ("retryJobButton", "Retry"),
-    "log": ("logJobButton", "Show log"),
-    "folder": ("folderJobButton", "Open output folder"),
-    "load": ("loadJobButton", "Load / reload results"),
-    "remove": ("removeJobButton", "Remove from list"),
+    "cancel": "cancelJobButton",
+    "retry": "retryJobButton",
+    "log": "logJobButton",
+    "folder": "folderJobButton",
+    "load": "loadJobButton",
+    "remove": "removeJobButton",
 }
 
 
 def menu_texts() -> dict[str, str]:
-    """The context menu's words in the user's language (the keys above stay English for the code)."""
+    """The context menu's words, in the user's language, in menu order."""
     return {"cancel": tr("Cancel job"), "retry": tr("Retry"), "log": tr("Show log"),
             "folder": tr("Open output folder"), "load": tr("Load / reload results"), "remove": tr("Remove from list")}
 
@@ -73,7 +73,7 @@ class JobsPanel(QObject):
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._context_menu)
         view.selectionModel().selectionChanged.connect(self.update_buttons)
-        for name, (button, _text) in ACTIONS.items():
+        for name, button in ACTIONS.items():
             getattr(dock, button).clicked.connect(lambda _checked=False, n=name: self.trigger(n))
         controller.jobChanged.connect(self._job_changed)
         controller.jobLoaded.connect(self._job_changed)
@@ -106,7 +106,7 @@ class JobsPanel(QObject):
     def update_buttons(self, *_args) -> None:
         record = self.selected()
         allowed = allowed_actions(record, record is not None and self.controller.busy(record.local_id))
-        for name, (button, _text) in ACTIONS.items():
+        for name, button in ACTIONS.items():
             getattr(self.ui, button).setEnabled(name in allowed)
 
     def _context_menu(self, pos) -> None:
