@@ -135,16 +135,16 @@ class WorldCerealDock(QDockWidget):
             self.aoiInfoLabel.setText(self.aoi_panel.error or tr("No area of interest yet."))
             return
         area = aoi.area_km2
-        low, high = credits.estimate_map_credits(area, settings.credit_rates())
+        tile_km = settings.TILE_SIZE_KM.read()
+        tiles = max(2, round(area / tile_km ** 2)) if area > max_area else 1  # each tile job pays its overhead
+        low, high = credits.estimate_map_credits(area, settings.credit_rates(), jobs=tiles)
         short, long = credits.estimate_duration_minutes(area)
-        text = tr("{area}: {km2} km² · about {low}–{high} credits · {short}–{long} min").format(
-            area=aoi.name, km2=f"{area:,.1f}", low=f"{low:,.0f}", high=f"{high:,.0f}", short=f"{short:.0f}",
+        text = tr("{area}: {km2} km² · about {credits} credits · {short}–{long} min").format(
+            area=aoi.name, km2=f"{area:,.1f}", credits=credits.range_text(low, high), short=f"{short:.0f}",
             long=f"{long:.0f}")
-        if area > max_area:
-            tile_km = settings.TILE_SIZE_KM.read()
+        if tiles > 1:
             text += "\n" + tr("Larger than the {max} km² of one job: it runs as about {tiles} tiles of {km} km, "
-                             "mosaicked.").format(max=f"{max_area:,.0f}", tiles=max(2, round(area / tile_km ** 2)),
-                                                  km=f"{tile_km:g}")
+                             "mosaicked.").format(max=f"{max_area:,.0f}", tiles=tiles, km=f"{tile_km:g}")
         for warning in [*credits.budget_warnings(high, settings.CREDIT_BUDGET.read(), settings.credit_rates()),
                         *self._model_warnings()]:
             text += f"\n{warning}"

@@ -875,8 +875,8 @@
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/dock.py" line="140" />
-   <source>{area}: {km2} km² · about {low}–{high} credits · {short}–{long} min</source>
-   <translation>{area} : {km2} km² · environ {low}–{high} crédits · {short}–{long} min</translation>
+   <source>{area}: {km2} km² · about {credits} credits · {short}–{long} min</source>
+   <translation>{area} : {km2} km² · environ {credits} crédits · {short}–{long} min</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/dock.py" line="216" />
