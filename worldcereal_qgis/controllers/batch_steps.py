@@ -91,6 +91,9 @@ class BatchSteps(QObject):
 def drop_tasks(tasks: dict[str, CoreTask]) -> None:
     """Tasks whose owner goes away: no callback any more, cancelled, forgotten (remote jobs keep running)."""
     for task in list(tasks.values()):
-        task.detach()
-        task.cancel()
+        try:
+            task.detach()
+            task.cancel()
+        except RuntimeError:  # QGIS already deleted a task that ended; nothing left to stop
+            pass
     tasks.clear()

@@ -152,11 +152,16 @@ class JobController(QObject):
 
     def fetch_log(self, local_id: str, on_done: Callable[[list[dict], WorldCerealError | None], None]) -> None:
         record = self.store.get(local_id)
-        client = self.runner.client_for_record
+        client = self.runner.client_for_record  # the URL that created the job, not the dock's
+        key = f"log:{local_id}"
+
+        def done(result, error) -> None:
+            self._tasks.pop(key, None)  # a finished task is deleted by QGIS: never touch it again
+            on_done(result or [], error)
+
         task = CoreTask(f"WorldCereal: reading the log of {record.remote_id}",
-                        lambda t: client(record).logs(record.remote_id),
-                        lambda result, error: on_done(result or [], error))
-        self._start_task(f"log:{local_id}", task)
+                        lambda t: client(record).logs(record.remote_id), done)
+        self._start_task(key, task)
 
     # -- internals ----------------------------------------------------------------------------------------------
     @staticmethod
