@@ -24,7 +24,8 @@ def test_exit_after_reading_a_log_raises_nothing(tmp_path: Path):
     record = store.add(JobRecord(local_id="", backend="local", backend_url="http://127.0.0.1:9/openeo",
                                  product="cropland", title="Cropland · test", request={},
                                  remote_id="j-42", status=JobStatus.RUNNING))
-    runner = SimpleNamespace(store=store, client_for=lambda name: _LogClient())
+    runner = SimpleNamespace(store=store, client_for=lambda name: _LogClient(),
+                             client_for_record=lambda record: _LogClient())
     controller = JobController(runner, profile_for=lambda name: None)
     seen: list = []
     controller.fetch_log(record.local_id, lambda entries, error: seen.append((entries, error)))

@@ -23,6 +23,17 @@ from worldcereal_qgis.core.job_runner import JobRunner
 pytestmark = pytest.mark.slow
 
 
+@pytest.fixture(autouse=True)
+def _profile_store_left_clean(tmp_path):
+    """Processing records its jobs in the test profile's store, which every later test and start-up look-up reads:
+    a case that fails half-way must not leave a job that looks unfinished to them."""
+    yield
+    store = connections.job_store()
+    for record in store.list():
+        if record.output_dir and record.output_dir.startswith(str(tmp_path)):
+            store.remove(record.local_id)
+
+
 class Feedback(QgsProcessingFeedback):
     """Keeps every line Processing would show."""
 
