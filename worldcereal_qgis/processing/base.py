@@ -69,8 +69,18 @@ class WorldCerealAlgorithm(QgsProcessingAlgorithm):
             if not _in_qgis_process():
                 feedback.reportError(str(err))  # the dialog's log shows why it stopped
             raise failure(str(err)) from err
-        except WorldCerealError as err:
+        except (WorldCerealError, QgsProcessingException) as err:  # already one sentence
             raise failure(str(err)) from err
+        except Exception as err:  # noqa: BLE001 — a bug: one sentence here, the traceback kept for the report
+            raise failure(self._bug_sentence(err)) from None
+
+    def _bug_sentence(self, err: Exception) -> str:
+        """What stopped, that it is a bug, where its traceback is: the log panel, or a file under qgis_process."""
+        from .. import settings
+        from ..adapters.bug_report import bug_sentence
+
+        folder = settings.profile_data_dir() / "errors" if _in_qgis_process() else None
+        return bug_sentence(f"worldcereal:{self.name()}", err, details_dir=folder)
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         """Name the allowed range or choices (QGIS only says "Incorrect parameter value"), then QGIS's checks."""
