@@ -89,3 +89,15 @@ def test_a_processing_exception_raised_on_purpose_is_not_called_a_bug(wc_provide
         processing.run("worldcereal:suggest_seasons", {"EXTENT": EXTENT, "YEAR": 2021, "OUTPUT": "TEMPORARY_OUTPUT"})
     assert str(refused.value) == "Choose a reference data layer or file."
     assert not [text for tab, _, text in panel if tab == "WorldCereal"]
+
+
+def test_a_bug_in_a_parameter_check_is_one_sentence(wc_provider, monkeypatch, panel):
+    import processing
+
+    from worldcereal_qgis.processing import param_checks
+
+    monkeypatch.setattr(param_checks, "parameter_problem", _simulated_bug)
+    with pytest.raises(QgsProcessingException) as stopped:
+        processing.run("worldcereal:suggest_seasons", {"EXTENT": EXTENT, "YEAR": 2021, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert str(stopped.value) == f"Unable to execute algorithm\n{SENTENCE}"  # QGIS's prefix for a refused check
+    assert [text for tab, _, text in panel if tab == "WorldCereal" and "in _simulated_bug" in text]

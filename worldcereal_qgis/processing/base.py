@@ -59,11 +59,11 @@ class WorldCerealAlgorithm(QgsProcessingAlgorithm):
         from ..adapters.worker_threads import prepare_worker_thread
         from ..core import dependencies
 
-        prepare_worker_thread()  # Processing may run this in a Qt pool thread
-        missing = dependencies.missing_dependencies()
-        if missing:
-            raise failure(dependencies.missing_message(missing))
         try:
+            prepare_worker_thread()  # Processing may run this in a Qt pool thread
+            missing = dependencies.missing_dependencies()
+            if missing:
+                raise failure(dependencies.missing_message(missing))
             return self._process(parameters, context, feedback)
         except CancelledError as err:
             if not _in_qgis_process():
@@ -86,10 +86,13 @@ class WorldCerealAlgorithm(QgsProcessingAlgorithm):
         """Name the allowed range or choices (QGIS only says "Incorrect parameter value"), then QGIS's checks."""
         from .param_checks import parameter_problem
 
-        for definition in self.parameterDefinitions():
-            problem = parameter_problem(definition, parameters.get(definition.name()), context)
-            if problem:
-                return False, problem
+        try:
+            for definition in self.parameterDefinitions():
+                problem = parameter_problem(definition, parameters.get(definition.name()), context)
+                if problem:
+                    return False, problem
+        except Exception as err:  # noqa: BLE001 — a bug in a check: one sentence, not a traceback
+            return False, self._bug_sentence(err)
         return super().checkParameterValues(parameters, context)
 
     def _process(self, parameters, context, feedback) -> dict:
