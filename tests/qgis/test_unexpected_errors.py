@@ -101,3 +101,29 @@ def test_a_bug_in_a_parameter_check_is_one_sentence(wc_provider, monkeypatch, pa
         processing.run("worldcereal:suggest_seasons", {"EXTENT": EXTENT, "YEAR": 2021, "OUTPUT": "TEMPORARY_OUTPUT"})
     assert str(stopped.value) == f"Unable to execute algorithm\n{SENTENCE}"  # QGIS's prefix for a refused check
     assert [text for tab, _, text in panel if tab == "WorldCereal" and "in _simulated_bug" in text]
+
+
+def test_a_bug_while_loading_the_results_is_one_sentence(wc_provider, panel):
+    """postProcessAlgorithm (layers added on the main thread) of any WorldCereal algorithm has the same path."""
+    import processing
+
+    from worldcereal_qgis.processing.base import WorldCerealAlgorithm
+
+    class Loads(WorldCerealAlgorithm):
+        def name(self) -> str:
+            return "loads"
+
+        def initAlgorithm(self, config=None):  # noqa: N802
+            pass
+
+        def _process(self, parameters, context, feedback) -> dict:
+            return {}
+
+        def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+            return _simulated_bug()
+
+    feedback = _Feedback()
+    processing.run(Loads(), {}, feedback=feedback)  # QGIS reports a failed post-processing, it does not raise
+    assert SENTENCE.replace("suggest_seasons", "loads") in feedback.lines
+    assert not any("Traceback" in line for line in feedback.lines), feedback.lines
+    assert [text for tab, _, text in panel if tab == "WorldCereal" and "in _simulated_bug" in text]

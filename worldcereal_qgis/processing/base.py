@@ -46,8 +46,29 @@ def failure(message: str) -> QgsProcessingException:
     return QgsProcessingException(message)
 
 
+def _post_process_in_sentences(post):
+    """``post`` with its errors as one sentence, like ``processAlgorithm``'s."""
+
+    def wrapped(self, context, feedback):
+        try:
+            return post(self, context, feedback)
+        except Exception as err:  # noqa: BLE001 — every failure leaves as one sentence
+            raise self._failure_for(err) from None
+
+    wrapped._one_sentence = True
+    wrapped.__doc__ = post.__doc__
+    return wrapped
+
+
 class WorldCerealAlgorithm(QgsProcessingAlgorithm):
     """Subclasses implement ``_process``; missing packages and core errors become one clear sentence."""
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        """A subclass's own ``postProcessAlgorithm`` (layers loaded on the main thread) gets the same error path."""
+        super().__init_subclass__(**kwargs)
+        post = cls.__dict__.get("postProcessAlgorithm")
+        if post is not None and not getattr(post, "_one_sentence", False):
+            cls.postProcessAlgorithm = _post_process_in_sentences(post)
 
     def icon(self) -> QIcon:
         return QIcon(str(paths.icon_path()))
@@ -69,10 +90,14 @@ class WorldCerealAlgorithm(QgsProcessingAlgorithm):
             if not _in_qgis_process():
                 feedback.reportError(str(err))  # the dialog's log shows why it stopped
             raise failure(str(err)) from err
-        except (WorldCerealError, QgsProcessingException) as err:  # already one sentence
-            raise failure(str(err)) from err
-        except Exception as err:  # noqa: BLE001 — a bug: one sentence here, the traceback kept for the report
-            raise failure(self._bug_sentence(err)) from None
+        except Exception as err:  # noqa: BLE001 — every failure leaves as one sentence
+            raise self._failure_for(err) from None
+
+    def _failure_for(self, err: Exception) -> QgsProcessingException:
+        """Our errors keep their sentence; anything else is a bug: one sentence, the traceback kept for a report."""
+        if isinstance(err, (WorldCerealError, QgsProcessingException)):
+            return failure(str(err))
+        return failure(self._bug_sentence(err))
 
     def _bug_sentence(self, err: Exception) -> str:
         """What stopped, that it is a bug, where its traceback is: the log panel, or a file under qgis_process."""
