@@ -86,6 +86,25 @@ def public_query(bbox: tuple, buffer_km: float) -> dict:
             "listing_url": PUBLIC_LISTING.read().strip(), "cache_dir": str(cache_folder() / "public")}
 
 
+def check_inputs(job: dict, log: Callable[[str], None] = lambda _m: None) -> dict:
+    """Check first, build later: read, normalise (dekads -> months, legacy wide -> long) and count the user's
+    extractions before the training environment is built; the job then points at the normalised file.
+    Raises InputError with one sentence for a bad input (no minutes spent)."""
+    from datetime import date
+
+    from ..core.training_inputs import check_training_inputs
+
+    if not job.get("samples"):
+        return job
+    season = job["season"]
+    check = check_training_inputs(job["samples"], Path(job["output_dir"]), date.fromisoformat(season["start"]),
+                                  date.fromisoformat(season["end"]), bool(job.get("keep_zero_quality")))
+    for line in check.lines():
+        log(line)
+    return {**job, "samples": [str(check.path)], "original_samples": list(job["samples"]),
+            "inputs": check.as_dict()}
+
+
 def run_training(
     python: Path,
     job: dict,
@@ -195,6 +214,7 @@ class TrainingTask(QgsTask):
     def run(self) -> bool:
         prepare_worker_thread()
         try:
+            self.job = check_inputs(self.job, lambda line: self.training_event.emit({"event": "log", "message": line}))
             python = self._environment()
             self.result = run_training(python, self.job, self._on_event, self.isCanceled)
             return True

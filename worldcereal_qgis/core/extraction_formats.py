@@ -113,7 +113,7 @@ def wide_to_long(table, name: str):
                          field="SAMPLES")
     steps = sorted({int(m.group(3)) for m in map(WIDE_COLUMN.match, cols) if m})
     n_samples, n_steps = table.num_rows, steps[-1] + 1
-    start = _days(table.column("start_date"))
+    start = as_days(table.column("start_date"))
     freq = _wide_step(table, start, n_steps)
     out = {"sample_id": np.repeat(_strings(table.column("sample_id")), n_steps)}
     out["timestamp"] = comp.step_dates(np.repeat(start, n_steps), np.tile(np.arange(n_steps), n_samples), freq)
@@ -138,7 +138,7 @@ def wide_to_long(table, name: str):
 
 def detect_steps(table) -> dict:
     """Time step per ref_id from the day of month of its timestamps: 1 only = monthly; 1/11/21 = dekadal."""
-    days = _days(table.column("timestamp"))
+    days = as_days(table.column("timestamp"))
     dom = (days - days.astype("datetime64[M]").astype("datetime64[D]")).astype(np.int64) + 1
     refs = _strings(table.column("ref_id")) if "ref_id" in table.column_names else np.full(len(dom), "samples")
     out = {}
@@ -202,13 +202,13 @@ def _wide_step(table, start: np.ndarray, n_steps: int) -> str:
     """Monthly unless ``end_date`` says the N columns span dekads."""
     if "end_date" not in table.column_names:
         return MONTHLY
-    end = _days(table.column("end_date"))
+    end = as_days(table.column("end_date"))
     months = (end.astype("datetime64[M]") - start.astype("datetime64[M]")).astype(np.int64) + 1
     return DEKADAL if int(np.median(months)) * 3 <= n_steps + 2 and n_steps > int(np.median(months)) + 1 \
         else MONTHLY
 
 
-def _days(column) -> np.ndarray:
+def as_days(column) -> np.ndarray:
     """Any date/timestamp/string column as datetime64[D] (timezones dropped)."""
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -216,7 +216,7 @@ def _days(column) -> np.ndarray:
     if pa.types.is_dictionary(column.type):
         column = column.cast(column.type.value_type)
     if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-        column = pc.strptime(pc.utf8_slice_codeunits(column, 0, 10), format="%Y-%m-%d", unit="s")
+        column = pc.strptime(pc.utf8_slice_codeunits(column, 0, 10), format="%Y-%m-%d", unit="s", error_is_null=True)
     if pa.types.is_timestamp(column.type) and column.type.tz is not None:
         column = column.cast(pa.timestamp(column.type.unit))
     return column.to_numpy(zero_copy_only=False).astype("datetime64[D]")

@@ -48,6 +48,23 @@ def summary_text(metrics: dict) -> str:
             f"{metrics['n_test']} held-out test samples")
 
 
+def inputs_text(metrics: dict) -> str:
+    """What was read and done before training: file formats and time steps, samples kept and dropped per reason,
+    the alignment and jitter used, and the warnings (kept zero-quality samples) — one line each."""
+    lines = list((metrics.get("inputs") or {}).get("files") or [])
+    counts = metrics.get("samples") or {}
+    if counts:
+        dropped = "; ".join(f"{n} {reason}" for reason, n in (counts.get("dropped") or {}).items()) or "none"
+        lines.append(f"{counts.get('rows_read')} rows read, {counts.get('rows_used')} used; "
+                     f"{counts.get('samples_kept')} of {counts.get('samples_read')} samples kept; dropped: {dropped}.")
+    if metrics.get("alignment"):
+        jitter = "with" if metrics.get("temporal_jitter") else "without"
+        lines.append(f"Months per sample: {metrics['alignment']} alignment, {jitter} temporal jitter "
+                     f"(seed {metrics.get('seed')}).")
+    lines.extend(f"Warning: {w}" for w in metrics.get("warnings") or [])
+    return "\n".join(lines)
+
+
 class TrainingResultDialog(QDialog):
     """Summary and verdict on top; tabs: per-class table, confusion matrix in % and in counts."""
 
@@ -60,6 +77,8 @@ class TrainingResultDialog(QDialog):
         self.summary = QLabel(summary_text(self.metrics), self)
         self.verdict = QLabel(self.metrics.get("verdict", ""), self)
         self.verdict.setWordWrap(True)
+        self.inputs = QLabel(inputs_text(self.metrics), self)
+        self.inputs.setWordWrap(True)
         self.tabs = QTabWidget(self)
         self.table = self._table()
         self.tabs.addTab(self.table, "Per class")
@@ -70,7 +89,7 @@ class TrainingResultDialog(QDialog):
         folder.clicked.connect(self._open_folder)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.summary, self.verdict, self.tabs, buttons):
+        for widget in (self.summary, self.verdict, self.inputs, self.tabs, buttons):
             layout.addWidget(widget)
 
     def _table(self) -> QTableWidget:

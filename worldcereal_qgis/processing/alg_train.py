@@ -76,6 +76,7 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean("KEEP_OTHER", "Unselected classes become 'other'", True))
         self.addParameter(QgsProcessingParameterEnum("HEAD_TYPE", "Head", HEAD_TYPES, defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean("SPATIAL_SPLIT", "Spatial split (0.25° bins)", False))
+        self._add_alignment_parameters()
         self.addParameter(QgsProcessingParameterString(
             "SEASONAL_MODEL_ZIP", "Seasonal model whose encoder is the backbone (URL or zip; empty = the default)",
             optional=True))
@@ -91,6 +92,19 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         self.addOutput(QgsProcessingOutputString("VERDICT", "Verdict"))
         self.addOutput(QgsProcessingOutputString("MODEL_ID", "Registered model id"))
 
+    def _add_alignment_parameters(self) -> None:
+        """Which months each sample gets, temporal jitter, and the quality-filter override (issues #23, #17)."""
+        from ..core.training_inputs import ALIGNMENT_LABELS, ALIGNMENTS, DEFAULT_ALIGNMENT
+
+        self.addParameter(QgsProcessingParameterEnum("ALIGNMENT", "Months each sample gets", list(ALIGNMENT_LABELS),
+                                                     defaultValue=ALIGNMENTS.index(DEFAULT_ALIGNMENT)))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "JITTER", "Temporal jitter on the training split (the library's augmentation)", True))
+        self.addParameter(QgsProcessingParameterNumber("SEED", "Random seed (split, masking, jitter)",
+                                                       QgsProcessingParameterNumber.Type.Integer, 42, minValue=0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "KEEP_ZERO_QUALITY", "Keep samples whose quality scores are 0 (the library drops them)", False))
+
     def _process(self, parameters, context, feedback) -> dict:
         import json
 
@@ -98,7 +112,7 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         from ..core import training_env
         from ..core.head_zip import check_head_zip
 
-        job = self._job(parameters, context)
+        job = custom_models.check_inputs(self._job(parameters, context), feedback.pushInfo)  # before any build
         backbone = self._backbone(parameters, context, feedback)
         job.update(checkpoint=str(backbone.checkpoint), fingerprint=backbone.fingerprint)
         feedback.pushInfo("Preparing the training environment (built once; the first time takes minutes)…")
@@ -154,8 +168,17 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
             "keep_other": self.parameterAsBoolean(parameters, "KEEP_OTHER", context),
             "head": {"head_type": HEAD_TYPES[self.parameterAsEnum(parameters, "HEAD_TYPE", context)]},
             "spatial_split": self.parameterAsBoolean(parameters, "SPATIAL_SPLIT", context),
+            **self._alignment(parameters, context),
             "output_dir": self.parameterAsString(parameters, "OUTPUT_FOLDER", context),
         }
+
+    def _alignment(self, parameters, context) -> dict:
+        from ..core.training_inputs import ALIGNMENTS
+
+        return {"alignment": ALIGNMENTS[self.parameterAsEnum(parameters, "ALIGNMENT", context)],
+                "jitter": self.parameterAsBoolean(parameters, "JITTER", context),
+                "seed": self.parameterAsInt(parameters, "SEED", context),
+                "keep_zero_quality": self.parameterAsBoolean(parameters, "KEEP_ZERO_QUALITY", context)}
 
     def _public(self, parameters, context):
         """The public-extractions query for the area (EPSG:4326 bbox), or None without an area."""
@@ -186,6 +209,8 @@ def _report(event: dict, feedback) -> None:
                           f"{event['val_loss']:.3f}, validation macro F1 {event['val_f1']:.3f}")
     elif kind == "warning":
         feedback.pushWarning(event["message"])
+    elif kind == "summary":
+        feedback.pushInfo(summary_line(event))
     elif kind == "classes":
         counts = ", ".join(f"{name} ({event['counts'][name]})" for name in event["classes"])
         feedback.pushInfo("Classes (output values in this order) and samples: " + counts)
@@ -196,6 +221,13 @@ def _report(event: dict, feedback) -> None:
         feedback.pushInfo(f"Test split: overall accuracy {event['overall_accuracy']:.3f} (always guessing the "
                           f"largest class: {event['chance_accuracy']:.3f}), macro F1 {event['macro_f1']:.3f}. "
                           f"{event['verdict']}")
+
+
+def summary_line(event: dict) -> str:
+    """``period alignment: 8500 rows read, 6000 used; 500 samples kept; dropped: ...``."""
+    dropped = "; ".join(f"{n} {reason}" for reason, n in (event.get("dropped") or {}).items()) or "none"
+    return (f"{event.get('alignment')} alignment: {event.get('rows_read')} rows read, {event.get('rows_used')} used; "
+            f"{event.get('samples_kept')} of {event.get('samples_read')} samples kept; dropped: {dropped}.")
 
 
 def _register(info, metrics: dict, job: dict):

@@ -49,7 +49,8 @@ def run(job: dict) -> dict:
     report.update(best_epoch=result.best_epoch, epochs_trained=result.epochs_ran,
                   best_val_macro_f1=round(result.best_val_f1, 4), stopped_early=result.stopped_early,
                   alignment=aligned.mode, temporal_jitter=jitter_enabled(job, aligned),
-                  seed=int(job.get("seed", head.SEED)), samples=aligned.counts, warnings=notes)
+                  seed=int(job.get("seed", head.SEED)), samples=aligned.counts, warnings=notes,
+                  inputs=job.get("inputs"))
     metrics.write_report(report, out, y[test_idx], test_pred)
     emit("metrics", **{k: report[k] for k in ("overall_accuracy", "macro_f1", "chance_accuracy", "verdict")})
     zip_path = _package(job, result, names, out, report)

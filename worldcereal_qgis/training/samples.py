@@ -134,11 +134,12 @@ def align(frame: pd.DataFrame, start: date, end: date, mode: str = DEFAULT_ALIGN
     keep = _drop(dropped, "valid_time outside the season", outside, np.ones(len(first), dtype=bool))
     starts = _starts(mode, first, valid_day, valid_ym, first_ym, last_ym, avail, start, end, season, keep, dropped)
     vp = al.valid_positions(first_ym, avail, valid_day)
-    if not keep.any():
+    if not keep.any() and set(dropped) == {"valid_time outside the season"}:
         raise TrainingInputError(
-            f"None of the {len(first)} samples has a valid_time inside the season {start:%b %Y} - {end:%b %Y} "
-            f"that the {mode} alignment can place ({_reasons(dropped)}); pick the season the labels were "
-            "observed in.")
+            f"None of the {len(first)} samples has a valid_time inside the season {start:%b %Y} - {end:%b %Y}; "
+            "pick the season the labels were observed in.")
+    if not keep.any():
+        raise TrainingInputError(f"No sample is left after the {mode} alignment ({_reasons(dropped)}).")
     series = _series(frame, first.index, first_ym, int(avail[keep].max()))
     rows = np.nonzero(keep)[0]
     aligned = AlignedSamples(meta=_meta(first.iloc[rows], frame, valid_ym[rows]), series=series[rows],
