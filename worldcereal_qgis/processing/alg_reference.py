@@ -37,7 +37,7 @@ from .base import WorldCerealAlgorithm
 SELECTION_CHOICES = ["extract flag (the RDM's representative subset)", "all samples",
                      "cap per H3 level-3 cell and class"]
 SELECTION_MODES = ["extract", "all", "h3_cap"]
-ORBIT_CHOICES = ["DESCENDING", "ASCENDING"]
+ORBIT_CHOICES = ["Automatic (per job, as WorldCereal picks it)", "DESCENDING", "ASCENDING"]
 BACKEND_CHOICES = [p.name for p in backends.PROFILES]
 INT_FIELDS = ("ewoc_code", "irrigation_status", "quality_score_lc", "quality_score_ct", "extract")
 
@@ -294,8 +294,10 @@ class ExtractReferenceAlgorithm(_Base):
         name = BACKEND_CHOICES[self.parameterAsEnum(parameters, "BACKEND", context)]
         profile = connections.profile(name, self.parameterAsString(parameters, "BACKEND_URL", context) or None)
         runner = connections.runner(output_root=root, profiles={profile.name: profile})
-        orbit = ORBIT_CHOICES[self.parameterAsEnum(parameters, "ORBIT", context)]
-        extractor = ex.ExtractionRunner(runner, profile, root, orbit_state=orbit)
+        index = self.parameterAsEnum(parameters, "ORBIT", context)
+        orbit = ex.AUTOMATIC_ORBIT if index == 0 else ORBIT_CHOICES[index]
+        extractor = ex.ExtractionRunner(runner, profile, root, orbit_state=orbit,
+                                        orbit_chooser=connections.select_orbit)
         state = extractor.run(plan, progress=feedback.setProgress, is_cancelled=feedback.isCanceled,
                               log=feedback.pushInfo)
         for error in state.errors:

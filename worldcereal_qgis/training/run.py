@@ -117,7 +117,8 @@ def _split(job: dict, aligned: samples.AlignedSamples, rows: np.ndarray, y: np.n
     if job.get("spatial_split"):
         latlon = aligned.meta.iloc[rows][["lat", "lon"]].to_numpy(dtype=np.float64)
     try:
-        train, val, test = head.split_indices(y, job.get("val_size", 0.15), job.get("test_size", 0.15), latlon)
+        train, val, test = head.split_indices(y, job.get("val_size", 0.15), job.get("test_size", 0.15), latlon,
+                                              seed=int(job.get("seed", head.SEED)))
     except ValueError as exc:
         raise TrainingInputError(f"Too few samples to split into train, validation and test sets ({exc}).") from exc
     return {"train": train, "val": val, "test": test}
@@ -178,7 +179,7 @@ def jitter_enabled(job: dict, aligned: samples.AlignedSamples) -> bool:
 
 
 def _train(job: dict, parts: dict, y: np.ndarray, w: np.ndarray, n_classes: int) -> head.TrainResult:
-    options = head.HeadOptions(**job.get("head", {}))
+    options = head.HeadOptions(**{**job.get("head", {}), "seed": int(job.get("seed", head.SEED))})
     (x_train, i_train), (x_val, i_val) = parts["train"], parts["val"]
     stage("training the head", 70)
 
@@ -212,7 +213,7 @@ def _package(job: dict, result: head.TrainResult, names: list, out: Path, report
     run_config = {
         "head_type": options.head_type, "head_task": "croptype", "season_id": season["id"],
         "presto_model_fingerprint": fingerprint, "batch_size": options.batch_size, "hidden_dim": options.hidden_dim,
-        "dropout": options.dropout, "lr": options.lr, "epochs": options.epochs, "seed": head.SEED,
+        "dropout": options.dropout, "lr": options.lr, "epochs": options.epochs, "seed": int(job.get("seed", head.SEED)),
         "balancing_method": "log", "weights_clip_range": list(options.clip_range),
         "eval_weight_floor": options.eval_weight_floor, "early_stopping_patience": options.patience,
         "weight_decay": options.weight_decay, "in_dim": emb.EMBEDDING_DIM, "num_classes": len(names),
