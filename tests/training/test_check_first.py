@@ -84,3 +84,14 @@ def test_dekadal_file_is_reported_and_normalised(extractions, tmp_path):
 def test_out_of_season_is_refused_before_the_build(extractions, tmp_path):
     with pytest.raises(InputError, match=r"None of the 500 samples has a valid_time inside the season Sep 2022"):
         check_training_inputs([str(extractions)], tmp_path, date(2022, 9, 1), date(2022, 12, 31))
+
+
+def test_validation_says_what_the_quality_filters_remove(wc_dir):
+    from worldcereal_qgis.core import reference_data as rd
+
+    raw = rd.read_reference_file(wc_dir / "reference_data" / "2022_FRA_LPIS_POLY_110_samples.geoparquet")
+    assert rd.validate(raw).summary() == "500 of 500 samples are valid."
+    raw.frame.loc[:99, ["quality_score_lc", "quality_score_ct"]] = 0
+    assert rd.validate(raw).summary() == (
+        "500 of 500 samples are valid. 100 samples have quality scores 0 (quality_score_lc, quality_score_ct): "
+        "the training filters drop them.")

@@ -79,7 +79,17 @@ class ValidationResult:
             text += f"; {len(self.errors)} errors must be fixed before extracting"
         if self.dropped:
             text += f"; {len(self.dropped)} polygons dropped (centroid outside)"
-        return text + "."
+        return " ".join([text + ".", *self.quality_lines()])
+
+    def quality_lines(self) -> list[str]:
+        """What the training's sample filters will remove from these samples (core/quality_filters.py)."""
+        from .quality_filters import count_filters
+
+        if self.samples is None or not len(self.samples):
+            return []
+        columns = {c: self.samples[c].to_numpy() for c in ("quality_score_lc", "quality_score_ct",
+                                                            "CTY24_anomaly_flag") if c in self.samples.columns}
+        return [f.sentence for f in count_filters(columns)]
 
     def require_ok(self) -> None:
         if self.errors:
