@@ -16,14 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tests.training.conftest import (  # noqa: F401 (fixtures)
-    ENV_CACHE,
-    checkpoint,
-    env_spec,
-    extractions,
-    make_job,
-    training_python,
-)
+from tests.training.conftest import checkpoint, env_spec, extractions, make_job, training_python  # noqa: F401
 from worldcereal_qgis.controllers.custom_models import run_training
 
 ALIGNMENTS = ("period", "relaxed", "strict")

@@ -217,16 +217,17 @@ class ClassChoice:
 def selected_roots(roots: Sequence[Node], ticked: Iterable[str]) -> list[Node]:
     """Ticked nodes without a ticked ancestor: each becomes one model class."""
     keys = set(ticked)
+    return [n for r in roots for n in r.walk() if n.key in keys and n.selectable and not covered(n, keys)]
 
-    def covered(node: Node) -> bool:
-        parent = node.parent
-        while parent is not None:
-            if parent.key in keys:
-                return True
-            parent = parent.parent
-        return False
 
-    return [n for r in roots for n in r.walk() if n.key in keys and n.selectable and not covered(n)]
+def covered(node: Node, keys: set) -> bool:
+    """Whether an ancestor of ``node`` is among ``keys`` (ticked): its samples train as that ancestor's class."""
+    parent = node.parent
+    while parent is not None:
+        if parent.key in keys:
+            return True
+        parent = parent.parent
+    return False
 
 
 def choose(roots: Sequence[Node], ticked: Iterable[str], renames: Optional[Mapping[str, str]] = None) -> ClassChoice:

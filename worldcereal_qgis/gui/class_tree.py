@@ -119,7 +119,7 @@ class TreeMixin:
             return
         assert self.choice is not None
         owner = node.parent if node.kind == "code" else node
-        covered = node.key not in roots and self._covered(node, roots)
+        covered = node.key not in roots and ch.covered(node, roots)
         target = self._target(owner, roots)
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if node.selectable and not covered:
@@ -137,14 +137,6 @@ class TreeMixin:
         item.setFont(COL_AS, font)
         if node.key in roots:
             item.setToolTip(COL_AS, "Double-click to rename this class")
-
-    def _covered(self, node: ch.Node, roots: set[str]) -> bool:
-        parent = node.parent
-        while parent is not None:
-            if parent.key in roots:
-                return True
-            parent = parent.parent
-        return False
 
     def _target(self, node: Optional[ch.Node], roots: set[str]) -> str:
         """The class the samples of ``node`` train as."""

@@ -44,15 +44,19 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         return "custom_models"
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return ("Trains a crop-type head on Presto embeddings of extractions in WorldCereal's long format "
-                "(your own extractions and/or WorldCereal's public ones within a distance of an area), for one "
-                "season, as the official notebook does: samples whose valid_time falls in the season, 12 monthly "
-                "steps, stratified (or spatial) train/val/test split, sensor-masking augmentation, linear or MLP "
-                "head with early stopping. Unselected classes become 'other'. Outputs the model zip (head + "
-                "config.json manifest), metrics on the held-out test split, confusion matrices and a "
-                "plain-language verdict, and registers the model for the crop-type map algorithm. The backbone is "
-                "the encoder of the seasonal model (downloaded once). The first run installs the training "
-                "environment (torch CPU, prometheo; about 2 GB, a few minutes).")
+        return ("Trains a crop-type head on Presto embeddings of extractions (your own and/or WorldCereal's public "
+                "ones within a distance of an area), for one season. Before anything is built, your files are "
+                "checked: long or legacy wide format, monthly or dekadal rows (dekads are composited to months "
+                "band by band as the official inputs graph does), samples in the season and what the library's "
+                "quality filters remove; a bad input is refused in seconds. Each sample then gets 12 months by the "
+                "chosen alignment: the processing period of the map job, the library's relaxed rule (centred on "
+                "valid_time) or its strict rule; temporal jitter (training split only, seeded) and sensor masking "
+                "as the library's notebook; stratified (or spatial) train/val/test split; linear or MLP head with "
+                "early stopping. Unselected classes become 'other'. Outputs the model zip (head + config.json "
+                "manifest recording alignment, jitter and seed), metrics on the held-out test split, confusion "
+                "matrices and a plain-language verdict, and registers the model for the crop-type map algorithm. "
+                "The first run installs the training environment (torch CPU, prometheo; about 2 GB, a few "
+                "minutes). docs/TRAINING_INPUTS.md has every rule.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(
