@@ -34,30 +34,62 @@ def to_monthly(table):
     """One row per sample and month; label columns from the month's first row, bands composited."""
     import pyarrow as pa
 
-    ids = np.asarray(table.column("sample_id").cast(pa.string()).to_numpy(zero_copy_only=False), dtype=object)
-    _, sample = np.unique(ids.astype(str), return_inverse=True)
-    day = _day_column(table)
-    month = day.astype("datetime64[M]")
-    month_i = month.astype(np.int64)
-    key = sample.astype(np.int64) * (int(month_i.max() - month_i.min()) + 1) + (month_i - month_i.min())
+    sample = sample_codes(table)
+    month_i, dom = month_and_day(table)
+    key = sample * (int(month_i.max() - month_i.min()) + 1) + (month_i - month_i.min())
     _, first, group, size = np.unique(key, return_index=True, return_inverse=True, return_counts=True)
     group = group.ravel()
-    already = (size == 1) & (day[first] == month[first].astype("datetime64[D]"))
+    already = (size == 1) & (dom[first] == 1)
+    slots = _slots(group, size)
     out = table.take(pa.array(first))
     for band in BAND_COLUMNS:
         raw = as_uint16(table.column(band))
         values = np.where(raw == NODATA, np.nan, raw.astype(np.float64))
-        monthly = _composite(RULES[band], values, group, len(first))
+        monthly = _composite(RULES[band], values, group, len(first), slots)
         monthly = np.where(already, raw[first], monthly)
         out = out.set_column(out.column_names.index(band), band, pa.array(monthly.astype(np.uint16)))
-    stamps = pa.array(month[first].astype("datetime64[ms]"))
-    return out.set_column(out.column_names.index("timestamp"), "timestamp", stamps)
+    stamps = (month_i[first] - 1970 * 12).astype("datetime64[M]").astype("datetime64[ms]")
+    return out.set_column(out.column_names.index("timestamp"), "timestamp", pa.array(stamps))
 
 
-def _composite(rule: str, values: np.ndarray, group: np.ndarray, n_groups: int) -> np.ndarray:
+def sample_codes(table) -> np.ndarray:
+    """An integer per distinct ``sample_id`` (hash-encoded by pyarrow: fast on millions of rows)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    column = table.column("sample_id").combine_chunks()
+    if pa.types.is_dictionary(column.type):
+        column = column.cast(column.type.value_type)
+    return pc.dictionary_encode(column.fill_null("")).indices.to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def month_and_day(table) -> tuple:
+    """(year * 12 + month - 1, day of month) of every row's timestamp."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    column = table.column("timestamp")
+    if not pa.types.is_timestamp(column.type):
+        days = _day_column(table)
+        month = days.astype("datetime64[M]").astype(np.int64) + 1970 * 12
+        return month, (days - days.astype("datetime64[M]").astype("datetime64[D]")).astype(np.int64) + 1
+    year, month, day = (f(column).to_numpy(zero_copy_only=False).astype(np.int64) for f in (pc.year, pc.month, pc.day))
+    return year * 12 + month - 1, day
+
+
+def _slots(group: np.ndarray, size: np.ndarray) -> tuple:
+    """Where each row goes in a (groups, largest group) matrix: its group and its rank inside the group."""
+    order = np.argsort(group, kind="stable")
+    start = np.concatenate(([0], np.cumsum(size)[:-1]))
+    rank = np.empty(len(group), dtype=np.int64)
+    rank[order] = np.arange(len(group)) - start[group[order]]
+    return rank, int(size.max()) if len(size) else 1
+
+
+def _composite(rule: str, values: np.ndarray, group: np.ndarray, n_groups: int, slots: tuple) -> np.ndarray:
     """One value per group as float with NODATA for empty groups, rounded for uint16."""
     if rule == "median":
-        result = _grouped_median(values, group, n_groups)
+        result = _grouped_median(values, group, n_groups, slots)
     elif rule == "power_mean":
         power = np.where(values > 0, 10.0 ** ((20.0 * np.log10(np.where(values > 0, values, 1.0)) - 83.0) / 10.0),
                          np.nan)
@@ -79,26 +111,29 @@ def _grouped_mean(values: np.ndarray, group: np.ndarray, n_groups: int) -> np.nd
         return np.where(count > 0, total / np.maximum(count, 1), np.nan)
 
 
-def _grouped_median(values: np.ndarray, group: np.ndarray, n_groups: int) -> np.ndarray:
-    """Median of the non-NaN values of each group, vectorised: sort by (group, value), pick the middle."""
-    ok = ~np.isnan(values)
-    order = np.lexsort((values[ok], group[ok]))
-    sorted_values = values[ok][order]
-    count = np.bincount(group[ok], minlength=n_groups)
-    start = np.concatenate(([0], np.cumsum(count)[:-1]))
-    has = count > 0
-    low = np.where(has, start + (count - 1) // 2, 0)
-    high = np.where(has, start + count // 2, 0)
-    if not len(sorted_values):
-        return np.full(n_groups, np.nan)
-    return np.where(has, (sorted_values[low] + sorted_values[high]) / 2.0, np.nan)
+def _grouped_median(values: np.ndarray, group: np.ndarray, n_groups: int, slots: tuple) -> np.ndarray:
+    """Median of the non-NaN values of each group: rows spread into a (groups, k) matrix (k = 3 for dekads),
+    sorted along k with NaN last, the middle picked by the count of valid values."""
+    rank, width = slots
+    matrix = np.full((n_groups, width), np.nan, dtype=np.float32)
+    matrix[group, rank] = values
+    if width <= DEKADS_PER_MONTH:  # up to 3 values: median = sum - min - max (3), mean (2), the value (1)
+        count = (~np.isnan(matrix)).sum(axis=1)
+        total = np.where(np.isnan(matrix), 0.0, matrix).sum(axis=1, dtype=np.float64)
+        with np.errstate(invalid="ignore"):
+            low, high = np.fmin.reduce(matrix, axis=1), np.fmax.reduce(matrix, axis=1)
+        middle = np.where(count == 3, total - low - high, total / np.maximum(count, 1))
+        return np.where(count > 0, middle, np.nan)
+    matrix.sort(axis=1)
+    count = (~np.isnan(matrix)).sum(axis=1)
+    rows = np.arange(n_groups)
+    low = matrix[rows, np.maximum(count - 1, 0) // 2]
+    high = matrix[rows, np.maximum(count, 1) // 2 - (count == 0)]
+    return np.where(count > 0, (low + high) / 2.0, np.nan)
 
 
 def rows_per_sample(table) -> np.ndarray:
-    import pyarrow as pa
-
-    ids = np.asarray(table.column("sample_id").cast(pa.string()).to_numpy(zero_copy_only=False), dtype=object)
-    return np.unique(ids.astype(str), return_counts=True)[1]
+    return np.bincount(sample_codes(table))
 
 
 def step_dates(start: np.ndarray, step: np.ndarray, freq: str) -> np.ndarray:
@@ -112,6 +147,10 @@ def step_dates(start: np.ndarray, step: np.ndarray, freq: str) -> np.ndarray:
 
 def as_uint16(column) -> np.ndarray:
     """Band values as uint16 with NaN/null/out-of-range -> NODATA (wide tables store floats)."""
+    import pyarrow as pa
+
+    if pa.types.is_uint16(column.type) and column.null_count == 0:  # the long format's own type: no conversion
+        return column.to_numpy(zero_copy_only=False)
     values = column.to_numpy(zero_copy_only=False).astype(np.float64)
     bad = np.isnan(values) | (values < 0) | (values > NODATA)
     return np.where(bad, NODATA, np.rint(np.where(bad, 0, values))).astype(np.uint16)

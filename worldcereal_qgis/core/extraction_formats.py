@@ -71,7 +71,12 @@ def read_table(path: str):
     if file.is_file() and file.stat().st_size == 0:
         raise InputError(f"The extractions file {file.name} is empty (0 bytes).", field="SAMPLES")
     try:
-        table = pq.read_table(str(file))
+        names = pq.read_schema(str(file)).names if file.is_file() else None
+        wanted = [c for c in (*REQUIRED_LABELS, *comp.CARRIED, *BAND_COLUMNS) if names and c in names]
+        long = names is not None and detect_format(names, file.name) == LONG
+        table = pq.read_table(str(file), columns=wanted if long else None)  # only what training reads
+    except InputError:
+        raise
     except Exception as exc:  # noqa: BLE001 — pyarrow raises many types for a file that is not Parquet
         raise InputError(f"{file.name} is not a readable Parquet file ({str(exc).rstrip('.')}).",
                          field="SAMPLES") from exc
@@ -80,7 +85,7 @@ def read_table(path: str):
     return table
 
 
-def detect_format(columns) -> str:
+def detect_format(columns, name: str = "The file") -> str:
     """LONG when the 16 band columns are there; WIDE for ``<SENSOR>-<band>-ts<N>-<res>`` columns; else refuse."""
     names = set(columns)
     if set(BAND_COLUMNS) <= names and "timestamp" in names:
@@ -89,7 +94,7 @@ def detect_format(columns) -> str:
         return WIDE
     missing = [c for c in (*REQUIRED_LABELS, *BAND_COLUMNS) if c not in names]
     raise InputError(
-        f"The file is neither WorldCereal's long extraction format (one row per sample and time step; missing "
+        f"{name} is neither WorldCereal's long extraction format (one row per sample and time step; missing "
         f"{', '.join(missing[:4])}{' and more' if len(missing) > 4 else ''}) nor its legacy wide format "
         f"(columns like OPTICAL-B02-ts0-10m).", field="SAMPLES")
 
@@ -138,25 +143,34 @@ def wide_to_long(table, name: str):
 
 def detect_steps(table) -> dict:
     """Time step per ref_id from the day of month of its timestamps: 1 only = monthly; 1/11/21 = dekadal."""
-    days = as_days(table.column("timestamp"))
-    dom = (days - days.astype("datetime64[M]").astype("datetime64[D]")).astype(np.int64) + 1
-    refs = _strings(table.column("ref_id")) if "ref_id" in table.column_names else np.full(len(dom), "samples")
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    _month, dom = comp.month_and_day(table)
+    if "ref_id" in table.column_names:
+        column = table.column("ref_id").combine_chunks()
+        column = column.cast(column.type.value_type) if pa.types.is_dictionary(column.type) else column
+        encoded = pc.dictionary_encode(column.cast(pa.string()))
+        names, refs = encoded.dictionary.to_pylist(), encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+    else:
+        names, refs = ["samples"], np.zeros(len(dom), dtype=np.int64)
     out = {}
-    for ref in np.unique(refs):
-        present = set(np.unique(dom[refs == ref]).tolist())
+    for code, ref in enumerate(names):
+        present = set(np.unique(dom[refs == code]).tolist())
         out[str(ref)] = MONTHLY if present == {1} else DEKADAL if present <= {1, 11, 21} else IRREGULAR
     return out
 
 
 def normalise_table(table, name: str):
     """(monthly long table, FileReport) for one file in any supported shape."""
-    shape = detect_format(table.column_names)
+    shape = detect_format(table.column_names, name)
     if shape == WIDE:
         table = wide_to_long(table, name)
     missing = [c for c in REQUIRED_LABELS if c not in table.column_names]
     if missing:
         raise InputError(f"{name} is in WorldCereal's long extraction format but lacks the column(s) "
                          f"{', '.join(missing)}.", field="SAMPLES")
+    table = table.select([c for c in (*REQUIRED_LABELS, *comp.CARRIED, *BAND_COLUMNS) if c in table.column_names])
     steps = detect_steps(table)
     odd = [ref for ref, step in steps.items() if step == IRREGULAR]
     if odd:
