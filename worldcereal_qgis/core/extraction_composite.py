@@ -118,10 +118,14 @@ def _grouped_median(values: np.ndarray, group: np.ndarray, n_groups: int, slots:
     matrix = np.full((n_groups, width), np.nan, dtype=np.float32)
     matrix[group, rank] = values
     if width <= DEKADS_PER_MONTH:  # up to 3 values: median = sum - min - max (3), mean (2), the value (1)
-        count = (~np.isnan(matrix)).sum(axis=1)
-        total = np.where(np.isnan(matrix), 0.0, matrix).sum(axis=1, dtype=np.float64)
-        with np.errstate(invalid="ignore"):
-            low, high = np.fmin.reduce(matrix, axis=1), np.fmax.reduce(matrix, axis=1)
+        columns = [np.ascontiguousarray(matrix[:, k]) for k in range(width)]
+        count, total = np.zeros(n_groups, dtype=np.int64), np.zeros(n_groups)
+        low, high = columns[0].copy(), columns[0].copy()
+        for column in columns:
+            valid = ~np.isnan(column)
+            count += valid
+            total += np.where(valid, column, 0.0)
+            low, high = np.fmin(low, column), np.fmax(high, column)
         middle = np.where(count == 3, total - low - high, total / np.maximum(count, 1))
         return np.where(count > 0, middle, np.nan)
     matrix.sort(axis=1)
