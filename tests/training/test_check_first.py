@@ -95,3 +95,28 @@ def test_validation_says_what_the_quality_filters_remove(wc_dir):
     assert rd.validate(raw).summary() == (
         "500 of 500 samples are valid. 100 samples have quality scores 0 (quality_score_lc, quality_score_ct): "
         "the training filters drop them.")
+
+
+def test_processing_refuses_before_building_the_environment(qgis_processing, plugin_settings, zero_file,
+                                                            wc_dir, tmp_path):
+    """An empty environment folder stays empty: the refusal comes before any build (seconds, not minutes)."""
+    import processing
+    from qgis.core import QgsApplication, QgsProcessingException
+
+    from worldcereal_qgis.processing.provider import WorldCerealProvider
+
+    from .test_alg_train import params
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("worldcereal") is None:
+        provider = WorldCerealProvider()
+        registry.addProvider(provider)
+        pytest.wc_check_first_provider_ref = provider
+    env = tmp_path / "no-env-yet"
+    env.mkdir()
+    custom_models.ENV_FOLDER.write(str(env))
+    started = time.monotonic()
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("worldcereal:train_croptype_model", params(zero_file, None, wc_dir, tmp_path / "out"))
+    assert "All 500 samples in the season have quality scores 0" in str(err.value)
+    assert time.monotonic() - started < 15 and not any(env.iterdir())
