@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Optional
 
-from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QPixmap
 from qgis.PyQt.QtWidgets import (
     QAction,
@@ -54,15 +54,22 @@ def inputs_text(metrics: dict) -> str:
     lines = list((metrics.get("inputs") or {}).get("files") or [])
     counts = metrics.get("samples") or {}
     if counts:
-        dropped = "; ".join(f"{n} {reason}" for reason, n in (counts.get("dropped") or {}).items()) or "none"
-        lines.append(f"{counts.get('rows_read')} rows read, {counts.get('rows_used')} used; "
-                     f"{counts.get('samples_kept')} of {counts.get('samples_read')} samples kept; dropped: {dropped}.")
+        dropped = "; ".join(tr("{n} {reason}").format(n=n, reason=reason)
+                            for reason, n in (counts.get("dropped") or {}).items()) or tr("none")
+        lines.append(tr("{read} rows read, {used} used; {kept} of {total} samples kept; dropped: {dropped}.").format(
+            read=counts.get("rows_read"), used=counts.get("rows_used"), kept=counts.get("samples_kept"),
+            total=counts.get("samples_read"), dropped=dropped))
     if metrics.get("alignment"):
-        jitter = "with" if metrics.get("temporal_jitter") else "without"
-        lines.append(f"Months per sample: {metrics['alignment']} alignment, {jitter} temporal jitter "
-                     f"(seed {metrics.get('seed')}).")
-    lines.extend(f"Warning: {w}" for w in metrics.get("warnings") or [])
+        text = (tr("Months per sample: {alignment} alignment, with temporal jitter (seed {seed}).")
+                if metrics.get("temporal_jitter") else
+                tr("Months per sample: {alignment} alignment, without temporal jitter (seed {seed})."))
+        lines.append(text.format(alignment=metrics["alignment"], seed=metrics.get("seed")))
+    lines.extend(tr("Warning: {text}").format(text=w) for w in metrics.get("warnings") or [])
     return "\n".join(lines)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TrainingResultDialog", text)
 
 
 class TrainingResultDialog(QDialog):

@@ -104,14 +104,15 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         """Which months each sample gets, temporal jitter, and the quality-filter override (issues #23, #17)."""
         from ..core.training_inputs import ALIGNMENT_LABELS, ALIGNMENTS, DEFAULT_ALIGNMENT
 
-        self.addParameter(QgsProcessingParameterEnum("ALIGNMENT", "Months each sample gets", list(ALIGNMENT_LABELS),
+        labels = [tr(label) for label in ALIGNMENT_LABELS]
+        self.addParameter(QgsProcessingParameterEnum("ALIGNMENT", tr("Months each sample gets"), labels,
                                                      defaultValue=ALIGNMENTS.index(DEFAULT_ALIGNMENT)))
         self.addParameter(QgsProcessingParameterBoolean(
-            "JITTER", "Temporal jitter on the training split (the library's augmentation)", True))
-        self.addParameter(QgsProcessingParameterNumber("SEED", "Random seed (split, masking, jitter)",
+            "JITTER", tr("Temporal jitter on the training split (the library's augmentation)"), True))
+        self.addParameter(QgsProcessingParameterNumber("SEED", tr("Random seed (split, masking, jitter)"),
                                                        QgsProcessingParameterNumber.Type.Integer, 42, minValue=0))
         self.addParameter(QgsProcessingParameterBoolean(
-            "KEEP_ZERO_QUALITY", "Keep samples whose quality scores are 0 (the library drops them)", False))
+            "KEEP_ZERO_QUALITY", tr("Keep samples whose quality scores are 0 (the library drops them)"), False))
 
     def _process(self, parameters, context, feedback) -> dict:
         import json
@@ -259,10 +260,13 @@ def _report(event: dict, feedback) -> None:
 
 
 def summary_line(event: dict) -> str:
-    """``period alignment: 8500 rows read, 6000 used; 500 samples kept; dropped: ...``."""
-    dropped = "; ".join(f"{n} {reason}" for reason, n in (event.get("dropped") or {}).items()) or "none"
-    return (f"{event.get('alignment')} alignment: {event.get('rows_read')} rows read, {event.get('rows_used')} used; "
-            f"{event.get('samples_kept')} of {event.get('samples_read')} samples kept; dropped: {dropped}.")
+    """``period alignment: 8500 rows read, 6000 used; 500 of 500 samples kept; dropped: none.``"""
+    dropped = "; ".join(tr("{n} {reason}").format(n=n, reason=reason)
+                        for reason, n in (event.get("dropped") or {}).items()) or tr("none")
+    return tr("{alignment} alignment: {read} rows read, {used} used; {kept} of {total} samples kept; "
+              "dropped: {dropped}.").format(alignment=event.get("alignment"), read=event.get("rows_read"),
+                                            used=event.get("rows_used"), kept=event.get("samples_kept"),
+                                            total=event.get("samples_read"), dropped=dropped)
 
 
 def _register(info, metrics: dict, job: dict):
