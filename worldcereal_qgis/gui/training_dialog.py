@@ -54,11 +54,9 @@ def inputs_text(metrics: dict) -> str:
     lines = list((metrics.get("inputs") or {}).get("files") or [])
     counts = metrics.get("samples") or {}
     if counts:
-        dropped = "; ".join(tr("{n} {reason}").format(n=n, reason=reason)
-                            for reason, n in (counts.get("dropped") or {}).items()) or tr("none")
-        lines.append(tr("{read} rows read, {used} used; {kept} of {total} samples kept; dropped: {dropped}.").format(
-            read=counts.get("rows_read"), used=counts.get("rows_used"), kept=counts.get("samples_kept"),
-            total=counts.get("samples_read"), dropped=dropped))
+        from ..controllers.custom_models import samples_sentence
+
+        lines.append(samples_sentence(counts))
     if metrics.get("alignment"):
         text = (tr("Months per sample: {alignment} alignment, with temporal jitter (seed {seed}).")
                 if metrics.get("temporal_jitter") else

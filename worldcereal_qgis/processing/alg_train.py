@@ -261,12 +261,10 @@ def _report(event: dict, feedback) -> None:
 
 def summary_line(event: dict) -> str:
     """``period alignment: 8500 rows read, 6000 used; 500 of 500 samples kept; dropped: none.``"""
-    dropped = "; ".join(tr("{n} {reason}").format(n=n, reason=reason)
-                        for reason, n in (event.get("dropped") or {}).items()) or tr("none")
-    return tr("{alignment} alignment: {read} rows read, {used} used; {kept} of {total} samples kept; "
-              "dropped: {dropped}.").format(alignment=event.get("alignment"), read=event.get("rows_read"),
-                                            used=event.get("rows_used"), kept=event.get("samples_kept"),
-                                            total=event.get("samples_read"), dropped=dropped)
+    from ..controllers.custom_models import samples_sentence
+
+    return tr("{alignment} alignment: {counts}").format(alignment=event.get("alignment"),
+                                                        counts=samples_sentence(event))
 
 
 def _register(info, metrics: dict, job: dict):
