@@ -1,8 +1,8 @@
 """The class picker's samples: one entry per sample, counted as the training will count them.
 
 Counting follows the training's own rules (``training/samples.py``: one sample per ``sample_id``,
-``valid_time`` month in the season window in some year, all 12 months of the processing period present, the
-library's quality filters; the default alignment) but reads only the label columns with pyarrow, so it runs
+``valid_time`` month in the season window in some year, the months the default alignment needs, the library's
+quality filters) but reads only the label columns with pyarrow, so it runs
 in QGIS's Python in seconds. Dekadal files count months, not rows; legacy wide files are converted first
 (``extraction_formats``); what was found is said per file.
 """
@@ -19,6 +19,7 @@ import numpy as np
 from . import extraction_formats as ef
 from . import quality_filters as qf
 from .errors import CancelledError, DependencyError, InputError
+from .training_inputs import DEFAULT_ALIGNMENT
 
 NUM_TIMESTEPS = 12
 COLUMNS = ("sample_id", "ewoc_code", "valid_time", "timestamp", "lon", "lat")
@@ -168,26 +169,43 @@ def _month_index(column) -> np.ndarray:
     return ym.fill_null(-1).to_numpy().astype(np.int64)
 
 
-def apply_season(raw: RawSamples, season, keep_zero_quality: bool = False) -> SampleSet:
-    """The training's alignment rule without the band data, then its quality filters; no season keeps all."""
+def apply_season(raw: RawSamples, season, keep_zero_quality: bool = False,
+                 alignment: str = DEFAULT_ALIGNMENT) -> SampleSet:
+    """The training's alignment rule without the band data, then its quality filters; no season keeps all.
+
+    ``relaxed``: at least 12 months extracted and the label inside them (its window then lies in the series);
+    ``period`` (and ``strict``, which needs the same months here): all 12 months of the processing period."""
     usable = qf.kept_after(raw.filters, keep_zero_quality) if raw.filters else np.ones(len(raw), dtype=bool)
     if season is None:
         return SampleSet(raw, None, usable, filtered=qf.count_filters(raw.filters, keep_zero_quality))
     window = season.months()
-    end_index = season.end.year * 12 + season.end.month - 1
     offset_of_month = {month: year_off for year_off, month in window}
-    valid_month = raw.valid_ym % 12 + 1
-    offsets = np.array([offset_of_month.get(int(m), np.nan) for m in valid_month], dtype=float)
+    offsets = np.array([offset_of_month.get(int(m), np.nan) for m in raw.valid_ym % 12 + 1], dtype=float)
     in_season = (raw.valid_ym >= 0) & ~np.isnan(offsets)
-    # the year whose season holds valid_time, then its 12-month processing period ending with the season
+    relaxed = alignment == "relaxed"
+    complete = _series_holds_label(raw) if relaxed else _period_complete(raw, season, offsets, in_season)
+    aligned = in_season & complete
+    filtered = qf.count_filters({c: v[aligned] for c, v in raw.filters.items()}, keep_zero_quality)
+    return SampleSet(raw, season, aligned & usable, outside=int((~in_season).sum()),
+                     incomplete=int((in_season & ~complete).sum()), filtered=filtered)
+
+
+def _series_holds_label(raw: RawSamples) -> np.ndarray:
+    """12 or more months from the first to the last extracted month, the label's month among them."""
+    ok = raw.row_ym >= 0
+    first = np.full(len(raw), np.iinfo(np.int64).max)
+    last = np.full(len(raw), -1)
+    np.minimum.at(first, raw.row_sample[ok], raw.row_ym[ok])
+    np.maximum.at(last, raw.row_sample[ok], raw.row_ym[ok])
+    return (last - first + 1 >= NUM_TIMESTEPS) & (raw.valid_ym >= first) & (raw.valid_ym <= last)
+
+
+def _period_complete(raw: RawSamples, season, offsets: np.ndarray, in_season: np.ndarray) -> np.ndarray:
+    """Every month of the 12-month processing period ending with the season (the year holding the label)."""
+    end_index = season.end.year * 12 + season.end.month - 1
     shift = np.where(in_season, raw.valid_ym // 12 - (season.end.year + np.nan_to_num(offsets)), 0).astype(np.int64)
     target_end = shift * 12 + end_index
     step = raw.row_ym - (target_end[raw.row_sample] - (NUM_TIMESTEPS - 1))
     ok = (step >= 0) & (step < NUM_TIMESTEPS) & in_season[raw.row_sample] & (raw.row_ym >= 0)
     pairs = np.unique(raw.row_sample[ok] * NUM_TIMESTEPS + step[ok])
-    months_present = np.bincount(pairs // NUM_TIMESTEPS, minlength=len(raw))
-    complete = months_present == NUM_TIMESTEPS
-    aligned = in_season & complete
-    filtered = qf.count_filters({c: v[aligned] for c, v in raw.filters.items()}, keep_zero_quality)
-    return SampleSet(raw, season, aligned & usable, outside=int((~in_season).sum()),
-                     incomplete=int((in_season & ~complete).sum()), filtered=filtered)
+    return np.bincount(pairs // NUM_TIMESTEPS, minlength=len(raw)) == NUM_TIMESTEPS

@@ -32,7 +32,7 @@ BAND_COLUMNS = (
 )
 LABEL_COLUMNS = ("sample_id", "timestamp", "valid_time", "ewoc_code", "lat", "lon")
 OPTIONAL_COLUMNS = ("ref_id", "s1_orbit_state", *WEIGHT_COLUMNS)
-DEFAULT_ALIGNMENT = "period"
+DEFAULT_ALIGNMENT = "relaxed"  # = core/training_inputs.DEFAULT_ALIGNMENT (BENCHMARKS.md says why)
 
 
 @dataclass
