@@ -288,7 +288,7 @@ def test_menu_action_opens_picker_then_prefilled_training(picker, qgis_iface, mo
     opened.tick("grapes")
     opened.tick("grasslands")
     opened.ok_button.click()
-    assert calls == [("worldcereal:train_croptype_model", opened.parameters())]
+    assert calls == [("worldcereal:train_croptype_model", training_dialog.with_model_name(opened.parameters()))]
     assert calls[0][1]["CLASSES"] == "grapes,grasslands" and calls[0][1]["SAMPLES"] == [str(extractions)]
     training_dialog.remove_menu_action(qgis_iface, "&WorldCereal", action)
     for setting, value in old.items():
