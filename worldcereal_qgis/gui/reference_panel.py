@@ -301,7 +301,9 @@ class ReferencePanel(QWidget):
         if self.extractor is None or self.run_id is None or self.busy:
             return
         extractor, run_id = self.extractor, self.run_id
-        self._start("Extraction step", lambda _t: extractor.step(run_id, _log), self._stepped)
+        lines: list[str] = []  # filled in the task, shown from the main thread
+        self._start("Extraction step", lambda _t: extractor.step(run_id, lines.append),
+                    lambda state, error: (_log(lines), self._stepped(state, error)))
 
     def _stepped(self, state, error: WorldCerealError | None) -> None:
         if error is not None:
@@ -453,10 +455,11 @@ def _default_runner(root: Path, profile):
     return connections.runner(output_root=root, profiles={profile.name: profile})
 
 
-def _log(message: str) -> None:
+def _log(lines: list[str]) -> None:
     """Extraction steps (the orbit chosen per job and why, resubmissions) in the WorldCereal message log."""
     from qgis.core import Qgis, QgsMessageLog
 
     from ..adapters.tasks import LOG_TAG
 
-    QgsMessageLog.logMessage(message, LOG_TAG, Qgis.MessageLevel.Info)
+    for line in lines:
+        QgsMessageLog.logMessage(line, LOG_TAG, Qgis.MessageLevel.Info)
