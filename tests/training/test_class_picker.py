@@ -393,32 +393,3 @@ def test_ewoc_codes_and_reserved_names(mappings_file):
     assert choice.parameters() == {"CLASSES": "temporary_crops", "MERGES": "maize=temporary_crops;"
                                    "wheat=temporary_crops", "KEEP_OTHER": True}
     assert choice.counts == {"temporary_crops": 70, "other": 50} and choice.problem is None
-
-
-def test_dekadal_and_zero_quality_files_are_counted_as_training_will(qgis_app, qgis_iface, extractions, mappings_file,
-                                                                       tmp_path):
-    """Dekadal rows count months, not rows (issue #17.2); zero-quality samples are removed, and said (#17.4)."""
-    import pyarrow.parquet as pq
-
-    from .test_check_first import _zero_quality
-    from .test_extraction_formats import _dekadal
-
-    dek = tmp_path / "dekadal.parquet"
-    pq.write_table(_dekadal(pq.read_table(extractions)), dek)
-    dialog = ClassPickerDialog(qgis_iface, [str(dek)], str(mappings_file), MAPPING, SEASON)
-    wait_for(dialog)
-    assert dialog.status.text() == ("dekadal.parquet: long format, dekadal, 51 rows per sample -> 17 monthly "
-                                    "composites (500 samples).\n500 samples in 1 file(s); 500 in the season with all "
-                                    "12 months.")
-    dialog.reject()
-    zero = tmp_path / "zero.parquet"
-    pq.write_table(_zero_quality(pq.read_table(extractions)), zero)
-    dialog = ClassPickerDialog(qgis_iface, [str(zero)], str(mappings_file), MAPPING, SEASON)
-    wait_for(dialog)
-    assert dialog.status.text().endswith("500 samples have quality scores 0 (quality_score_lc, quality_score_ct): "
-                                         "the training filters drop them.")
-    assert not dialog.ok_button.isEnabled()
-    assert dialog.problem.text() == ("No sample is left for training: 500 samples have quality scores 0 "
-                                     "(quality_score_lc, quality_score_ct): the training filters drop them.")
-    dialog.reject()
-    QgsProject.instance().removeAllMapLayers()
