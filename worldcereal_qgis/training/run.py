@@ -32,6 +32,8 @@ def run(job: dict) -> dict:
     keep_zero = bool(job.get("keep_zero_quality", False))
     quality = weights.sample_weights(aligned.meta, keep_zero_quality=keep_zero)
     notes = _quality_notes(quality, keep_zero)
+    _count_quality_drops(aligned, quality, keep_zero)
+    emit("summary", alignment=aligned.mode, **aligned.counts)
     labels = cls.check_counts(labels[(labels.notna() & quality.usable).to_numpy()])  # counts after the filters
     rows = labels.index.to_numpy()  # positions in aligned.meta (a RangeIndex)
     names = sorted(labels.unique())
@@ -56,6 +58,16 @@ def run(job: dict) -> dict:
     zip_path = _package(job, result, names, out, report)
     emit("done", zip=str(zip_path), metrics=str(out / "metrics.json"), classes=names)
     return {"zip": str(zip_path), "metrics": report}
+
+
+def _count_quality_drops(aligned: samples.AlignedSamples, quality: weights.SampleWeights, keep_zero: bool) -> None:
+    """The zero-quality filter in the summary's counts, next to the alignment's own reasons."""
+    n = 0 if keep_zero else int(quality.zero_quality.sum())
+    if n:
+        counts = aligned.counts
+        counts["dropped"] = {**counts.get("dropped", {}), "quality scores 0": n}
+        counts["samples_kept"] -= n
+        counts["rows_used"] -= n * samples.NUM_TIMESTEPS
 
 
 def _quality_notes(quality: weights.SampleWeights, keep_zero: bool) -> list:
@@ -93,7 +105,6 @@ def _aligned(job: dict) -> samples.AlignedSamples:
     stage("aligning to the season", 5)
     aligned = samples.align(frame, date.fromisoformat(season["start"]), date.fromisoformat(season["end"]),
                             job.get("alignment", samples.DEFAULT_ALIGNMENT))
-    emit("summary", alignment=aligned.mode, **aligned.counts)
     return aligned
 
 
