@@ -5,7 +5,8 @@ Mar-Aug 2022 with the three alignments x jitter on/off x 3 seeds. The split is S
 bins in train, validation or test) and the seed moves the split, the masking, the jitter and the head's
 initialisation, so the spread is the spread a user would see. Prints one JSON line per run and a summary
 table (mean and standard deviation of macro F1 and per-class F1); BENCHMARKS.md keeps the figures.
-``WCQ_ALIGN_SEEDS`` (e.g. "1,2,3,4,5") changes the seeds.
+``WCQ_ALIGN_SEEDS`` (e.g. "1,2,3,4,5") changes the seeds, ``WCQ_ALIGN_SEASON`` (e.g. "2022-05-01,2022-10-31")
+the season.
 """
 
 from __future__ import annotations
@@ -21,14 +22,15 @@ from worldcereal_qgis.controllers.custom_models import run_training
 
 ALIGNMENTS = ("period", "relaxed", "strict")
 SEEDS = tuple(int(s) for s in os.environ.get("WCQ_ALIGN_SEEDS", "1,2,3").split(","))
+SEASON = os.environ.get("WCQ_ALIGN_SEASON", "2022-03-01,2022-08-31").split(",")  # May-Oct: all three rules differ
 
 
 def _run(python, samples, encoder, wc_dir, out: Path, alignment: str, jitter: bool, seed: int) -> dict:
     job = make_job(samples, encoder, wc_dir, out, alignment=alignment, jitter=jitter, seed=seed,
-                   spatial_split=True)
+                   spatial_split=True, season={"start": SEASON[0], "end": SEASON[1], "id": "tc-s1"})
     done = run_training(python, job)
     metrics = json.loads(Path(done["metrics"]).read_text(encoding="utf-8"))
-    return {"alignment": alignment, "jitter": jitter, "seed": seed, "macro_f1": metrics["macro_f1"],
+    return {"alignment": alignment, "jitter": jitter, "seed": seed, "season": SEASON, "macro_f1": metrics["macro_f1"],
             "per_class": {row["class"]: row["f1"] for row in metrics["per_class"]}, "n_test": metrics["n_test"]}
 
 

@@ -25,7 +25,7 @@ ALIGNMENTS = ("relaxed", "period", "strict")
 ALIGNMENT_LABELS = ("Library relaxed: 12 months centred on each sample's valid_time (default)",
                     "Processing period of the map job (12 months ending with the season)",
                     "Library strict: valid_time moved to month 6 of the processing period")
-DEFAULT_ALIGNMENT = "relaxed"  # BENCHMARKS.md "Alignment x jitter": best held-out macro F1, the library's default
+DEFAULT_ALIGNMENT = "relaxed"  # BENCHMARKS.md "Alignment x temporal jitter": best pooled macro F1; library default
 
 
 @dataclass
