@@ -102,3 +102,11 @@ def test_jitter_never_moves_a_sample_with_exactly_12_months():
     avail, vp = np.array([12, 12, 17]), np.array([5, 9, 9])
     starts = alignment.jitter_starts(avail, vp, np.random.default_rng(0))
     assert starts[:2].tolist() == alignment.relaxed_starts(avail[:2], vp[:2]).tolist() == [0, 0]
+
+
+def test_unreadable_valid_time_is_its_own_reason(frame):
+    ids = frame["sample_id"].unique()[:3]
+    blank = frame.assign(valid_time=np.where(frame["sample_id"].isin(ids), None, frame["valid_time"]))
+    for mode in alignment.MODES:
+        aligned = samples.align(blank, *MAR_AUG, mode=mode)
+        assert aligned.counts["dropped"] == {"no readable valid_time": 3} and aligned.counts["samples_kept"] == 497

@@ -130,11 +130,11 @@ def align(frame: pd.DataFrame, start: date, end: date, mode: str = DEFAULT_ALIGN
     first_ym, last_ym = first["first_ym"].to_numpy(np.int64), first["last_ym"].to_numpy(np.int64)
     avail = last_ym - first_ym + 1
     dropped: dict = {}
-    outside = np.isnat(valid_day) | ~al.in_season(valid_ym, *season)
-    keep = _drop(dropped, "valid_time outside the season", outside, np.ones(len(first), dtype=bool))
+    keep = _drop(dropped, "no readable valid_time", np.isnat(valid_day), np.ones(len(first), dtype=bool))
+    keep = _drop(dropped, "valid_time outside the season", ~al.in_season(valid_ym, *season), keep)
     starts = _starts(mode, first, valid_day, valid_ym, first_ym, last_ym, avail, start, end, season, keep, dropped)
     vp = al.valid_positions(first_ym, avail, valid_day)
-    if not keep.any() and set(dropped) == {"valid_time outside the season"}:
+    if not keep.any() and set(dropped) <= {"valid_time outside the season", "no readable valid_time"}:
         raise TrainingInputError(
             f"None of the {len(first)} samples has a valid_time inside the season {start:%b %Y} - {end:%b %Y}; "
             "pick the season the labels were observed in.")
