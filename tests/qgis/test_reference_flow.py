@@ -118,7 +118,7 @@ def test_orbit_is_chosen_per_job_and_stored_per_sample(local_backend, local_prof
     from worldcereal_qgis.core.orbit import OrbitChoice
 
     samples = rd.select_samples(rd.validate(rd.read_reference_file(samples_file)).samples, "extract")
-    plan = ex.plan_jobs(samples)
+    plan = ex.plan_jobs(samples, rates=DEFAULT_RATES)
     first_tile = plan.jobs[0]
     first_ids = set(first_tile.sample_ids)
     asked: list = []
