@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QPushButton
+from qgis.PyQt.QtWidgets import QAction
 
 from . import settings
-from .adapters import paths
+from .adapters import i18n, paths
 from .core import dependencies
 
 MENU = "&WorldCereal"
 LOG_TAG = "WorldCereal"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("WorldCerealPlugin", text)
 
 
 class WorldCerealPlugin:
@@ -20,6 +24,8 @@ class WorldCerealPlugin:
 
     def __init__(self, iface) -> None:
         self.iface = iface
+        # QGIS's language picks the plugin's .qm (French, Spanish); before any widget or algorithm exists
+        self.translator = i18n.install_translator()
         self.provider = None
         self.action: QAction | None = None
         self.dock = None
@@ -27,9 +33,9 @@ class WorldCerealPlugin:
         self.reference_dock = None
         self.training_action: QAction | None = None
         self.picker_action: QAction | None = None
-        self.controller = None
-        self._install_task = None
-        self._message_item = None
+        self.example_action: QAction | None = None
+        self.session = None  # the job and tiled-run controllers, alive without the panel
+        self.installer = None  # the Install offer in the message bar, and the install task
 
     # -- Processing ---------------------------------------------------------
     def initProcessing(self) -> None:  # noqa: N802 (QGIS API name)
@@ -56,13 +62,14 @@ class WorldCerealPlugin:
         self.action = QAction(QIcon(str(paths.icon_path())), "WorldCereal", self.iface.mainWindow())
         self.action.setObjectName("worldcereal_open_dock")
         self.action.setCheckable(True)
-        self.action.setToolTip("Open the WorldCereal panel: cropland and crop-type maps with openEO")
+        self.action.setToolTip(tr("Open the WorldCereal panel: cropland and crop-type maps with openEO"))
         self.action.toggled.connect(self._toggle_dock)
         self.iface.addToolBarIcon(self.action)
         self.iface.addPluginToMenu(MENU, self.action)
-        self.reference_action = QAction("Reference data and extractions…", self.iface.mainWindow())
+        self.reference_action = QAction(tr("Reference data and extractions…"), self.iface.mainWindow())
         self.reference_action.setObjectName("worldcereal_reference_dock")
-        self.reference_action.setToolTip("Validate your reference data and extract satellite time series for it")
+        self.reference_action.setToolTip(tr("Validate your reference data and extract satellite time series for "
+                                            "it"))
         self.reference_action.triggered.connect(self._show_reference_dock)
         self.iface.addPluginToMenu(MENU, self.reference_action)
         from .gui import training_dialog
@@ -73,7 +80,39 @@ class WorldCerealPlugin:
         from .gui.areas_menu import add_area_actions
 
         self.area_actions = add_area_actions(self.iface, MENU)
-        self._check_dependencies()
+        self.example_action = QAction(tr("Open an example result"), self.iface.mainWindow())
+        self.example_action.setObjectName("worldcereal_open_example")
+        self.example_action.setToolTip(tr("Load a real WorldCereal crop-type map shipped with the plugin "
+                                          "(offline, no account needed)"))
+        self.example_action.triggered.connect(self.open_example)
+        self.iface.addPluginToMenu(MENU, self.example_action)
+        if not self._check_dependencies():
+            self._start_session()
+
+    def _start_session(self) -> None:
+        """Jobs and tiled runs of the last session continue now, panel open or not (looked up in a task)."""
+        if self.session is not None:
+            return
+        from .controllers.session import Session
+
+        self.session = Session(self.iface, self.open_panel, parent=self.iface.mainWindow())
+        self.session.start()
+
+    def open_example(self) -> None:
+        """The shipped example result as styled layers; works without the optional packages and offline."""
+        from .adapters.example import example_title, open_example
+        from .core.errors import WorldCerealError
+
+        try:
+            open_example()
+        except WorldCerealError as err:
+            self.iface.messageBar().pushMessage("WorldCereal", str(err), Qgis.MessageLevel.Critical, 0)
+            return
+        self.iface.messageBar().pushMessage("WorldCereal", example_title(), Qgis.MessageLevel.Info, 8)
+
+    def open_panel(self) -> None:
+        if self.action is not None:
+            self.action.setChecked(True)
 
     def _toggle_dock(self, visible: bool) -> None:
         if visible and self.dock is None:
@@ -102,7 +141,9 @@ class WorldCerealPlugin:
     def _create_dock(self) -> None:
         from .gui.dock import WorldCerealDock
 
-        self.dock = WorldCerealDock(self.iface, parent=self.iface.mainWindow())
+        self._start_session()
+        self.dock = WorldCerealDock(self.iface, parent=self.iface.mainWindow(), session=self.session)
+        self.session.panel_opened()
         self.dock.visibilityChanged.connect(self._sync_action)
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
 
@@ -113,65 +154,48 @@ class WorldCerealPlugin:
             self.action.blockSignals(False)
 
     # -- Dependencies -------------------------------------------------------
-    def _check_dependencies(self) -> None:
+    def _check_dependencies(self) -> bool:
+        """True when packages are missing (and Install is offered)."""
         missing = dependencies.missing_dependencies()
         if missing:
             self._offer_install(missing)
+        return bool(missing)
 
     def _offer_install(self, missing) -> None:
-        bar = self.iface.messageBar()
-        self._pop_message()
-        item = bar.createMessage("WorldCereal", dependencies.missing_message(missing))
-        button = QPushButton("Install")
-        button.clicked.connect(lambda: self.install_dependencies(missing))
-        item.layout().addWidget(button)
-        self._message_item = item
-        bar.pushWidget(item, Qgis.MessageLevel.Warning)
+        if self.installer is None:
+            from .controllers.install import InstallOffer
+
+            self.installer = InstallOffer(self.iface, settings.deps_dir(), self._dependencies_ready)
+        self.installer.offer(missing)
 
     def install_dependencies(self, missing) -> None:
-        from .adapters.tasks import start_task
-        from .controllers.install import InstallDependenciesTask
+        self._offer_install(missing)
+        self.installer.install(missing)
 
-        if self._install_task is not None:
-            return
-        task = InstallDependenciesTask(settings.deps_dir(), missing)
-        task.taskCompleted.connect(lambda: self._install_finished(task, True))
-        task.taskTerminated.connect(lambda: self._install_finished(task, False))
-        self._install_task = task
-        start_task(task)
+    def _dependencies_ready(self) -> None:
+        """Installed: resume earlier jobs and open the panel the user asked for."""
+        self._start_session()
+        self.open_panel()
 
-    def _install_finished(self, task, ok: bool) -> None:
-        self._install_task = None
-        bar = self.iface.messageBar()
-        self._pop_message()
-        if ok:
-            msg = "Python packages installed; WorldCereal is ready."
-            bar.pushMessage("WorldCereal", msg, Qgis.MessageLevel.Success, 5)
-        else:
-            msg = task.error or "Installing the Python packages failed; see the WorldCereal log."
-            bar.pushMessage("WorldCereal", msg, Qgis.MessageLevel.Critical, 0)
-            QgsMessageLog.logMessage(msg, LOG_TAG, Qgis.MessageLevel.Critical)
-
-    def _pop_message(self) -> None:
-        """Remove our dependency message (the user may have closed it already)."""
-        if self._message_item is not None:
-            try:
-                self.iface.messageBar().popWidget(self._message_item)
-            except RuntimeError:
-                pass
-            self._message_item = None
+    @property
+    def _install_task(self):
+        """The running install, if any (scripts and tests wait on it)."""
+        return self.installer.task if self.installer is not None else None
 
     # -- Unload -------------------------------------------------------------
     def unload(self) -> None:
-        self._pop_message()
-        if self._install_task is not None:
-            self._install_task.cancel()
-            self._install_task = None
+        if self.installer is not None:
+            self.installer.shutdown()
+            self.installer = None
         if self.dock is not None:
             self.dock.shutdown()
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None
+        if self.session is not None:
+            self.session.shutdown()
+            self.session.deleteLater()
+            self.session = None
         if self.reference_dock is not None:
             self.reference_dock.shutdown()
             self.iface.removeDockWidget(self.reference_dock)
@@ -183,6 +207,10 @@ class WorldCerealPlugin:
             training_dialog.remove_menu_action(self.iface, MENU, self.training_action)
             training_dialog.remove_menu_action(self.iface, MENU, self.picker_action)
             self.training_action = self.picker_action = None
+        if self.example_action is not None:
+            self.iface.removePluginMenu(MENU, self.example_action)
+            self.example_action.deleteLater()
+            self.example_action = None
         if getattr(self, "area_actions", None):
             from .gui.areas_menu import remove_area_actions
 
@@ -202,6 +230,8 @@ class WorldCerealPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        i18n.remove_translator(self.translator)
+        self.translator = None
         from .adapters import log
 
         log.uninstall()

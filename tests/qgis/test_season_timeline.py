@@ -162,7 +162,8 @@ def test_dock_shows_suggested_seasons_on_the_timeline(make_dock, qgis_iface, rea
     assert [(b.season_id, b.start, b.end, b.suggested) for b in timeline.bars()] == [
         ("tc-s1", *S1, S1), ("tc-s2", *S2, S2)]
     assert timeline.bar_rect(0).right() == pytest.approx(timeline.month_x(8))
-    assert dock.seasonNoteLabel.text() == "From the crop calendar: tc-s1 Dec 2022–Jul 2023, tc-s2 Apr 2023–Nov 2023."
+    assert dock.seasonNoteLabel.text() == ("From the crop calendar: Season 1: Dec 2022 – Jul 2023; "
+                                           "Season 2: Apr 2023 – Nov 2023.")
     dock.productCombo.setCurrentIndex(0)  # cropland has no seasons to adjust
     assert not timeline.isVisible()
 

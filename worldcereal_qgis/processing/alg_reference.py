@@ -33,7 +33,7 @@ from qgis.core import (
 from ..adapters import reference_source
 from ..adapters.compat import field
 from ..core import udp
-from .base import WorldCerealAlgorithm, backend_parameters
+from .base import WorldCerealAlgorithm, backend_parameters, job_help, tr
 
 SELECTION_CHOICES = ["extract flag (the RDM's representative subset)", "all samples",
                      "cap per H3 level-3 cell and class"]
@@ -217,12 +217,14 @@ class ExtractReferenceAlgorithm(_Base):
         return "Extract time series for reference data (WorldCereal)"
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return ("Runs WorldCereal point-extraction jobs on openEO for a harmonised reference data layer: monthly "
-                "Sentinel-2, Sentinel-1, AgERA5 and DEM values per sample. Jobs are split by year of valid_time, "
-                "then by Sentinel-2 tile, at most 500 samples each; at most 2 run at once and failed jobs are "
-                "retried. Results are post-processed into WorldCereal's long format and merged into "
-                "worldcereal_merged_extractions.parquet (one folder per ref_id); samples already extracted there "
-                "are skipped. A data set with validation errors is never sent. About 30 credits per job.")
+        return job_help(tr(
+            "Runs WorldCereal point-extraction jobs on openEO for a harmonised reference data layer: monthly "
+            "Sentinel-2, Sentinel-1, AgERA5 and DEM values per sample. Jobs are split by year of valid_time, "
+            "then by Sentinel-2 tile, at most 500 samples each; at most 2 run at once and failed jobs are "
+            "retried. Results are post-processed into WorldCereal's long format and merged into "
+            "worldcereal_merged_extractions.parquet (one folder per ref_id); samples already extracted there "
+            "are skipped. A data set with validation errors is never sent. About 30 credits per job."),
+            area=False, period=False)
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self._add_input()
