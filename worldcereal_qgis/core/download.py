@@ -4,6 +4,10 @@ Why so careful: result GeoTIFFs are large and CDSE links drop; a half-written fi
 map. Bytes go to ``<dest>.part``; after a dropped connection, timeout or 5xx the download resumes with an HTTP
 Range request; only a file of the announced size that passes ``verify`` is fsynced and renamed to ``dest``.
 Memory stays flat (one chunk at a time). Uses ``requests``, the openeo client's HTTP stack (proxies, auth).
+
+Large files from a server that accepts byte ranges come over several connections at once (``ranged_download``):
+one stream over the internet is capped by latency and per-connection limits. The first plain GET tells whether
+the server accepts ranges (``Accept-Ranges: bytes``) and its size; other servers get the single stream.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Callable
 
 from .errors import CancelledError, DownloadError
+from .ranged_download import ParallelDownload, Plan, RangesRefused, content_range, discard, load_state
 
 if TYPE_CHECKING:  # pragma: no cover
     import requests
@@ -25,7 +30,6 @@ IsCancelled = Callable[[], bool]
 Verify = Callable[[Path], None]
 
 PART_SUFFIX = ".part"
-_CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)", re.IGNORECASE)
 _UNSATISFIED_RANGE = re.compile(r"bytes\s+\*/(\d+)", re.IGNORECASE)
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _MAX_RETRY_AFTER = 60.0
@@ -105,8 +109,9 @@ class _Downloader:
     """One call of ``download_file``: state that survives between attempts (bytes on disk, known total)."""
 
     def __init__(self, url: str, dest: Path, session: requests.Session, headers: dict, expected_size: int | None,
-                 progress: Progress | None, is_cancelled: IsCancelled, timeout: float, chunk_size: int) -> None:
-        self.url, self.dest, self.part = url, dest, part_path(dest)
+                 progress: Progress | None, is_cancelled: IsCancelled, timeout: float, chunk_size: int,
+                 plan: Plan) -> None:
+        self.url, self.dest, self.part, self.plan = url, dest, part_path(dest), plan
         self.session, self.headers, self.expected_size = session, headers, expected_size
         self.progress, self.is_cancelled = progress, is_cancelled
         self.timeout, self.chunk_size = timeout, chunk_size
@@ -148,6 +153,10 @@ class _Downloader:
         """Stream once from the current offset; True when the .part holds the whole file."""
         import requests
 
+        saved = load_state(self.part)
+        if saved is not None:  # an interrupted parallel download: resume each of its ranges
+            self.learn_total(saved[0])
+            return self._parallel(None, saved[1])
         offset = self.offset()
         if self.total is not None and offset > self.total:
             self.part.unlink(missing_ok=True)
@@ -176,7 +185,28 @@ class _Downloader:
         if status not in (200, 206):
             raise self.fail(f"the server answered HTTP {status}")
         start = self._start_of(resp, offset)
+        if start == 0 and self._accepts_ranges(resp):
+            self.part.unlink(missing_ok=True)
+            return self._parallel(resp, self.plan.segments(self.server_total))
         return self._stream(resp, start)
+
+    def _accepts_ranges(self, resp: requests.Response) -> bool:
+        """Worth going parallel: a full answer of a known, large size from a server that says it serves ranges."""
+        return (resp.status_code == 200 and resp.headers.get("Accept-Ranges", "").lower() == "bytes"
+                and "Content-Encoding" not in resp.headers and self.server_total is not None
+                and self.plan.wants(self.server_total))
+
+    def _parallel(self, first: requests.Response | None, segments: list) -> bool:
+        """Several range requests at once; a server that then ignores ranges gets one stream from the start."""
+        job = ParallelDownload(self.url, self.part, self.dest.name, self.session, self.headers, self.timeout,
+                               self.chunk_size, self.plan, self.total, segments)
+        try:
+            job.run(first, self.report, self.check_cancel)
+        except RangesRefused:
+            discard(self.part)
+            self.plan.connections = 1
+            return self.attempt()
+        return True
 
     def _start_of(self, resp: requests.Response, offset: int) -> int:
         """Byte position of the body's first byte; learns the total size from the headers."""
@@ -185,12 +215,12 @@ class _Downloader:
             if length and length.isdigit() and "Content-Encoding" not in resp.headers:
                 self.learn_total(int(length))
             return 0
-        match = _CONTENT_RANGE.match(resp.headers.get("Content-Range", ""))
-        if not match or int(match.group(1)) > offset:
+        found = content_range(resp)
+        if not found or found[0] > offset:
             raise _Retry("the server sent an unusable partial answer")
-        if match.group(3) != "*":
-            self.learn_total(int(match.group(3)))
-        return int(match.group(1))
+        if found[1] is not None:
+            self.learn_total(found[1])
+        return found[0]
 
     def _range_not_satisfiable(self, resp: requests.Response, offset: int) -> bool:
         match = _UNSATISFIED_RANGE.match(resp.headers.get("Content-Range", ""))
@@ -231,17 +261,18 @@ class _Downloader:
         size = self.offset()
         wanted = {s for s in (self.total, self.expected_size) if s is not None}
         if wanted != {size}:
-            self.part.unlink(missing_ok=True)
+            discard(self.part)
             expected = " or ".join(f"{s:,}" for s in sorted(wanted))
             raise self.fail(f"it has {size:,} bytes instead of {expected}")
         if verify is not None:
             try:
                 verify(self.part)
             except DownloadError:
-                self.part.unlink(missing_ok=True)  # complete but corrupt: resuming cannot repair it
+                discard(self.part)  # complete but corrupt: resuming cannot repair it
                 raise
         _fsync(self.part)
         os.replace(self.part, self.dest)
+        discard(self.part)  # the ranges' state file, now that the file is whole under its final name
         _fsync_dir(self.dest.parent)
         if self.progress:
             self.progress(100.0)
@@ -294,11 +325,14 @@ def download_file(
     chunk_size: int = 1 << 20,
     verify: Verify | None = None,
     retry_delays: Sequence[float] = (1, 2, 4, 8, 16),
+    connections: int = 6,
+    segment_bytes: int = 16 << 20,
 ) -> Path:
     """Download ``url`` to ``dest`` (resuming ``dest.part``); raises DownloadError or CancelledError.
 
     ``max_retries`` counts consecutive attempts that brought no new bytes, so a long download over a flaky link
-    still finishes while a server that never delivers fails after a few tries. The .part stays after a cancel
+    still finishes while a server that never delivers fails after a few tries (per range when ``connections`` > 1
+    and the file has at least two ``segment_bytes`` segments). The .part stays after a cancel
     or a network failure (the next call resumes it) and is deleted when its bytes are known to be wrong.
     """
     import requests
@@ -308,8 +342,9 @@ def download_file(
     own_session = session is None
     session = session or requests.Session()
     headers = {"Accept-Encoding": "identity", **(headers or {})}  # byte ranges must address the file's own bytes
+    plan = Plan(connections, segment_bytes, max_retries, tuple(retry_delays))
     job = _Downloader(url, dest, session, headers, expected_size, progress,
-                      is_cancelled or _never, timeout, chunk_size)
+                      is_cancelled or _never, timeout, chunk_size, plan)
     try:
         return _run(job, max_retries, retry_delays, verify)
     finally:
