@@ -13,11 +13,13 @@ from tests.unit import test_download as base
 from tests.unit.test_download import KIB, NO_WAIT, Faults, serve, sha
 from worldcereal_qgis.core.download import download_file, part_path
 from worldcereal_qgis.core.errors import CancelledError, DownloadError
-from worldcereal_qgis.core.ranged_download import state_path
+from worldcereal_qgis.core.ranged_download import Plan, state_path
 
 server, payload = base.server, base.payload  # the fault server and 3 MiB payload fixtures
 SEGMENT = 256 * KIB
-PARALLEL = {"connections": 4, "segment_bytes": SEGMENT, "chunk_size": 64 * KIB, "retry_delays": NO_WAIT}
+# go parallel right after the first chunk, whatever the (fast, local) rate
+PARALLEL = {"parallel": Plan(connections=4, segment_bytes=SEGMENT, probe_s=0.0, parallel_after_s=0.0),
+            "chunk_size": 64 * KIB, "retry_delays": NO_WAIT}
 
 
 def closed_ranges(srv) -> list[tuple[int, int]]:
@@ -145,3 +147,14 @@ def test_size_change_between_ranges_is_reported(server, payload, tmp_path):
     with pytest.raises(DownloadError, match="two different sizes"):
         download_file(url, dest, **PARALLEL)
     assert not part_path(dest).exists() and not state_path(part_path(dest)).exists()
+
+
+@pytest.mark.parametrize(("pace", "parallel"), [(0.0, False), (0.02, True)])
+def test_only_a_slow_first_stream_brings_more_connections(server, payload, tmp_path, pace, parallel):
+    url = serve(server, "map.tif", payload)
+    server.faults = Faults(pace=pace)  # 0.02 s per 64 KiB: the 3 MiB would take about 1 s over one stream
+    plan = Plan(connections=4, segment_bytes=SEGMENT, probe_s=0.1, parallel_after_s=0.3)
+    dest = download_file(url, tmp_path / "map.tif", parallel=plan, chunk_size=64 * KIB)
+    assert sha(dest.read_bytes()) == sha(payload)
+    assert (len(server.log) > 1) is parallel
+    assert server.log[0]["range"] is None

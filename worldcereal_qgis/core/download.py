@@ -16,6 +16,7 @@ import os
 import re
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Callable
 
@@ -156,7 +157,7 @@ class _Downloader:
         saved = load_state(self.part)
         if saved is not None:  # an interrupted parallel download: resume each of its ranges
             self.learn_total(saved[0])
-            return self._parallel(None, saved[1])
+            return self._parallel(None, 0, saved[1])
         offset = self.offset()
         if self.total is not None and offset > self.total:
             self.part.unlink(missing_ok=True)
@@ -185,10 +186,11 @@ class _Downloader:
         if status not in (200, 206):
             raise self.fail(f"the server answered HTTP {status}")
         start = self._start_of(resp, offset)
-        if start == 0 and self._accepts_ranges(resp):
-            self.part.unlink(missing_ok=True)
-            return self._parallel(resp, self.plan.segments(self.server_total))
-        return self._stream(resp, start)
+        probe = start == 0 and self._accepts_ranges(resp)
+        written = self._stream(resp, start, probe)
+        if written < (self.total or 0):  # the probe chose several connections: they fetch the rest
+            return self._parallel(resp, written, self.plan.segments(self.total, written))
+        return True
 
     def _accepts_ranges(self, resp: requests.Response) -> bool:
         """Worth going parallel: a full answer of a known, large size from a server that says it serves ranges."""
@@ -196,12 +198,12 @@ class _Downloader:
                 and "Content-Encoding" not in resp.headers and self.server_total is not None
                 and self.plan.wants(self.server_total))
 
-    def _parallel(self, first: requests.Response | None, segments: list) -> bool:
+    def _parallel(self, first: requests.Response | None, first_at: int, segments: list) -> bool:
         """Several range requests at once; a server that then ignores ranges gets one stream from the start."""
         job = ParallelDownload(self.url, self.part, self.dest.name, self.session, self.headers, self.timeout,
                                self.chunk_size, self.plan, self.total, segments)
         try:
-            job.run(first, self.report, self.check_cancel)
+            job.run(first, first_at, self.report, self.check_cancel)
         except RangesRefused:
             discard(self.part)
             self.plan.connections = 1
@@ -231,11 +233,12 @@ class _Downloader:
         self.part.unlink(missing_ok=True)
         raise _Retry("the partial file no longer matched the server's file")
 
-    def _stream(self, resp: requests.Response, start: int) -> bool:
+    def _stream(self, resp: requests.Response, start: int, probe: bool) -> int:
+        """Write the body from ``start``; returns the bytes on disk (short only when ``probe`` chose parallel)."""
         import requests
 
         mode = "r+b" if start and self.part.exists() else "wb"
-        written = start
+        written, began = start, time.monotonic()
         try:
             with open(self.part, mode) as fh:
                 fh.seek(start)
@@ -246,6 +249,12 @@ class _Downloader:
                     written += len(chunk)
                     self.report(written)
                     self.check_cancel()
+                    verdict = self.plan.worth_it(written, time.monotonic() - began, self.total - written) \
+                        if probe else None
+                    if verdict is not None:
+                        if verdict:
+                            return written
+                        probe = False
         except requests.exceptions.RequestException:
             raise  # network trouble (requests' errors are OSErrors too): the caller retries
         except OSError as err:  # disk full, permission denied: retrying will not help
@@ -254,7 +263,7 @@ class _Downloader:
             self.server_total = written  # no size announced: a clean end of stream is the end of the file
         if written < self.total:
             raise _Retry("the connection ended early")
-        return True
+        return written
 
     # -- the end --------------------------------------------------------------------------------------------------
     def finish(self, verify: Verify | None) -> Path:
@@ -325,14 +334,13 @@ def download_file(
     chunk_size: int = 1 << 20,
     verify: Verify | None = None,
     retry_delays: Sequence[float] = (1, 2, 4, 8, 16),
-    connections: int = 6,
-    segment_bytes: int = 16 << 20,
+    parallel: Plan | None = None,
 ) -> Path:
     """Download ``url`` to ``dest`` (resuming ``dest.part``); raises DownloadError or CancelledError.
 
     ``max_retries`` counts consecutive attempts that brought no new bytes, so a long download over a flaky link
-    still finishes while a server that never delivers fails after a few tries (per range when ``connections`` > 1
-    and the file has at least two ``segment_bytes`` segments). The .part stays after a cancel
+    still finishes while a server that never delivers fails after a few tries (per range when ``parallel``, a
+    ``ranged_download.Plan``, sends the file over several connections). The .part stays after a cancel
     or a network failure (the next call resumes it) and is deleted when its bytes are known to be wrong.
     """
     import requests
@@ -342,7 +350,7 @@ def download_file(
     own_session = session is None
     session = session or requests.Session()
     headers = {"Accept-Encoding": "identity", **(headers or {})}  # byte ranges must address the file's own bytes
-    plan = Plan(connections, segment_bytes, max_retries, tuple(retry_delays))
+    plan = replace(parallel or Plan(), max_retries=max_retries, retry_delays=tuple(retry_delays))
     job = _Downloader(url, dest, session, headers, expected_size, progress,
                       is_cancelled or _never, timeout, chunk_size, plan)
     try:

@@ -62,10 +62,15 @@ class Segment:
 
 @dataclass
 class Plan:
-    """Settings of the parallel path; ``download_file`` fills it from its arguments."""
+    """When and how to go parallel. The first plain GET streams alone for ``probe_s``; the other connections
+    join only when the rest would take longer than ``parallel_after_s`` at that stream's rate, so a fast local
+    link keeps its single stream (threads there only add overhead) while a capped distant one gets ``connections``.
+    """
 
     connections: int = 6
     segment_bytes: int = 16 << 20
+    probe_s: float = 0.25
+    parallel_after_s: float = 2.0
     max_retries: int = 5
     retry_delays: tuple[float, ...] = (1, 2, 4, 8, 16)
 
@@ -73,10 +78,18 @@ class Plan:
         """Parallel pays off only for files of at least two segments."""
         return self.connections > 1 and total is not None and total >= 2 * self.segment_bytes
 
-    def segments(self, total: int) -> list[Segment]:
-        """About 4 segments per connection (stragglers even out), never smaller than ``segment_bytes``."""
+    def worth_it(self, got: int, seconds: float, left: int) -> bool | None:
+        """After the probe: True to go parallel, False to stay single; None while still probing."""
+        if seconds < self.probe_s:
+            return None
+        return left * seconds > self.parallel_after_s * max(got, 1)
+
+    def segments(self, total: int, done_up_to: int = 0) -> list[Segment]:
+        """About 4 segments per connection (stragglers even out), never smaller than ``segment_bytes``; bytes
+        below ``done_up_to`` (what the single stream already wrote) count as done."""
         size = min(MAX_SEGMENT, max(self.segment_bytes, total // (self.connections * 4)))
-        return [Segment(start, min(total, start + size)) for start in range(0, total, size)]
+        return [Segment(start, min(total, start + size), max(0, min(done_up_to, start + size, total) - start))
+                for start in range(0, total, size)]
 
 
 def content_range(resp: requests.Response) -> tuple[int, int | None] | None:
@@ -141,17 +154,17 @@ class ParallelDownload:
         self.fd = -1
 
     # -- the caller's thread -------------------------------------------------------------------------------------
-    def run(self, first: requests.Response | None, report: Callable[[int], None],
+    def run(self, first: requests.Response | None, first_at: int, report: Callable[[int], None],
             check_cancel: Callable[[], None]) -> None:
-        """Download all segments; ``first`` is an open plain GET whose body starts with segment 0.
+        """Download all segments; ``first`` is an open plain GET whose body has been read up to ``first_at``.
 
         Progress and cancel run on the caller's thread only (a QgsTask's progress is set from its own thread).
         Raises CancelledError, DownloadError or RangesRefused; the state file then says what is kept.
         """
-        save_state(self.part, self.total, self.segments)  # before any byte: the .part is never trusted by size
         self.fd = os.open(str(self.part), os.O_WRONLY | os.O_CREAT, 0o644)
         try:
-            workers = self._start(first)
+            self._checkpoint()  # before any new byte: from now on the .part is never trusted by its size
+            workers = self._start(first, first_at)
             try:
                 self._watch(report, check_cancel)
             finally:
@@ -164,10 +177,14 @@ class ParallelDownload:
         if self.errors:
             raise self.errors[0]
 
-    def _start(self, first: requests.Response | None) -> list[threading.Thread]:
+    def _start(self, first: requests.Response | None, first_at: int) -> list[threading.Thread]:
         waiting = [s for s in self.segments if s.left > 0]
         self._pending = len(waiting)
-        lead = waiting.pop(0) if first is not None and waiting and waiting[0].position == 0 else None
+        lead = next((s for s in waiting if first is not None and s.position == first_at), None)
+        if lead is not None:
+            waiting.remove(lead)
+        elif first is not None:
+            first.close()
         for segment in waiting:
             self.todo.put(segment)
         count = max(1, min(self.plan.connections, self._pending))
