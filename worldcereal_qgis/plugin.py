@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QPushButton
 
 from . import settings
 from .adapters import paths
-from .core import dependencies
+from .core.sys_path import add_to_sys_path
 
 MENU = "&WorldCereal"
 LOG_TAG = "WorldCereal"
@@ -29,6 +29,7 @@ class WorldCerealPlugin:
         self.picker_action: QAction | None = None
         self.controller = None
         self._install_task = None
+        self._check_task = None
         self._message_item = None
 
     # -- Processing ---------------------------------------------------------
@@ -36,7 +37,7 @@ class WorldCerealPlugin:
         """Called by QGIS (also by qgis_process) so algorithms exist without the GUI."""
         if self.provider is not None:
             return
-        dependencies.add_to_sys_path(settings.deps_dir())
+        add_to_sys_path(settings.deps_dir())
         from .processing.provider import WorldCerealProvider
 
         provider = WorldCerealProvider()
@@ -70,6 +71,8 @@ class WorldCerealPlugin:
 
     def _toggle_dock(self, visible: bool) -> None:
         if visible and self.dock is None:
+            from .core import dependencies
+
             missing = dependencies.missing_dependencies()
             if missing:  # the dock needs them: say so (with Install) instead of failing with a traceback
                 self._sync_action(False)
@@ -80,6 +83,8 @@ class WorldCerealPlugin:
             self.dock.setVisible(visible)
 
     def _show_reference_dock(self) -> None:
+        from .core import dependencies
+
         missing = dependencies.missing_dependencies()
         if missing:
             self._offer_install(missing)
@@ -107,13 +112,27 @@ class WorldCerealPlugin:
 
     # -- Dependencies -------------------------------------------------------
     def _check_dependencies(self) -> None:
-        missing = dependencies.missing_dependencies()
-        if missing:
+        """In a task: reading package metadata costs ~50 ms, which QGIS start-up must not wait for (#21).
+
+        ``QgsTask.fromFunction`` rather than ``CoreTask``: importing nothing more keeps start-up cheap."""
+        task = QgsTask.fromFunction("WorldCereal: checking Python packages", _missing_dependencies,
+                                    on_finished=self._dependencies_checked)
+        self._check_task = task
+        QgsApplication.taskManager().addTask(task)
+
+    def _dependencies_checked(self, error, missing=None) -> None:
+        """Main thread; an unexpected error only means no Install offer now (opening the panel checks again)."""
+        if self._check_task is None:  # unloaded meanwhile
+            return
+        self._check_task = None
+        if error is None and missing:
             self._offer_install(missing)
 
     def _offer_install(self, missing) -> None:
         bar = self.iface.messageBar()
         self._pop_message()
+        from .core import dependencies
+
         item = bar.createMessage("WorldCereal", dependencies.missing_message(missing))
         button = QPushButton("Install")
         button.clicked.connect(lambda: self.install_dependencies(missing))
@@ -156,6 +175,7 @@ class WorldCerealPlugin:
     # -- Unload -------------------------------------------------------------
     def unload(self) -> None:
         self._pop_message()
+        self._check_task = None  # a check still running finds nothing to tell
         if self._install_task is not None:
             self._install_task.cancel()
             self._install_task = None
@@ -189,3 +209,10 @@ class WorldCerealPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+
+
+def _missing_dependencies(_task) -> list:
+    """Worker thread: the package check (imports ``core.dependencies`` and ``importlib.metadata`` there)."""
+    from .core import dependencies
+
+    return dependencies.missing_dependencies()

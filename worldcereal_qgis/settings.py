@@ -5,7 +5,6 @@ Secrets never come here: tokens and passwords live in QGIS's auth database (see 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,11 +16,17 @@ if TYPE_CHECKING:
 PREFIX = "worldcereal_qgis/"
 
 
-@dataclass(frozen=True)
 class Setting:
-    key: str
-    default: Any
-    kind: type
+    """One typed setting. A plain class, not a dataclass: building a dataclass costs ~1 ms (it compiles its
+    methods), and this module is imported at QGIS start-up (#21)."""
+
+    __slots__ = ("default", "key", "kind")
+
+    def __init__(self, key: str, default: Any, kind: type) -> None:
+        self.key, self.default, self.kind = key, default, kind
+
+    def __repr__(self) -> str:
+        return f"Setting({self.key!r}, {self.default!r}, {self.kind.__name__})"
 
     def read(self, settings: QgsSettings | None = None) -> Any:
         s = settings or QgsSettings()
