@@ -67,6 +67,9 @@ GREY = QColor(120, 120, 120)
 WARN_STYLE = "color: #8a5a00;"
 PROBLEM_STYLE = "color: #b00020; font-weight: bold;"
 DEBOUNCE_MS = 300
+# Features handed to the provider per call. Converting the Python list holds the GIL, and the GUI thread's Python
+# (timers, the dock) waits for it: 100,000 at once stalled it for seconds (#21); 500 take a few ms.
+ADD_CHUNK = 500
 
 
 # -- the map layer (built in the task, styled on the main thread) -----------------------------------------------
@@ -78,7 +81,7 @@ def build_layer(samples: ch.SampleSet, target_thread=None) -> QgsVectorLayer:
     layer.dataProvider().addAttributes(fields)
     layer.updateFields()
     raw = samples.raw
-    features = []
+    features: list[QgsFeature] = []
     for i in range(len(raw)):
         feature = QgsFeature(layer.fields())
         feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(raw.lon[i]), float(raw.lat[i]))))
@@ -86,6 +89,9 @@ def build_layer(samples: ch.SampleSet, target_thread=None) -> QgsVectorLayer:
         month = f"{ym // 12:04d}-{ym % 12 + 1:02d}" if ym >= 0 else None
         feature.setAttributes([str(raw.sample_id[i]), int(raw.code[i]), month, int(bool(samples.kept[i]))])
         features.append(feature)
+        if len(features) == ADD_CHUNK:
+            layer.dataProvider().addFeatures(features)
+            features = []
     layer.dataProvider().addFeatures(features)
     layer.updateExtents()
     layer.setCustomProperty(LAYER_PROPERTY, True)
