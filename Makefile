@@ -33,8 +33,13 @@ lint: $(VENV)/.installed
 test: setup lint
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m pytest $(PYTEST_ARGS)
 
+# BACKEND_ARTIFACTS=1 also serves the S3+STS artifact storage (custom-model uploads, flow 3) on ARTIFACTS_PORT.
+BACKEND_ARTIFACTS ?= 0
+ARTIFACTS_PORT ?= 8766
+BACKEND_DATA ?= .backend-data
 backend: setup
-	$(BPY) -m tests.local_backend --port $(PORT) --data-dir .backend-data --log-file .backend-data/backend.log
+	$(BPY) -m tests.local_backend --port $(PORT) --data-dir $(BACKEND_DATA) --log-file $(BACKEND_DATA)/backend.log \
+		$(if $(filter 1 yes true,$(BACKEND_ARTIFACTS)),--artifacts-s3-port $(ARTIFACTS_PORT))
 
 demo: setup
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m tests.demo --output demo-output

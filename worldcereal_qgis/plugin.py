@@ -67,6 +67,10 @@ class WorldCerealPlugin:
 
         self.training_action = training_dialog.add_menu_action(self.iface, MENU)
         self.picker_action = training_dialog.add_picker_action(self.iface, MENU)
+        # From map to hectares (issue #20): design, label, assess, statistics per unit
+        from .gui.areas_menu import add_area_actions
+
+        self.area_actions = add_area_actions(self.iface, MENU)
         self._check_dependencies()
 
     def _toggle_dock(self, visible: bool) -> None:
@@ -195,6 +199,11 @@ class WorldCerealPlugin:
             training_dialog.remove_menu_action(self.iface, MENU, self.training_action)
             training_dialog.remove_menu_action(self.iface, MENU, self.picker_action)
             self.training_action = self.picker_action = None
+        if getattr(self, "area_actions", None):
+            from .gui.areas_menu import remove_area_actions
+
+            remove_area_actions(self.iface, MENU, self.area_actions)
+            self.area_actions = []
         if self.reference_action is not None:
             self.reference_action.triggered.disconnect(self._show_reference_dock)
             self.iface.removePluginMenu(MENU, self.reference_action)

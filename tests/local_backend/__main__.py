@@ -49,6 +49,8 @@ def main(argv: list[str]) -> int:
         from tests.local_backend.s3 import start
 
         start(settings.artifacts_s3_port)
+        print(f"Artifact storage (S3 + STS) on http://127.0.0.1:{settings.artifacts_s3_port}, advertised in the "
+              "backend's capabilities for custom-model uploads", flush=True)
     server = make_server("127.0.0.1", settings.port, local.wsgi, threaded=True)
     print(f"WorldCereal local openEO backend on {settings.base_url}/openeo/1.2 "
           f"(data {settings.data_dir}, log {settings.log_file})", flush=True)

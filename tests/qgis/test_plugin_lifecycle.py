@@ -88,7 +88,10 @@ def test_reference_data_dock_opens_from_the_menu(iface):
     try:
         labels = [action.text() for _, action in iface.menu_actions]
         assert labels == ["WorldCereal", "Reference data and extractions…", "Train a custom crop-type model…",
-                          "Choose classes and train a crop-type model…"]
+                          "Choose classes and train a crop-type model…",
+                          # from map to hectares (issue #20)
+                          "Design a sample for accuracy and area…", "Label the sample…",
+                          "Assess accuracy and estimate areas…", "Crop area statistics per unit…"]
         iface.menu_actions[1][1].trigger()
         assert [d.windowTitle() for d in iface.docks] == ["WorldCereal reference data"]
     finally:

@@ -68,3 +68,31 @@ def test_bad_input_is_one_clear_sentence(profile_home, local_backend, tmp_path):
     text = proc.stdout + proc.stderr
     assert "km²" in text and "2500" in text.replace(",", "")
     assert "Traceback" not in text
+
+
+def _run_validate(profile_home, path: Path, tmp_path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [QGIS_PROCESS, "--json", "run", "worldcereal:validate_reference_data", "--", f"INPUT={path}",
+         f"REPORT={tmp_path / 'report.gpkg'}", f"OUTPUT={tmp_path / 'clean.gpkg'}"],
+        env=_env(profile_home), capture_output=True, text=True, timeout=180)
+
+
+def test_validate_reference_geoparquet_from_the_command_line(profile_home, wc_dir, tmp_path):
+    """QGIS 3.22's GDAL has no Parquet driver: the real GeoParquet sample set is read with pyarrow."""
+    proc = _run_validate(profile_home, wc_dir / "reference_data" / "2022_FRA_LPIS_POLY_110_samples.geoparquet",
+                         tmp_path)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    results = json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
+    assert (results["VALID"], results["ERRORS"], results["DROPPED"]) == (500, 0, 0)
+    clean = gdal.OpenEx(results["OUTPUT"])
+    assert clean.GetLayer(0).GetFeatureCount() == 500
+
+
+def test_broken_geoparquet_from_the_command_line_is_one_sentence(profile_home, wc_dir, tmp_path):
+    real = (wc_dir / "reference_data" / "2022_FRA_LPIS_POLY_110_samples.geoparquet").read_bytes()
+    truncated = tmp_path / "truncated.geoparquet"
+    truncated.write_bytes(real[: len(real) // 2])
+    proc = _run_validate(profile_home, truncated, tmp_path)
+    text = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "Traceback" not in text
+    assert "truncated.geoparquet is truncated or corrupt (Parquet's closing footer is missing)." in text

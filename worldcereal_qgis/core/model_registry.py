@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 import uuid
 from dataclasses import asdict, dataclass, field, fields
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Optional
 
@@ -87,6 +88,15 @@ class ModelRegistry:
             raise InputError(f"No registered model is called {model_id}.", field="model")
         return named[0]
 
+    def find(self, value: str) -> Optional[ModelRecord]:
+        """The record a dock/Processing value names (id, name, zip path or URL); None when none or ambiguous."""
+        value = value.strip()
+        hits = [r for r in self.records() if value and value in (r.id, r.name, r.zip_path, r.url)]
+        return hits[0] if len(hits) == 1 else None
+
+    def names(self) -> set[str]:
+        return {r.name for r in self.records()}
+
     def add(self, record: ModelRecord) -> ModelRecord:
         """Add or replace; a model re-trained into the same zip replaces the old record (keeping its id)."""
         records = self.records()
@@ -113,3 +123,60 @@ class ModelRegistry:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(payload)
         os.replace(tmp, self.path)
+
+
+# -- distinct models ----------------------------------------------------------------------------------------------
+
+_SLUG = re.compile(r"[^A-Za-z0-9._-]+")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def slug(text: str) -> str:
+    """A name safe in file names and in the manifest's experiment name (letters, digits, . _ -)."""
+    return _SLUG.sub("-", text.strip()).strip("-._")[:80]
+
+
+def default_model_name(season_id: str, start: date, end: date, classes: list[str], today: date | None = None) -> str:
+    """Season + months + classes + date, so two trainings in one folder never share a name by default."""
+    names = [slug(c).lower() for c in classes if slug(c)]
+    shown = "-".join(names[:3]) + (f"+{len(names) - 3}" if len(names) > 3 else "")
+    day = (today or date.today()).strftime("%Y%m%d")
+    return slug(f"{season_id}_{start:%Y%m}-{end:%Y%m}_{shown or 'classes'}_{day}")
+
+
+def unique_model_name(name: str, taken: set[str]) -> str:
+    """``name``, or ``name-2``, ``name-3``... when a registered model or a zip in the folder already has it."""
+    candidate, n = name, 2
+    while candidate in taken:
+        candidate, n = f"{name}-{n}", n + 1
+    return candidate
+
+
+def _months(start: date, end: date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def season_mismatch(record: ModelRecord, start: date, end: date) -> str | None:
+    """A sentence when a model is applied to a season of other months or length than it was trained for.
+
+    Why a warning, not a refusal: the head classifies embeddings of the season it saw; on other months it still
+    runs but its classes mean less, and the user may know what they are doing.
+    """
+    if not record.season_window:
+        return None
+    t_start, t_end = (date.fromisoformat(str(d)[:10]) for d in record.season_window)
+    trained, applied = _months(t_start, t_end), _months(start, end)
+    if (t_start.month, t_end.month) == (start.month, end.month) and trained == applied:
+        return None
+    return (f"The model {record.name} was trained for {MONTHS[t_start.month - 1]}–{MONTHS[t_end.month - 1]} "
+            f"({trained} months) but is applied to {MONTHS[start.month - 1]}–{MONTHS[end.month - 1]} ({applied} "
+            "months): its crop types may be wrong there; train a model for this season.")
+
+
+def season_warnings(record: Optional[ModelRecord], seasons: dict) -> list[str]:
+    """``season_mismatch`` for the season the model is used for (its own season id, else every season)."""
+    if record is None:
+        return []
+    used = {record.season_id: seasons[record.season_id]} if record.season_id in seasons else seasons
+    return [w for w in (season_mismatch(record, start, end) for start, end in used.values()) if w]

@@ -1,22 +1,44 @@
-"""Private reference data (reference doc §4.1): read, harmonise, validate, select samples.
+"""Private reference data (harmonised RDM format): validate it row by row.
 
 Why per-row problems: users fix their files in a spreadsheet or GIS, so every problem names the row (1-based,
 input order), the column and the reason; a data set with errors is never sent to openEO (credits).
-Everything is vectorised (pandas/shapely) so 100,000 samples validate in a few seconds.
+Everything is vectorised (pandas/shapely) so 100,000 samples validate in a few seconds. Reading lives in
+reference_io, coordinate plausibility in reference_coords, field mapping and sample selection in
+reference_select; their public names are re-exported here so callers keep one import.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
+from . import reference_coords as coords
 from .dates import EARLIEST_DATE, last_complete_month_end
-from .errors import DependencyError, InputError
+from .errors import InputError
+from .reference_io import (  # noqa: F401  (re-exported)
+    PARQUET_SUFFIXES,
+    RawTable,
+    from_records,
+    is_parquet_path,
+    read_geoparquet,
+    read_ogr,
+    read_reference_file,
+)
+from .reference_io import text_values as _text
+from .reference_select import (  # noqa: F401  (re-exported)
+    H3_RESOLUTION,
+    SELECTION_MODES,
+    FieldMapping,
+    apply_field_mapping,
+    class_name_codes,
+    fill_h3_cells,
+    is_h3_l3_cell,
+    legend_codes,
+    load_class_mappings,
+    select_samples,
+)
 
 REQUIRED_COLUMNS = ("sample_id", "ewoc_code", "valid_time", "irrigation_status", "quality_score_lc",
                     "quality_score_ct", "extract", "h3_l3_cell", "ref_id", "geometry")
@@ -24,10 +46,7 @@ INT_COLUMNS = ("ewoc_code", "irrigation_status", "quality_score_lc", "quality_sc
 SCORE_COLUMNS = ("quality_score_lc", "quality_score_ct")
 LABEL_COLUMNS = tuple(c for c in REQUIRED_COLUMNS if c != "geometry")
 ERROR, WARNING, DROPPED = "error", "warning", "dropped"
-SELECTION_MODES = ("extract", "all", "h3_cap")
-H3_RESOLUTION = 3
 _REF_ID = re.compile(r"^\d{4}_")
-_H3_CELL = re.compile(r"^[0-9a-f]{15}$")
 _LAT_RANGE = (-80.0, 84.0)  # the Sentinel-2 tiling grid
 
 
@@ -43,15 +62,6 @@ class Problem:
 
 
 @dataclass
-class RawTable:
-    """Rows as read from a file or layer: attribute columns plus ``geometry`` as WKB bytes."""
-
-    frame: Any  # pandas.DataFrame
-    crs: str | None  # "EPSG:4326", another authority id, or WKT; None = unknown
-    name: str = "reference data"
-
-
-@dataclass
 class ValidationResult:
     """Clean samples (points, EPSG:4326, harmonised dtypes) and everything found on the way."""
 
@@ -59,6 +69,8 @@ class ValidationResult:
     problems: list[Problem]
     notes: list[str]
     n_input: int
+    name: str = "reference data"
+    unknown_codes: dict[int, int] = field(default_factory=dict)  # EWOC code -> rows, codes the legend lacks
 
     @property
     def errors(self) -> list[Problem]:
@@ -69,114 +81,45 @@ class ValidationResult:
         return [p for p in self.problems if p.severity == DROPPED]
 
     @property
+    def dataset_errors(self) -> list[Problem]:
+        """Errors about the whole data set (empty, coordinates, missing columns): the sentence to show first."""
+        return [p for p in self.errors if p.row is None]
+
+    @property
     def ok(self) -> bool:
         return not self.errors
 
     def summary(self) -> str:
-        """One sentence for the message bar / Processing log."""
+        """One or two sentences for the message bar / Processing log."""
+        if self.n_input == 0:
+            return self.dataset_errors[0].message
         text = f"{len(self.samples)} of {self.n_input} samples are valid"
         if self.errors:
             text += f"; {len(self.errors)} errors must be fixed before extracting"
         if self.dropped:
             text += f"; {len(self.dropped)} polygons dropped (centroid outside)"
-        return text + "."
+        text += "."
+        if self.unknown_codes:
+            text += " " + self.legend_warning()
+        return f"{text} {self.dataset_errors[0].message}" if self.dataset_errors else text
+
+    def legend_warning(self) -> str:
+        """The codes unknown to the class mappings, most frequent first (they would train as nothing)."""
+        rows = sum(self.unknown_codes.values())
+        codes = sorted(self.unknown_codes, key=lambda c: (-self.unknown_codes[c], c))
+        shown = ", ".join(f"{c} ({self.unknown_codes[c]})" for c in codes[:5])
+        more = f" and {len(codes) - 5} more" if len(codes) > 5 else ""
+        return (f"{rows} samples have EWOC codes unknown to the class mappings: {shown}{more} "
+                "(code (samples)); no model class is trained on them.")
 
     def require_ok(self) -> None:
-        if self.errors:
-            first = self.errors[0]
-            where = f"row {first.row}" if first.row else "the data set"
-            raise InputError(f"The reference data has {len(self.errors)} errors (first, {where}: "
-                             f"{first.message.rstrip('.')}); fix them before extracting.", field="reference_data")
-
-
-# -- reading ------------------------------------------------------------------------------------------------------
-
-
-def _pd():
-    import pandas as pd
-
-    return pd
-
-
-def read_reference_file(path: str | Path, layer: str | None = None) -> RawTable:
-    """GeoParquet through pyarrow; GeoPackage, Shapefile, GeoJSON and any other OGR format through GDAL."""
-    path = Path(path)
-    if not path.exists():
-        raise InputError(f"The reference data file {path} does not exist.", field="reference_data")
-    if path.suffix.lower() in (".parquet", ".geoparquet"):
-        return read_geoparquet(path)
-    return read_ogr(path, layer)
-
-
-def read_geoparquet(path: str | Path) -> RawTable:
-    try:
-        import pyarrow.parquet as pq
-    except ImportError as err:
-        raise DependencyError("Reading GeoParquet needs the Python package 'pyarrow'; install it first.") from err
-    path = Path(path)
-    try:
-        table = pq.read_table(path)
-    except Exception as err:  # pyarrow raises several types for corrupt files
-        raise InputError(f"{path.name} is not a readable Parquet file ({err}).", field="reference_data") from err
-    geo = json.loads((table.schema.metadata or {}).get(b"geo", b"{}") or b"{}")
-    column = geo.get("primary_column", "geometry")
-    crs = _geoparquet_crs(geo.get("columns", {}).get(column, {}))
-    frame = table.to_pandas()
-    if column != "geometry" and column in frame:
-        frame = frame.rename(columns={column: "geometry"})
-    return RawTable(frame, crs, path.stem)
-
-
-def _geoparquet_crs(meta: dict) -> str | None:
-    """GeoParquet: a missing ``crs`` key means OGC:CRS84 (lon/lat), an explicit null means unknown."""
-    if "crs" not in meta:
-        return "EPSG:4326"
-    if meta["crs"] is None:
-        return None
-    from pyproj import CRS
-
-    crs = CRS.from_json_dict(meta["crs"]) if isinstance(meta["crs"], dict) else CRS.from_user_input(meta["crs"])
-    epsg = crs.to_epsg()
-    if epsg is None and crs.to_authority() == ("OGC", "CRS84"):
-        return "EPSG:4326"
-    return f"EPSG:{epsg}" if epsg else crs.to_wkt()
-
-
-def read_ogr(path: str | Path, layer: str | None = None) -> RawTable:
-    from osgeo import ogr
-
-    ds = ogr.Open(str(path))
-    if ds is None:
-        raise InputError(f"{Path(path).name} is not a vector file GDAL can read.", field="reference_data")
-    lyr = ds.GetLayerByName(layer) if layer else ds.GetLayer(0)
-    if lyr is None:
-        raise InputError(f"{Path(path).name} has no layer {layer or 0}.", field="reference_data")
-    defn = lyr.GetLayerDefn()
-    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    records, wkbs = [], []
-    for feature in lyr:
-        records.append({n: feature.GetField(n) for n in names})
-        geom = feature.GetGeometryRef()
-        wkbs.append(bytes(geom.ExportToIsoWkb()) if geom is not None and not geom.IsEmpty() else None)
-    return from_records(records, wkbs, _ogr_crs(lyr.GetSpatialRef()), Path(path).stem, columns=names)
-
-
-def _ogr_crs(srs) -> str | None:
-    if srs is None:
-        return None
-    if srs.GetAuthorityCode(None) is None:
-        srs.AutoIdentifyEPSG()
-    code, name = srs.GetAuthorityCode(None), srs.GetAuthorityName(None)
-    return f"{name}:{code}" if code and name else srs.ExportToWkt()
-
-
-def from_records(records: Sequence[dict], wkbs: Sequence[bytes | None], crs: str | None, name: str = "layer",
-                 columns: Sequence[str] | None = None) -> RawTable:
-    """Rows of a QGIS layer (or any source) given as plain dicts + WKB geometries (no QGIS import here)."""
-    pd = _pd()
-    frame = pd.DataFrame.from_records(list(records), columns=list(columns) if columns is not None else None)
-    frame["geometry"] = pd.Series(list(wkbs), dtype=object, index=frame.index)
-    return RawTable(frame, crs, name)
+        if not self.errors:
+            return
+        first = self.errors[0]
+        if first.row is None:
+            raise InputError(f"{first.message.rstrip('.')}; fix this before extracting.", field="reference_data")
+        raise InputError(f"The reference data has {len(self.errors)} errors (first, row {first.row}: "
+                         f"{first.message.rstrip('.')}); fix them before extracting.", field="reference_data")
 
 
 # -- validation ---------------------------------------------------------------------------------------------------
@@ -187,6 +130,8 @@ class _Checker:
     frame: Any
     problems: list[Problem] = field(default_factory=list)
     bad: Any = None  # boolean numpy array: rows with errors
+    unknown_codes: dict[int, int] = field(default_factory=dict)
+    land: Any = None  # reference_coords.land_grid, when the crop calendar is at hand
 
     def flag(self, mask, column: str, messages, severity: str = ERROR) -> None:
         import numpy as np
@@ -203,12 +148,17 @@ class _Checker:
             self.bad |= mask
 
 
-def validate(raw: RawTable, *, today: date | None = None, legend: set[int] | None = None) -> ValidationResult:
+def validate(raw: RawTable, *, today: date | None = None, legend: set[int] | None = None,
+             land: Any = None) -> ValidationResult:
     """Check the harmonised format row by row; reproject to EPSG:4326 and turn polygons into centroids."""
     import numpy as np
 
     frame = raw.frame.reset_index(drop=True)
-    check = _Checker(frame, bad=np.zeros(len(frame), dtype=bool))
+    if frame.empty:
+        empty = _clean_frame({}, np.zeros(0, dtype=bool), list(REQUIRED_COLUMNS))
+        return ValidationResult(empty, [Problem(None, None, f"{raw.name} holds no samples: it has no rows.")], [],
+                                0, raw.name)
+    check = _Checker(frame, bad=np.zeros(len(frame), dtype=bool), land=land)
     notes: list[str] = []
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
     for column in missing:
@@ -226,18 +176,14 @@ def validate(raw: RawTable, *, today: date | None = None, legend: set[int] | Non
     if "h3_l3_cell" in frame:
         out["h3_l3_cell"] = _check_h3(check, frame["h3_l3_cell"])
     if "geometry" in frame:
-        out.update(_check_geometry(check, frame["geometry"], raw.crs, notes))
+        out.update(_check_geometry(check, raw.crs, notes))
     samples = _clean_frame(out, check.bad, missing)
-    return ValidationResult(samples, sorted(check.problems, key=_problem_order), notes, len(frame))
+    return ValidationResult(samples, sorted(check.problems, key=_problem_order), notes, len(frame), raw.name,
+                            check.unknown_codes)
 
 
 def _problem_order(p: Problem) -> tuple:
     return (p.row or 0, REQUIRED_COLUMNS.index(p.column) if p.column in REQUIRED_COLUMNS else 99)
-
-
-def _text(values) -> Any:
-    """Strings with missing values as '' (None, NaN)."""
-    return values.astype(object).where(values.notna(), "").astype(str).str.strip()
 
 
 def _check_sample_id(check: _Checker, values) -> Any:
@@ -252,8 +198,7 @@ def _check_sample_id(check: _Checker, values) -> Any:
 
 def _check_int(check: _Checker, values, column: str, legend: set[int] | None) -> Any:
     import numpy as np
-
-    pd = _pd()
+    import pandas as pd
     numbers = pd.to_numeric(values, errors="coerce")
     raw = values.astype(object)
     not_int = numbers.isna() | (numbers != np.floor(numbers.fillna(0)))
@@ -265,6 +210,7 @@ def _check_int(check: _Checker, values, column: str, legend: set[int] | None) ->
                    lambda rows: [f"ewoc_code {ints.iat[r]} is not a 10-digit EWOC code." for r in rows])
         if legend:
             unknown = ~not_int & ~wrong & ~ints.isin(list(legend))
+            check.unknown_codes = {int(c): int(n) for c, n in ints[unknown].value_counts().items()}
             check.flag(unknown.to_numpy(), column, lambda rows: [
                 f"ewoc_code {ints.iat[r]} is not in the WorldCereal legend." for r in rows], WARNING)
     elif column in SCORE_COLUMNS:
@@ -283,7 +229,7 @@ def _not_int_message(column: str, value: Any) -> str:
 
 
 def _check_valid_time(check: _Checker, values, today: date) -> Any:
-    pd = _pd()
+    import pandas as pd
     text = _text(values).str.slice(0, 10)
     parsed = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
     bad = parsed.isna()
@@ -320,19 +266,11 @@ def _check_h3(check: _Checker, values) -> Any:
     return text
 
 
-def is_h3_l3_cell(cell: str) -> bool:
-    """H3 index bits: mode 1 (cell) and resolution 3; no h3 package needed."""
-    if not _H3_CELL.match(cell):
-        return False
-    value = int(cell, 16)
-    return (value >> 59) & 0xF == 1 and (value >> 52) & 0xF == H3_RESOLUTION
-
-
-def _check_geometry(check: _Checker, wkbs, crs: str | None, notes: list[str]) -> dict:
+def _check_geometry(check: _Checker, crs: str | None, notes: list[str]) -> dict:
     import numpy as np
     import shapely
 
-    geoms = _from_wkb(wkbs)
+    geoms = _from_wkb(check.frame["geometry"])
     missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     check.flag(missing, "geometry", "The geometry is empty.")
     kinds = shapely.get_type_id(geoms)
@@ -340,10 +278,12 @@ def _check_geometry(check: _Checker, wkbs, crs: str | None, notes: list[str]) ->
     wrong_kind = ~missing & ~polygonal & (kinds != 0)
     check.flag(wrong_kind, "geometry", lambda rows: [
         f"The geometry is a {geoms[r].geom_type}, not a point or polygon." for r in rows])
-    geoms = _to_4326(check, geoms, crs, notes, missing)
+    crs = coords.usable_crs(crs, notes)
+    raw_x, raw_y = shapely.bounds(geoms)[:, 0], shapely.bounds(geoms)[:, 1]
+    geoms = coords.to_4326(geoms, crs, notes, missing)
     points = np.where(polygonal, None, geoms)
     if polygonal.any():
-        centroids, outside = centroids_3857(geoms[polygonal])
+        centroids, outside = coords.centroids_3857(geoms[polygonal])
         points[polygonal] = centroids
         drop = np.zeros(len(geoms), dtype=bool)
         drop[np.flatnonzero(polygonal)[outside]] = True
@@ -354,8 +294,19 @@ def _check_geometry(check: _Checker, wkbs, crs: str | None, notes: list[str]) ->
     lat = np.full(len(geoms), np.nan)
     ok = ~shapely.is_missing(points)
     lon[ok], lat[ok] = shapely.get_x(points[ok]), shapely.get_y(points[ok])
-    _check_lonlat(check, lon, lat, ok & ~check.bad)
+    usable = ok & ~check.bad
+    if not _check_dataset_coordinates(check, (raw_x, raw_y), lon, lat, usable, crs):
+        _check_lonlat(check, lon, lat, usable)  # per row only when the data set as a whole is plausible
     return {"geometry": points, "lon": lon, "lat": lat}
+
+
+def _check_dataset_coordinates(check: _Checker, raw_xy, lon, lat, ok, crs: str | None) -> bool:
+    """Swapped axes or a mislabelled CRS make every row wrong: one error for the data set, no sample kept."""
+    found = coords.dataset_problems(check.frame, raw_xy[0], raw_xy[1], lon, lat, ok, crs, check.land)
+    for text in found:
+        check.problems.append(Problem(None, "geometry", text, ERROR))
+        check.bad |= True
+    return bool(found)
 
 
 def _from_wkb(wkbs) -> Any:
@@ -366,50 +317,14 @@ def _from_wkb(wkbs) -> Any:
     return shapely.from_wkb(values, on_invalid="ignore")
 
 
-def _to_4326(check: _Checker, geoms, crs: str | None, notes: list[str], missing) -> Any:
-    import numpy as np
-    import shapely
-
-    if crs is None:
-        notes.append("The layer has no CRS; its coordinates are taken as longitude/latitude (EPSG:4326).")
-        return geoms
-    from pyproj import CRS, Transformer
-
-    source = CRS.from_user_input(crs)
-    if source.to_epsg() == 4326:
-        return geoms
-    transformer = Transformer.from_crs(source, 4326, always_xy=True)
-
-    def apply(xy):
-        return np.column_stack(transformer.transform(xy[:, 0], xy[:, 1]))
-
-    name = f"EPSG:{source.to_epsg()}" if source.to_epsg() else source.name
-    notes.append(f"The data was reprojected from {name} to EPSG:4326 (WorldCereal reference data is lon/lat).")
-    out = geoms.copy()
-    out[~missing] = shapely.transform(geoms[~missing], apply)
-    return out
-
-
-def centroids_3857(polygons) -> tuple[Any, Any]:
-    """Centroids as the library computes them (in Web Mercator), and which ones fall outside their polygon."""
-    import numpy as np
-    import shapely
-    from pyproj import Transformer
-
-    fwd = Transformer.from_crs(4326, 3857, always_xy=True)
-    back = Transformer.from_crs(3857, 4326, always_xy=True)
-    merc = shapely.transform(polygons, lambda xy: np.column_stack(fwd.transform(xy[:, 0], xy[:, 1])))
-    cents = shapely.centroid(merc)
-    outside = ~shapely.contains_properly(merc, cents)
-    return shapely.transform(cents, lambda xy: np.column_stack(back.transform(xy[:, 0], xy[:, 1]))), outside
-
-
 def _check_lonlat(check: _Checker, lon, lat, ok) -> None:
     not_lonlat = ok & ((abs(lon) > 180) | (abs(lat) > 90))
     check.flag(not_lonlat, "geometry", lambda rows: [
         f"The coordinates ({lon[r]:.6g}, {lat[r]:.6g}) are not longitude/latitude; the layer's CRS is probably wrong."
         for r in rows])
     off_grid = ok & ~not_lonlat & ((lat < _LAT_RANGE[0]) | (lat > _LAT_RANGE[1]))
+    zero = ok & coords.null_island(lon, lat)
+    check.flag(zero, "geometry", "The point lies at (0, 0): its coordinates are missing or in the wrong CRS.")
     check.flag(off_grid, "geometry", lambda rows: [
         f"Latitude {lat[r]:.4f} is outside the Sentinel-2 grid (80°S to 84°N)." for r in rows])
 
@@ -417,9 +332,8 @@ def _check_lonlat(check: _Checker, lon, lat, ok) -> None:
 def _clean_frame(out: dict, bad, missing: list[str]) -> Any:
     """The valid rows with harmonised dtypes; empty when a required column is missing."""
     import numpy as np
+    import pandas as pd
     import shapely
-
-    pd = _pd()
     keep = ~bad if not missing else np.zeros(len(bad), dtype=bool)
     frame = pd.DataFrame({c: (out[c][keep] if c in out else []) for c in LABEL_COLUMNS})
     for column in INT_COLUMNS:
@@ -431,136 +345,3 @@ def _clean_frame(out: dict, bad, missing: list[str]) -> Any:
     frame["lat"] = out["lat"][keep] if not missing else np.array([], dtype=float)
     frame["row"] = np.flatnonzero(keep) + 1
     return frame.reset_index(drop=True)
-
-
-# -- field mapping (data not harmonised yet) ----------------------------------------------------------------------
-
-
-def load_class_mappings(path: str | Path) -> dict[str, dict[str, str]]:
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
-
-
-def legend_codes(class_mappings: dict[str, dict[str, str]]) -> set[int]:
-    """Every EWOC code the class mappings know (the legend the models were trained on)."""
-    return {int(code) for mapping in class_mappings.values() for code in mapping}
-
-
-def class_name_codes(class_mappings: dict[str, dict[str, str]]) -> dict[str, int]:
-    """Class name -> its most general EWOC code (most trailing zeros, then smallest): 'maize' -> 1101060000."""
-    candidates: dict[str, set[int]] = {}
-    for mapping in class_mappings.values():
-        for code, name in mapping.items():
-            if name not in ("ignore", "") and int(code) > 0:
-                candidates.setdefault(name.lower(), set()).add(int(code))
-    return {name: min(codes, key=lambda c: (-_trailing_zeros(c), c)) for name, codes in candidates.items()}
-
-
-def _trailing_zeros(code: int) -> int:
-    text = str(code)
-    return len(text) - len(text.rstrip("0"))
-
-
-@dataclass(frozen=True)
-class FieldMapping:
-    """How a user's own layer maps onto the harmonised format (the columns the RDM would have produced)."""
-
-    label: str                       # column with the crop label: a class name or an EWOC code
-    ref_id: str                      # data set id, must start with the year, e.g. "2022_BEL_MYFIELDS_POINT_110"
-    date: str | None = None          # column with the observation date
-    fixed_date: str | None = None    # ...or one date for all rows (YYYY-MM-DD)
-    sample_id: str | None = None     # column with a unique id; default: "<ref_id>_<row>"
-    label_codes: dict[str, int] = field(default_factory=dict)  # explicit label -> EWOC code (wins)
-    quality_score_lc: int = 100
-    quality_score_ct: int = 100
-    irrigation_status: int = 0
-    extract: int = 1
-
-
-def apply_field_mapping(raw: RawTable, mapping: FieldMapping,
-                        class_mappings: dict[str, dict[str, str]]) -> tuple[RawTable, dict[str, int]]:
-    """A harmonised RawTable and the labels that have no EWOC code ({label: rows}); validation flags those rows."""
-    pd = _pd()
-    frame = raw.frame
-    for column in (mapping.label, mapping.date, mapping.sample_id):
-        if column and column not in frame.columns:
-            raise InputError(f"The layer has no column '{column}'.", field="field_mapping")
-    if not (mapping.date or mapping.fixed_date):
-        raise InputError("Choose the date column or give one date for all samples.", field="field_mapping")
-    labels = _text(frame[mapping.label])
-    codes, unmapped = _label_codes(labels, mapping, class_name_codes(class_mappings))
-    out = pd.DataFrame({
-        "sample_id": (_text(frame[mapping.sample_id]) if mapping.sample_id
-                      else [f"{mapping.ref_id}_{i + 1}" for i in range(len(frame))]),
-        "ewoc_code": codes,
-        "valid_time": _text(frame[mapping.date]) if mapping.date else mapping.fixed_date,
-        "irrigation_status": mapping.irrigation_status,
-        "quality_score_lc": mapping.quality_score_lc,
-        "quality_score_ct": mapping.quality_score_ct,
-        "extract": mapping.extract,
-        "h3_l3_cell": "",
-        "ref_id": mapping.ref_id,
-        "geometry": frame["geometry"].to_numpy(),
-    })
-    return RawTable(out, raw.crs, mapping.ref_id), unmapped
-
-
-def _label_codes(labels, mapping: FieldMapping, by_name: dict[str, int]) -> tuple[list, dict[str, int]]:
-    explicit = {str(k).strip().lower(): int(v) for k, v in mapping.label_codes.items()}
-    codes, unmapped = [], {}
-    for label in labels.tolist():
-        key = label.lower()
-        code = explicit.get(key)
-        if code is None and key.isdigit() and len(key) == 10:
-            code = int(key)
-        if code is None:
-            code = by_name.get(key) or by_name.get(key.replace(" ", "_"))
-        if code is None:
-            unmapped[label] = unmapped.get(label, 0) + 1
-        codes.append(code)
-    return codes, unmapped
-
-
-def fill_h3_cells(samples) -> Any:
-    """Compute missing h3_l3_cell ids from the points (needs the optional 'h3' package)."""
-    empty = samples["h3_l3_cell"].eq("")
-    if not empty.any():
-        return samples
-    h3 = _h3()
-    out = samples.copy()
-    out.loc[empty, "h3_l3_cell"] = [h3.latlng_to_cell(lat, lon, H3_RESOLUTION)
-                                    for lon, lat in zip(out.loc[empty, "lon"], out.loc[empty, "lat"])]
-    return out
-
-
-def _h3():
-    try:
-        import h3
-    except ImportError as err:
-        raise DependencyError("The cap per H3 cell needs the Python package 'h3' (pip install h3); "
-                              "choose 'extract flag' or 'all samples' instead.") from err
-    return h3
-
-
-# -- sample selection ---------------------------------------------------------------------------------------------
-
-
-def select_samples(samples, mode: str = "extract", *, extract_value: int = 1, cap: int | None = None,
-                   seed: int = 0) -> Any:
-    """The library's choices: ``extract >= extract_value`` (RDM subset), all samples, or a cap per H3 cell x class.
-
-    For "all" and "h3_cap" the chosen rows get ``extract = 1`` (what the extraction app writes).
-    """
-    if mode == "extract":
-        return samples[samples["extract"] >= extract_value].reset_index(drop=True)
-    if mode == "all":
-        return samples.assign(extract=1).reset_index(drop=True)
-    if mode != "h3_cap":
-        raise InputError(f"Unknown sample selection '{mode}'; use one of {', '.join(SELECTION_MODES)}.",
-                         field="selection")
-    if not cap or cap < 1:
-        raise InputError("Give the maximum number of samples per H3 cell and class (1 or more).", field="cap")
-    filled = fill_h3_cells(samples)
-    shuffled = filled.sample(frac=1.0, random_state=seed)
-    chosen = shuffled.groupby(["h3_l3_cell", "ewoc_code"], sort=False).head(cap).index
-    return filled.loc[sorted(chosen)].assign(extract=1).reset_index(drop=True)

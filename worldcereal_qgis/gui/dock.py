@@ -125,10 +125,24 @@ class WorldCerealDock(QDockWidget):
             tile_km = settings.TILE_SIZE_KM.read()
             text += (f"\nLarger than the {max_area:,.0f} km² of one job: it runs as about "
                      f"{max(2, round(area / tile_km ** 2))} tiles of {tile_km:g} km, mosaicked.")
-        for warning in credits.budget_warnings(high, settings.CREDIT_BUDGET.read(), settings.credit_rates()):
+        for warning in [*credits.budget_warnings(high, settings.CREDIT_BUDGET.read(), settings.credit_rates()),
+                        *self._model_warnings()]:
             text += f"\n{warning}"
         self.aoiInfoLabel.setText(text)
         self.aoiInfoLabel.setStyleSheet("")
+
+    def _model_warnings(self) -> list[str]:
+        """A registered custom model applied to other months than it was trained for: warned, Run stays enabled."""
+        value = self.state.custom_model_url.strip()
+        if self.state.product != "croptype_custom" or not value:
+            return []
+        from ..controllers.custom_models import model_registry
+        from ..core.model_registry import season_warnings
+
+        try:
+            return season_warnings(model_registry().find(value), self.state.active_seasons())
+        except WorldCerealError:  # a damaged registry is reported where models are registered
+            return []
 
     # -- run -----------------------------------------------------------------------------------------------------
     def run(self) -> str | None:

@@ -19,11 +19,11 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QPointF, QRectF, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QPainter, QPen, QPolygonF
-from qgis.PyQt.QtWidgets import QFileDialog, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QLabel, QTableWidgetItem, QWidget
 
-from ..adapters import paths
+from ..adapters import paths, reference_source
 from ..adapters.compat import field, layer_filters
 from ..adapters.tasks import CoreTask
 from ..core.errors import WorldCerealError
@@ -31,6 +31,10 @@ from ..core.errors import WorldCerealError
 SELECTION_MODES = ("extract", "all", "h3_cap")
 STEP_INTERVAL_MS = 2000
 MAX_REPORT_ROWS = 1000
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ReferencePanel", text)
 
 
 class TimeSeriesPlot(QWidget):
@@ -138,6 +142,7 @@ class ReferencePanel(QWidget):
     def _setup(self) -> None:
         self.layerCombo.setFilters(layer_filters("PointLayer", "PolygonLayer"))
         self.layerCombo.setAllowEmptyLayer(True)
+        self._setup_file_choice()
         self.validateButton.clicked.connect(self.validate)
         self.runButton.clicked.connect(self.start_extraction)
         self.cancelButton.clicked.connect(self.cancel_extraction)
@@ -148,6 +153,20 @@ class ReferencePanel(QWidget):
         self._set_table(self.reportTable, ["row", "column", "severity", "problem"], [])
         self._set_table(self.planTable, ["tile", "samples", "jobs"], [])
         self._selection_changed(self.selectionCombo.currentIndex())
+
+    def _setup_file_choice(self) -> None:
+        """A file next to the layer list: GeoParquet cannot become a layer on QGIS 3.22 (its GDAL has no driver)."""
+        from qgis.gui import QgsFileWidget
+
+        self.fileWidget = QgsFileWidget(self)
+        self.fileWidget.setFilter(reference_source.FILE_FILTER)
+        self.fileWidget.setToolTip(tr("A reference data file (GeoParquet, Parquet, GeoPackage, ...); it is read "
+                                      "directly, also where QGIS cannot open it as a layer."))
+        row = self.inputLayout.rowCount()
+        self.inputLayout.addWidget(QLabel(tr("…or file"), self), row, 0)
+        self.inputLayout.addWidget(self.fileWidget, row, 1, 1, 2)
+        self.fileWidget.fileChanged.connect(lambda path: path and self.layerCombo.setLayer(None))
+        self.layerCombo.layerChanged.connect(lambda layer: layer is not None and self.fileWidget.setFilePath(""))
 
     def _selection_changed(self, index: int) -> None:
         self.capSpin.setEnabled(SELECTION_MODES[index] == "h3_cap")
@@ -178,18 +197,28 @@ class ReferencePanel(QWidget):
 
     # -- validate and plan --------------------------------------------------------------------------------------------
     def validate(self) -> None:
-        from ..processing.alg_reference import raw_from_source
-
-        layer = self.layerCombo.currentLayer()
-        if layer is None:
-            self.summaryLabel.setText("Choose a reference data layer first.")
+        path, layer = self.fileWidget.filePath().strip(), self.layerCombo.currentLayer()
+        if not path and layer is None:
+            self.summaryLabel.setText(tr("Choose a reference data layer or file first."))
             return
-        raw = raw_from_source(layer, layer.name())  # attributes are read here: layers are not thread-safe
+        if path:  # a file is read in the task (core only, thread-safe)
+            def read():
+                return reference_source.raw_from_file(path)
+        else:
+            try:
+                raw = reference_source.raw_from_layer(layer)  # layers are not thread-safe: read them here
+            except WorldCerealError as err:
+                self.summaryLabel.setText(str(err))
+                return
+
+            def read():
+                return raw
         mode, cap = SELECTION_MODES[self.selectionCombo.currentIndex()], self.capSpin.value()
         self.validateButton.setEnabled(False)
         self.runButton.setEnabled(False)
-        self.summaryLabel.setText("Validating…")
-        self._start("Validating reference data", lambda _t: _validate_and_plan(raw, mode, cap), self._validated)
+        self.summaryLabel.setText(tr("Validating…"))
+        self._start(tr("Validating reference data"),  # the land grid is read in the task too (a file)
+                    lambda _t: _validate_and_plan(read(), mode, cap, reference_source.land_grid()), self._validated)
 
     def _validated(self, result, error: WorldCerealError | None) -> None:
         self.validateButton.setEnabled(True)
@@ -384,14 +413,16 @@ def _plain(value):
     return value.item() if hasattr(value, "item") else value
 
 
-def _validate_and_plan(raw, mode: str, cap: int):
+def _validate_and_plan(raw, mode: str, cap: int, land=None):
     """Worker thread: validation, then a plan only for a clean data set (errors are never sent)."""
     from ..core import extraction as ex
     from ..core import reference_data as rd
 
-    result = rd.validate(raw)
+    result = rd.validate(raw, land=land)
     if not result.ok:
-        return result, None, f"{len(result.errors)} errors must be fixed before anything is extracted."
+        first = result.dataset_errors
+        return result, None, (first[0].message if first else
+                              f"{len(result.errors)} errors must be fixed before anything is extracted.")
     try:
         samples = rd.select_samples(result.samples, mode, cap=cap)
         return result, ex.plan_jobs(samples), None

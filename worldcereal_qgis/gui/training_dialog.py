@@ -106,11 +106,28 @@ class TrainingResultDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.metrics_path.parent)))
 
 
+def with_model_name(parameters: dict) -> dict:
+    """The name field pre-filled from season, months, classes and today (the user may overwrite it)."""
+    from ..core.dates import parse_date
+    from ..core.model_registry import default_model_name
+
+    filled = dict(parameters)
+    classes = [c.strip() for c in str(filled.get("CLASSES", "")).split(",") if c.strip()]
+    if filled.get("MODEL_NAME") or not classes:
+        return filled
+    try:
+        start, end = (parse_date(str(filled.get(key, "")), field=key) for key in ("SEASON_START", "SEASON_END"))
+    except InputError:  # no season yet: the algorithm makes the default name when it runs
+        return filled
+    filled["MODEL_NAME"] = default_model_name(str(filled.get("SEASON_ID") or "tc-s1"), start, end, classes)
+    return filled
+
+
 def train_and_show(iface, parameters: Optional[dict] = None) -> Optional[TrainingResultDialog]:
     """The Processing dialog of the training algorithm (pre-filled), then the result dialog for its metrics."""
     import processing
 
-    results = processing.execAlgorithmDialog(TRAIN_ALGORITHM, dict(parameters or {})) or {}
+    results = processing.execAlgorithmDialog(TRAIN_ALGORITHM, with_model_name(parameters or {})) or {}
     if not results.get("METRICS"):
         return None
     dialog = TrainingResultDialog(Path(results["METRICS"]), iface.mainWindow())

@@ -351,10 +351,12 @@ class CroptypeAlgorithm(MapAlgorithm):
         aoi = self._aoi(parameters, context, feedback)
         head = self.parameterAsString(parameters, "CROPTYPE_HEAD_ZIP", context).strip() or None
         model = self.parameterAsString(parameters, "CUSTOM_MODEL", context).strip()
-        if model and not head:
-            from ..controllers.custom_models import custom_head
+        from ..controllers.custom_models import custom_head, model_registry
 
-            head = custom_head(model, self._profile(parameters, context), feedback.pushInfo).url
+        record = model_registry().find(head) if head else None
+        if model and not head:
+            custom = custom_head(model, self._profile(parameters, context), feedback.pushInfo)
+            head, record = custom.url, custom.record
         request = croptype_request(
             aoi, self._seasons(parameters, context) or self._suggested_seasons(parameters, context, aoi, feedback),
             mask_cropland=self.parameterAsBool(parameters, "MASK_CROPLAND", context),
@@ -366,4 +368,8 @@ class CroptypeAlgorithm(MapAlgorithm):
             croptype_head_zip=head,
         )
         request.orbit_state = self._orbit(parameters, context, aoi, request.temporal_extent, feedback)
+        from ..core.model_registry import season_warnings
+
+        for warning in season_warnings(record, request.seasons):
+            feedback.pushWarning(warning)
         return request

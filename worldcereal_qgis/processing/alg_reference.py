@@ -30,6 +30,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..adapters import reference_source
 from ..adapters.compat import field
 from ..core import backends
 from .base import WorldCerealAlgorithm
@@ -43,30 +44,6 @@ INT_FIELDS = ("ewoc_code", "irrigation_status", "quality_score_lc", "quality_sco
 
 
 # -- QGIS layer <-> core --------------------------------------------------------------------------------------------
-
-
-def _plain(value):
-    """QVariant NULL -> None, QDate/QDateTime -> ISO text; everything else as is."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    if hasattr(value, "toString") and type(value).__name__ in ("QDate", "QDateTime"):
-        return value.toString("yyyy-MM-dd")
-    return value
-
-
-def raw_from_source(source, name: str = "layer"):
-    """Rows of any QGIS feature source as a core RawTable (plain dicts + WKB + CRS id)."""
-    from ..core.reference_data import from_records
-
-    names = [f.name() for f in source.fields()]
-    records, wkbs = [], []
-    for feature in source.getFeatures():
-        records.append({n: _plain(v) for n, v in zip(names, feature.attributes())})
-        geom = feature.geometry()
-        wkbs.append(bytes(geom.asWkb()) if geom is not None and not geom.isEmpty() else None)
-    crs = source.sourceCrs()
-    crs_id = (crs.authid() or crs.toWkt()) if crs.isValid() else None
-    return from_records(records, wkbs, crs_id, name, columns=names)
 
 
 def report_fields() -> QgsFields:
@@ -107,25 +84,48 @@ class _Base(WorldCerealAlgorithm):
         return "reference"
 
     def _add_input(self) -> None:
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "INPUT", "Reference data (points or polygons)",
-            [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
+        # Optional only to QGIS: checkParameterValues requires it, so a (Geo)Parquet file that this QGIS cannot
+        # open as a layer reaches the pyarrow reader instead of failing as "not found".
+        param = QgsProcessingParameterFeatureSource(
+            "INPUT", reference_source.tr("Reference data (points or polygons; a layer or a GeoParquet file)"),
+            [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon], optional=True)
+        self.addParameter(param)
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """INPUT is checked here (required, and files QGIS cannot open are checked by core), the rest by QGIS."""
+        value = parameters.get("INPUT")
+        problem = reference_source.input_problem(value)
+        if problem:
+            return False, problem
+        if reference_source.core_reads(value) is not None:
+            parameters = {k: v for k, v in parameters.items() if k != "INPUT"}
+        return super().checkParameterValues(parameters, context)
+
+    def _raw(self, parameters, context):
+        """The rows of the layer or file given as INPUT."""
+        path = reference_source.core_reads(parameters.get("INPUT"))
+        if path is not None:
+            return reference_source.raw_from_file(path)
+        source = self.parameterAsSource(parameters, "INPUT", context)
+        if source is None:
+            raise QgsProcessingException(reference_source.tr("Choose a reference data layer or file."))
+        return reference_source.raw_from_source(source, reference_source.layer_title(source.sourceName() or "layer"))
 
     def _validated(self, parameters, context, feedback):
         """Read the layer (mapping it onto the harmonised format if asked) and validate it."""
         from ..core import reference_data as rd
 
-        source = self.parameterAsSource(parameters, "INPUT", context)
-        if source is None:
-            raise QgsProcessingException("Choose a reference data layer.")
-        raw = raw_from_source(source, source.sourceName() or "layer")
+        raw = self._raw(parameters, context)
         mappings = self._class_mappings(parameters, context)
         label = self.parameterAsString(parameters, "LABEL_FIELD", context) if "LABEL_FIELD" in parameters else ""
         if label:
             raw = self._mapped(raw, label, parameters, context, feedback, mappings)
-        result = rd.validate(raw, legend=rd.legend_codes(mappings) if mappings else None)
+        result = rd.validate(raw, legend=rd.legend_codes(mappings) if mappings else None,
+                             land=reference_source.land_grid())
         for note in result.notes:
             feedback.pushInfo(note)
+        if result.unknown_codes:
+            feedback.pushWarning(result.legend_warning())
         feedback.pushInfo(result.summary())
         return result
 
@@ -256,6 +256,11 @@ class ExtractReferenceAlgorithm(_Base):
         samples = rd.select_samples(result.samples, mode,
                                     extract_value=self.parameterAsInt(parameters, "EXTRACT_VALUE", context),
                                     cap=self.parameterAsInt(parameters, "CAP", context))
+        if len(samples) == 0:  # said as such: "already extracted, nothing to do" would be wrong here
+            choice = SELECTION_CHOICES[SELECTION_MODES.index(mode)]
+            raise QgsProcessingException(reference_source.tr(
+                "None of the {n} valid samples is selected by '{choice}'; choose another selection or a lower "
+                "extract flag.").format(n=len(result.samples), choice=choice))
         done = set()
         for ref_id in sorted(set(samples["ref_id"])):
             done |= ep.already_extracted(root, ref_id)

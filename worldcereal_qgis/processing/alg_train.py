@@ -23,6 +23,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import InputError
 from .base import WorldCerealAlgorithm
@@ -63,6 +64,8 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "PUBLIC_BUFFER_KM", "…within this distance of the area (km)", QgsProcessingParameterNumber.Type.Double,
             250.0, minValue=0.0, maxValue=2000.0))
+        self.addParameter(QgsProcessingParameterString(
+            "MODEL_NAME", tr("Model name (empty = season, months, classes and today's date)"), optional=True))
         self.addParameter(QgsProcessingParameterString("SEASON_ID", "Season id", "tc-s1"))
         self.addParameter(QgsProcessingParameterString("SEASON_START", "Season start (YYYY-MM-DD)"))
         self.addParameter(QgsProcessingParameterString("SEASON_END", "Season end (YYYY-MM-DD)"))
@@ -90,6 +93,7 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         self.addOutput(QgsProcessingOutputString("CLASS_NAMES", "Classes (output value order)"))
         self.addOutput(QgsProcessingOutputString("VERDICT", "Verdict"))
         self.addOutput(QgsProcessingOutputString("MODEL_ID", "Registered model id"))
+        self.addOutput(QgsProcessingOutputString("MODEL_NAME", tr("Registered model name")))
 
     def _process(self, parameters, context, feedback) -> dict:
         import json
@@ -99,6 +103,7 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         from ..core.head_zip import check_head_zip
 
         job = self._job(parameters, context)
+        feedback.pushInfo(tr("Model name: {name}.").format(name=job["model_name"]))
         backbone = self._backbone(parameters, context, feedback)
         job.update(checkpoint=str(backbone.checkpoint), fingerprint=backbone.fingerprint)
         feedback.pushInfo("Preparing the training environment (built once; the first time takes minutes)…")
@@ -112,7 +117,8 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         return {"MODEL_ZIP": done["zip"], "METRICS": done["metrics"],
                 "CONFUSION_MATRIX": str(Path(done["metrics"]).with_name("CM_norm.png")),
                 "OVERALL_ACCURACY": metrics["overall_accuracy"], "MACRO_F1": metrics["macro_f1"],
-                "CLASS_NAMES": ",".join(info.class_names), "VERDICT": metrics["verdict"], "MODEL_ID": record.id}
+                "CLASS_NAMES": ",".join(info.class_names), "VERDICT": metrics["verdict"], "MODEL_ID": record.id,
+                "MODEL_NAME": record.name}
 
     def _backbone(self, parameters, context, feedback):
         """The encoder given, else the seasonal model's encoder_only (downloaded once, cached)."""
@@ -128,8 +134,12 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
 
     def _job(self, parameters, context) -> dict:
         from ..core.dates import parse_date
+        from ..core.reference_io import check_file
 
         samples = [s for s in self.parameterAsFileList(parameters, "SAMPLES", context) if s]
+        for path in samples:  # 0 bytes, not Parquet, cut off: one sentence naming the file, before any build
+            if Path(path).is_file():
+                check_file(path)
         public = self._public(parameters, context)
         if not samples and public is None:
             raise InputError("Give your own extractions, or an area to take WorldCereal's public extractions "
@@ -142,11 +152,17 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         mapping_file = self.parameterAsFile(parameters, "CLASS_MAPPINGS", context)
         mapping_name = self.parameterAsString(parameters, "CLASS_MAPPING", context).strip()
         seasonal = self.parameterAsString(parameters, "SEASONAL_MODEL_ZIP", context).strip()
+        season_id = self.parameterAsString(parameters, "SEASON_ID", context).strip() or "tc-s1"
+        output_dir = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        name = model_name(self.parameterAsString(parameters, "MODEL_NAME", context), season_id, start, end, classes,
+                          Path(output_dir))
         return {
+            "model_name": name,
+            "version": name,  # the zip becomes <head name>_version-<name>.zip: never the zip of an earlier model
             "samples": [str(s) for s in samples],
             "public": public,
             "season": {"start": start.isoformat(), "end": end.isoformat(),
-                       "id": self.parameterAsString(parameters, "SEASON_ID", context).strip() or "tc-s1"},
+                       "id": season_id},
             "seasonal_model_zip": seasonal or None,
             "class_mapping": {"file": mapping_file, "name": mapping_name} if mapping_file else None,
             "classes": classes,
@@ -154,7 +170,7 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
             "keep_other": self.parameterAsBoolean(parameters, "KEEP_OTHER", context),
             "head": {"head_type": HEAD_TYPES[self.parameterAsEnum(parameters, "HEAD_TYPE", context)]},
             "spatial_split": self.parameterAsBoolean(parameters, "SPATIAL_SPLIT", context),
-            "output_dir": self.parameterAsString(parameters, "OUTPUT_FOLDER", context),
+            "output_dir": output_dir,
         }
 
     def _public(self, parameters, context):
@@ -168,6 +184,20 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         aoi = aoi_from_extent(extent, self.parameterAsExtentCrs(parameters, "PUBLIC_AREA", context), "public")
         return custom_models.public_query(tuple(aoi.bbox),
                                           self.parameterAsDouble(parameters, "PUBLIC_BUFFER_KM", context))
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TrainCroptypeAlgorithm", text)
+
+
+def model_name(given: str, season_id: str, start, end, classes: list, folder: Path) -> str:
+    """The given name (made file-safe) or the default; suffixed -2, -3... when a model or zip already has it."""
+    from ..controllers.custom_models import model_registry
+    from ..core import model_registry as mr
+
+    name = mr.slug(given) or mr.default_model_name(season_id, start, end, classes)
+    zips = {z.stem.split("_version-", 1)[1] for z in folder.glob("*_version-*.zip")} if folder.is_dir() else set()
+    return mr.unique_model_name(name, model_registry().names() | zips)
 
 
 def _merges(text: str) -> dict:
@@ -205,6 +235,6 @@ def _register(info, metrics: dict, job: dict):
 
     summary = {k: metrics[k] for k in ("overall_accuracy", "macro_f1", "chance_accuracy", "verdict")}
     return model_registry().add(ModelRecord(
-        name=info.name, zip_path=str(info.path), class_names=list(info.class_names), season_id=info.season_id,
+        name=job["model_name"], zip_path=str(info.path), class_names=list(info.class_names), season_id=info.season_id,
         fingerprint=info.fingerprint, season_window=list(info.season_window or []) or None,
         seasonal_model_zip=job.get("seasonal_model_zip"), metrics=summary))

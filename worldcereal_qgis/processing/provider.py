@@ -22,7 +22,7 @@ class WorldCerealProvider(QgsProcessingProvider):
         return QIcon(str(paths.icon_path()))
 
     def loadAlgorithms(self) -> None:  # noqa: N802
-        for alg in _algorithms():
+        for alg in _algorithms() + _area_algorithms():
             self.addAlgorithm(alg)
 
 
@@ -31,3 +31,12 @@ def _algorithms() -> list:
     from .algorithms import all_algorithms
 
     return all_algorithms()
+
+
+def _area_algorithms() -> list:
+    """Issue #20, from a map to crop areas with confidence intervals: sample design, assessment, statistics."""
+    from .alg_area_statistics import CropAreaStatisticsAlgorithm
+    from .alg_assess_map import AssessMapAlgorithm
+    from .alg_design_sample import DesignSampleAlgorithm
+
+    return [DesignSampleAlgorithm(), AssessMapAlgorithm(), CropAreaStatisticsAlgorithm()]
