@@ -11,7 +11,7 @@ import time
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 
-from tests.benchmarks.bench_gui_stall import FORMER_TARGET_MS, FRAME_MS, Heartbeat, run_until
+from tests.benchmarks.bench_gui_stall import FRAME_MS, Heartbeat, run_until
 from tests.qgis.test_dock import BURGUNDY, make_dock, set_extent, wait_for  # noqa: F401 (fixture)
 from worldcereal_qgis.adapters import connections
 from worldcereal_qgis.core.jobstore import JobStore
@@ -35,4 +35,4 @@ def test_gui_stall_of_a_run_started_from_the_dock(make_dock, qgis_iface, local_b
     beat.stop()
     print("\n" + beat.report("dock: click Run -> styled layers"))
     print(f"dock: opening it (one stall, widget construction): {open_ms:.0f} ms (ratio {open_ms / FRAME_MS:.2f})")
-    assert beat.worst_ms() < FORMER_TARGET_MS
+    beat.check()

@@ -37,6 +37,7 @@ RESULTS: dict[str, str] = {}
 def _report(name: str, beat: Heartbeat) -> None:
     RESULTS[name] = beat.report(name)
     print("\n" + RESULTS[name])
+    beat.check()
 
 
 def _run_task(work, on_done) -> None:
@@ -84,6 +85,16 @@ def _add_result(path: Path, project: QgsProject) -> list:
     _run_task(lambda t: layers.build_result_layers(path, job=JOB, include_class_probabilities=True,
                                                    target_thread=main), add)
     return added
+
+
+# -- the noise floor: the same heartbeat with nothing to do ------------------------------------------------------
+def test_stall_of_an_idle_event_loop(qgis_app):
+    """What this machine's load alone does to the heartbeat (8 people share 2 cores): read the paths against it."""
+    beat = Heartbeat().start()
+    _settle(10.0)
+    beat.stop()
+    _report("idle event loop, 10 s (the machine's noise floor)", beat)
+    assert len(beat.gaps) > 1000
 
 
 # -- results and the crop-type legend ---------------------------------------------------------------------------
