@@ -1,10 +1,11 @@
 """Parallel HTTP Range download of one large asset into its ``.part`` file (used by ``core.download``).
 
 Why: results come from object storage over the internet, where one TCP stream is capped by latency and by
-per-connection limits, so several byte ranges in parallel arrive several times faster. The plan is ``N``
-connections pulling segments from a shared queue (the first one keeps the already open plain GET for segment 0,
-so the switch costs no extra round trip). Each worker writes with ``os.pwrite`` at its segment's offset, one
-chunk at a time (memory stays flat: about one chunk per connection).
+per-connection limits, so several byte ranges in parallel arrive several times faster. The first plain GET
+streams alone for a moment (``Plan.probe_s``); only when the rest would take longer than ``Plan.parallel_after_s``
+at its rate do ``N`` connections pull segments from a shared queue, the first one carrying on with the open GET
+from where it is (no extra round trip). Each worker writes with ``os.pwrite`` at its segment's offset, one chunk
+at a time (memory stays flat: about one chunk per connection).
 
 Resumable per range: a state file ``<dest>.part.ranges`` lists every segment and how many of its bytes are on
 disk. It is written before the first byte and then every ``CHECKPOINT_S`` seconds, each time only after an
