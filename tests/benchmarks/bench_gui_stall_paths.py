@@ -98,14 +98,19 @@ def test_stall_of_an_idle_event_loop(qgis_app):
 
 
 # -- results and the crop-type legend ---------------------------------------------------------------------------
-def test_stall_loading_and_styling_a_53_band_result(qgis_app, project, legend_view, tmp_path):
-    path = write_result(tmp_path / "worldcereal_crop_type.tif")
+def _measure_adding(path: Path, project: QgsProject, name: str) -> list:
     beat = Heartbeat().start()
     added = _add_result(path, project)
     _settle()
     beat.stop()
-    _report("results: open + style 53 bands in a task, add with the crop-type legend", beat)
+    _report(name, beat)
     assert len(added) == 53
+    return added
+
+
+def test_stall_loading_and_styling_a_53_band_result(qgis_app, project, legend_view, tmp_path):
+    path = write_result(tmp_path / "worldcereal_crop_type.tif")
+    added = _measure_adding(path, project, "results: open + style 53 bands in a task, add with the crop-type legend")
     legend = legend_view.layerTreeModel().layerLegendNodes(project.layerTreeRoot().findLayer(added[3].id()))
     assert len(legend) >= 24  # 23 classes + not cropland, as the user reads them
 
@@ -176,13 +181,7 @@ def _mosaic(tmp_path: Path) -> Path:
 
 
 def test_stall_adding_a_run_mosaic(qgis_app, project, legend_view, tmp_path):
-    display = _mosaic(tmp_path)
-    beat = Heartbeat().start()
-    added = _add_result(display, project)
-    _settle()
-    beat.stop()
-    _report("mosaic: the run's display VRT (53 bands) added as styled layers", beat)
-    assert len(added) == 53
+    _measure_adding(_mosaic(tmp_path), project, "mosaic: the run's display VRT (53 bands) added as styled layers")
 
 
 # -- class picker on 100,000 samples -------------------------------------------------------------------------------

@@ -33,6 +33,15 @@ def closed_ranges(srv) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+def cancel_at(srv, url: str, dest, percent: float) -> None:
+    """A parallel download over a slow link, cancelled once ``percent`` of it arrived."""
+    seen: list[float] = []
+    srv.faults = Faults(pace=0.02)
+    with pytest.raises(CancelledError, match=r"was cancelled"):
+        download_file(url, dest, progress=seen.append, is_cancelled=lambda: bool(seen) and seen[-1] >= percent,
+                      **PARALLEL)
+
+
 def test_large_file_comes_over_parallel_ranges_that_cover_it_once(server, payload, tmp_path):
     url = serve(server, "map.tif", payload)
     seen: list[float] = []
@@ -79,11 +88,7 @@ def test_dropped_ranges_resume_from_where_each_stopped(server, payload, tmp_path
 def test_a_range_that_keeps_failing_is_one_sentence_and_keeps_the_rest(server, payload, tmp_path):
     url = serve(server, "map.tif", payload)
     dest = tmp_path / "map.tif"
-    seen: list[float] = []
-    server.faults = Faults(pace=0.02)
-    with pytest.raises(CancelledError):
-        download_file(url, dest, progress=seen.append, is_cancelled=lambda: bool(seen) and seen[-1] >= 20,
-                      **PARALLEL)
+    cancel_at(server, url, dest, 20)
     server.faults = Faults(status=503)
     with pytest.raises(DownloadError) as info:
         download_file(url, dest, max_retries=2, **PARALLEL)
@@ -94,11 +99,7 @@ def test_a_range_that_keeps_failing_is_one_sentence_and_keeps_the_rest(server, p
 def test_cancelled_parallel_download_resumes_only_the_missing_ranges(server, payload, tmp_path):
     url = serve(server, "map.tif", payload)
     dest = tmp_path / "map.tif"
-    seen: list[float] = []
-    server.faults = Faults(pace=0.02)
-    with pytest.raises(CancelledError, match=r"map\.tif was cancelled"):
-        download_file(url, dest, progress=seen.append, is_cancelled=lambda: bool(seen) and seen[-1] >= 40,
-                      **PARALLEL)
+    cancel_at(server, url, dest, 40)
     state = json.loads(state_path(part_path(dest)).read_text())
     kept = sum(done for _, _, done in state["segments"])
     assert state["total"] == len(payload) and kept >= 0.4 * len(payload)
@@ -138,11 +139,7 @@ def test_a_state_file_without_its_part_is_forgotten(server, payload, tmp_path):
 def test_size_change_between_ranges_is_reported(server, payload, tmp_path):
     url = serve(server, "map.tif", payload)
     dest = tmp_path / "map.tif"
-    seen: list[float] = []
-    server.faults = Faults(pace=0.02)
-    with pytest.raises(CancelledError):
-        download_file(url, dest, progress=seen.append, is_cancelled=lambda: bool(seen) and seen[-1] >= 20,
-                      **PARALLEL)
+    cancel_at(server, url, dest, 20)
     server.files["/map.tif"] = payload + b"x" * 1000  # the file on the server changed meanwhile
     with pytest.raises(DownloadError, match="two different sizes"):
         download_file(url, dest, **PARALLEL)

@@ -21,7 +21,15 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Callable
 
 from .errors import CancelledError, DownloadError
-from .ranged_download import ParallelDownload, Plan, RangesRefused, content_range, discard, load_state
+from .ranged_download import (
+    ParallelDownload,
+    Plan,
+    RangesRefused,
+    content_range,
+    discard,
+    load_state,
+    network_errors,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import requests
@@ -152,7 +160,6 @@ class _Downloader:
     # -- one attempt ----------------------------------------------------------------------------------------------
     def attempt(self) -> bool:
         """Stream once from the current offset; True when the .part holds the whole file."""
-        import requests
 
         saved = load_state(self.part)
         if saved is not None:  # an interrupted parallel download: resume each of its ranges
@@ -167,15 +174,9 @@ class _Downloader:
         headers = dict(self.headers)
         if offset:
             headers["Range"] = f"bytes={offset}-"
-        try:
-            with self.session.get(self.url, headers=headers, stream=True, timeout=self.timeout) as resp:
-                return self._consume(resp, offset)
-        except requests.exceptions.Timeout:
-            raise _Retry("the server stopped answering (timeout)") from None
-        except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError):
-            raise _Retry("the connection was interrupted") from None
-        except requests.exceptions.RequestException as err:
-            raise self.fail(f"the request failed ({type(err).__name__})") from None
+        with network_errors(_Retry, self.fail), \
+                self.session.get(self.url, headers=headers, stream=True, timeout=self.timeout) as resp:
+            return self._consume(resp, offset)
 
     def _consume(self, resp: requests.Response, offset: int) -> bool:
         status = resp.status_code

@@ -21,6 +21,8 @@ import queue
 import re
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -91,6 +93,21 @@ class Plan:
         size = min(MAX_SEGMENT, max(self.segment_bytes, total // (self.connections * 4)))
         return [Segment(start, min(total, start + size), max(0, min(done_up_to, start + size, total) - start))
                 for start in range(0, total, size)]
+
+
+@contextmanager
+def network_errors(retry: Callable[[str], Exception], fail: Callable[[str], Exception]) -> Iterator[None]:
+    """requests' exceptions as ours: drops and timeouts are worth a retry, anything else is one sentence."""
+    import requests
+
+    try:
+        yield
+    except requests.exceptions.Timeout:
+        raise retry("the server stopped answering (timeout)") from None
+    except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError):
+        raise retry("the connection was interrupted") from None
+    except requests.exceptions.RequestException as err:
+        raise fail(f"the request failed ({type(err).__name__})") from None
 
 
 def content_range(resp: requests.Response) -> tuple[int, int | None] | None:
@@ -250,20 +267,12 @@ class ParallelDownload:
 
     def _attempt(self, segment: Segment, first: requests.Response | None) -> None:
         """One request for the rest of ``segment`` (or the rest of the open plain GET ``first``)."""
-        import requests
-
         headers = {**self.headers, "Range": f"bytes={segment.position}-{segment.end - 1}"}
-        try:
-            with first or self.session.get(self.url, headers=headers, stream=True, timeout=self.timeout) as resp:
-                if first is None:
-                    self._check(resp, segment)
-                self._copy(resp, segment)  # leaving the with-block closes a plain GET's unread rest
-        except requests.exceptions.Timeout:
-            raise RangeRetry("the server stopped answering (timeout)") from None
-        except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError):
-            raise RangeRetry("the connection was interrupted") from None
-        except requests.exceptions.RequestException as err:
-            raise self.fail(f"the request failed ({type(err).__name__})") from None
+        with network_errors(RangeRetry, self.fail), \
+                first or self.session.get(self.url, headers=headers, stream=True, timeout=self.timeout) as resp:
+            if first is None:
+                self._check(resp, segment)
+            self._copy(resp, segment)  # leaving the with-block closes a plain GET's unread rest
 
     def _check(self, resp: requests.Response, segment: Segment) -> None:
         status = resp.status_code
