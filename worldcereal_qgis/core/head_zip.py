@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Optional
 
 from .errors import InputError
+from .head_weights import check_head_weights, is_zip_checkpoint
 
 HEAD_TYPES = ("linear", "mlp")
 
@@ -55,11 +56,14 @@ def check_head_zip(path: Path, expected_fingerprint: Optional[str] = None) -> He
         with zipfile.ZipFile(path) as archive:
             members = set(archive.namelist())
             manifest = _manifest(archive, members, name)
+            head = _croptype_head(manifest, name)
+            fingerprint = _fingerprint(manifest, name, expected_fingerprint)
+            member = _checkpoint(manifest, members, name)
+            weights = archive.read(member)
     except (zipfile.BadZipFile, OSError) as exc:
         raise InputError(f"{name} is not a readable zip file ({exc}).", field="model") from exc
-    head = _croptype_head(manifest, name)
-    fingerprint = _fingerprint(manifest, name, expected_fingerprint)
-    _checkpoint(manifest, members, name)
+    if is_zip_checkpoint(weights):  # its tensors must fit the manifest's classes (head_weights)
+        check_head_weights(weights, member, name, len(head["class_names"]))
     experiment = manifest.get("experiment") or {}
     season_id = experiment.get("season_id")
     if not season_id:
@@ -120,14 +124,15 @@ def _fingerprint(manifest: dict, name: str, expected: Optional[str]) -> str:
     return str(fingerprint)
 
 
-def _checkpoint(manifest: dict, members: set, name: str) -> None:
+def _checkpoint(manifest: dict, members: set, name: str) -> str:
     """The head weights the UDF will load: checkpoints.head (or full/model), else the only .pt."""
     checkpoints = (manifest.get("artifacts") or {}).get("checkpoints") or {}
     for key in ("head", "full", "model"):
         if checkpoints.get(key) in members:
-            return
+            return checkpoints[key]
     pt_files = [m for m in members if m.endswith(".pt") and "/" not in m]
     if len(pt_files) != 1:
         declared = checkpoints.get("head")
         what = f"its declared head checkpoint {declared}" if declared else "exactly one .pt head checkpoint"
         raise InputError(f"{name} does not contain {what}.", field="model")
+    return pt_files[0]

@@ -16,12 +16,13 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from .errors import CancelledError, DependencyError
+from .errors import CancelledError, DependencyError, InputError
 
 TORCH_REQUIREMENT = "torch==2.13.0"
 # prometheo is not on PyPI: users install it from its repository tag (a setting may point elsewhere).
@@ -30,6 +31,7 @@ DEFAULT_PROMETHEO_SOURCE = "prometheo @ git+https://github.com/WorldCereal/prome
 DEFAULT_TORCH_INDEX = "https://download.pytorch.org/whl/cpu"
 OTHER_REQUIREMENTS = ("pandas", "pyarrow", "scikit-learn")
 READY_MARKER = "worldcereal-training-env.json"
+ENV_FOLDER_SETTING = "worldcereal_qgis/training/env_folder"  # settings.TRAINING_ENV_FOLDER (core: no QGIS import)
 PIP_STEPS = re.compile(r"^(Collecting|Downloading|Processing|Installing collected packages|Successfully installed)")
 
 
@@ -100,14 +102,28 @@ def ensure_env(
     log: Callable[[str], None] = lambda _line: None,
 ) -> Path:
     """The environment's python, building it first if needed (minutes: torch is large)."""
-    cache_root = Path(cache_root)
-    cache_root.mkdir(parents=True, exist_ok=True)
+    cache_root = check_folder(cache_root)
     with open(cache_root / f".{spec.key()}.lock", "w") as lock:
         _lock(lock)  # a second builder waits, then finds it ready
         if not is_ready(cache_root, spec):
             _build(cache_root, spec, progress, is_cancelled, log)
     progress(100.0)
     return env_python(env_dir(cache_root, spec))
+
+
+def check_folder(cache_root: Path) -> Path:
+    """The environment folder, created; one sentence naming it when it cannot be (checked before any download)."""
+    cache_root = Path(cache_root)
+    try:
+        cache_root.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cache_root, prefix=".write-probe-"):
+            pass  # a unique name: two QGIS sessions probing at once never remove each other's probe
+    except OSError as exc:
+        raise InputError(
+            f"The training-environment folder {cache_root} cannot be created or written ({exc.strerror or exc}); "
+            f"choose a writable folder (setting {ENV_FOLDER_SETTING}, empty = inside the QGIS profile).",
+            field="env_folder") from exc
+    return cache_root
 
 
 def _lock(handle) -> None:

@@ -102,6 +102,7 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         from ..core import training_env
         from ..core.head_zip import check_head_zip
 
+        training_env.check_folder(custom_models.env_folder())  # before any download, not minutes later
         job = self._job(parameters, context)
         feedback.pushInfo(tr("Model name: {name}.").format(name=job["model_name"]))
         backbone = self._backbone(parameters, context, feedback)
