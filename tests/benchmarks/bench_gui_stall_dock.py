@@ -21,12 +21,15 @@ def test_gui_stall_of_a_run_started_from_the_dock(make_dock, qgis_iface, local_b
     profile = connections.profile("local", local_backend.url)
     connections.client(profile)  # logged in beforehand, as after the dock's login step
     store = JobStore(tmp_path / "jobs.sqlite")
+    set_extent(qgis_iface.mapCanvas(), BURGUNDY)  # the map shows Burgundy when the user opens the dock
     started = time.perf_counter()
     dock = make_dock(store=store, profiles={"local": profile}, backend="local", backend_url=local_backend.url,
                      orbit_mode="DESCENDING")
     open_ms = (time.perf_counter() - started) * 1000
-    set_extent(qgis_iface.mapCanvas(), BURGUNDY)
-    wait_for(dock.runButton.isEnabled, what="Run enabled")
+    # the dock follows the map after a short pause: wait for Burgundy (~150 km² at the canvas's aspect), not
+    # whatever the map showed before (a bigger extent would start a tiled run instead of one job)
+    wait_for(lambda: dock.runButton.isEnabled() and dock.aoi_panel.aoi is not None
+             and dock.aoi_panel.aoi.area_km2 < 1000, what="Run enabled on the Burgundy extent")
     beat = Heartbeat().start()
     QTest.mouseClick(dock.runButton, Qt.MouseButton.LeftButton)
     (record,) = store.list()
