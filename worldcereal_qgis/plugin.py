@@ -37,6 +37,9 @@ class WorldCerealPlugin:
         """Called by QGIS (also by qgis_process) so algorithms exist without the GUI."""
         if self.provider is not None:
             return
+        from .adapters import log
+
+        log.install()  # core warnings (logging) reach the QGIS log panel, in the GUI and under qgis_process
         add_to_sys_path(settings.deps_dir())
         from .processing.provider import WorldCerealProvider
 
@@ -145,6 +148,7 @@ class WorldCerealPlugin:
         bar.pushWidget(item, Qgis.MessageLevel.Warning)
 
     def install_dependencies(self, missing) -> None:
+        from .adapters.tasks import start_task
         from .controllers.install import InstallDependenciesTask
 
         if self._install_task is not None:
@@ -153,7 +157,7 @@ class WorldCerealPlugin:
         task.taskCompleted.connect(lambda: self._install_finished(task, True))
         task.taskTerminated.connect(lambda: self._install_finished(task, False))
         self._install_task = task
-        QgsApplication.taskManager().addTask(task)
+        start_task(task)
 
     def _install_finished(self, task, ok: bool) -> None:
         self._install_task = None
@@ -218,6 +222,9 @@ class WorldCerealPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        from .adapters import log
+
+        log.uninstall()
 
 
 def _missing_dependencies(_task) -> list:

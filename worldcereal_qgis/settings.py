@@ -5,20 +5,23 @@ Secrets never come here: tokens and passwords live in QGIS's auth database (see 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from qgis.core import QgsApplication, QgsSettings
 
-if TYPE_CHECKING:
-    from .core.credits import CreditRates
+from .core import orbit as orbit_rule  # light modules (stdlib only): defaults have one source
+from .core.credits import DEFAULT_RATES, CreditRates
 
 PREFIX = "worldcereal_qgis/"
 
 
 class Setting:
-    """One typed setting. A plain class, not a dataclass: building a dataclass costs ~1 ms (it compiles its
-    methods), and this module is imported at QGIS start-up (#21)."""
+    """One typed value under ``worldcereal_qgis/``: the only way the plugin persists anything (the dock's form
+    state included, see controllers/dock_state.py). ``kind`` list/dict values are stored as JSON text.
+    A plain class, not a dataclass: building a dataclass compiles its methods (~1 ms), and this module is imported
+    at QGIS start-up (#21)."""
 
     __slots__ = ("default", "key", "kind")
 
@@ -29,12 +32,15 @@ class Setting:
         return f"Setting({self.key!r}, {self.default!r}, {self.kind.__name__})"
 
     def read(self, settings: QgsSettings | None = None) -> Any:
+        """The stored value, or ``default`` when it is missing or unreadable (a bad INI never breaks the plugin)."""
         s = settings or QgsSettings()
-        value = s.value(PREFIX + self.key, self.default)
-        return _coerce(value, self.kind, self.default)
+        if not s.contains(PREFIX + self.key):
+            return self.default
+        return _coerce(s.value(PREFIX + self.key), self.kind, self.default)
 
     def write(self, value: Any, settings: QgsSettings | None = None) -> None:
-        (settings or QgsSettings()).setValue(PREFIX + self.key, value)
+        stored = json.dumps(value) if self.kind in (list, dict) else value
+        (settings or QgsSettings()).setValue(PREFIX + self.key, stored)
 
 
 def _coerce(value: Any, kind: type, default: Any) -> Any:
@@ -44,6 +50,9 @@ def _coerce(value: Any, kind: type, default: Any) -> Any:
     try:
         if kind is bool:
             return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
+        if kind in (list, dict):
+            decoded = json.loads(value) if isinstance(value, str) else value
+            return decoded if isinstance(decoded, kind) else default
         return kind(value)
     except (TypeError, ValueError):
         return default
@@ -52,13 +61,13 @@ def _coerce(value: Any, kind: type, default: Any) -> Any:
 ACTIVE_BACKEND = Setting("backend/active", "cdse", str)
 CUSTOM_BACKEND_URL = Setting("backend/custom_url", "", str)
 LOCAL_BACKEND_URL = Setting("backend/local_url", "http://127.0.0.1:8765/openeo/1.2", str)
+# The backend profiles whose URL the user sets (adapters/connections.profile resolves every profile name).
+BACKEND_URL_SETTINGS = {"local": LOCAL_BACKEND_URL, "custom": CUSTOM_BACKEND_URL}
 MAX_JOB_AREA_KM2 = Setting("jobs/max_area_km2", 2500.0, float)
 CREDIT_BUDGET = Setting("jobs/credit_budget", 1000.0, float)
 POLL_INTERVAL_S = Setting("jobs/poll_interval_s", 15.0, float)
 OUTPUT_DIR = Setting("jobs/output_dir", "", str)
-CATALOGUE_URL = Setting(
-    "orbit/catalogue_url", "https://catalogue.dataspace.copernicus.eu/resto/api/collections/Sentinel1/search.json", str
-)
+CATALOGUE_URL = Setting("orbit/catalogue_url", orbit_rule.CATALOGUE_URL, str)
 # Tiled runs (areas above MAX_JOB_AREA_KM2): tile size, the largest area one run may cover, the estimate above
 # which the dock asks before starting, and the run folders the dock resumes after a restart (JSON list).
 TILE_SIZE_KM = Setting("runs/tile_size_km", 20.0, float)
@@ -69,12 +78,13 @@ LOAD_CLASS_PROBABILITIES = Setting("layers/load_class_probabilities", False, boo
 # Crop calendar: a custom file (or folder holding seasonality_lookup.geoparquet); empty = the profile cache.
 CALENDAR_PATH = Setting("seasons/calendar_path", "", str)
 CALENDAR_URL = Setting("seasons/calendar_url", "", str)  # empty = the pinned WorldCereal URL (SHA-256 checked)
-# Credit rates (reference doc §6); one place to change them when CDSE's prices move.
-MAP_CREDITS_PER_KM2_LOW = Setting("credits/map_per_km2_low", 0.10, float)
-MAP_CREDITS_PER_KM2_HIGH = Setting("credits/map_per_km2_high", 0.16, float)
-JOB_OVERHEAD_CREDITS = Setting("credits/job_overhead", 2.0, float)
-EXTRACTION_CREDITS_PER_JOB = Setting("credits/extraction_per_job", 30.0, float)
-FREE_MONTHLY_CREDITS = Setting("credits/free_monthly", 10_000.0, float)
+# Credit rates (docs/worldcereal-facts.md, "Credits and duration"); one place to change them when CDSE's prices move.
+# The defaults are core's published figures (one source: core/credits.DEFAULT_RATES).
+MAP_CREDITS_PER_KM2_LOW = Setting("credits/map_per_km2_low", DEFAULT_RATES.map_credits_per_km2_low, float)
+MAP_CREDITS_PER_KM2_HIGH = Setting("credits/map_per_km2_high", DEFAULT_RATES.map_credits_per_km2_high, float)
+JOB_OVERHEAD_CREDITS = Setting("credits/job_overhead", DEFAULT_RATES.job_overhead_credits, float)
+EXTRACTION_CREDITS_PER_JOB = Setting("credits/extraction_per_job", DEFAULT_RATES.extraction_credits_per_job, float)
+FREE_MONTHLY_CREDITS = Setting("credits/free_monthly", DEFAULT_RATES.free_monthly_credits, float)
 # Custom crop-type training: where the training environment comes from and lives (empty = the default), the
 # seasonal model whose encoder_only checkpoint heads are trained on (empty = the v3.0.1 UDP default), and
 # WorldCereal's public extraction store.
@@ -112,8 +122,6 @@ def default_output_dir() -> Path:
 
 def credit_rates() -> CreditRates:
     """The user's credit rates as a core ``CreditRates`` (estimates in the dock and Processing agree)."""
-    from .core.credits import CreditRates  # noqa: F811 — the run-time import; the top one is for type checkers
-
     return CreditRates(
         map_credits_per_km2_low=MAP_CREDITS_PER_KM2_LOW.read(),
         map_credits_per_km2_high=MAP_CREDITS_PER_KM2_HIGH.read(),

@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from worldcereal_qgis.core import extraction as ex  # noqa: E402
 from worldcereal_qgis.core import reference_data as rd  # noqa: E402
+from worldcereal_qgis.core.credits import DEFAULT_RATES  # noqa: E402
 
 TARGET_S = 10.0
 ROUNDS = 2
@@ -111,7 +112,7 @@ def run(path: Path) -> tuple[float, int, int, int]:
     for _ in range(ROUNDS):
         t0 = time.perf_counter()
         result = rd.validate(rd.read_reference_file(path), today=date(2026, 11, 25))
-        plan = ex.plan_jobs(rd.select_samples(result.samples, "all"), today=date(2026, 11, 25))
+        plan = ex.plan_jobs(rd.select_samples(result.samples, "all"), today=date(2026, 11, 25), rates=DEFAULT_RATES)
         worst = max(worst, time.perf_counter() - t0)
     return worst, len(result.samples), len(plan.jobs), len(plan.tiles)
 

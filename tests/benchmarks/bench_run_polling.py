@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from shapely.geometry import box  # noqa: E402
 
 from tests.fixtures.backend import LocalBackend, _free_port  # noqa: E402
+from worldcereal_qgis.core.credits import DEFAULT_RATES  # noqa: E402
 
 TILES = 20
 JOB_S = 6.0
@@ -53,7 +54,7 @@ def run() -> dict:
             tile_run = TileRun.create(Path(tmp) / "run", request, profile, tiles, client_for=connections.client,
                                       parallel=PARALLEL)
             t0 = time.perf_counter()
-            summary = run_tiled(tile_run)
+            summary = run_tiled(tile_run, rates=DEFAULT_RATES)
             minutes = (time.perf_counter() - t0) / 60.0
         finally:
             backend.stop()

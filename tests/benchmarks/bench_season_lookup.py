@@ -1,7 +1,7 @@
-"""Season lookup through the plugin (calendar_service and worldcereal:suggest_seasons), target < 100 ms per AOI.
+"""Season lookup through the plugin (adapters/crop_calendar and worldcereal:suggest_seasons), target < 100 ms per AOI.
 
 bench_seasons.py times the core (CropCalendar) alone; this one adds what QGIS users go through: the settings
-read, the file check and lock of calendar_service, and a whole Processing run with its table output. The first
+read, the file check and lock of adapters/crop_calendar, and a whole Processing run with its table output. The first
 load of the table is reported separately (the download is not timed: CALENDAR_PATH points at the shared copy).
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest tests/benchmarks/bench_season_lookup.py -s -q

@@ -39,6 +39,28 @@ def configure():
         setting.write(value)
 
     yield write
+    restore_settings(qs, saved)
+
+
+def restore_settings(qs: QgsSettings, saved: dict[str, object]) -> None:
+    """Put back values read before a test (None: the key did not exist)."""
+    for key, value in saved.items():
+        if value is None:
+            qs.remove(key)
+        else:
+            qs.setValue(key, value)
+
+
+@pytest.fixture(autouse=True)
+def _calendar_from_shared(wc_dir: Path):
+    """Every algorithm that derives dates from a year fetches the crop calendar (#18): tests read the real copy
+    in ../shared and never reach GitHub; tests about downloads point the settings elsewhere with ``configure``."""
+    qs = QgsSettings()
+    keys = {settings.PREFIX + s.key: s for s in (settings.CALENDAR_PATH, settings.CALENDAR_URL)}
+    saved = {key: qs.value(key) for key in keys}
+    settings.CALENDAR_PATH.write(str(wc_dir / "cropcalendar"))
+    settings.CALENDAR_URL.write("http://127.0.0.1:9/no-download-in-tests.geoparquet")
+    yield
     for key, value in saved.items():
         if value is None:
             qs.remove(key)

@@ -59,9 +59,13 @@ def set_extent(canvas, rect: QgsRectangle, crs=WGS84) -> None:
 
 
 @pytest.fixture
-def make_dock(qgis_iface, tmp_path: Path):
-    """A real dock on the pytest-qgis canvas with its own job store; shut down after the test."""
+def make_dock(qgis_iface, tmp_path: Path, configure):
+    """A real dock on the pytest-qgis canvas with its own job store; shut down after the test.
+
+    The orbit catalogue setting points at a closed port (instant fallback); a test may configure its own.
+    """
     docks: list[WorldCerealDock] = []
+    configure(settings.CATALOGUE_URL, UNREACHABLE_CATALOGUE)
     canvas = qgis_iface.mapCanvas()
     canvas.resize(800, 600)
 
@@ -71,7 +75,6 @@ def make_dock(qgis_iface, tmp_path: Path):
         runner = connections.runner(output_root=tmp_path / "results", store=store, profiles=pinned)
         controller = JobController(runner, profile_for=lambda n: pinned.get(n) or connections.profile(n))
         state.setdefault("backend", "local")
-        state.setdefault("orbit_catalogue_url", UNREACHABLE_CATALOGUE)
         dock = WorldCerealDock(qgis_iface, None, controller=controller, state=DockState(**state))
         dock.resize(460, 1000)
         dock.show()
@@ -97,7 +100,7 @@ def test_canvas_extent_gives_area_credits_and_orbit(make_dock, qgis_iface):
     expected = Aoi.from_bbox(*(canvas.extent().toRectF().getCoords()[i] for i in (0, 1, 2, 3)))
     assert aoi.name == "map extent"
     assert aoi.area_km2 == pytest.approx(expected.area_km2, rel=1e-6)
-    low, high = credits.estimate_map_credits(aoi.area_km2)
+    low, high = credits.estimate_map_credits(aoi.area_km2, credits.DEFAULT_RATES)
     assert f"{aoi.area_km2:,.1f} km²" in dock.aoiInfoLabel.text()
     assert f"{low:,.0f}–{high:,.0f} credits" in dock.aoiInfoLabel.text()
     # the catalogue cannot be reached: the library's fallback orbit, with the reason shown

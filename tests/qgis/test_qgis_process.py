@@ -24,7 +24,7 @@ def _env(home: Path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def profile_home(tmp_path_factory) -> Path:
+def profile_home(tmp_path_factory, wc_dir) -> Path:
     home = tmp_path_factory.mktemp("home")
     profile = home / ".local/share/QGIS/QGIS3/profiles/default"
     install_packaged_plugin(profile, tmp_path_factory.mktemp("dist"))
@@ -32,7 +32,17 @@ def profile_home(tmp_path_factory) -> Path:
                             capture_output=True, text=True, timeout=120)
     assert enable.returncode == 0, enable.stderr
     install_plugin_dependencies(profile, home)
+    _set_calendar_path(profile, wc_dir / "cropcalendar")
     return home
+
+
+def _set_calendar_path(profile: Path, folder: Path) -> None:
+    """As an offline user does (the sentence names this setting): point worldcereal_qgis/seasons/calendar_path
+    at a local copy of the crop calendar, which every year-based algorithm fetches."""
+    ini = profile / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    with ini.open("a", encoding="utf-8") as out:
+        out.write(f"\n[worldcereal_qgis]\nseasons\\calendar_path={folder}\n")
 
 
 def test_algorithms_are_listed(profile_home):
@@ -66,8 +76,42 @@ def test_bad_input_is_one_clear_sentence(profile_home, local_backend, tmp_path):
     )
     assert proc.returncode != 0
     text = proc.stdout + proc.stderr
-    assert "km²" in text and "2500" in text.replace(",", "")
+    assert "km²" in text and "MAX_CREDITS" in text  # refused from its area before planning (#16)
     assert "Traceback" not in text
+
+
+def test_suggest_seasons_and_plan_tiles_answer_for_an_extent_across_180(profile_home, tmp_path):
+    """#18: an extent with xmin > xmax is an area across the antimeridian (Fiji), not a box around the globe."""
+    results = {}
+    for alg, extra in (("suggest_seasons", ["YEAR=2021"]), ("plan_tiles", ["AOI_NAME=fiji", "TILE_SIZE_KM=20"])):
+        proc = subprocess.run(
+            [QGIS_PROCESS, "--json", "run", f"worldcereal:{alg}", "--", "EXTENT=178,-179.7,-17.3,-16.1 [EPSG:4326]",
+             *extra, f"OUTPUT={tmp_path / alg}.gpkg"],
+            env=_env(profile_home), capture_output=True, text=True, timeout=120,
+        )
+        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+        results[alg] = json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
+    assert results["suggest_seasons"]["SEASON_COUNT"] >= 2
+    ds = gdal.OpenEx(str(tmp_path / "plan_tiles.gpkg"))
+    layer = ds.GetLayer(0)
+    epsgs = {f.GetField("epsg") for f in layer}
+    assert epsgs == {32760, 32701} and results["plan_tiles"]["TILE_COUNT"] == layer.GetFeatureCount() > 50
+
+
+def test_each_error_is_printed_once(profile_home, local_backend, tmp_path):
+    """QGIS reports a failed algorithm three times under qgis_process; the plugin's errors appear once."""
+    common = ["ORBIT=2", "BACKEND=3", f"BACKEND_URL={local_backend.url}", f"OUTPUT_FOLDER={tmp_path}"]
+    cases = {  # a parameter check, and an error raised while the algorithm runs
+        "YEAR=abc": ("EXTENT=5.11,5.14,47.13,47.15 [EPSG:4326]", "Year (YEAR) must be a whole number from 2017 to "
+                     "2100, not 'abc'."),
+        "YEAR=2021": ("EXTENT=0,1,0,1 [EPSG:4326]", "The area of interest covers"),
+    }
+    for year, (extent, sentence) in cases.items():
+        proc = subprocess.run([QGIS_PROCESS, "run", "worldcereal:cropland", "--", extent, year, *common],
+                              env=_env(profile_home), capture_output=True, text=True, timeout=120)
+        text = proc.stdout + proc.stderr
+        assert proc.returncode != 0 and text.count(sentence) == 1, text[-2000:]
+        assert "Traceback" not in text
 
 
 def _run_validate(profile_home, path: Path, tmp_path: Path) -> subprocess.CompletedProcess:

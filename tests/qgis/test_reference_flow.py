@@ -14,6 +14,7 @@ from worldcereal_qgis.adapters import connections
 from worldcereal_qgis.core import extraction as ex
 from worldcereal_qgis.core import extraction_post as ep
 from worldcereal_qgis.core import reference_data as rd
+from worldcereal_qgis.core.credits import DEFAULT_RATES
 
 pytestmark = pytest.mark.slow
 REF_ID = "2022_FRA_LPIS_POLY_110"
@@ -61,7 +62,7 @@ def test_core_extraction_run_produces_the_real_long_format(local_backend, local_
                                                             samples_file, real_schema):
     result = rd.validate(rd.read_reference_file(samples_file))
     samples = rd.select_samples(result.samples, "extract")
-    plan = ex.plan_jobs(samples)
+    plan = ex.plan_jobs(samples, rates=DEFAULT_RATES)
     assert plan.n_samples == 42 and len(plan.jobs) >= 2
     runner = connections.runner(output_root=tmp_path, store=store, profiles={"local": local_profile})
     extractor = ex.ExtractionRunner(runner, local_profile, tmp_path / "out")
@@ -95,7 +96,7 @@ def test_core_extraction_run_produces_the_real_long_format(local_backend, local_
 
 def test_failed_job_is_retried(local_backend, backend_faults, local_profile, store, tmp_path, samples_file):
     samples = rd.select_samples(rd.validate(rd.read_reference_file(samples_file)).samples, "extract").head(3)
-    plan = ex.plan_jobs(samples)
+    plan = ex.plan_jobs(samples, rates=DEFAULT_RATES)
     backend_faults.set_faults(job_error={"count": 1, "message": "Executor lost"})
     runner = connections.runner(output_root=tmp_path, store=store, profiles={"local": local_profile})
     logs: list[str] = []

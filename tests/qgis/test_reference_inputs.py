@@ -131,13 +131,15 @@ def test_swapped_coordinates_are_refused_before_any_job(wc_provider, local_backe
     from worldcereal_qgis.adapters import connections
 
     path = _swapped_copy(samples_file, tmp_path / "swapped.geoparquet")
+    profile = connections.profile("local", local_backend.url)
+    before = {j["id"] for j in _remote_jobs(profile)}  # the backend is shared by the session: earlier tests' jobs
     with pytest.raises(QgsProcessingException) as err:
         processing.run("worldcereal:extract_reference_data", {
             "INPUT": str(path), "SELECTION": 1, "BACKEND": 3, "BACKEND_URL": local_backend.url,
             "OUTPUT_FOLDER": str(tmp_path / "out")})
     assert str(err.value) == ("The points fall in their own h3_l3_cell only with longitude and latitude swapped: "
                               "swap the x and y coordinates; fix this before extracting.")
-    assert _remote_jobs(connections.profile("local", local_backend.url)) == []
+    assert {j["id"] for j in _remote_jobs(profile)} == before
 
 
 def test_empty_layer_is_refused_by_extraction_with_what_is_wrong(wc_provider, tmp_path):

@@ -33,8 +33,9 @@ from worldcereal_qgis import settings
 from worldcereal_qgis.adapters import connections, crop_calendar
 from worldcereal_qgis.core.errors import DownloadError
 
-OFFLINE_MESSAGE = ("The WorldCereal crop calendar could not be downloaded (are you offline?); enter the season "
-                   "dates by hand or try again later.")
+OFFLINE_MESSAGE = ("The WorldCereal crop calendar could not be downloaded (are you offline?); point the setting "
+                   "worldcereal_qgis/seasons/calendar_path (Settings → Options → Advanced) or the panel's \"Use a "
+                   "local calendar file…\" to a copy of seasonality_lookup.geoparquet, or enter the dates by hand.")
 D = date
 
 
@@ -186,7 +187,8 @@ def test_single_season_area_has_no_tc_s2_row(wc_provider, real_calendar, wc_dir)
         "tc-annual": (D(2020, 7, 1), D(2021, 6, 30), D(2020, 7, 1), D(2021, 6, 30), None),
     }
     assert result["SEASON_COUNT"] == 2
-    assert "The crop calendar has no distinct second season (tc-s2) for this area." in feedback.infos
+    assert ("tc-s2 is not offered: its median window (Feb 2021 – Jun 2021) equals tc-s1's, which is how the crop "
+            "calendar marks an area with one growing season.") in feedback.infos
 
 
 def test_heterogeneous_area_warning_is_in_the_table_and_the_log(wc_provider, real_calendar, wc_dir):
@@ -353,19 +355,41 @@ def test_cropland_year_follows_the_calendar_and_warns_about_cost(wc_provider, re
     ]
 
 
-def test_cropland_year_without_a_calendar_keeps_the_calendar_year(wc_provider, configure, refusing_server,
-                                                                   wc_dir, tmp_path):
+def _cropland_request(wc_dir: Path, feedback):
     from qgis.core import QgsProcessingContext
 
     from worldcereal_qgis.processing.alg_map import CroplandAlgorithm
 
-    configure(settings.CALENDAR_PATH, str(tmp_path / "empty"))
-    configure(settings.CALENDAR_URL, refusing_server.url)
     alg = CroplandAlgorithm()
     alg.initAlgorithm()
+    try:
+        return alg.build_request({"AOI_LAYER": str(wc_dir / "aoi" / "test_site_france.gpkg"), "YEAR": 2021,
+                                  "ORBIT": 2}, QgsProcessingContext(), feedback)
+    except DownloadError as err:  # its traceback's frames would keep QGIS objects alive past QGIS's exit (a crash)
+        message = str(err)
+    raise DownloadError(message)
+
+
+def test_cropland_year_in_a_fresh_profile_fetches_the_calendar(wc_provider, configure, calendar_server, wc_dir,
+                                                               tmp_path):
+    configure(settings.CALENDAR_PATH, str(tmp_path / "fresh"))
+    configure(settings.CALENDAR_URL, calendar_server.url)
     feedback = _Feedback()
-    request = alg.build_request({"AOI_LAYER": str(wc_dir / "aoi" / "test_site_france.gpkg"), "YEAR": 2021,
-                                 "ORBIT": 2}, QgsProcessingContext(), feedback)
-    assert request.temporal_extent == (D(2021, 1, 1), D(2021, 12, 31))
-    assert "No crop-calendar seasons available for this area: processing the calendar year 2021." in feedback.infos
-    assert refusing_server.requests == 0  # the cropland map never waits on a download
+    request = _cropland_request(wc_dir, feedback)
+    # France test site: last season (annual) ends 2021-11-30 (module docstring) -> Dec 2020 .. Nov 2021
+    assert request.temporal_extent == (D(2020, 12, 1), D(2021, 11, 30))
+    assert ("Processing period 2020-12-01 – 2021-11-30: the 12 months ending with the area's last crop-calendar "
+            "season of 2021 (the WorldCereal notebooks' rule).") in feedback.infos
+    assert calendar_server.requests == 1
+    _cropland_request(wc_dir, _Feedback())
+    assert calendar_server.requests == 1  # once per profile
+
+
+def test_cropland_year_offline_says_so_and_names_the_setting(wc_provider, configure, refusing_server, wc_dir,
+                                                             tmp_path):
+    configure(settings.CALENDAR_PATH, str(tmp_path / "empty"))
+    configure(settings.CALENDAR_URL, refusing_server.url)
+    with pytest.raises(DownloadError) as info:
+        _cropland_request(wc_dir, _Feedback())
+    assert str(info.value) == OFFLINE_MESSAGE  # not Jan-Dec in silence, not "no seasons for this area"
+    assert refusing_server.requests == 1

@@ -25,9 +25,10 @@ from worldcereal_qgis.core.tile_runs import TileRun, TileStatus
 from worldcereal_qgis.core.tiling import plan_tiles
 
 pytestmark = pytest.mark.slow
+RATES = credits.DEFAULT_RATES  # the test profile keeps the default rates
 
 AOI_NAME = "zonecross"
-AOI_BOX = (5.75, 46.55, 6.25, 46.65)  # ~38 x 11 km across the 31/32 UTM boundary at 6°E
+AOI_BOX = (6.6, 46.55, 7.1, 46.65)  # ~38 x 11 km across the S2 grid's 31/32 boundary (31TGM | 32TLS), east of 6°E
 TILE_KM = 10.0
 FAIL_MESSAGE = "Executor lost during inference"
 _TITLE = re.compile(r"– (\S+) – ")
@@ -71,9 +72,9 @@ def test_zone_crossing_run_retries_resumes_and_mosaics(backend_faults, local_pro
     request = cropland_request(Aoi(box(*AOI_BOX), AOI_NAME), year=2021)
     run = TileRun.create(tmp_path / "run", request, local_profile, zone_tiles, client_for=connections.client,
                          parallel=2, retry_backoff_s=0.5)
-    low, high = run.estimate_credits()
-    assert low == pytest.approx(sum(credits.estimate_map_credits(t.area_km2)[0] for t in zone_tiles))
-    assert high == pytest.approx(sum(credits.estimate_map_credits(t.area_km2)[1] for t in zone_tiles))
+    low, high = run.estimate_credits(RATES)
+    assert low == pytest.approx(sum(credits.estimate_map_credits(t.area_km2, RATES)[0] for t in zone_tiles))
+    assert high == pytest.approx(sum(credits.estimate_map_credits(t.area_km2, RATES)[1] for t in zone_tiles))
     backend_faults.set_faults(job_error={"count": 1, "message": FAIL_MESSAGE})
 
     messages: list[str] = []
@@ -132,7 +133,7 @@ def _check_tile_layer(layer: QgsVectorLayer, tiles) -> None:
         row = rows[tile.name]
         assert row["status"] == "finished" and row["job_id"].startswith("j-") and row["credits"] > 0
         assert row["mgrs_tile"] == tile.mgrs_tile and row["epsg"] == tile.epsg
-        assert row["est_credits"] == pytest.approx(credits.estimate_map_credits(tile.area_km2)[1], abs=0.01)
+        assert row["est_credits"] == pytest.approx(credits.estimate_map_credits(tile.area_km2, RATES)[1], abs=0.01)
 
 
 def _check_mosaic_loads_styled(path: Path, one_tile: str) -> None:
@@ -241,7 +242,8 @@ def test_plan_tiles_algorithm_gives_named_tiles_with_estimates(wc_provider):
     for name, tile in expected.items():
         assert rows[name]["mgrs_tile"] == tile.mgrs_tile and rows[name]["epsg"] == tile.epsg
         assert rows[name]["area_km2"] == pytest.approx(tile.area_km2, abs=1e-3)
-        assert rows[name]["est_credits"] == pytest.approx(credits.estimate_map_credits(tile.area_km2)[1], abs=0.01)
+        high = credits.estimate_map_credits(tile.area_km2, RATES)[1]
+        assert rows[name]["est_credits"] == pytest.approx(high, abs=0.01)
         assert rows[name].geometry().area() == pytest.approx(tile.geometry_4326.area, rel=1e-6)
     assert result["EST_CREDITS"] == pytest.approx(sum(r["est_credits"] for r in rows.values()), abs=0.05)
 
@@ -287,7 +289,10 @@ def test_tiled_run_above_the_credit_limit_sends_nothing(wc_provider, local_backe
             "BACKEND_URL": local_backend.url, "MAX_CREDITS": 1000, "OUTPUT_FOLDER": str(tmp_path / "big"),
         })
     text = str(err.value)
-    assert "2,500 km²" in text and "MAX_CREDITS" in text and "\n" not in text
-    assert re.search(r"as \d+ tiles it may use up to [\d,]+ credits", text)
+    # refused from the area before any tile is planned (#16): the estimate, the limit and how to raise it
+    assert "\n" not in text and text.endswith("more than the 1,000 credits allowed; choose a smaller area or raise "
+                                               "MAX_CREDITS.")
+    assert re.fullmatch(r"The area of interest covers [\d,]+ km²: as tiles of 20 km that is at least \d+ jobs and "
+                        r"[\d,]+ credits, more than .*", text)
     assert len(connections.client(profile).connection.list_jobs()) == jobs_before
     assert not (tmp_path / "big" / "run.json").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 
 import pyproj
@@ -135,16 +136,48 @@ def test_non_polygon_aoi(geom):
     assert geom.geom_type in message
 
 
-def test_antimeridian_crossing_in_lonlat():
-    message = _message(Aoi.from_bbox(179.9, -17.0, 180.1, -16.9))
-    assert "antimeridian" in message
+def test_antimeridian_crossing_in_lonlat_is_split_at_180_with_a_wrapped_bbox():
+    aoi = Aoi.from_bbox(179.9, -17.0, 180.1, -16.9)
+    assert aoi.geometry.geom_type == "MultiPolygon"
+    assert sorted(p.bounds for p in aoi.geometry.geoms) == [(-180.0, -17.0, -179.9, -16.9),
+                                                             (179.9, -17.0, 180.0, -16.9)]
+    assert aoi.bbox == pytest.approx((179.9, -17.0, -179.9, -16.9))
+    assert aoi.crosses_antimeridian
+    assert aoi.area_km2 == pytest.approx(2 * 0.1 * 111.32 * math.cos(math.radians(16.95)) * 0.1 * 110.6, rel=0.01)
+    aoi.validate(max_area_km2=math.inf)  # valid as a tiled run ...
+    assert "runs as tiles" in _message(aoi)  # ... not as one job
+    with pytest.raises(InputError, match=r"crosses the antimeridian .* one openEO job cannot take; it runs as tiles"):
+        aoi.spatial_extent()
+
+
+def test_bbox_with_west_greater_than_east_is_an_area_across_180():
+    aoi = Aoi.from_bbox(178.0, -17.3, -179.7, -16.1)  # Vanua Levu + Taveuni
+    assert aoi.bbox == pytest.approx((178.0, -17.3, -179.7, -16.1))
+    assert aoi.utm_epsg in (32760, 32701)
+    assert aoi.area_km2 == pytest.approx(Aoi(box(178.0, -17.3, 180.0, -16.1)).area_km2
+                                         + Aoi(box(-180.0, -17.3, -179.7, -16.1)).area_km2, rel=0.01)
+
+
+def test_country_split_at_180_keeps_its_real_bbox():
+    fiji = Aoi(MultiPolygon([box(177.0, -19.0, 180.0, -16.0), box(-180.0, -17.0, -178.5, -16.5)]))
+    assert fiji.bbox == (177.0, -19.0, -178.5, -16.0)  # not -180..180, the median of a whole latitude band
+    plain = Aoi(MultiPolygon([box(3.0, 50.0, 3.1, 50.1), box(5.0, 50.0, 5.1, 50.1)]))
+    assert plain.bbox == (3.0, 50.0, 5.1, 50.1) and not plain.crosses_antimeridian
+
+
+def test_a_latitude_band_around_the_globe_is_not_read_as_crossing_180():
+    band = Aoi.from_bbox(-180.0, 40.0, 180.0, 41.0)
+    assert band.bbox == (-180.0, 40.0, 180.0, 41.0) and not band.crosses_antimeridian
+    assert band.area_km2 > 0
 
 
 def test_antimeridian_crossing_from_a_projected_crs():
     # Fiji in EPSG:3832 (PDC Mercator, central meridian 150°E): the square straddles 180° seamlessly there.
     x180 = pyproj.Transformer.from_crs(4326, 3832, always_xy=True).transform(180.0, -17.0)[0]
     aoi = Aoi.from_bbox(x180 - 5_000, -1_900_000, x180 + 5_000, -1_890_000, crs="EPSG:3832")
-    assert "antimeridian" in _message(aoi)
+    west, _, east, _ = aoi.bbox
+    assert 179.9 < west < 180.0 and -180.0 < east < -179.9
+    assert aoi.area_km2 == pytest.approx(100.0, rel=0.1)  # 10 x 10 km in Mercator at 17°S: ~ 91 km²
 
 
 def test_outside_lonlat_range_hints_at_the_crs():

@@ -98,7 +98,7 @@ def test_months_between_is_inclusive(start, end, months):
 
 
 def test_period_ending_with_matches_the_notebook_example():
-    # Reference doc §1.2: Western Europe 2021 -> 2020-10-01 .. 2021-09-30.
+    # docs/worldcereal-facts.md, "Processing period": Western Europe 2021 -> 2020-10-01 .. 2021-09-30.
     assert period_ending_with(date(2021, 9, 30)) == (date(2020, 10, 1), date(2021, 9, 30))
     # A mid-month day is snapped to its month's end.
     assert period_ending_with(date(2021, 9, 12)) == (date(2020, 10, 1), date(2021, 9, 30))

@@ -19,6 +19,7 @@ from tests.fixtures.extractions import real_long_schema
 from worldcereal_qgis.core import extraction as ex
 from worldcereal_qgis.core import extraction_post as ep
 from worldcereal_qgis.core import reference_data as rd
+from worldcereal_qgis.core.credits import DEFAULT_RATES
 from worldcereal_qgis.core.errors import InputError
 
 TODAY = date(2026, 11, 25)
@@ -59,7 +60,7 @@ def test_split_by_year_then_tile_then_500():
     points = [(BRUSSELS[0] + i * 1e-5, BRUSSELS[1], "2021-06-15") for i in range(1200)]
     points += [(CORSICA[0], CORSICA[1] + i * 1e-4, "2021-04-01") for i in range(3)]
     points += [(BRUSSELS[0], BRUSSELS[1] + i * 1e-4, "2022-02-01") for i in range(2)]
-    plan = ex.plan_jobs(_samples(points), today=TODAY)
+    plan = ex.plan_jobs(_samples(points), today=TODAY, rates=DEFAULT_RATES)
     got = [(j.year, j.tile, j.chunk, j.n_samples, j.start, j.end) for j in plan.jobs]
     assert got == [
         (2021, "31UES", 0, 500, date(2020, 9, 1), date(2022, 3, 31)),
@@ -80,7 +81,7 @@ def test_many_tiles_warn_about_duration():
     points = [(-10.0 + i * 1.0, 45.0, "2021-06-15") for i in range(21)]
     points += [(-10.0 + i * 1.0, 47.0, "2021-06-15") for i in range(21)]
     points += [(-10.0 + i * 1.0, 49.0, "2021-06-15") for i in range(21)]
-    plan = ex.plan_jobs(_samples(points), today=TODAY)
+    plan = ex.plan_jobs(_samples(points), today=TODAY, rates=DEFAULT_RATES)
     assert len(plan.tiles) > 50
     assert plan.warnings == [f"The samples cover {len(plan.tiles)} Sentinel-2 tiles (more than 50): the extraction "
                              "will take long."]
@@ -88,11 +89,11 @@ def test_many_tiles_warn_about_duration():
 
 def test_empty_selection_is_refused():
     with pytest.raises(InputError, match=r"No samples are selected for extraction\."):
-        ex.plan_jobs(_samples([]).iloc[0:0], today=TODAY)
+        ex.plan_jobs(_samples([]).iloc[0:0], today=TODAY, rates=DEFAULT_RATES)
 
 
 def test_feature_collection_carries_labels_and_job_fields():
-    plan = ex.plan_jobs(_samples([(CORSICA[0], CORSICA[1], "2021-04-01")]), today=TODAY)
+    plan = ex.plan_jobs(_samples([(CORSICA[0], CORSICA[1], "2021-04-01")]), today=TODAY, rates=DEFAULT_RATES)
     job = plan.jobs[0]
     fc = ex.feature_collection(ex.job_samples(plan, job), job)
     (feature,) = fc["features"]
@@ -267,7 +268,7 @@ def pa_array(values):
 def test_selected_real_samples_plan_on_their_tiles(wc_dir):
     raw = rd.read_reference_file(wc_dir / "reference_data" / "2022_FRA_LPIS_POLY_110_samples.geoparquet")
     samples = rd.select_samples(rd.validate(raw, today=TODAY).samples, "extract")
-    plan = ex.plan_jobs(samples, today=TODAY)
+    plan = ex.plan_jobs(samples, today=TODAY, rates=DEFAULT_RATES)
     assert plan.n_samples == 42
     assert {(j.start, j.end) for j in plan.jobs} == {(date(2021, 8, 1), date(2023, 3, 31))}
     assert all(j.tile.startswith("32T") and j.year == 2022 for j in plan.jobs)

@@ -1,24 +1,23 @@
-"""MGRS / Sentinel-2 tile ids and footprints computed from the grid definition.
+"""Sentinel-2 tile ids, footprints and UTM zones from the official tiling grid.
 
-How the expected ids were established (none are invented):
-* ``MGRS_PACKAGE``: computed with the independent ``mgrs`` PyPI package 1.6.0 (GeoTrans-based), installed
-  only in a throw-away venv, ``MGRS().toMGRS(lat, lon, MGRSPrecision=0)``. Places: Brussels, Zürich, Madrid,
-  Toulouse, Bergen, Oslo, Longyearbyen, Sydney, both sides of 180° at Taveuni, the 6°E zone edge, the
-  Norway exception, plus random points from a seeded sample. In a 5,000-point random run (80°S–84°N) zone,
-  column and row letters agreed everywhere; the band letter differed for 2 % of points, all in 100 km squares
-  straddling a band edge (see below).
-* Brussels: the issue text says "31UFS", but Brussels (4.35°E, 50.85°N) is at easting 595,032 m in EPSG:32631,
-  i.e. in the 500–600 km column E (31UES, which the mgrs package also gives); 31UFS starts at 600 km, ~7 km
-  east of the city centre. Both tiles cover parts of the Brussels region (test below).
-* 13SFR: Sentinel-2 names a square straddling a band edge once, after the band of its centre. The point
-  (31.96212°N, 103.004715°W) is "13RFR" for the mgrs package, but the Sentinel-2 archive has no 13/R/FR and
-  the ESA tiling-grid KML shows 13SFR there (gis.stackexchange.com/questions/241614).
-* Footprint coordinates: Sentinel-2 L1C metadata give a tile's upper-left corner on the 100 km grid and a
-  size of 10,980 px × 10 m (e.g. 31UES ULX 500000, ULY 5700000).
+Expected values come from ESA's grid (S2A_OPER_GIP_TILPAR_MPC__20151209T095117_V20150622T000000_21000101T000000_B00),
+read through tests/data/s2_grid_centres.npz: every tile's id, land flag and the centre of its official
+footprint, computed from the KML's corner coordinates by tools/build_s2_grid.py independently of the plugin's
+grid file (see docs/S2_GRID.md). The places below were looked up in that file, none are invented:
+
+* 6.10°E 50.20°N: only 31UGR covers it; pure MGRS says 32UKA, which the grid does not have.
+* 35KMP: ESA names the square by its 100 km square's band (K), not by its footprint centre at 24.005°S (J).
+* 32V: Bergen (5.32°E) is in zone 32 although west of 6°E; band X has no zones 32/34/36, Svalbard's 33X
+  reaches 20°E.
+* Footprint corners: ESA's upper-left corners sit 0, 20 or 40 m off the 100 km lines (31UGR: 699,960 /
+  5,600,040; 31UES: 499,980 / 5,700,000), as in the products' metadata.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import numpy as np
 import pyproj
 import pytest
 from shapely.geometry import Point, box
@@ -26,95 +25,90 @@ from shapely.geometry import Point, box
 from worldcereal_qgis.core import mgrs
 from worldcereal_qgis.core.errors import InputError
 
-MGRS_PACKAGE = [
-    (4.35, 50.85, "31UES"),  # Brussels
-    (8.54, 47.37, "32TMT"),  # Zürich
-    (-3.70, 40.40, "30TVK"),  # Madrid
-    (1.44, 43.60, "31TCJ"),  # Toulouse
-    (5.32, 60.39, "32VKN"),  # Bergen: Norway exception, zone 32 west of 6°E
-    (10.75, 59.91, "32VNM"),  # Oslo
-    (15.65, 78.22, "33XWG"),  # Longyearbyen (Svalbard)
-    (20.00, 78.50, "33XXH"),  # Svalbard exception: 33X reaches 21°E (standard zone would be 34)
-    (2.50, 60.00, "31VDG"),  # 31V is only 0–3°E
-    (3.50, 60.00, "32VJM"),  # 32V starts at 3°E
-    (5.90, 50.20, "31UGR"),  # just west of the 6°E zone edge
-    (6.10, 50.20, "32UKA"),  # just east of it
-    (151.21, -33.87, "56HLH"),  # Sydney
-    (179.90, -16.80, "60KZG"),  # Taveuni, west of 180°
-    (-179.90, -16.80, "01KAB"),  # Taveuni, east of 180°
-    (125.0753, -57.8911, "51EXR"),  # seeded random sample
-    (-88.1754, 45.2063, "16TDR"),
-    (-18.1837, 1.2523, "27NZB"),
-    (103.9396, 26.8309, "48RUQ"),
-    (-169.7949, -64.5258, "02DNP"),
-    (-24.2043, 56.9983, "26VPJ"),
-    (79.7537, -6.9456, "44MLT"),
-    (160.2965, -42.4287, "57GXP"),
-    (-168.9876, 67.7538, "02WNA"),
-    (-42.7669, 73.9326, "23XNC"),
-]
+OFFICIAL = Path(__file__).resolve().parents[1] / "data" / "s2_grid_centres.npz"
 
 
-@pytest.mark.parametrize(("lon", "lat", "expected"), MGRS_PACKAGE)
-def test_tile_id_matches_independent_mgrs_package(lon: float, lat: float, expected: str) -> None:
-    assert mgrs.mgrs_tile_id(lon, lat) == expected
+@pytest.fixture(scope="module")
+def official() -> dict[str, np.ndarray]:
+    with np.load(OFFICIAL) as data:
+        return {key: data[key] for key in data.files}
 
 
-def test_square_straddling_a_band_edge_gets_the_sentinel2_name() -> None:
-    assert mgrs.mgrs_tile_id(-103.004715, 31.96212) == "13SFR"
-    with pytest.raises(InputError, match="'13RFR' is not a Sentinel-2 tile id"):
-        mgrs.s2_tile_polygon_utm("13RFR")
+def _official_epsg(tile_id: str) -> int:
+    return (32600 if tile_id[2] >= "N" else 32700) + int(tile_id[:2])
 
 
-@pytest.mark.parametrize(("lon", "lat", "expected"), MGRS_PACKAGE)
-def test_footprint_holds_its_point_and_is_a_109_8_km_square(lon: float, lat: float, expected: str) -> None:
-    epsg, footprint = mgrs.s2_tile_polygon_utm(expected)
-    x, y = pyproj.Transformer.from_crs(4326, epsg, always_xy=True).transform(lon, lat)
-    minx, miny, maxx, maxy = footprint.bounds
-    assert (maxx - minx, maxy - miny) == (109_800.0, 109_800.0)
-    assert minx % 100_000 == 0 and maxy % 100_000 == 0  # upper-left corner on the 100 km grid
-    assert footprint.contains(Point(x, y))
+def test_every_land_tile_of_the_official_grid_is_named_with_its_epsg_at_its_centre(official) -> None:
+    land = official["land"]
+    ids = official["ids"][land]
+    assert len(ids) == 20_430  # the official grid's land tiles (of 56,686)
+    named = mgrs.tile_ids_for_points(official["lon"][land], official["lat"][land])
+    wrong = [(want, got) for want, got in zip(ids.tolist(), named) if want != got]
+    assert wrong == []
+    epsgs = {tid: mgrs.s2_tile_polygon_utm(tid)[0] for tid in ids.tolist()}
+    assert [t for t, e in epsgs.items() if e != _official_epsg(t)] == []
 
 
-def test_brussels_footprints_match_sentinel2_metadata() -> None:
-    assert mgrs.s2_tile_polygon_utm("31UES") == (32631, box(500_000, 5_590_200, 609_800, 5_700_000))
-    epsg, fs = mgrs.s2_tile_polygon_utm("31UFS")
-    assert (epsg, fs.bounds) == (32631, (600_000, 5_590_200, 709_800, 5_700_000))
-    region = box(4.25, 50.76, 4.48, 50.92)  # Brussels-Capital Region's extent, roughly
-    assert {"31UES", "31UFS"} <= set(mgrs.s2_tiles_for_geometry(region))
+def test_the_plugin_knows_exactly_the_official_tile_ids(official) -> None:
+    for tile_id in official["ids"][::97].tolist():  # a spread sample; the whole set is checked above for land
+        assert mgrs.parse_tile_id(tile_id).tile_id == tile_id
 
 
-@pytest.mark.parametrize(("lon", "lat", "epsg"), [(4.35, 50.85, 32631), (151.21, -33.87, 32756), (15.65, 78.22, 32633)])
-def test_epsg_follows_zone_and_hemisphere(lon: float, lat: float, epsg: int) -> None:
-    assert mgrs.s2_tile_polygon_utm(mgrs.mgrs_tile_id(lon, lat))[0] == epsg
+def test_zone_edge_point_belongs_to_31ugr_not_to_a_phantom_32uka() -> None:
+    assert mgrs.mgrs_tile_id(6.10, 50.20) == "31UGR"
+    assert mgrs.s2_tile_polygon_utm("31UGR")[0] == 32631
+    with pytest.raises(InputError, match="'32UKA' is not a Sentinel-2 tile id"):
+        mgrs.parse_tile_id("32UKA")
+    assert mgrs.s2_tiles_for_geometry(box(5.95, 50.15, 6.05, 50.25)) == ["31UGR"]
+
+
+def test_band_letter_at_24_south_is_the_100km_squares(official) -> None:
+    i = official["ids"].tolist().index("35KMP")
+    lon, lat = official["lon"][i], official["lat"][i]
+    assert lat < -24.0  # the footprint centre lies in band J ...
+    assert mgrs.mgrs_tile_id(lon, lat) == "35KMP"  # ... the tile is K, as ESA names it
+    with pytest.raises(InputError):
+        mgrs.parse_tile_id("35JMP")
+
+
+@pytest.mark.parametrize(("lon", "lat", "tile", "epsg"), [
+    (5.32, 60.39, "32VKM", 32632),  # Bergen: zone 32 west of 6°E (32V exception)
+    (10.75, 59.91, "32VNM", 32632),  # Oslo
+    (2.50, 60.00, "31VDG", 32631),  # 31V is only 0–3°E
+    (20.00, 78.50, "33XXG", 32633),  # Svalbard: 33X reaches 21°E
+    (8.00, 79.00, "31XFG", 32631),  # 31X reaches 9°E
+])
+def test_norway_and_svalbard_exceptions(lon: float, lat: float, tile: str, epsg: int) -> None:
+    assert mgrs.mgrs_tile_id(lon, lat) == tile
+    assert mgrs.s2_tile_polygon_utm(tile)[0] == epsg
+
+
+def test_band_x_has_no_zone_32_34_36(official) -> None:
+    x_zones = {t[:2] for t in official["ids"].tolist() if t[2] == "X"}
+    assert {"32", "34", "36"}.isdisjoint(x_zones) and {"31", "33", "35", "37"} <= x_zones
+    tiles = mgrs.s2_tiles_for_geometry(box(8.0, 78.0, 35.0, 80.0))
+    assert tiles and {t[:2] for t in tiles} == {"31", "33", "35", "37"}
+
+
+def test_footprints_are_the_official_squares() -> None:
+    assert mgrs.s2_tile_polygon_utm("31UGR") == (32631, box(699_960, 5_490_240, 809_760, 5_600_040))
+    assert mgrs.s2_tile_polygon_utm("31UES")[1].bounds == (499_980, 5_590_200, 609_780, 5_700_000)
 
 
 def test_tiles_for_geometry_include_overlapping_neighbours() -> None:
-    # a point 2 km east of 31UES's 600 km line lies in the 9.8 km overlap of 31UES and 31UFS
+    # 2 km east of 31UES's 600 km line: inside the overlap of 31UES and 31UFS
     lon, lat = pyproj.Transformer.from_crs(32631, 4326, always_xy=True).transform(602_000, 5_650_000)
     assert mgrs.s2_tiles_for_geometry(Point(lon, lat)) == ["31UES", "31UFS"]
-
-
-def test_tiles_across_the_zone_edge_at_6e() -> None:
-    tiles = mgrs.s2_tiles_for_geometry(box(5.95, 50.15, 6.05, 50.25))
-    assert {t[:2] for t in tiles} == {"31", "32"}
-    assert {"31UGR", "32UKA"} <= set(tiles)
-
-
-def test_svalbard_has_no_zone_32_34_36_in_band_x() -> None:
-    tiles = mgrs.s2_tiles_for_geometry(box(8.0, 78.0, 35.0, 80.0))
-    assert tiles and not any(t[:3] in ("32X", "34X", "36X") for t in tiles)
-    assert {t[:2] for t in tiles} == {"31", "33", "35", "37"}
 
 
 def test_antimeridian_geometry_in_either_notation() -> None:
     shifted = box(179.85, -17.05, 180.1, -16.7)
     wrapped = box(-180, -17.05, -179.9, -16.7).union(box(179.85, -17.05, 180, -16.7))
-    assert mgrs.s2_tiles_for_geometry(shifted) == mgrs.s2_tiles_for_geometry(wrapped)
-    assert {"60KZG", "01KAB"} <= set(mgrs.s2_tiles_for_geometry(shifted))
+    assert mgrs.s2_tiles_for_geometry(shifted) == mgrs.s2_tiles_for_geometry(wrapped) == ["01KAB", "60KYG"]
+    assert mgrs.mgrs_tile_id(179.9, -16.8) == mgrs.mgrs_tile_id(-179.9, -16.8) == "01KAB"
 
 
-@pytest.mark.parametrize("bad", ["31UZZ", "3UES", "61UES", "31IES", "31UEZ", "32XMG", ""])
+@pytest.mark.parametrize("bad", ["31UZZ", "3UES", "61UES", "31IES", "31UEZ", "32XMG", "60KZG", ""])
 def test_bad_tile_ids_are_input_errors(bad: str) -> None:
     with pytest.raises(InputError, match="is not a Sentinel-2 tile id"):
         mgrs.s2_tile_polygon_utm(bad)
@@ -123,3 +117,17 @@ def test_bad_tile_ids_are_input_errors(bad: str) -> None:
 def test_latitude_outside_the_grid_is_refused() -> None:
     with pytest.raises(InputError, match="outside the Sentinel-2 tiling grid"):
         mgrs.mgrs_tile_id(10.0, 85.0)
+    with pytest.raises(InputError, match="outside the Sentinel-2 tiling grid"):
+        mgrs.mgrs_tile_id(10.0, -84.5)
+
+
+def test_nearest_centre_is_exact_including_across_180(official) -> None:
+    """The tree search against a brute-force scan of the official centres (degrees, wrapped at 180°)."""
+    rng = np.random.default_rng(18)
+    lon = np.concatenate([rng.uniform(-180, 180, 1500), rng.uniform(178, 180, 250), rng.uniform(-180, -178, 250)])
+    lat = np.concatenate([rng.uniform(-84, 84.5, 1500), rng.uniform(60, 84.5, 500)])
+    named = mgrs.tile_ids_for_points(lon, lat)
+    row = {tid: i for i, tid in enumerate(official["ids"].tolist())}
+    for x, y, got in zip(lon, lat, named):
+        dist = np.hypot((official["lon"] - x + 180.0) % 360.0 - 180.0, official["lat"] - y)
+        assert dist[row[got]] == pytest.approx(dist.min(), abs=1e-5)

@@ -120,3 +120,34 @@ def test_other_band_sets_and_unreadable_files_are_skipped(two_overlapping, tmp_p
     result = build_mosaic(tmp_path / "m", tiles, name="m", extent_4326=extent)
     assert result.tiles == ("a", "b") and result.skipped == ("odd", "broken")
     assert build_mosaic(tmp_path / "n", tiles[3:], name="m", extent_4326=extent) is None
+
+
+def test_run_across_180_is_one_continuous_mosaic(tmp_path):
+    """#18: tiles on both sides of the antimeridian (Taveuni) stitch into one result in the central UTM zone."""
+    from worldcereal_qgis.core.aoi import lon_interval
+    from worldcereal_qgis.core.tiling import plan_tiles
+
+    planned = plan_tiles(box(179.4, -16.62, 180.1, -16.5), "tav", 20.0)  # 60KYG and 01KAB, 01KAB on both sides
+    assert {t.epsg for t in planned} == {32760, 32701}
+    tiles = []
+    for t in planned:
+        x0, y0, x1, y1 = t.bounds_utm
+        width, height = int(np.ceil((x1 - x0) / 10.0)), int(np.ceil((y1 - y0) / 10.0))
+        west_of_180 = t.geometry_4326.bounds[0] >= 0
+        path = _tif(tmp_path / f"{t.name}.tif", t.epsg, x0, width, 1 if west_of_180 else 2, height_px=height, y0=y1)
+        tiles.append(MosaicTile(t.name, path, t.geometry_4326, t.epsg, t.geometry_utm))
+    union = shapely.union_all([t.geometry_4326 for t in tiles])
+    west, east = lon_interval(union)
+    assert west > east  # the run's extent crosses 180°
+    result = build_mosaic(tmp_path / "m", tiles, name="worldcereal_crop_extent",
+                          extent_4326=(west, union.bounds[1], east, union.bounds[3]))
+    ds = gdal.Open(str(result.display))
+    srs = osr.SpatialReference(wkt=ds.GetProjection())
+    assert srs.GetAuthorityCode(None) in ("32760", "32701")
+    data, gt = _read(result.display)
+    assert data.shape[1] * gt[1] < 90_000  # ~75 km wide, not a grid around the globe
+    epsg = int(srs.GetAuthorityCode(None))
+    to_display = pyproj.Transformer.from_crs(4326, epsg, always_xy=True)
+    for lon, expected in ((179.999, 1), (-179.999, 2), (179.45, 1), (-179.95, 2)):
+        x, y = to_display.transform(lon, -16.56)
+        assert _value_at(result.display, x, y) == expected

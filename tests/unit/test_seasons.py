@@ -184,6 +184,30 @@ def test_bbox_across_the_dateline(calendar):
     assert (annual.start, annual.end) == (D(2020, 9, 1), D(2021, 9, 30))
 
 
+def test_area_split_at_180_uses_the_cells_it_covers_not_a_latitude_band(calendar):
+    from shapely.geometry import MultiPolygon, box
+
+    from worldcereal_qgis.core.aoi import Aoi
+
+    fiji = Aoi(MultiPolygon([box(179.5, -17.0, 180.0, -16.5), box(-180.0, -17.0, -179.5, -16.5)]))
+    assert fiji.bbox == (179.5, -17.0, -179.5, -16.5)
+    annual = calendar.suggest(fiji.bbox, 2021, "tc-annual")
+    assert (annual.start, annual.end) == (D(2020, 9, 1), D(2021, 9, 30))  # as test_bbox_across_the_dateline
+    band = calendar.suggest((-180.0, -17.0, 180.0, -16.5), 2021, "tc-annual")  # what a -180..180 box gives
+    assert (band.start, band.end) != (annual.start, annual.end)
+
+
+def test_tc_s2_absence_is_explained_exactly(calendar):
+    # cell (-3.75, 13.75): s2 == s1 (40 / 54); cell (18.25, 35.75): s2 ends before it starts (see above)
+    assert calendar.why_no_second_season((13.6, -3.9, 13.9, -3.6), 2021) == (
+        "tc-s2 is not offered: its median window (Feb 2021 – Jun 2021) equals tc-s1's, which is how the crop "
+        "calendar marks an area with one growing season.")
+    assert calendar.why_no_second_season((35.6, 18.1, 35.9, 18.4), 2021) == (
+        "tc-s2 is not offered: the crop calendar has no valid second season here (no dates, or an end before "
+        "the start).")
+    assert calendar.why_no_second_season((4.0, 50.5, 5.0, 51.0), 2021) is None
+
+
 def test_cropland_period_ends_with_the_last_season(calendar):
     seasons = calendar.suggest_all((35.0, 0.0, 36.0, 1.0), 2021)  # Kenya: last end 2021-08-31
     assert cropland_period_for(seasons) == (D(2020, 9, 1), D(2021, 8, 31))

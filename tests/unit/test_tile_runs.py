@@ -14,7 +14,7 @@ from shapely.geometry import box
 
 from worldcereal_qgis.core import backends
 from worldcereal_qgis.core.aoi import Aoi
-from worldcereal_qgis.core.credits import estimate_map_credits
+from worldcereal_qgis.core.credits import DEFAULT_RATES, estimate_map_credits
 from worldcereal_qgis.core.errors import CancelledError, InputError
 from worldcereal_qgis.core.jobstore import DownloadState
 from worldcereal_qgis.core.openeo_api import RemoteStatus
@@ -112,7 +112,7 @@ def _wire(run: TileRun) -> TileRun:
 
 
 def _drive(run: TileRun, is_cancelled=lambda: False):
-    return run_tiled(run, is_cancelled=is_cancelled, sleep=lambda s: None)
+    return run_tiled(run, is_cancelled=is_cancelled, sleep=lambda s: None, rates=DEFAULT_RATES)
 
 
 def test_all_tiles_finish_with_at_most_p_jobs_on_the_backend(tmp_path, request_, tiles):
@@ -131,9 +131,9 @@ def test_all_tiles_finish_with_at_most_p_jobs_on_the_backend(tmp_path, request_,
 
 def test_estimate_is_the_sum_of_tile_estimates(tmp_path, request_, tiles):
     run = _run(tmp_path, request_, tiles, ScriptedBackend())
-    low = sum(estimate_map_credits(t.area_km2)[0] for t in tiles)
-    high = sum(estimate_map_credits(t.area_km2)[1] for t in tiles)
-    assert run.estimate_credits() == pytest.approx((low, high))
+    low = sum(estimate_map_credits(t.area_km2, DEFAULT_RATES)[0] for t in tiles)
+    high = sum(estimate_map_credits(t.area_km2, DEFAULT_RATES)[1] for t in tiles)
+    assert run.estimate_credits(DEFAULT_RATES) == pytest.approx((low, high))
     assert run.actual_credits() == 0.0
 
 

@@ -1,6 +1,7 @@
 """Large-area tiling: the library's production-grid rule, exact single coverage, names, zones, edge cases.
 
-Expected S2 tile ids come from tests/unit/test_mgrs.py (cross-checked with the ``mgrs`` package). Expected
+Expected S2 tile ids are tiles of ESA's official grid (tests/data/s2_grid_centres.npz, see test_mgrs.py) that
+cover each area; which of them a piece goes to follows the library's nearest-centre (Voronoi) rule. Expected
 tile bounds are derived from the rule (grid from the lower-left corner of AOI ∩ S2 cell, 20 km steps), using
 AOIs drawn in UTM so the arithmetic is checkable by hand.
 """
@@ -8,7 +9,9 @@ AOIs drawn in UTM so the arithmetic is checkable by hand.
 from __future__ import annotations
 
 import itertools
+import math
 import re
+import time
 
 import numpy as np
 import pyproj
@@ -19,6 +22,7 @@ from shapely.geometry.base import BaseGeometry
 
 from worldcereal_qgis.core import mgrs, tiling
 from worldcereal_qgis.core.aoi import Aoi
+from worldcereal_qgis.core.credits import DEFAULT_RATES
 from worldcereal_qgis.core.errors import CancelledError, InputError
 
 
@@ -98,10 +102,18 @@ def test_tile_size_sets_the_grid_step() -> None:
 # --- places, zones, hemispheres -------------------------------------------------------------------------------
 
 
-def test_aoi_across_the_6e_zone_edge_is_tiled_in_both_zones() -> None:
-    aoi = box(5.6, 50.0, 6.45, 50.36)  # ~60 x 40 km, like the end-to-end case
+def test_zone_edge_overhang_stays_in_zone_31_as_in_the_official_grid() -> None:
+    aoi = box(5.6, 50.0, 6.45, 50.36)  # ~60 x 40 km, like the end-to-end case, up to 0.45° east of 6°E
     tiles = tiling.plan_tiles(aoi, "edge")
-    assert {t.epsg for t in tiles} == {32631, 32632}
+    # 31UGR reaches 7.4°E; S2 has no 32UKA/32UKB, so nothing here is planned in zone 32 (the library's answer)
+    assert {(t.mgrs_tile, t.epsg) for t in tiles} == {("31UFR", 32631), ("31UGR", 32631)}
+    assert_single_coverage(tiles, aoi)
+
+
+def test_aoi_across_the_6e_zone_edge_is_tiled_in_both_zones() -> None:
+    aoi = box(5.6, 50.0, 7.0, 50.36)
+    tiles = tiling.plan_tiles(aoi, "edge")
+    assert {(t.mgrs_tile, t.epsg) for t in tiles} == {("31UFR", 32631), ("31UGR", 32631), ("32ULA", 32632)}
     for t in tiles:
         assert re.fullmatch(rf"edge_{t.mgrs_tile}_\d+", t.name)
         epsg, footprint = mgrs.s2_tile_polygon_utm(t.mgrs_tile)
@@ -117,7 +129,7 @@ def test_norway_exception_tiles_bergen_in_zone_32() -> None:
     aoi = box(5.0, 60.2, 5.6, 60.5)  # west of 6°E, standard zone would be 31
     tiles = tiling.plan_tiles(aoi, "bergen")
     assert {t.epsg for t in tiles} == {32632}
-    assert {t.mgrs_tile for t in tiles} >= {"32VKN"}
+    assert {t.mgrs_tile for t in tiles} == {"32VKM", "32VKN", "32VLM", "32VLN"}
     assert all(t.mgrs_tile.startswith("32V") for t in tiles)
     assert_single_coverage(tiles, aoi)
 
@@ -141,18 +153,22 @@ def test_southern_hemisphere_uses_utm_south() -> None:
 @pytest.mark.parametrize(
     "aoi",
     [
-        box(179.85, -17.05, 180.1, -16.7),  # Taveuni, longitudes beyond 180
-        shapely.Polygon([(179.85, -17.05), (-179.9, -17.05), (-179.9, -16.7), (179.85, -16.7)]),  # wrapped
+        box(178.0, -17.3, 180.3, -16.1),  # Vanua Levu and Taveuni (Fiji), longitudes beyond 180
+        shapely.Polygon([(178.0, -17.3), (-179.7, -17.3), (-179.7, -16.1), (178.0, -16.1)]),  # wrapped
+        MultiPolygon([box(178.0, -17.3, 180.0, -16.1), box(-180.0, -17.3, -179.7, -16.1)]),  # split at 180
     ],
-    ids=["beyond-180", "wrapped"],
+    ids=["beyond-180", "wrapped", "split"],
 )
 def test_antimeridian_aoi_is_split_at_180(aoi: BaseGeometry) -> None:
-    tiles = tiling.plan_tiles(aoi, "taveuni")
+    tiles = tiling.plan_tiles(aoi, "fiji")
     assert {t.epsg for t in tiles} == {32760, 32701}
-    assert {t.mgrs_tile for t in tiles} == {"60KZG", "01KAB"}
-    for t in tiles:
-        minx, _, maxx, _ = t.geometry_4326.bounds
-        assert minx >= -180.0 and maxx <= 180.0
+    assert {t.mgrs_tile for t in tiles} == {"01KAA", "01KAB", "01KBA", "01KBB", "01LAC", "01LBC",
+                                            "60KXF", "60KXG", "60KYF", "60KYG", "60LXH", "60LYH"}
+    for t in tiles:  # each tile job gets a valid bbox on one side of 180°
+        extent = Aoi(t.geometry_4326, t.name).spatial_extent()
+        assert -180.0 <= extent["west"] < extent["east"] <= 180.0 and extent["east"] - extent["west"] < 1.0
+    sides = {t.geometry_4326.bounds[0] >= 0 for t in tiles}
+    assert sides == {True, False}
     assert_single_coverage(tiles, aoi)
     expected_km2 = sum(Aoi(p).area_km2 for p in mgrs.split_antimeridian(aoi))
     assert sum(t.area_km2 for t in tiles) == pytest.approx(expected_km2, rel=2e-3)
@@ -204,3 +220,54 @@ def test_invalid_self_touching_polygon_is_repaired() -> None:
 def test_cancel_raises() -> None:
     with pytest.raises(CancelledError, match="cancelled"):
         tiling.plan_tiles(box(4.2, 50.7, 4.6, 51.0), "c", is_cancelled=lambda: True)
+
+
+# --- bounded planning (#16) -------------------------------------------------------------------------------------
+
+
+def test_a_continent_is_refused_from_its_area_in_one_sentence_before_any_tiling(monkeypatch) -> None:
+    from worldcereal_qgis.core import plan_bounds
+
+    monkeypatch.setattr(tiling, "_pieces_utm", lambda *a: pytest.fail("planned although the bound was broken"))
+    africa = box(-17.5, -34.8, 51.3, 37.3)  # Africa's bounding box, ~ 56 million km²
+    started = time.perf_counter()
+    area = plan_bounds.area_km2(africa)
+    with pytest.raises(InputError) as info:
+        plan_bounds.check_plan_bounds(area, 20.0, max_credits=1000.0, rates=DEFAULT_RATES)
+    assert time.perf_counter() - started < 5.0
+    assert str(info.value) == (
+        f"The area of interest covers {area:,.0f} km²: as tiles of 20 km that is at least "
+        f"{math.ceil(area / 400):,} jobs and {area * 0.16 + 2.0 * math.ceil(area / 400):,.0f} credits, more than "
+        "the 1,000 jobs one tiled run may hold; choose a smaller area or larger tiles.")
+    assert 55e6 < area < 58e6  # equal-area km² (the box, not the continent's land)
+
+
+def test_credit_bound_names_the_limit_and_how_to_raise_it() -> None:
+    from worldcereal_qgis.core import plan_bounds
+
+    with pytest.raises(InputError, match=r"more than the 500 credits allowed; choose a smaller area or raise "
+                                         r"MAX_CREDITS\."):
+        plan_bounds.check_plan_bounds(10_000.0, 20.0, max_credits=500.0, rates=DEFAULT_RATES,
+                                      raise_hint="raise MAX_CREDITS")
+    est = plan_bounds.check_plan_bounds(1_000.0, 20.0, max_credits=500.0, rates=DEFAULT_RATES)
+    assert (est.min_jobs, est.min_credits) == (3, pytest.approx(1_000 * 0.16 + 3 * 2.0))
+
+
+def test_bound_never_refuses_what_the_exact_plan_accepts() -> None:
+    from worldcereal_qgis.core import plan_bounds
+    from worldcereal_qgis.core.credits import estimate_map_credits
+
+    aoi = box(4.2, 50.6, 5.0, 51.0)  # Brussels-Leuven, ~ 2,500 km²
+    tiles = tiling.plan_tiles(aoi, "b", 20.0)
+    est = plan_bounds.estimate_plan(plan_bounds.area_km2(aoi), 20.0, DEFAULT_RATES)
+    exact_high = sum(estimate_map_credits(t.area_km2, DEFAULT_RATES)[1] for t in tiles)
+    assert est.min_jobs <= len(tiles) and est.min_credits <= exact_high
+
+
+def test_planning_reports_progress_and_stops_when_cancelled() -> None:
+    seen: list[float] = []
+    tiling.plan_tiles(box(4.0, 50.0, 6.5, 51.0), "p", 20.0, progress=seen.append)
+    assert seen == sorted(seen) and seen[-1] == 100.0 and len(seen) > 3
+    calls = iter([False, False, False, True])
+    with pytest.raises(CancelledError, match="Tile planning was cancelled"):
+        tiling.plan_tiles(box(4.0, 50.0, 6.5, 51.0), "p", 20.0, is_cancelled=lambda: next(calls))

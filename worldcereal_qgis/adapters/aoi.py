@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -58,3 +60,27 @@ def aoi_from_features(source, name: str, *, selected_only: bool = False, feedbac
         raise InputError(f"The layer '{name}' has no {what} with a geometry to use as area of interest.",
                          field="aoi")
     return aoi_from_geometry(QgsGeometry.unaryUnion(parts), source.sourceCrs(), name)
+
+
+_NUMBER = r"\s*([-+\d.eE]+)\s*"
+_EXTENT_TEXT = re.compile(rf"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}(?:\[(.+)\])?\s*$")
+
+
+def aoi_from_extent_parameter(alg, parameters: dict, context, name: str, key: str = "EXTENT") -> Aoi | None:
+    """The AOI of a Processing extent parameter, or None when it is empty.
+
+    QGIS normalises an extent so that xmin < xmax, which turns "178,-179.7,-17.3,-16.1 [EPSG:4326]" (an area
+    across 180°, as WorldCereal users write Fiji) into a box around the globe. The text is therefore read
+    first: a lon/lat extent whose xmin is greater than its xmax is an area across the antimeridian.
+    """
+    value = parameters.get(key)
+    if not value:
+        return None
+    match = _EXTENT_TEXT.match(value) if isinstance(value, str) else None
+    if match:
+        xmin, xmax, ymin, ymax = (float(v) for v in match.groups()[:4])
+        crs = QgsCoordinateReferenceSystem(match.group(5).strip()) if match.group(5) else WGS84
+        if xmin > xmax and crs == WGS84:
+            return Aoi.from_bbox(xmin, ymin, xmax, ymax, crs="EPSG:4326", name=name)
+    extent = alg.parameterAsExtent(parameters, key, context)
+    return aoi_from_extent(extent, alg.parameterAsExtentCrs(parameters, key, context), name)

@@ -10,6 +10,7 @@ import hashlib
 import json
 
 from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import AuthError
 from ..core.openeo_api import BasicCredentials
@@ -25,7 +26,19 @@ def _ensure_unlocked() -> None:
     """Encrypted settings need the master password; QGIS asks the user for it when it is not yet set."""
     manager = _manager()
     if not manager.masterPasswordIsSet() and not manager.setMasterPassword(True):
-        raise AuthError("QGIS's authentication database is locked; enter the master password to store logins.")
+        raise AuthError(locked_message())
+
+
+def locked_message() -> str:
+    """Under qgis_process nobody can be asked for the master password: name the variable QGIS reads instead."""
+    if QgsApplication.platform() == "qgis_process":
+        return tr("QGIS's authentication database is locked and cannot ask for the master password here; write it "
+                  "to a file readable only by you and set QGIS_AUTH_PASSWORD_FILE to that file's path.")
+    return tr("QGIS's authentication database is locked; enter the master password to use your stored logins.")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AuthStore", text)
 
 
 def _store(key: str, value: str) -> None:

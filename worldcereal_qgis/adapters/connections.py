@@ -38,15 +38,17 @@ def job_store(path: Path | None = None) -> JobStore:
 
 
 def profile(name: str, url: str | None = None) -> BackendProfile:
-    """A profile with the URL the user configured (local and custom backends have user URLs)."""
+    """The one place a profile name becomes a URL: ``url`` if given, else the user's setting for local and
+    custom backends (``settings.BACKEND_URL_SETTINGS``), else the profile's own URL. InputError if invalid."""
     base = backends.profile_by_name(name)
-    if url:
-        return base.with_url(url)
-    if base.name == "local":
-        return base.with_url(settings.LOCAL_BACKEND_URL.read())
-    if base.name == "custom":
-        return base.with_url(settings.CUSTOM_BACKEND_URL.read())
-    return base
+    configured = settings.BACKEND_URL_SETTINGS.get(base.name)
+    url = url or (configured.read() if configured is not None else None)
+    return base.with_url(url) if url else base
+
+
+def active_profile() -> BackendProfile:
+    """The backend the user chose (the dock's backend choice, kept in ``settings.ACTIVE_BACKEND``)."""
+    return profile(settings.ACTIVE_BACKEND.read())
 
 
 def qgis_proxies() -> dict[str, str]:
@@ -105,12 +107,17 @@ def runner(output_root: Path | None = None, store: JobStore | None = None,
     )
 
 
-def select_orbit(bbox: tuple[float, float, float, float], period):
-    """The library's orbit rule over the CDSE catalogue (network: call from a task or Processing thread)."""
+def select_orbit(bbox: tuple[float, float, float, float], period, url: str | None = None):
+    """The library's orbit rule over the catalogue, through QGIS's proxy: the one orbit path of both front ends.
+
+    ``url`` defaults to the ``orbit/catalogue_url`` setting; the dock reads it on the main thread and passes it.
+    Network: call from a task or a Processing thread.
+    """
     import requests
 
     from ..core import orbit
 
-    session = requests.Session()
-    session.proxies.update(qgis_proxies())
-    return orbit.select_orbit(bbox, period[0], period[1], session=session, url=settings.CATALOGUE_URL.read())
+    with requests.Session() as session:
+        session.proxies.update(qgis_proxies())
+        return orbit.select_orbit(bbox, period[0], period[1], session=session,
+                                  url=url or settings.CATALOGUE_URL.read())

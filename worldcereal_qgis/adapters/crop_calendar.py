@@ -1,10 +1,13 @@
 """The crop calendar in QGIS: where it is kept, its one-time download in a task, and the loaded copy.
 
-The calendar (≈ 2 MB) is downloaded once into the profile folder, or read from a file or folder the user sets
-(``settings.CALENDAR_PATH``; tests point it at ../shared/worldcereal/cropcalendar). Processing algorithms run
-in their own thread and may call ``load_calendar()`` directly; the dock uses ``start_loading()`` so the GUI
-thread never waits on the network. After the first load, answers come from memory (``CropCalendar.load``
-keeps the parsed table per file version), so a lookup costs well under 100 ms.
+The calendar (≈ 2 MB) is downloaded once into the profile folder from a pinned WorldCereal commit and checked
+against its SHA-256, or read from a file or folder the user sets (``settings.CALENDAR_PATH``; the dock offers
+a file choice when the download fails; tests point it at ../shared/worldcereal/cropcalendar). Every path that
+derives dates from a year comes through here, the same way: the cropland and crop-type algorithms,
+suggest_seasons and the dock. Processing algorithms run in their own thread and may call ``load_calendar()``
+directly; the dock uses ``start_loading()`` so the GUI thread never waits on the network. After the first
+load, answers come from memory (``CropCalendar.load`` keeps the parsed table per file version), so a lookup
+costs well under 100 ms.
 """
 
 from __future__ import annotations
@@ -13,18 +16,23 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import settings
-from ..core.errors import InputError, WorldCerealError
+from ..core.errors import DownloadError, InputError, WorldCerealError
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from ..core.seasons import CropCalendar, SeasonSuggestion
     from .tasks import CoreTask
 
 CALENDAR_FILENAME = "seasonality_lookup.geoparquet"  # same as core.seasons (not imported here: numpy)
 _lock = threading.Lock()  # one download / parse at a time, whichever thread asks first
-_running: set = set()  # tasks started by start_loading(), until they report
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CropCalendar", text)
 
 
 def cache_dir() -> Path:
@@ -62,7 +70,18 @@ def ensure_calendar_file(session: Any = None) -> Path:
             raise InputError(f"The crop calendar file {path} set in the WorldCereal settings does not exist.",
                              field="calendar")
         url = settings.CALENDAR_URL.read().strip() or seasons.CALENDAR_URL
-        return seasons.ensure_calendar(path.parent, url, session or _session())
+        try:
+            return seasons.ensure_calendar(path.parent, url, session or _session())
+        except DownloadError as err:
+            raise DownloadError(offline_message(), details=err.details) from err
+
+
+def offline_message() -> str:
+    """The one sentence for a calendar that cannot be fetched: says so and names where a local copy goes."""
+    return tr("The WorldCereal crop calendar could not be downloaded (are you offline?); point the setting {key} "
+              "(Settings → Options → Advanced) or the panel's \"Use a local calendar file…\" to a copy of {name}, "
+              "or enter the dates by hand.").format(key=settings.PREFIX + settings.CALENDAR_PATH.key,
+                                                     name=CALENDAR_FILENAME)
 
 
 def load_calendar(session: Any = None) -> CropCalendar:
@@ -89,6 +108,32 @@ def suggest_seasons(bbox: tuple[float, float, float, float], year: int) -> list[
     return load_calendar().suggest_all(bbox, year)
 
 
+def cropland_period(bbox: tuple[float, float, float, float], year: int) -> tuple[tuple[date, date] | None, str]:
+    """The processing period for a cropland map of ``year`` and a sentence saying which rule gave it.
+
+    The notebooks' rule (core.seasons.cropland_period_for): the 12 months ending with the area's last
+    crop-calendar season of ``year``. The calendar is fetched like everywhere else (pinned, checked, once per
+    profile); a failed download raises the one offline sentence. Only an area with no calendar cell within 5°
+    gets ``None`` (the caller then uses the calendar year) with a sentence saying why.
+    """
+    from ..core.seasons import cropland_period_for
+
+    calendar = load_calendar()
+    try:
+        period = cropland_period_for(calendar.suggest_all(bbox, year))
+    except InputError as err:
+        return None, tr("{reason} The cropland map covers the calendar year {year} instead.").format(
+            reason=str(err), year=year)
+    return period, tr("Processing period {start} – {end}: the 12 months ending with the area's last crop-calendar "
+                      "season of {year} (the WorldCereal notebooks' rule).").format(
+        start=period[0].isoformat(), end=period[1].isoformat(), year=year)
+
+
+def use_local_file(path: str) -> None:
+    """Remember a calendar file the user chose (the dock's file choice when the download fails)."""
+    settings.CALENDAR_PATH.write(str(path))
+
+
 def loading_task(on_done: Callable[[CropCalendar | None, WorldCerealError | None], None] | None = None) -> CoreTask:
     """A task that downloads (once) and parses the calendar; ``on_done`` gets it or a one-sentence error."""
     from .tasks import CoreTask
@@ -97,20 +142,10 @@ def loading_task(on_done: Callable[[CropCalendar | None, WorldCerealError | None
 
 
 def start_loading(on_done: Callable[[CropCalendar | None, WorldCerealError | None], None] | None = None) -> CoreTask:
-    """``loading_task`` added to QGIS's task manager; it is kept referenced here until it ends.
+    """``loading_task`` added to QGIS's task manager (kept referenced until it ends; callers may ignore it)."""
+    from .tasks import start_task
 
-    PyQGIS drops a Python QgsTask subclass whose last Python reference goes away, and the task then never
-    reports; callers may ignore the returned task.
-    """
-    def done(result: Any, error: WorldCerealError | None) -> None:
-        _running.discard(task)
-        if on_done is not None:
-            on_done(result, error)
-
-    task = loading_task(done)
-    _running.add(task)
-    QgsApplication.taskManager().addTask(task)
-    return task
+    return start_task(loading_task(on_done))
 
 
 def _session() -> Any:

@@ -1,16 +1,43 @@
-"""QgsTask wrapper for core calls: the network and the disk are only touched in worker threads."""
+"""Background work in QGIS, one way: ``CoreTask`` runs a core call in a worker thread and ``start_task`` hands any
+QgsTask to QGIS's task manager, keeping it referenced until it ends; message levels by name.
+
+Why the reference: PyQGIS drops a Python QgsTask subclass whose last Python reference goes away, and the task then
+never reports. ``start_task`` is the one place that knows this, so callers may forget the task they started.
+"""
 
 from __future__ import annotations
 
 import traceback
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
-from qgis.core import Qgis, QgsMessageLog, QgsTask
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
 
 from ..core.errors import CancelledError, WorldCerealError
 from .worker_threads import prepare_worker_thread
 
 LOG_TAG = "WorldCereal"
+# Message levels by name for signals that carry a level as an int (title, sentence, level): QGIS's values.
+INFO = int(Qgis.MessageLevel.Info)
+WARNING = int(Qgis.MessageLevel.Warning)
+CRITICAL = int(Qgis.MessageLevel.Critical)
+SUCCESS = int(Qgis.MessageLevel.Success)
+
+T = TypeVar("T", bound=QgsTask)
+_running: set[QgsTask] = set()
+
+
+def start_task(task: T) -> T:
+    """Add ``task`` to QGIS's task manager and keep it referenced until it completes or is terminated."""
+    _running.add(task)
+    task.taskCompleted.connect(lambda: _running.discard(task))
+    task.taskTerminated.connect(lambda: _running.discard(task))
+    QgsApplication.taskManager().addTask(task)
+    return task
+
+
+def running_tasks() -> int:
+    """How many tasks started here have not ended yet (for shutdown checks and tests)."""
+    return len(_running)
 
 
 class CoreTask(QgsTask):

@@ -31,6 +31,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..core.credits import CreditRates, estimate_map_credits
 from ..core.errors import WorldCerealError
 from ..core.tile_runs import TilePlan, TileState, TileStatus
 from .compat import field, no_geometry_request
@@ -61,19 +62,20 @@ def tile_fields() -> QgsFields:
     return fields
 
 
-def tile_feature(fields: QgsFields, plan: TilePlan, state: TileState | None = None) -> QgsFeature:
-    """One feature per tile: plan attributes, high credit estimate, and the live status."""
+def tile_feature(fields: QgsFields, plan: TilePlan, state: TileState | None = None, *,
+                 rates: CreditRates) -> QgsFeature:
+    """One feature per tile: plan attributes, high credit estimate (at the user's ``rates``), the live status."""
     feature = QgsFeature(fields)
     feature.setGeometry(QgsGeometry.fromWkt(plan.wkt_4326))
     state = state or TileState(plan.name, TileStatus.PLANNED)
     feature.setAttributes([plan.name, plan.mgrs_tile, plan.epsg, round(plan.area_km2, 3),
-                           round(plan.estimate()[1], 2), state.status, state.job_id or "",
+                           round(estimate_map_credits(plan.area_km2, rates)[1], 2), state.status, state.job_id or "",
                            round(state.credits, 3), state.attempts, state.message])
     return feature
 
 
 def write_tile_layer(path: str | Path, plans: Sequence[TilePlan],
-                     states: Mapping[str, TileState] | None = None) -> Path:
+                     states: Mapping[str, TileState] | None = None, *, rates: CreditRates) -> Path:
     """Create (or replace) the GeoPackage with one polygon per tile (EPSG:4326)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -87,7 +89,7 @@ def write_tile_layer(path: str | Path, plans: Sequence[TilePlan],
     if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         raise WorldCerealError(f"The tile layer {path} cannot be written: {writer.errorMessage()}.")
     for plan in plans:
-        feature = tile_feature(fields, plan, (states or {}).get(plan.name))
+        feature = tile_feature(fields, plan, (states or {}).get(plan.name), rates=rates)
         geom = feature.geometry()
         geom.convertToMultiType()
         feature.setGeometry(geom)

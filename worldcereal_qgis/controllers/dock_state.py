@@ -7,7 +7,6 @@ the same rules apply as in Processing and can be tested without a single widget.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
@@ -20,13 +19,12 @@ from ..core.aoi import Aoi
 from ..core.backends import BackendProfile
 from ..core.dates import add_months, last_complete_month_end, month_end, month_start, months_between
 from ..core.errors import InputError
-from ..core.orbit import CATALOGUE_URL
 from ..core.request import MapRequest, cropland_request, croptype_request
+from ..core.request_checks import duplicate_season_problems
 
-PREFIX = "worldcereal_qgis/dock/"
 AOI_MODES = ("canvas", "rectangle", "polygon", "layer")
 PRODUCTS = ("cropland", "croptype", "croptype_custom")
-ORBIT_MODES = ("auto", "ASCENDING", "DESCENDING")
+ORBIT_MODES = udp.ORBIT_MODES
 MAX_SEASONS = udp.MAX_SEASONS
 
 
@@ -78,14 +76,13 @@ class DockState:
     mask_cropland: bool = True
     backend: str = field(default_factory=lambda: settings.ACTIVE_BACKEND.read())
     backend_url: str = ""
-    orbit_catalogue_url: str = CATALOGUE_URL
 
     def __post_init__(self) -> None:
         # Not a field (never saved): the calendar's cropland period, valid only for the area and year it came from.
         self.cropland_calendar: tuple[tuple, int, tuple[date, date]] | None = None
 
     def set_cropland_calendar(self, aoi: Aoi, year: int, period: tuple[date, date] | None) -> None:
-        """The library's cropland period for this area and year (12 months ending with the last season)."""
+        """The cropland period by the notebooks' rule for this area and year (12 months ending with the last season)."""
         self.cropland_calendar = (tuple(aoi.bbox), int(year), period) if period is not None else None
 
     def cropland_calendar_period(self, aoi: Aoi | None) -> tuple[date, date] | None:
@@ -96,24 +93,33 @@ class DockState:
 
     # ----------------------------------------------------------------- persistence
     @classmethod
-    def load(cls, settings: QgsSettings | None = None) -> DockState:
-        """Last used values; anything unreadable falls back to its default (a bad INI never breaks the dock)."""
-        s = settings or QgsSettings()
-        state = cls()
+    def load(cls, qsettings: QgsSettings | None = None) -> DockState:
+        """Last used values; anything unreadable falls back to its default (a bad INI never breaks the dock).
+
+        Read through ``settings.Setting`` like every other plugin setting (one coercion rule); the backend is
+        the plugin-wide ``settings.ACTIVE_BACKEND`` (the field's default), not a copy under ``dock/``.
+        """
+        state = cls(backend=settings.ACTIVE_BACKEND.read(qsettings))
         for f in fields(cls):
-            raw = s.value(PREFIX + f.name, None)
-            if raw is None or raw == "":
+            if f.name in _SHARED_FIELDS:
+                continue
+            default = getattr(state, f.name)
+            value = _setting(f.name, default).read(qsettings)
+            if value is default or value == "":
                 continue
             try:
-                setattr(state, f.name, _decode(f.name, raw, getattr(state, f.name)))
+                setattr(state, f.name, _seasons_from_json(value) if f.name == "seasons" else value)
             except (TypeError, ValueError, KeyError):
                 continue
         return state.normalised()
 
-    def save(self, settings: QgsSettings | None = None) -> None:
-        s = settings or QgsSettings()
+    def save(self, qsettings: QgsSettings | None = None) -> None:
         for f in fields(self):
-            s.setValue(PREFIX + f.name, _encode(getattr(self, f.name)))
+            if f.name in _SHARED_FIELDS:
+                continue
+            value = getattr(self, f.name)
+            _setting(f.name, value).write(_seasons_to_json(value) if f.name == "seasons" else value, qsettings)
+        settings.ACTIVE_BACKEND.write(self.backend, qsettings)
 
     def normalised(self) -> DockState:
         """Clamp enumerations to known values so an old settings file cannot select a missing option."""
@@ -132,16 +138,20 @@ class DockState:
     # ----------------------------------------------------------------- backend
     def profile(self) -> BackendProfile:
         """The chosen backend; local and custom ones use the URL typed in the form (InputError if invalid)."""
-        base = backends.profile_by_name(self.backend)
-        if base.name in _URL_SETTINGS:
-            return base.with_url(self.backend_url or _URL_SETTINGS[base.name].read())
-        return base
+        from ..adapters.connections import profile  # the one profile -> URL rule (imported late: start-up cost)
+
+        typed = self.backend_url if self.backend in settings.BACKEND_URL_SETTINGS else ""
+        return profile(self.backend, typed or None)
 
     def sync_backend_settings(self) -> None:
-        """Make the plugin-wide settings agree with the form, so the job runner reaches the same backend."""
+        """Make the plugin-wide settings agree with the form, so the job runner, the reference-data page and
+        Processing's defaults reach the same backend; a URL still being typed (invalid) is not written."""
         settings.ACTIVE_BACKEND.write(self.backend)
-        if self.backend in _URL_SETTINGS and self.backend_url:
-            _URL_SETTINGS[self.backend].write(self.profile().url)
+        if self.backend in settings.BACKEND_URL_SETTINGS and self.backend_url:
+            try:
+                settings.BACKEND_URL_SETTINGS[self.backend].write(self.profile().url)
+            except InputError:
+                pass  # problems() shows the invalid URL; the last valid one stays in the settings
 
     # ----------------------------------------------------------------- form logic
     @property
@@ -225,6 +235,8 @@ class DockState:
             self.profile()
         except InputError as err:
             found.append(err)
+        if self.product != "cropland":
+            found += duplicate_season_problems([s.season_id for s in self.seasons if s.enabled])
         if self.product == "croptype_custom" and not self.custom_model_url.strip():
             found.append(InputError("Enter the URL of your custom crop-type model (.zip).", field="croptype_head_zip"))
         try:
@@ -235,7 +247,12 @@ class DockState:
                         if not (missing_aoi and p.field == "aoi")]
 
 
-_URL_SETTINGS = {"local": settings.LOCAL_BACKEND_URL, "custom": settings.CUSTOM_BACKEND_URL}
+_SHARED_FIELDS = ("backend",)  # kept in plugin-wide settings (settings.ACTIVE_BACKEND), not under dock/
+
+
+def _setting(name: str, default: Any) -> settings.Setting:
+    """The ``dock/<field>`` setting of one form field, typed by the field's current value."""
+    return settings.Setting(f"dock/{name}", default, list if isinstance(default, list) else type(default))
 
 
 def period_text(period: tuple[date, date] | None) -> str:
@@ -245,20 +262,11 @@ def period_text(period: tuple[date, date] | None) -> str:
     return f"Processing period: {start.isoformat()} … {end.isoformat()} ({months_between(start, end)} months)"
 
 
-def _encode(value: Any) -> Any:
-    if isinstance(value, list):
-        return json.dumps([{"id": s.season_id, "start": s.start.isoformat(), "end": s.end.isoformat(),
-                            "enabled": s.enabled} for s in value])
-    return value
+def _seasons_to_json(rows: list[SeasonWindow]) -> list[dict]:
+    return [{"id": s.season_id, "start": s.start.isoformat(), "end": s.end.isoformat(), "enabled": s.enabled}
+            for s in rows]
 
 
-def _decode(name: str, raw: Any, default: Any) -> Any:
-    if name == "seasons":
-        rows = json.loads(raw)
-        return [SeasonWindow(r["id"], date.fromisoformat(r["start"]), date.fromisoformat(r["end"]),
-                             bool(r.get("enabled", True))) for r in rows]
-    if isinstance(default, bool):
-        return raw if isinstance(raw, bool) else str(raw).lower() in ("1", "true", "yes")
-    if isinstance(default, int):
-        return int(raw)
-    return str(raw)
+def _seasons_from_json(rows: list[dict]) -> list[SeasonWindow]:
+    return [SeasonWindow(r["id"], date.fromisoformat(r["start"]), date.fromisoformat(r["end"]),
+                         bool(r.get("enabled", True))) for r in rows]

@@ -10,10 +10,10 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
-from ..adapters.tasks import CoreTask
+from ..adapters.tasks import CRITICAL, INFO, SUCCESS, CoreTask, start_task
 from ..core import udp
 from ..core.backends import BackendProfile
 from ..core.errors import CancelledError, WorldCerealError
@@ -146,7 +146,7 @@ class JobController(QObject):
 
     def _start_task(self, key: str, task: CoreTask) -> None:
         self._tasks[key] = task
-        QgsApplication.taskManager().addTask(task)
+        start_task(task)
 
     def _finished(self, local_id: str, result, error, after) -> None:
         self._tasks.pop(local_id, None)
@@ -160,7 +160,7 @@ class JobController(QObject):
             self.store.update(local_id, error_message=str(error), error_code=getattr(error, "code", None))
         except (KeyError, WorldCerealError):
             return
-        self.notify.emit("WorldCereal", str(error), 2)
+        self.notify.emit("WorldCereal", str(error), CRITICAL)
 
     def _after_submit(self, local_id: str, record, error) -> None:
         if error is None:
@@ -175,10 +175,10 @@ class JobController(QObject):
             self._schedule_poll(record)
             return
         if record.status == JobStatus.FINISHED:
-            self.notify.emit("WorldCereal", f"{record.title} finished; downloading the map.", 0)
+            self.notify.emit("WorldCereal", f"{record.title} finished; downloading the map.", INFO)
             self._download(local_id)
         elif record.status == JobStatus.ERROR:
-            self.notify.emit("WorldCereal", record.error_message or f"Job {record.remote_id} failed.", 2)
+            self.notify.emit("WorldCereal", record.error_message or f"Job {record.remote_id} failed.", CRITICAL)
         elif record.status in ACTIVE_STATUSES:
             self._schedule_poll(record)
 
@@ -213,7 +213,7 @@ class JobController(QObject):
 
         remove_job_layers(self.project, record.remote_id)
         add_result_layers(built, self.project)
-        self.notify.emit("WorldCereal", f"{record.title} is loaded as styled layers.", 3)
+        self.notify.emit("WorldCereal", f"{record.title} is loaded as styled layers.", SUCCESS)
         self.jobLoaded.emit(record.local_id)
 
     def _title(self, local_id: str) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
-from ..adapters.tasks import CoreTask
+from ..adapters.tasks import CRITICAL, WARNING, CoreTask, start_task
 from ..core.errors import AuthError, CancelledError, WorldCerealError
 from ..core.tile_runs import Action, TileRun, TileStatus
 
@@ -79,7 +79,7 @@ class RunController(QObject):
             actions = self.run.due_actions(busy=set(self._tasks))
         except WorldCerealError as err:
             self._timer.stop()
-            self.notify.emit("WorldCereal", str(err), 2)
+            self.notify.emit("WorldCereal", str(err), CRITICAL)
             return
         for action in actions:
             self._start(action.tile, CoreTask(f"WorldCereal: {action.kind} {action.tile}",
@@ -90,15 +90,13 @@ class RunController(QObject):
         self._check_finished()
 
     def _start(self, key: str, task: CoreTask) -> None:
-        from qgis.core import QgsApplication
-
         self._tasks[key] = task
-        QgsApplication.taskManager().addTask(task)
+        start_task(task)
 
     def _after_step(self, action: Action, state, error) -> None:
         self._tasks.pop(action.tile, None)
         if error is not None and not isinstance(error, CancelledError):
-            self.notify.emit("WorldCereal", str(error), 2)
+            self.notify.emit("WorldCereal", str(error), CRITICAL)
             if isinstance(error, AuthError):
                 self._timer.stop()  # every next step would fail the same way; the user logs in and resumes
             return
@@ -109,7 +107,7 @@ class RunController(QObject):
         if action.kind == "download" and state.status == TileStatus.FINISHED:
             self._mosaic_dirty = True
         if state.status == TileStatus.RETRYING and action.kind == "poll":
-            self.notify.emit("WorldCereal", f"Tile {state.name} failed and will be retried: {state.message}", 1)
+            self.notify.emit("WorldCereal", f"Tile {state.name} failed and will be retried: {state.message}", WARNING)
 
     # -- mosaic and tile layer ----------------------------------------------------------------------------------
     def _rebuild_mosaic(self) -> None:
@@ -120,7 +118,7 @@ class RunController(QObject):
     def _after_mosaic(self, result, error) -> None:
         self._tasks.pop(_MOSAIC_KEY, None)
         if error is not None:
-            self.notify.emit("WorldCereal", str(error), 2)
+            self.notify.emit("WorldCereal", str(error), CRITICAL)
             return
         if result is None:
             return
@@ -134,11 +132,12 @@ class RunController(QObject):
 
     def load_tile_layer(self) -> QgsVectorLayer:
         """Write ``tiles.gpkg`` next to the outputs (once) and add it to the project, styled by status."""
+        from .. import settings
         from ..adapters import tile_layer
 
         path = self.run.run_dir / tile_layer.FILE_NAME
         if not path.is_file():
-            tile_layer.write_tile_layer(path, self.run.tiles, self.run.tile_states())
+            tile_layer.write_tile_layer(path, self.run.tiles, self.run.tile_states(), rates=settings.credit_rates())
         self.tile_layer = tile_layer.load_tile_layer(path, self.project, f"{self.run.name} tiles")
         self.update_tile_layer()
         return self.tile_layer
@@ -170,8 +169,8 @@ class RunController(QObject):
         self._tasks.pop(_CANCEL_KEY, None)
         self.update_tile_layer()
         if error is not None:
-            self.notify.emit("WorldCereal", str(error), 2)
+            self.notify.emit("WorldCereal", str(error), CRITICAL)
         for problem in problems:
-            self.notify.emit("WorldCereal", problem, 2)
+            self.notify.emit("WorldCereal", problem, CRITICAL)
         if not problems and error is None:
-            self.notify.emit("WorldCereal", f"The tiled run {self.run.name} was cancelled on the backend.", 1)
+            self.notify.emit("WorldCereal", f"The tiled run {self.run.name} was cancelled on the backend.", WARNING)

@@ -20,32 +20,16 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from .. import settings
 from ..adapters import tile_layer
-from ..adapters.tasks import CoreTask
+from ..adapters.tasks import CRITICAL, WARNING, CoreTask, start_task
 from ..core.backends import BackendProfile
-from ..core.credits import estimate_map_credits
+from ..core.credits import CreditRates
 from ..core.errors import WorldCerealError
 from ..core.request import MapRequest
+from ..core.run_plan import RunPlan, plan_run
 from ..core.tile_runs import TileRun, TileStatus
-from ..core.tiling import Tile, plan_tiles
 from .tiled_run import RunController
 
 OnDone = Callable[[object, "WorldCerealError | None"], None]
-
-
-@dataclass(frozen=True)
-class RunPlan:
-    """What the user confirms before a tiled run starts."""
-
-    request: MapRequest
-    profile: BackendProfile
-    tiles: list[Tile]
-    tile_km: float
-    low: float
-    high: float
-
-    def summary(self) -> str:
-        return (f"{self.request.aoi.name}: {self.request.aoi.area_km2:,.0f} km² as {len(self.tiles)} tiles of up to "
-                f"{self.tile_km:g} km, about {self.low:,.0f}–{self.high:,.0f} credits")
 
 
 @dataclass(frozen=True)
@@ -66,13 +50,19 @@ class RunRow:
         return f"{self.active} on the backend" if self.active else "waiting"
 
 
-def plan_run(request: MapRequest, profile: BackendProfile, tile_km: float) -> RunPlan:
-    """Tiles and the summed estimate (pure; a country takes a fraction of a second, so call it in a task)."""
-    tiles = plan_tiles(request.aoi.geometry, request.aoi.name, tile_km)
-    if not tiles:
-        raise WorldCerealError("The area of interest gave no tiles to run.")
-    estimates = [estimate_map_credits(t.area_km2, settings.credit_rates()) for t in tiles]
-    return RunPlan(request, profile, tiles, tile_km, sum(e[0] for e in estimates), sum(e[1] for e in estimates))
+def bounded_plan(request: MapRequest, profile: BackendProfile, tile_km: float, rates: CreditRates,
+                 task=None) -> RunPlan:
+    """The dock's plan step, in a task: bounded from the area first, then streamed and cancellable (#16).
+
+    The job-count limit and the credit budget (setting jobs/credit_budget) are checked from the area before
+    any tile is cut (core/plan_bounds.py), so a continent is answered with one sentence in seconds.
+    """
+    from ..core.plan_bounds import area_km2, check_plan_bounds
+
+    check_plan_bounds(area_km2(request.aoi.geometry), tile_km, max_credits=settings.CREDIT_BUDGET.read(),
+                      rates=rates, raise_hint=f"raise the setting {settings.PREFIX + settings.CREDIT_BUDGET.key}")
+    return plan_run(request, profile, tile_km, rates, is_cancelled=None if task is None else task.isCanceled,
+                    progress=None if task is None else task.setProgress)
 
 
 def new_run_folder(name: str, root: Path | None = None, now: datetime | None = None) -> Path:
@@ -94,10 +84,10 @@ def _remember(folder: Path, keep: bool) -> None:
     settings.ACTIVE_RUNS.write(json.dumps([str(p) for p in folders]))
 
 
-def _create_run(plan: RunPlan, folder: Path, client_for) -> TileRun:
-    """Worker thread: the run folder, its job database and its tile layer file."""
+def _create_run(plan: RunPlan, folder: Path, client_for, rates: CreditRates) -> TileRun:
+    """Worker thread: the run folder, its job database and its tile layer file (estimates at the user's rates)."""
     run = TileRun.create(folder, plan.request, plan.profile, plan.tiles, client_for=client_for)
-    tile_layer.write_tile_layer(folder / tile_layer.FILE_NAME, run.tiles, run.tile_states())
+    tile_layer.write_tile_layer(folder / tile_layer.FILE_NAME, run.tiles, run.tile_states(), rates=rates)
     return run
 
 
@@ -119,16 +109,17 @@ class TiledRuns(QObject):
 
     # -- starting -----------------------------------------------------------------------------------------------
     def plan(self, request: MapRequest, profile: BackendProfile, on_done: OnDone) -> None:
-        tile_km = settings.TILE_SIZE_KM.read()
-        self._start_task(CoreTask("WorldCereal: planning tiles", lambda t: plan_run(request, profile, tile_km),
-                                  on_done))
+        tile_km, rates = settings.TILE_SIZE_KM.read(), settings.credit_rates()
+        self._start_task(CoreTask("WorldCereal: planning tiles",
+                                  lambda t: bounded_plan(request, profile, tile_km, rates, t), on_done))
 
     def start(self, plan: RunPlan, folder: Path | None = None) -> Path:
         """Create the run folder in a task, then watch it; returns the folder (remembered at once)."""
         folder = folder or new_run_folder(plan.request.aoi.name)
         _remember(folder, True)  # a crash during creation still leaves the folder to resume or inspect
+        rates = settings.credit_rates()
         self._start_task(CoreTask(f"WorldCereal: starting the tiled run {plan.request.aoi.name}",
-                                  lambda t: _create_run(plan, folder, self.client_for),
+                                  lambda t: _create_run(plan, folder, self.client_for, rates),
                                   lambda run, error: self._created(folder, run, error)))
         return folder
 
@@ -144,7 +135,7 @@ class TiledRuns(QObject):
     def _created(self, folder: Path, run: TileRun | None, error: WorldCerealError | None) -> None:
         if error is not None or run is None:
             if error is not None:
-                self.notify.emit("WorldCereal", str(error), 2)
+                self.notify.emit("WorldCereal", str(error), CRITICAL)
             _remember(folder, False)
             return
         self._adopt(run)
@@ -159,7 +150,7 @@ class TiledRuns(QObject):
         try:
             controller.load_tile_layer()
         except WorldCerealError as err:
-            self.notify.emit("WorldCereal", str(err), 1)
+            self.notify.emit("WorldCereal", str(err), WARNING)
         controller.start()
         self.changed.emit()
 
@@ -184,7 +175,7 @@ class TiledRuns(QObject):
 
         if error is not None:
             self._mosaic_loaded.discard(run_dir)
-            self.notify.emit("WorldCereal", str(error), 2)
+            self.notify.emit("WorldCereal", str(error), CRITICAL)
             return
         layers.add_result_layers(built, self.project)
 
@@ -213,10 +204,10 @@ class TiledRuns(QObject):
 
     # -- tasks and shutdown -------------------------------------------------------------------------------------
     def _start_task(self, task: CoreTask) -> None:
-        self._tasks.add(task)
+        self._tasks.add(task)  # for busy(); start_task keeps the task alive
         task.taskCompleted.connect(lambda t=task: self._tasks.discard(t))
         task.taskTerminated.connect(lambda t=task: self._tasks.discard(t))
-        QgsApplication.taskManager().addTask(task)
+        start_task(task)
 
     def busy(self) -> bool:
         return bool(self._tasks) or any(c.busy() for c in self.controllers.values())

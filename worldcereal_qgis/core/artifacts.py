@@ -1,10 +1,11 @@
 """Make a head zip reachable by the backend: upload it through openEO's artifact helper, or take the user's URL.
 
-Upload path (reference §5 step 8): ``openeo.extra.artifacts.build_artifact_helper(connection)`` gets STS
-credentials with the user's openEO token, puts the zip in the backend's artifact bucket and gives a
-presigned GET URL, here valid 6 days. Presigned URLs expire (and the cloud copy has a limited retention),
-so ``ensure_head_url`` re-uploads a registered model whose URL will not outlive the job. Users may give
-their own HTTPS URL to a ``.zip`` instead (the Gisat app's rule). boto3 and openeo are imported lazily.
+Upload path (docs/worldcereal-facts.md, "Custom model upload"):
+``openeo.extra.artifacts.build_artifact_helper(connection)`` gets STS credentials with the user's openEO token, puts
+the zip in the backend's artifact bucket and gives a presigned GET URL, here valid 6 days. Presigned URLs expire
+(and the cloud copy has a limited retention), so ``ensure_head_url`` re-uploads a registered model whose URL will
+not outlive the job. Users may give their own HTTPS URL to a ``.zip`` instead (the Gisat app's rule). boto3 and
+openeo are imported lazily.
 """
 
 from __future__ import annotations

@@ -1,13 +1,15 @@
 """Credit and duration estimates before submitting, from the AOI area.
 
-All rates live in ``CreditRates`` so settings can override them in one place; the figures are the
-documented ones (reference doc §6): Gisat app 250 km² ≈ 40 credits / 20 min, 750 km² ≈ 90 / 50 min,
-2500 km² ≈ 250 / 1 h 40 (0.10–0.16 credits/km²), CDSE 2 credits per batch job, 10 000 free per month.
+All rates live in ``CreditRates``; every estimate takes them as a required argument so the dock and Processing
+cannot drift apart (both read them from the user's settings, ``settings.credit_rates()``). ``DEFAULT_RATES`` are
+the published figures (docs/worldcereal-facts.md, "Credits and duration"): 0.10–0.16 credits/km², 2 credits per
+batch job, 10 000 free credits per month.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import InputError
@@ -36,14 +38,22 @@ def _check_area(area_km2: float) -> None:
         raise InputError(f"Cannot estimate the cost of an area of {area_km2} km².", field="aoi")
 
 
-def estimate_map_credits(area_km2: float, rates: CreditRates = DEFAULT_RATES, *, jobs: int = 1) -> tuple[float, float]:
+def estimate_map_credits(area_km2: float, rates: CreditRates, *, jobs: int = 1) -> tuple[float, float]:
     """(low, high) credits for map jobs covering ``area_km2`` in ``jobs`` batch jobs (each has an overhead)."""
     _check_area(area_km2)
     overhead = rates.job_overhead_credits * max(jobs, 1)
     return area_km2 * rates.map_credits_per_km2_low + overhead, area_km2 * rates.map_credits_per_km2_high + overhead
 
 
-def estimate_extraction_credits(jobs: int, rates: CreditRates = DEFAULT_RATES) -> float:
+def estimate_tiles_credits(areas_km2: Iterable[float], rates: CreditRates) -> tuple[float, float]:
+    """(low, high) credits of a tiled run: one job per tile, so every tile pays the job overhead once."""
+    areas = list(areas_km2)
+    for area in areas:
+        _check_area(area)
+    return estimate_map_credits(sum(areas), rates, jobs=len(areas)) if areas else (0.0, 0.0)
+
+
+def estimate_extraction_credits(jobs: int, rates: CreditRates) -> float:
     """Typical credits of ``jobs`` extraction jobs (documented average; single jobs vary up to ~10x)."""
     return max(jobs, 0) * rates.extraction_credits_per_job
 
@@ -63,7 +73,7 @@ def estimate_duration_minutes(area_km2: float) -> tuple[float, float]:
     return typical * _DURATION_SPREAD[0], typical * _DURATION_SPREAD[1]
 
 
-def budget_warnings(estimate_high: float, budget: float | None, rates: CreditRates = DEFAULT_RATES) -> list[str]:
+def budget_warnings(estimate_high: float, budget: float | None, rates: CreditRates) -> list[str]:
     """One sentence per reason to think twice before submitting: above the user's budget, above free credits."""
     warnings = []
     if budget is not None and estimate_high > budget:

@@ -1,7 +1,8 @@
 """Month arithmetic for WorldCereal periods.
 
 The v3 models work on whole monthly composites, so every period and season window is month-aligned
-(1st .. last day) and a processing period spans at most 12 months (reference doc §1.2).
+(1st .. last day) and a processing period spans at most 12 months (docs/worldcereal-facts.md,
+"Processing period").
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Point-extraction jobs (reference doc §4.2): the library's job split, temporal extents and inputs graph.
+"""Point-extraction jobs: the library's job split, temporal extents and inputs graph
+(docs/worldcereal-facts.md, "Reference data and extractions").
 
 Why a copy of the library's rules instead of the library: it needs geopandas, openeo-gfmap and a grid download;
 the plugin plans offline with core/mgrs.py and builds the same graph with the official openeo client.
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from .credits import DEFAULT_RATES, CreditRates, estimate_extraction_credits
+from .credits import CreditRates, estimate_extraction_credits
 from .dates import EARLIEST_DATE, last_complete_month_end, month_end, month_start
 from .errors import InputError
 from .reference_data import LABEL_COLUMNS
@@ -107,16 +108,16 @@ def temporal_extent(first_valid: date, last_valid: date, *, today: date | None =
 
 
 def assign_tiles(samples) -> Any:
-    """Add the Sentinel-2 tile of every sample (core/mgrs.py; same ids the S2 products carry)."""
-    from .mgrs import mgrs_tile_id
+    """Add the Sentinel-2 tile of every sample (core/mgrs.py: the official grid, the tiling's nearest-centre rule)."""
+    from .mgrs import tile_ids_for_points
 
     out = samples.copy()
-    out["tile"] = [mgrs_tile_id(lon, lat) for lon, lat in zip(out["lon"].tolist(), out["lat"].tolist())]
+    out["tile"] = tile_ids_for_points(out["lon"].to_numpy(), out["lat"].to_numpy())
     return out
 
 
 def plan_jobs(samples, *, today: date | None = None, max_points: int = MAX_POINTS_PER_JOB,
-              rates: CreditRates = DEFAULT_RATES) -> ExtractionPlan:
+              rates: CreditRates) -> ExtractionPlan:
     """Split as ``prepare_job_dataframe`` does: by valid_time year, then S2 tile, then chunks of ``max_points``.
 
     The library runs one data set (ref_id) at a time; several are split by ref_id first.

@@ -1,4 +1,5 @@
-"""Post-processing of point-extraction results into WorldCereal's long format (reference doc §4.3).
+"""Post-processing of point-extraction results into WorldCereal's long format
+(docs/worldcereal-facts.md, "Reference data and extractions").
 
 Why exact dtypes: custom-model training reads these files next to the public extractions, so every file must
 have the schema of the real extraction files (column order, uint16 bands with 65535 = nodata, categorical
@@ -224,7 +225,7 @@ SERIES_UNITS = {"NDVI": "", "S2": "reflectance", "S1": "dB", "AGERA5-PRECIP": "m
 
 
 def decode(column: str, values) -> Any:
-    """Stored uint16 -> physical units (reference doc §4.3); 65535 -> NaN.
+    """Stored uint16 -> physical units (docs/worldcereal-facts.md); 65535 -> NaN.
 
     S2 ÷ 10000 (reflectance), S1 dB = 20·log10(DN) − 83, AgERA5 ÷ 100, DEM and slope as stored.
     """

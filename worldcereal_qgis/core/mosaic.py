@@ -262,7 +262,8 @@ def display_grid(extent_4326: tuple[float, float, float, float], display_epsg: i
     """A grid over the whole run (fixed from the plan, so the display layer's extent never changes)."""
     import shapely
 
-    geom = shapely.box(*extent_4326)
+    west, south, east, north = extent_4326
+    geom = shapely.box(west, south, east + 360.0 if west > east else east, north)  # across 180°: continuous
     if display_epsg == 4326:
         res = res_m / _M_PER_DEG
     else:
@@ -341,6 +342,21 @@ def _display_vrt(path: Path, sources: Sequence[_Source], grid: _Grid, display_ep
     _vrt(path, wkt, (grid.x0, grid.res, 0.0, grid.y0, 0.0, -grid.res), (grid.width, grid.height), bands, sources)
 
 
+def _display_crs(extent_4326: tuple[float, float, float, float], display_epsg: int) -> int:
+    """A run across the antimeridian (west > east) is displayed in the UTM zone at its centre, not in lon/lat.
+
+    In EPSG:4326 the two sides of 180° are 360° apart, and one grid over both would span the globe. The
+    UTM zone around the run's centre is continuous across 180°, so the sides are mosaicked into one result.
+    """
+    west, south, east, north = extent_4326
+    if display_epsg != 4326 or west <= east:
+        return display_epsg
+    from .aoi import utm_epsg_for
+
+    centre = (west + east + 360.0) / 2.0
+    return utm_epsg_for((centre + 180.0) % 360.0 - 180.0, (south + north) / 2.0)
+
+
 # --- public API --------------------------------------------------------------------------------------------------
 
 
@@ -349,7 +365,8 @@ def build_mosaic(out_dir: str | Path, tiles: Sequence[MosaicTile], *, name: str,
     """(Re)build the zone VRTs and the display mosaic from the tiles finished so far; None if none is readable.
 
     ``extent_4326`` is the whole run's extent (all planned tiles), so the display grid is the same at every
-    rebuild. Only the first band set is mosaicked; tiles with another one are reported in ``skipped``.
+    rebuild; west > east for a run across 180°, displayed in its central UTM zone (``_display_crs``). Only
+    the first band set is mosaicked; tiles with another one are reported in ``skipped``.
     """
     out_dir = Path(out_dir)
     files, skipped = [], []
@@ -364,6 +381,7 @@ def build_mosaic(out_dir: str | Path, tiles: Sequence[MosaicTile], *, name: str,
     by_zone: dict[int, list[_File]] = {}
     for f in files:
         by_zone.setdefault(f.epsg, []).append(f)
+    display_epsg = _display_crs(extent_4326, display_epsg)
     grid = display_grid(extent_4326, display_epsg)
     zones, warped = {}, []
     for epsg, zone_files in sorted(by_zone.items()):

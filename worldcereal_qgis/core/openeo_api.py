@@ -121,12 +121,20 @@ def translate_error(err: BaseException, *, action: str, backend: str, job_id: st
     openeo = _openeo()
     from openeo.rest import OpenEoApiError, OpenEoClientException
 
+    if _is_web_page(err):
+        return BackendError(f"{action} failed: {backend} answered, but it is not an openEO backend (it sent a web "
+                            "page, not openEO's JSON); check the backend URL, e.g. "
+                            "https://openeo.dataspace.copernicus.eu.", job_id=job_id)
     if isinstance(err, OpenEoApiError):
         cls = AuthError if err.code in AUTH_ERROR_CODES or err.http_status_code == 401 else BackendError
         message = f"{action} failed on {backend}: {err.message}"
         return cls(message, code=err.code, job_id=job_id, http_status=err.http_status_code)
     import requests
 
+    if isinstance(err, requests.exceptions.SSLError):  # a ConnectionError too: name it, "unreachable" misleads
+        return BackendError(f"{action} failed: the TLS certificate of {backend} cannot be verified (self-signed, "
+                            "expired or issued for another host); fix the URL or the certificate (a proxy that "
+                            "inspects https needs its certificate installed).", job_id=job_id)
     if isinstance(err, requests.exceptions.ConnectionError):
         return BackendError(f"{action} failed: the openEO backend {backend} cannot be reached (connection error)",
                             job_id=job_id)
@@ -137,6 +145,14 @@ def translate_error(err: BaseException, *, action: str, backend: str, job_id: st
         return cls(f"{action} failed on {backend}: {err}", job_id=job_id)
     del openeo
     return BackendError(f"{action} failed on {backend}: {err}", job_id=job_id)
+
+
+def _is_web_page(err: BaseException) -> bool:
+    """An answer that is HTML or not JSON at all: the URL is a web site, not an openEO backend."""
+    if isinstance(err, ValueError) and "Expecting value" in str(err):  # JSON decoding of a non-JSON body
+        return True
+    text = str(getattr(err, "message", "") or err).lower()
+    return "<html" in text or "<!doctype html" in text
 
 
 class OpenEOClient:

@@ -1,4 +1,5 @@
-"""Sentinel-1 orbit direction for an AOI and period, with openeo-gfmap's rule (reference doc §1.3).
+"""Sentinel-1 orbit direction for an AOI and period, with openeo-gfmap's rule (docs/worldcereal-facts.md,
+"Sentinel-1 orbit").
 
 The v3 UDPs require ``orbit_state``; the library picks it with ``select_s1_orbitstate_vvvh``
 (Open-EO/openeo-gfmap@maintenance/0.4.x, src/openeo_gfmap/utils/catalogue.py), which queries the CDSE

@@ -1,8 +1,8 @@
 """Deterministic colours for WorldCereal maps: cropland, crop-type classes and probabilities.
 
-WorldCereal ships no official palette (reference doc §3); the notebooks draw random colours per run. A fixed,
-name-keyed palette makes repeated runs look identical, and hash-based colours for unknown (custom model)
-classes keep that promise for any class list.
+WorldCereal ships no official palette (docs/worldcereal-facts.md, "Styling"); the notebooks draw random colours
+per run. A fixed, name-keyed palette makes repeated runs look identical, and hash-based colours for unknown
+(custom model) classes keep that promise for any class list.
 """
 
 from __future__ import annotations

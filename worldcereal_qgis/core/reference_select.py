@@ -21,8 +21,21 @@ _H3_CELL = re.compile(r"^[0-9a-f]{15}$")
 
 
 def load_class_mappings(path: str | Path) -> dict[str, dict[str, str]]:
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
+    """``{mapping name: {EWOC code: class name}}``; InputError (one sentence) for a file that is not that."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except OSError as err:
+        raise InputError(f"The class mappings file {path} cannot be read ({err.strerror or err}).",
+                         field="class_mappings") from err
+    except ValueError as err:  # JSONDecodeError and undecodable bytes
+        where = f" (line {err.lineno})" if isinstance(err, json.JSONDecodeError) else ""
+        raise InputError(f"The class mappings file {path} is not JSON{where}; use a class_mappings.json such as "
+                         "WorldCereal's.", field="class_mappings") from err
+    if not isinstance(data, dict) or not all(isinstance(m, dict) for m in data.values()):
+        raise InputError(f"The class mappings file {path} must map names to {{EWOC code: class}} tables, like "
+                         "WorldCereal's class_mappings.json.", field="class_mappings")
+    return data
 
 
 def legend_codes(class_mappings: dict[str, dict[str, str]]) -> set[int]:

@@ -1,8 +1,8 @@
 """Describe a WorldCereal result GeoTIFF from its band names: kinds, seasons and class order.
 
 The band descriptions are the only reliable metadata (STAC ``eo:bands`` was incomplete on real CDSE output,
-reference doc §1.5), and the class order behind ``croptype_classification`` values is the order of the
-per-class probability bands (§2.4), so everything the styling needs is derived here, without QGIS.
+docs/worldcereal-facts.md, "Map outputs"), and the class order behind ``croptype_classification`` values is the
+order of the per-class probability bands (same section), so everything the styling needs is derived here, without QGIS.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ _MAIN_KINDS = (CROPLAND_CLASSIFICATION, CROPLAND_PROBABILITY, CROPTYPE_CLASSIFIC
 _EXTRA_KINDS = (OTHER_PROBABILITY, CROPTYPE_CLASS_PROBABILITY)
 _CROPLAND_CLASSES = ("cropland", "other")
 
-# Non-merged library file: croptype_<start>_<end>_<sid>[_<winstart>_<winend>].tif (reference doc §2.4).
+# Non-merged library file: croptype_<start>_<end>_<sid>[_<winstart>_<winend>].tif
+# (docs/worldcereal-facts.md, "Map outputs").
 _DATE = r"\d{4}-\d{2}-\d{2}"
 _NON_MERGED_FILE = re.compile(rf"^croptype_{_DATE}_{_DATE}_(?P<sid>.+?)(?:_{_DATE}_{_DATE})?(?:_.*)?\.tiff?$")
 

@@ -1,4 +1,5 @@
-"""Season windows from WorldCereal's crop calendar, with the library's rule (reference doc §2.3).
+"""Season windows from WorldCereal's crop calendar, with the library's rule
+(docs/worldcereal-facts.md, "Seasons and the crop calendar").
 
 Reproduces ``get_season_dates_for_extent`` (worldcereal-classification, src/worldcereal/seasons.py) offline:
 lookup points (0.5° grid centres) inside the AOI bbox, median SOS/EOS dekad rounded half-to-even, the
@@ -167,6 +168,19 @@ class CropCalendar:
                             "more than the 12 months a job can process.")
         return SeasonSuggestion(season_id, start, end, period_ending_with(end, 12), " ".join(warnings) or None)
 
+    def why_no_second_season(self, bbox: tuple[float, float, float, float], year: int) -> str | None:
+        """Why ``suggest`` gives no tc-s2 here (one sentence), or None when it gives one."""
+        bbox = _check_bbox(bbox)
+        second = self._window(bbox, year, "tc-s2")
+        if second is None:
+            return ("tc-s2 is not offered: the crop calendar has no valid second season here (no dates, or an end "
+                    "before the start).")
+        first = self._window(bbox, year, "tc-s1")
+        if first is not None and first[:2] == second[:2]:
+            return (f"tc-s2 is not offered: its median window ({second[0]:%b %Y} – {second[1]:%b %Y}) equals "
+                    "tc-s1's, which is how the crop calendar marks an area with one growing season.")
+        return None
+
     def suggest_all(self, bbox: tuple[float, float, float, float], year: int) -> list[SeasonSuggestion]:
         """``tc-s1``, ``tc-s2`` (when the calendar has a distinct second season) and ``tc-annual``."""
         found = (self.suggest(bbox, year, sid) for sid in SEASON_IDS)
@@ -278,7 +292,11 @@ def _read_columns(path: Path) -> dict[str, Any]:
 
 
 def cropland_period_for(seasons: list[SeasonSuggestion]) -> tuple[date, date]:
-    """Exactly 12 months ending with the month the last season ends (the cropland notebook's advice)."""
+    """The notebooks' rule: exactly 12 months ending with the month the area's last season ends.
+
+    Not the library's job manager, which takes the tc-annual window itself (11 or 13 months where the annual
+    season is that long, and its own temporal-context check refuses more than 12); see docs/SEASONS.md.
+    """
     if not seasons:
         raise InputError("At least one season is needed to derive the cropland period.", field="season")
     return period_ending_with(max(s.end for s in seasons), 12)

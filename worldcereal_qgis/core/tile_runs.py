@@ -97,8 +97,8 @@ class TilePlan:
 
         return shapely.from_wkt(self.wkt_utm)
 
-    def estimate(self) -> tuple[float, float]:
-        return credit_rates.estimate_map_credits(self.area_km2)
+    def estimate(self, rates: credit_rates.CreditRates) -> tuple[float, float]:
+        return credit_rates.estimate_map_credits(self.area_km2, rates)
 
 
 @dataclass
@@ -248,13 +248,9 @@ class TileRun:
         request.aoi = Aoi(tile.geometry_4326(), tile.name)
         return request
 
-    def estimate_credits(self) -> tuple[float, float]:
-        """(low, high) credits before starting: the sum over tiles (each job has its start-up cost)."""
-        low = high = 0.0
-        for tile in self.tiles:
-            t_low, t_high = tile.estimate()
-            low, high = low + t_low, high + t_high
-        return low, high
+    def estimate_credits(self, rates: credit_rates.CreditRates) -> tuple[float, float]:
+        """(low, high) credits at the user's rates: the sum over tiles (each job has its start-up cost)."""
+        return credit_rates.estimate_tiles_credits((tile.area_km2 for tile in self.tiles), rates)
 
     def actual_credits(self) -> float:
         """Credits the backend reported for every attempt so far (failed attempts cost too)."""
@@ -459,9 +455,14 @@ class TileRun:
             tmp.replace(path)
 
     def extent_4326(self) -> tuple[float, float, float, float]:
+        """The run's lon/lat extent; west > east when its tiles lie on both sides of 180° (core/aoi.py)."""
         import shapely
 
-        return tuple(shapely.union_all([t.geometry_4326() for t in self.tiles]).bounds)  # type: ignore[return-value]
+        from .aoi import lon_interval
+
+        union = shapely.union_all([t.geometry_4326() for t in self.tiles])
+        west, east = lon_interval(union)
+        return west, union.bounds[1], east, union.bounds[3]
 
     def mosaic_tiles(self, states: dict[str, TileState] | None = None) -> list[MosaicTile]:
         states = states or self.tile_states()
@@ -515,9 +516,12 @@ def _mosaic_name(product: str) -> str:
 def run_tiled(run: TileRun, *, progress: Callable[[float], None] = lambda p: None,
               is_cancelled: Callable[[], bool] = lambda: False, log: Log = lambda m: None,
               sleep: Callable[[float], None] = time.sleep, on_change: Callable[[TileRun], None] | None = None,
-              display_epsg: int = 4326) -> RunSummary:
-    """Drive the run to its end in this thread (Processing); cancelling stops every remote job of the run."""
-    low, high = run.estimate_credits()
+              display_epsg: int = 4326, rates: credit_rates.CreditRates) -> RunSummary:
+    """Drive the run to its end in this thread (Processing); cancelling stops every remote job of the run.
+
+    ``rates`` are the user's credit rates (settings), so the logged estimate is the one the dock shows.
+    """
+    low, high = run.estimate_credits(rates)
     log(f"{len(run.tiles)} tiles, at most {run.manifest.parallel} jobs at a time; estimated {low:.0f}–{high:.0f} "
         "credits.")
     mosaic = None

@@ -8,9 +8,10 @@ neighbour of the same UTM zone with the longest shared edge (else the nearest wi
 
 S2 tiles overlap (109.8 km on a 100 km grid); the library avoids double coverage with openeo-gfmap's
 ``s2grid_voronoi_4326`` grid: the Voronoi cells of the S2 tile centres in lon/lat. We compute those cells
-locally from the tile centres (no download). As in that grid, distances are in degrees, so north of ~60°
-a cell can reach a few km beyond its tile's 109.8 km footprint; harmless, since a job loads its own bbox and
-the tile only lends its name and UTM zone. Deliberate differences, each for a reason:
+locally from the centres of the official grid's tiles (core/s2grid.py, shipped; no download). As in that
+grid, distances are in degrees, so north of ~60° a cell can reach a few km beyond its tile's 109.8 km
+footprint; harmless, since a job loads its own bbox and the tile only lends its name and UTM zone.
+Deliberate differences, each for a reason:
 
 * Tiles keep the UTM zone of their S2 tile (the library re-derives it from each tile's centroid; the two agree
   except for odd non-convex pieces, where the zone the grid was laid in is the consistent choice).
@@ -43,6 +44,7 @@ from .errors import CancelledError, InputError
 MIN_TILE_SIZE_M = 100.0
 MAX_MERGE_GAP_M = 20.0
 _UTM_DENSIFY_M = 1000.0
+_SIDE_TOLERANCE_DEG = 1e-6  # ~0.1 m: a tile cut at 180° may come back a hair beyond it
 _MIN_TILE_KM, _MAX_TILE_KM = 1.0, 200.0
 
 
@@ -67,6 +69,7 @@ class _Cell:
     epsg: int
     index: int
     geom: BaseGeometry
+    side: int = 0  # -1 / +1: west / east of 180° for an area across the antimeridian (cells never mix them)
 
 
 # --- input checks ----------------------------------------------------------------------------------------------
@@ -101,32 +104,23 @@ def _check_size(tile_size_km: float) -> None:
 
 
 def _centre_lonlat(tile: mgrs.S2Tile, near_lon: float) -> tuple[float, float]:
-    """Footprint centre in lon/lat, its longitude unwrapped to within 180° of ``near_lon``.
-
-    The centre point is projected rather than the footprint's lon/lat centroid: the two differ by metres,
-    and a footprint across 180° has no usable lon/lat centroid.
-    """
-    x0, y0, x1, y1 = tile.footprint_utm.bounds
-    lon, lat = mgrs.transform(shapely.Point((x0 + x1) / 2.0, (y0 + y1) / 2.0), tile.epsg, 4326).coords[0]
-    return lon + 360.0 * round((near_lon - lon) / 360.0), lat
+    """Footprint centre in lon/lat, its longitude unwrapped to within 180° of ``near_lon``."""
+    return tile.lon + 360.0 * round((near_lon - tile.lon) / 360.0), tile.lat
 
 
-def _search_window(part: BaseGeometry) -> list[BaseGeometry]:
-    """Boxes (inside -180..180) around ``part`` holding every tile centre that can be nearest to it.
+def _search_margin(part: BaseGeometry) -> float:
+    """Degrees around ``part`` holding every tile centre that can be nearest to one of its points.
 
     Voronoi distances are in degrees, where a tile is ~0.9° tall and 0.9°/cos(lat) wide: the margin must
     grow with latitude or a far-off centre could win over the excluded near ones.
     """
-    minx, miny, maxx, maxy = part.bounds
-    m = 1.0 / math.cos(math.radians(min(max(abs(miny), abs(maxy)), 85.0)))
-    big = box(minx - m, max(miny - m, mgrs.LAT_MIN), maxx + m, min(maxy + m, mgrs.LAT_MAX))
-    return mgrs.split_antimeridian(big)
+    _, miny, _, maxy = part.bounds
+    return 1.5 / math.cos(math.radians(min(max(abs(miny), abs(maxy)), 85.0)))
 
 
 def _voronoi_pieces(part: BaseGeometry) -> dict[str, tuple[mgrs.S2Tile, BaseGeometry]]:
     """AOI part (lon/lat, inside -180..180) split into the lon/lat Voronoi cells of the S2 tile centres."""
-    tiles = {t.tile_id: t for window in _search_window(part) for t in mgrs.tiles_for_part(window)}
-    ordered = sorted(tiles.values(), key=lambda t: t.tile_id)
+    ordered = sorted(mgrs.tiles_near(part, _search_margin(part)), key=lambda t: t.tile_id)
     near = (part.bounds[0] + part.bounds[2]) / 2.0
     centres = [_centre_lonlat(t, near) for t in ordered]
     if len(ordered) == 1:
@@ -151,28 +145,40 @@ def _cells_in_site_order(cells: np.ndarray, sites: list[tuple[float, float]]) ->
     return out
 
 
-def _pieces_utm(aoi: BaseGeometry) -> dict[str, tuple[mgrs.S2Tile, BaseGeometry]]:
-    """AOI ∩ S2 cell per tile id, in the tile's UTM CRS; both sides of the antimeridian joined."""
-    grouped: dict[str, tuple[mgrs.S2Tile, list[BaseGeometry]]] = {}
-    for part in mgrs.split_antimeridian(aoi):
+def _pieces_utm(aoi: BaseGeometry) -> dict[str, tuple[mgrs.S2Tile, list[tuple[int, BaseGeometry]]]]:
+    """AOI ∩ S2 cell per tile id, in the tile's UTM CRS, as (side, piece): one side of 180° per piece."""
+    parts = mgrs.split_antimeridian(aoi)
+    across = len(parts) > 1 and min(p.bounds[0] for p in parts) <= -180.0 and max(p.bounds[2] for p in parts) >= 180.0
+    grouped: dict[str, tuple[mgrs.S2Tile, list[tuple[int, BaseGeometry]]]] = {}
+    for part in parts:
+        side = (1 if part.bounds[0] >= 0 else -1) if across else 0
         for tile_id, (tile, piece) in _voronoi_pieces(part).items():
-            grouped.setdefault(tile_id, (tile, []))[1].append(mgrs.to_utm(piece, tile.epsg))
-    return {tid: (tile, shapely.union_all(geoms)) for tid, (tile, geoms) in grouped.items()}
+            grouped.setdefault(tile_id, (tile, []))[1].append((side, mgrs.to_utm(piece, tile.epsg)))
+    return grouped
 
 
 # --- grid inside one S2 cell -------------------------------------------------------------------------------------
 
 
-def _grid_cells(piece_utm: BaseGeometry, size_m: float) -> list[BaseGeometry]:
-    """The library's grid: from the piece's lower-left bound, columns outer, rows inner, clipped, empties skipped."""
-    minx, miny, maxx, maxy = piece_utm.bounds
+def _grid_cells(pieces_utm: list[tuple[int, BaseGeometry]], size_m: float) -> list[tuple[int, BaseGeometry]]:
+    """The library's grid: from the pieces' lower-left bound, columns outer, rows inner, clipped, empties skipped.
+
+    Pieces on both sides of 180° share one grid (the same origin), but a cell is clipped to each side
+    separately, so no tile straddles the antimeridian and every tile job gets a valid lon/lat bbox.
+    """
+    minx, miny, maxx, maxy = shapely.union_all([g for _, g in pieces_utm]).bounds
     xs, ys = np.arange(minx, maxx, size_m), np.arange(miny, maxy, size_m)
     gx, gy = np.repeat(xs, len(ys)), np.tile(ys, len(xs))
     boxes = shapely.box(gx, gy, np.minimum(gx + size_m, maxx), np.minimum(gy + size_m, maxy))
-    shapely.prepare(piece_utm)
-    hits = boxes[shapely.intersects(piece_utm, boxes)]
-    clipped = [mgrs.polygonal(g) for g in shapely.intersection(hits, piece_utm)]
-    return [g for g in clipped if not g.is_empty]
+    found: list[tuple[int, int, BaseGeometry]] = []
+    for side, piece in pieces_utm:
+        shapely.prepare(piece)
+        hits = np.flatnonzero(shapely.intersects(piece, boxes))
+        for order, geom in zip(hits, shapely.intersection(boxes[hits], piece)):
+            geom = mgrs.polygonal(geom)
+            if not geom.is_empty:
+                found.append((int(order), side, geom))
+    return [(side, geom) for _, side, geom in sorted(found, key=lambda f: (f[0], f[1]))]
 
 
 # --- sliver merging ----------------------------------------------------------------------------------------------
@@ -186,7 +192,8 @@ def _is_sliver(geom: BaseGeometry, min_size_m: float) -> bool:
 def _merge_target(cells: list[_Cell], idx: int) -> int | None:
     """Neighbour with the longest shared edge, else the nearest within 20 m (library order on ties)."""
     geom = cells[idx].geom
-    others = [i for i, c in enumerate(cells) if i != idx and c.epsg == cells[idx].epsg]
+    others = [i for i, c in enumerate(cells)
+              if i != idx and c.epsg == cells[idx].epsg and c.side == cells[idx].side]
     if not others:
         return None
     geoms = np.array([cells[i].geom for i in others])
@@ -217,17 +224,24 @@ def merge_slivers(cells: list[_Cell], min_size_m: float = MIN_TILE_SIZE_M) -> li
 
 
 def _to_4326(geom_utm: BaseGeometry, epsg: int) -> BaseGeometry:
-    """Lon/lat geometry of a UTM tile; a tile across 180° comes back as two parts, one on each side."""
+    """Lon/lat geometry of a UTM tile, inside -180..180 (a tile lies on one side of 180°; noise is clamped)."""
     geom = mgrs.transform(shapely.segmentize(geom_utm, _UTM_DENSIFY_M), epsg, 4326)
     minx, _, maxx, _ = geom.bounds
     if maxx - minx <= 180.0:
         return geom
-    cm = -183.0 + 6.0 * (epsg % 100)  # unwrap around the zone's central meridian: continuous, e.g. 180.02
+    cm = -183.0 + 6.0 * (epsg % 100)  # unwrap around the zone's central meridian: continuous, e.g. 180.0000001
 
     def _unwrap(xy: np.ndarray) -> np.ndarray:
         return np.column_stack([cm + (xy[:, 0] - cm + 180.0) % 360.0 - 180.0, xy[:, 1]])
 
-    parts = mgrs.split_antimeridian(shapely.transform(geom, _unwrap))
+    geom = shapely.transform(geom, _unwrap)
+    minx, _, maxx, _ = geom.bounds
+    tol = _SIDE_TOLERANCE_DEG
+    shift = 360.0 if maxx <= -180.0 + tol else -360.0 if minx >= 180.0 - tol else 0.0
+    if shift or (minx >= -180.0 - tol and maxx <= 180.0 + tol):
+        return shapely.transform(geom, lambda xy: np.column_stack([np.clip(xy[:, 0] + shift, -180.0, 180.0),
+                                                                   xy[:, 1]]))
+    parts = mgrs.split_antimeridian(geom)
     return shapely.union_all(parts) if len(parts) > 1 else parts[0]
 
 
@@ -246,37 +260,56 @@ def _freeze(cell: _Cell, aoi_name: str) -> Tile:
 # --- public API --------------------------------------------------------------------------------------------------
 
 
+def _check_cancel(is_cancelled: Callable[[], bool] | None) -> None:
+    if is_cancelled is not None and is_cancelled():
+        raise CancelledError("Tile planning was cancelled.")
+
+
 def plan_tiles(
     aoi_geom_4326: BaseGeometry,
     aoi_name: str,
     tile_size_km: float = 20.0,
     *,
     is_cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> list[Tile]:
-    """Tiles covering the AOI exactly once, sorted by S2 tile and number."""
+    """Tiles covering the AOI exactly once, sorted by S2 tile and number.
+
+    Planned S2 cell by S2 cell: ``progress`` (0..100) after each, ``is_cancelled`` checked before each, so a
+    large area can be followed and stopped. Callers bound the area first (core/plan_bounds.py).
+    """
     name = safe_name(aoi_name)
     _check_size(tile_size_km)
     aoi = _clean_geometry(aoi_geom_4326)
     _, miny, _, maxy = aoi.bounds
     mgrs.check_lat(miny)
     mgrs.check_lat(maxy)
+    _check_cancel(is_cancelled)
+    pieces = sorted(_pieces_utm(aoi).items())
     cells: list[_Cell] = []
-    for tile_id, (tile, piece) in sorted(_pieces_utm(aoi).items()):
-        if is_cancelled is not None and is_cancelled():
-            raise CancelledError("Tile planning was cancelled.")
+    for done, (tile_id, (tile, piece)) in enumerate(pieces, start=1):
+        _check_cancel(is_cancelled)
         grid = _grid_cells(piece, tile_size_km * 1000.0)
-        cells.extend(_Cell(tile_id, tile.epsg, i, g) for i, g in enumerate(grid))
-    return [_freeze(c, name) for c in merge_slivers(cells)]
+        cells.extend(_Cell(tile_id, tile.epsg, i, g, side) for i, (side, g) in enumerate(grid))
+        if progress is not None:
+            progress(95.0 * done / len(pieces))
+    tiles = [_freeze(c, name) for c in merge_slivers(cells)]
+    if progress is not None:
+        progress(100.0)
+    return tiles
 
 
-def plan_features(features: Sequence[tuple[str, BaseGeometry]], tile_size_km: float = 20.0) -> list[Tile]:
+def plan_features(features: Sequence[tuple[str, BaseGeometry]], tile_size_km: float = 20.0, *,
+                  is_cancelled: Callable[[], bool] | None = None,
+                  progress: Callable[[float], None] | None = None) -> list[Tile]:
     """Tiles for each feature of a layer, each named after its feature (names must be unique)."""
     seen: set[str] = set()
     tiles: list[Tile] = []
-    for name, geom in features:
+    for n, (name, geom) in enumerate(features):
         key = safe_name(name)
         if key in seen:
             raise InputError(f"Two features share the name '{key}': tile names would collide.", field="name")
         seen.add(key)
-        tiles.extend(plan_tiles(geom, key, tile_size_km))
+        part = None if progress is None else (lambda p, n=n: progress((n + p / 100.0) * 100.0 / len(features)))
+        tiles.extend(plan_tiles(geom, key, tile_size_km, is_cancelled=is_cancelled, progress=part))
     return tiles

@@ -21,6 +21,11 @@ NAMESPACES = {
 }
 
 ORBIT_STATES = ("ASCENDING", "DESCENDING")
+# The plugin's orbit choices (not part of the UDP): "auto" applies the library's orbit rule (core/orbit.py). The
+# dock and worldcereal:cropland/croptype offer ORBIT_MODES, worldcereal:extract_reference_data ORBIT_STATES:
+# one order everywhere, so ORBIT=1 means ASCENDING in every map algorithm.
+ORBIT_AUTO = "auto"
+ORBIT_MODES = (ORBIT_AUTO, *ORBIT_STATES)
 DEFAULT_ORBIT_STATE = "DESCENDING"
 POSTPROCESS_METHODS = ("majority_vote", "smooth_probabilities")
 DEFAULT_POSTPROCESS_METHOD = "majority_vote"
@@ -39,7 +44,8 @@ DEFAULT_SEASONAL_MODEL_ZIP = (
     "timeexplicit=True-masking=enabled-ema0.2-clamp=0.2-8.0-run=202605192112.zip"
 )
 
-# Value order of the default model's crop-type classes (reference doc §2.4); value 254 = masked, 255 = nodata.
+# Value order of the default model's crop-type classes (docs/worldcereal-facts.md, "Map outputs");
+# value 254 = masked, 255 = nodata.
 DEFAULT_CROPTYPE_CLASSES: tuple[str, ...] = (
     "wheat", "barley", "rye", "oats", "maize", "sorghum", "rice", "millet", "vegetables", "beet",
     "dry_pulses_legumes", "sunflower", "soy_soybeans", "rapeseed_rape", "other_oilseed", "groundnuts",

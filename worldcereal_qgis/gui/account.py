@@ -9,7 +9,7 @@ from qgis.PyQt.QtCore import QObject, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 
 from ..adapters import auth_store, connections
-from ..adapters.tasks import CoreTask
+from ..adapters.tasks import CoreTask, start_task
 from ..core.backends import BackendProfile
 from ..core.errors import AuthError, CancelledError, WorldCerealError
 from ..core.openeo_api import BasicCredentials, OpenEOClient
@@ -122,7 +122,7 @@ class AccountPanel(QObject):
     def _unlocked(self) -> bool:
         if _auth_db_ready():
             return True
-        locked = AuthError("QGIS's authentication database is locked; enter the master password to log in.")
+        locked = AuthError(auth_store.locked_message())
         self.last_error = str(locked)
         self.refresh()
         return False
@@ -130,7 +130,7 @@ class AccountPanel(QObject):
     def _start(self, task: CoreTask) -> None:
         self.task = task
         self.last_error = None
-        QgsApplication.taskManager().addTask(task)
+        start_task(task)
         self.refresh()
 
     def _show_prompt(self, url: str, code: str) -> None:

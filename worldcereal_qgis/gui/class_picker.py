@@ -50,7 +50,7 @@ from qgis.PyQt.QtWidgets import (
 
 from .. import settings
 from ..adapters.compat import field
-from ..adapters.tasks import CoreTask
+from ..adapters.tasks import CoreTask, start_task
 from ..core import class_hierarchy as ch
 from ..core.errors import WorldCerealError
 from ..core.palette import class_colors
@@ -340,7 +340,7 @@ class ClassPickerDialog(QDialog):
         self.status.setText("Reading the samples…" if raw is None else "Counting the samples in the season…")
         self._task = CoreTask("Count training samples per class", work,
                               lambda result, error: self._loaded(generation, result, error))
-        QgsApplication.taskManager().addTask(self._task)
+        start_task(self._task)
 
     def _loaded(self, generation: int, result, error: Optional[WorldCerealError]) -> None:
         if generation != self._generation:

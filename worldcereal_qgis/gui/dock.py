@@ -154,7 +154,7 @@ class WorldCerealDock(QDockWidget):
             request = self.state.build_request(self.aoi_panel.aoi, self.state.orbit_state(self.form.orbit_state()))
             profile = self.state.profile()
             self.state.sync_backend_settings()
-            if request.aoi.area_km2 > settings.MAX_JOB_AREA_KM2.read():
+            if request.aoi.area_km2 > settings.MAX_JOB_AREA_KM2.read() or request.aoi.crosses_antimeridian:
                 self._plan_tiled_run(request, profile)
                 return None
             local_id = self.controller.submit(request, profile)

@@ -7,14 +7,15 @@ and then the other. Suggestions follow the area and year until the user adjusts 
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
-from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QDate, QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtWidgets import QFileDialog
 
 from .. import settings
-from ..adapters import crop_calendar
-from ..adapters.tasks import CoreTask
+from ..adapters import connections, crop_calendar
+from ..adapters.tasks import CoreTask, start_task
 from ..controllers.dock_state import ORBIT_MODES, PRODUCTS, DockState, period_text
 from ..core import backends, udp
 from ..core.aoi import Aoi
@@ -22,6 +23,7 @@ from ..core.errors import WorldCerealError
 from .season_timeline import SeasonTimeline, TimelineBar
 
 METHODS = udp.POSTPROCESS_METHODS
+_CALENDAR_FILE_LINK = "calendar-file"  # the offline message's link: choose a local copy of the crop calendar
 
 
 def _qdate(value: date) -> QDate:
@@ -30,15 +32,6 @@ def _qdate(value: date) -> QDate:
 
 def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
-
-
-def choose_orbit(url: str, bbox: tuple[float, float, float, float], period: tuple[date, date]):
-    import requests
-
-    from ..core.orbit import select_orbit
-
-    with requests.Session() as session:
-        return select_orbit(bbox, period[0], period[1], session=session, url=url)
 
 
 class FormPanel(QObject):
@@ -121,6 +114,7 @@ class FormPanel(QObject):
         ui.backendCombo.currentIndexChanged.connect(self._backend_changed)
         ui.backendUrlEdit.textChanged.connect(lambda text: self._set("backend_url", text.strip()))
         ui.suggestButton.clicked.connect(self.suggest)
+        ui.seasonNoteLabel.linkActivated.connect(self._choose_calendar_file)
         ui.calendarYearSpin.valueChanged.connect(lambda _v: self._suggest_timer.start())
         self.timeline.windowsChanged.connect(self._timeline_moved)
         for index, (check, id_edit, start_edit, end_edit) in enumerate(self._season_rows):
@@ -149,7 +143,8 @@ class FormPanel(QObject):
     def _backend_changed(self, index: int) -> None:
         name = self.ui.backendCombo.itemData(index)
         self.state.backend = name
-        url = {"local": settings.LOCAL_BACKEND_URL, "custom": settings.CUSTOM_BACKEND_URL}.get(name)
+        self.state.sync_backend_settings()  # the reference-data page and Processing defaults follow the choice
+        url = settings.BACKEND_URL_SETTINGS.get(name)
         self.ui.backendUrlEdit.setText(url.read() if url is not None else "")
         self._show_product_widgets()
         self.changed.emit()
@@ -230,7 +225,7 @@ class FormPanel(QObject):
         period = self.state.processing_period(self.aoi)
         if self.aoi is None or period is None:
             return None
-        return (tuple(round(v, 5) for v in self.aoi.bbox), period, self.state.orbit_catalogue_url)
+        return (tuple(round(v, 5) for v in self.aoi.bbox), period, settings.CATALOGUE_URL.read())
 
     def _schedule_orbit(self, _period=None) -> None:
         if self.state.orbit_mode != "auto":
@@ -263,8 +258,8 @@ class FormPanel(QObject):
             self.changed.emit()
 
         self.orbit_task = CoreTask("WorldCereal: choosing the Sentinel-1 orbit",
-                                   lambda task: choose_orbit(url, bbox, period), done)
-        QgsApplication.taskManager().addTask(self.orbit_task)
+                                   lambda task: connections.select_orbit(bbox, period, url), done)
+        start_task(self.orbit_task)
 
     # -- crop calendar -------------------------------------------------------------------------------------------
     def suggest(self) -> None:
@@ -299,7 +294,9 @@ class FormPanel(QObject):
         self.ui.suggestButton.setEnabled(True)
         self._calendar_failed = error is not None
         if error is not None:
-            self.ui.seasonNoteLabel.setText(f"{error} The season windows were left as they are.")
+            text = html.escape(f"{error} The season windows were left as they are.")
+            link = html.escape(QCoreApplication.translate("FormPanel", "Use a local calendar file…"))
+            self.ui.seasonNoteLabel.setText(f'{text} <a href="{_CALENDAR_FILE_LINK}">{link}</a>')
             return
         if self.aoi is not None and self.state.product == "cropland":
             self._apply_cropland_period(calendar)
@@ -312,6 +309,19 @@ class FormPanel(QObject):
             self.ui.seasonNoteLabel.setText(f"{err} The season windows were left as they are.")
             return
         self._apply_suggestions(suggestions)
+
+    def _choose_calendar_file(self, href: str) -> None:
+        """The offline link: a local copy of the calendar becomes the calendar_path setting, then it is read."""
+        if href != _CALENDAR_FILE_LINK:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.ui.seasonNoteLabel, QCoreApplication.translate("FormPanel", "WorldCereal crop calendar"), "",
+            QCoreApplication.translate("FormPanel", "Crop calendar (*.geoparquet *.parquet)"))
+        if path:
+            crop_calendar.use_local_file(path)
+            self._calendar_failed = False
+            self._force_suggestion = True
+            self._request_suggestion()
 
     def _apply_cropland_period(self, calendar) -> None:
         """Cropland: the calendar decides which 12 months (none found: the calendar year, said in the label)."""

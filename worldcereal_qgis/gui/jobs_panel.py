@@ -8,6 +8,7 @@ from qgis.PyQt.QtCore import QObject, Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QHeaderView, QMenu
 
+from ..adapters.tasks import CRITICAL
 from ..controllers.jobs import JobController
 from ..core.errors import WorldCerealError
 from ..core.jobstore import DownloadState, JobRecord, JobStatus
@@ -119,7 +120,7 @@ class JobsPanel(QObject):
         try:
             getattr(self, f"_do_{name}")(record)
         except WorldCerealError as err:
-            self.controller.notify.emit("WorldCereal", str(err), 2)
+            self.controller.notify.emit("WorldCereal", str(err), CRITICAL)
         self.update_buttons()
 
     def _do_cancel(self, record: JobRecord) -> None:

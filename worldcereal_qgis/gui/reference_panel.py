@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 from qgis.core import (
-    QgsApplication,
     QgsFeature,
     QgsGeometry,
     QgsProject,
@@ -23,9 +22,10 @@ from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, pyqt
 from qgis.PyQt.QtGui import QColor, QPainter, QPen, QPolygonF
 from qgis.PyQt.QtWidgets import QFileDialog, QLabel, QTableWidgetItem, QWidget
 
+from .. import settings
 from ..adapters import paths, reference_source
 from ..adapters.compat import field, layer_filters
-from ..adapters.tasks import CoreTask
+from ..adapters.tasks import CoreTask, start_task
 from ..core.errors import WorldCerealError
 
 SELECTION_MODES = ("extract", "all", "h3_cap")
@@ -182,7 +182,7 @@ class ReferencePanel(QWidget):
         self._tasks.append(task)
         task.taskCompleted.connect(lambda: self._forget(task))
         task.taskTerminated.connect(lambda: self._forget(task))
-        QgsApplication.taskManager().addTask(task)
+        start_task(task)
         self.busy_changed.emit(True)
         return task
 
@@ -217,8 +217,10 @@ class ReferencePanel(QWidget):
         self.validateButton.setEnabled(False)
         self.runButton.setEnabled(False)
         self.summaryLabel.setText(tr("Validating…"))
+        rates = settings.credit_rates()
         self._start(tr("Validating reference data"),  # the land grid is read in the task too (a file)
-                    lambda _t: _validate_and_plan(read(), mode, cap, reference_source.land_grid()), self._validated)
+                    lambda _t: _validate_and_plan(read(), mode, cap, rates, reference_source.land_grid()),
+                    self._validated)
 
     def _validated(self, result, error: WorldCerealError | None) -> None:
         self.validateButton.setEnabled(True)
@@ -413,7 +415,7 @@ def _plain(value):
     return value.item() if hasattr(value, "item") else value
 
 
-def _validate_and_plan(raw, mode: str, cap: int, land=None):
+def _validate_and_plan(raw, mode: str, cap: int, rates, land=None):
     """Worker thread: validation, then a plan only for a clean data set (errors are never sent)."""
     from ..core import extraction as ex
     from ..core import reference_data as rd
@@ -425,7 +427,7 @@ def _validate_and_plan(raw, mode: str, cap: int, land=None):
                               f"{len(result.errors)} errors must be fixed before anything is extracted.")
     try:
         samples = rd.select_samples(result.samples, mode, cap=cap)
-        return result, ex.plan_jobs(samples), None
+        return result, ex.plan_jobs(samples, rates=rates), None
     except WorldCerealError as err:
         return result, None, str(err)
 
@@ -438,9 +440,10 @@ def _merge(extractor, run_id: str) -> tuple[int, Path]:
 
 
 def _default_profile():
+    """The backend the user chose in the dock (not always CDSE), resolved when the extraction starts."""
     from ..adapters import connections
 
-    return connections.profile("cdse")
+    return connections.active_profile()
 
 
 def _default_runner(root: Path, profile):

@@ -17,16 +17,17 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
-from ..core import backends, udp
+from .. import settings
+from ..core import udp
 from ..core.errors import InputError
-from .base import WorldCerealAlgorithm
+from .base import WorldCerealAlgorithm, backend_parameters
 
 # The core (shapely, pyproj, openeo) is imported when an algorithm runs, not when QGIS lists the algorithms:
 # QGIS start-up stays fast and the provider loads even before the dependencies are installed.
 
-ORBIT_CHOICES = ["auto", "ASCENDING", "DESCENDING"]
-BACKEND_CHOICES = [p.name for p in backends.PROFILES]
+ORBIT_CHOICES = list(udp.ORBIT_MODES)  # the dock's orbit choices, in the dock's order
 METHOD_CHOICES = list(udp.POSTPROCESS_METHODS)
 
 
@@ -51,18 +52,19 @@ class MapAlgorithm(WorldCerealAlgorithm):
 
     def _add_common_tail(self) -> None:
         self.addParameter(QgsProcessingParameterEnum("ORBIT", "Sentinel-1 orbit", ORBIT_CHOICES, defaultValue=0))
-        self.addParameter(QgsProcessingParameterEnum("BACKEND", "openEO backend", BACKEND_CHOICES, defaultValue=0))
-        self.addParameter(QgsProcessingParameterString("BACKEND_URL", "Backend URL (local or custom backend)",
-                                                       optional=True))
+        for parameter in backend_parameters():
+            self.addParameter(parameter)
+        # Defaults are the dock's settings, so both front ends split and budget the same area alike.
         self.addParameter(QgsProcessingParameterNumber(
-            "MAX_AREA_KM2", "Largest area for one job (km²)", QgsProcessingParameterNumber.Type.Double, 2500.0,
-            minValue=1.0))
+            "MAX_AREA_KM2", "Largest area for one job (km²)", QgsProcessingParameterNumber.Type.Double,
+            max(settings.MAX_JOB_AREA_KM2.read(), 1.0), minValue=1.0))
         self.addParameter(QgsProcessingParameterNumber(
             "TILE_SIZE_KM", "Tile size for larger areas (km; run as tiles, result is a mosaic VRT)",
-            QgsProcessingParameterNumber.Type.Double, 20.0, minValue=1.0, maxValue=50.0))
+            QgsProcessingParameterNumber.Type.Double, min(max(settings.TILE_SIZE_KM.read(), 1.0), 50.0),
+            minValue=1.0, maxValue=50.0))
         self.addParameter(QgsProcessingParameterNumber(
             "MAX_CREDITS", "Largest estimated cost of a tiled run (credits; above it nothing is sent)",
-            QgsProcessingParameterNumber.Type.Double, 1000.0, minValue=0.0))
+            QgsProcessingParameterNumber.Type.Double, max(settings.CREDIT_BUDGET.read(), 0.0), minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean("LOAD_LAYERS", "Load the result as styled layers", True))
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", "Output folder"))
         self.addOutput(QgsProcessingOutputRasterLayer("OUTPUT", "WorldCereal map (GeoTIFF)"))
@@ -75,17 +77,31 @@ class MapAlgorithm(WorldCerealAlgorithm):
 
     # -- running ------------------------------------------------------------------------------------------------
     def _aoi(self, parameters, context, feedback):
-        from ..adapters.aoi import aoi_from_extent, aoi_from_features
+        from ..adapters.aoi import aoi_from_extent_parameter, aoi_from_features
 
         name = self.parameterAsString(parameters, "AOI_NAME", context) or "aoi"
         source = self.parameterAsSource(parameters, "AOI_LAYER", context)
         if source is not None:
-            return aoi_from_features(source, name, feedback=feedback)
-        if parameters.get("EXTENT"):
-            extent = self.parameterAsExtent(parameters, "EXTENT", context)
-            crs = self.parameterAsExtentCrs(parameters, "EXTENT", context)
-            return aoi_from_extent(extent, crs, name)
+            return self._bounded(aoi_from_features(source, name, feedback=feedback), parameters, context)
+        aoi = aoi_from_extent_parameter(self, parameters, context, name)
+        if aoi is not None:
+            return self._bounded(aoi, parameters, context)
         raise InputError("Give an area of interest: a polygon layer or an extent.", field="aoi")
+
+    def _bounded(self, aoi, parameters, context):
+        """Refuse at once an area whose tiled run would break the credit or job limit (#16: before any tiling).
+
+        Checked from the area alone, before the calendar, the orbit look-up or the plan: a continent is
+        answered in seconds with its estimate and the limit.
+        """
+        from ..core.plan_bounds import area_km2, check_plan_bounds
+
+        area = area_km2(aoi.geometry)
+        if area > self.parameterAsDouble(parameters, "MAX_AREA_KM2", context) or aoi.crosses_antimeridian:
+            check_plan_bounds(area, self.parameterAsDouble(parameters, "TILE_SIZE_KM", context),
+                              max_credits=self.parameterAsDouble(parameters, "MAX_CREDITS", context),
+                              rates=settings.credit_rates(), raise_hint="raise MAX_CREDITS")
+        return aoi
 
     def _orbit(self, parameters, context, aoi, period, feedback) -> str:
         choice = ORBIT_CHOICES[self.parameterAsEnum(parameters, "ORBIT", context)]
@@ -97,13 +113,6 @@ class MapAlgorithm(WorldCerealAlgorithm):
         feedback.pushInfo(f"Orbit: {chosen.orbit_state}. {chosen.reason}")
         return chosen.orbit_state
 
-    def _profile(self, parameters, context):
-        from ..adapters import connections
-
-        name = BACKEND_CHOICES[self.parameterAsEnum(parameters, "BACKEND", context)]
-        url = self.parameterAsString(parameters, "BACKEND_URL", context) or None
-        return connections.profile(name, url)
-
     def build_request(self, parameters, context, feedback):
         raise NotImplementedError
 
@@ -112,11 +121,11 @@ class MapAlgorithm(WorldCerealAlgorithm):
 
         request = self.build_request(parameters, context, feedback)
         max_area = self.parameterAsDouble(parameters, "MAX_AREA_KM2", context)
-        if request.aoi.area_km2 > max_area:
+        if request.aoi.area_km2 > max_area or request.aoi.crosses_antimeridian:  # across 180°: tiles on each side
             return self._process_tiled(request, parameters, context, feedback)
         request.validate(max_area_km2=max_area)
         self._report_cost(request.aoi.area_km2, feedback)
-        profile = self._profile(parameters, context)
+        profile = self.backend_profile(parameters, context)
         out_dir = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
         runner = connections.runner(output_root=out_dir, profiles={profile.name: profile})
         record = runner.run(
@@ -134,27 +143,31 @@ class MapAlgorithm(WorldCerealAlgorithm):
 
     def _process_tiled(self, request, parameters, context, feedback):
         """Large AOI: a tiled run in the output folder (same folder again = resume); the output is the mosaic."""
+        from .. import settings
         from ..adapters import connections
-        from ..core.credits import estimate_map_credits
+        from ..core.run_plan import plan_run
         from ..core.tile_runs import TileRun, run_tiled
-        from ..core.tiling import plan_tiles
 
         size = self.parameterAsDouble(parameters, "TILE_SIZE_KM", context)
-        tiles = plan_tiles(request.aoi.geometry, request.aoi.name, size)
-        high = sum(estimate_map_credits(t.area_km2)[1] for t in tiles)
-        budget = self.parameterAsDouble(parameters, "MAX_CREDITS", context)
-        if high > budget:  # Processing's form of the dock's confirmation: a tiled run never starts by surprise
-            max_area = self.parameterAsDouble(parameters, "MAX_AREA_KM2", context)
-            raise InputError(
-                f"The area of interest covers {request.aoi.area_km2:,.0f} km², more than the {max_area:,.0f} km² "
-                f"of one job; as {len(tiles)} tiles it may use up to {high:,.0f} credits, more than the "
-                f"{budget:,.0f} credits allowed (raise MAX_CREDITS to run it).", field="aoi")
-        feedback.pushInfo(f"Area {request.aoi.area_km2:,.0f} km² is above the one-job limit: running it as "
-                          f"{len(tiles)} tiles of up to {size:g} km.")
+        rates = settings.credit_rates()  # the dock's rates: the same plan costs the same in both front ends
+        plan = plan_run(request, self.backend_profile(parameters, context), size, rates,
+                        is_cancelled=feedback.isCanceled, progress=feedback.setProgress)
+        refusal = plan.over_budget(self.parameterAsDouble(parameters, "MAX_AREA_KM2", context),
+                                   self.parameterAsDouble(parameters, "MAX_CREDITS", context))
+        if refusal is not None:  # Processing's form of the dock's confirmation: a tiled run never starts by surprise
+            raise refusal
+        tiles = plan.tiles
+        if request.aoi.crosses_antimeridian:
+            text = QCoreApplication.translate("MapAlgorithm", "Area {area} km² crosses the antimeridian (180°): "
+                                              "running it as {count} tiles of up to {size} km, each on one side.")
+        else:
+            text = QCoreApplication.translate("MapAlgorithm", "Area {area} km² is above the one-job limit: running "
+                                              "it as {count} tiles of up to {size} km.")
+        feedback.pushInfo(text.format(area=f"{request.aoi.area_km2:,.0f}", count=len(tiles), size=f"{size:g}"))
         out_dir = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
-        run = TileRun.create(out_dir, request, self._profile(parameters, context), tiles, client_for=connections.client)
+        run = TileRun.create(out_dir, request, plan.profile, tiles, client_for=connections.client)
         summary = run_tiled(run, progress=feedback.setProgress, is_cancelled=feedback.isCanceled,
-                            log=feedback.pushInfo)
+                            log=feedback.pushInfo, rates=rates)
         for name in summary.failed:
             feedback.pushWarning(f"Tile {name} failed; see {out_dir / name / 'tile.log'}.")
         mosaic = str(summary.mosaic.display)
@@ -194,9 +207,10 @@ class CroplandAlgorithm(MapAlgorithm):
 
     def shortHelpString(self) -> str:  # noqa: N802
         return ("Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. "
-                "The processing period is exactly 12 whole months: give a start month, or a year (the 12 "
-                "months ending with the area's last crop-calendar season of that year once the calendar is "
-                "downloaded, else the calendar year). "
+                "The processing period is exactly 12 whole months: give a start month, or a year. For a year "
+                "the period follows the WorldCereal notebooks' rule: the 12 months ending with the month the "
+                "area's last crop-calendar season of that year ends (the calendar is downloaded once, about "
+                "2 MB; without it the algorithm stops and says how to point it at a local copy). "
                 "Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -218,6 +232,12 @@ class CroplandAlgorithm(MapAlgorithm):
         aoi = self._aoi(parameters, context, feedback)
         start_text = self.parameterAsString(parameters, "START_DATE", context)
         year = parameters.get("YEAR")
+        if start_text and year not in (None, ""):
+            from .param_checks import tr
+
+            raise InputError(tr("Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that "
+                                "year's last season, START_DATE {start} the 12 months from that day.").format(
+                                    year=year, start=start_text), field="temporal_extent")
         if start_text:
             start = parse_date(start_text)
             period = (start, month_end(add_months(start, 11)))
@@ -238,21 +258,14 @@ class CroplandAlgorithm(MapAlgorithm):
         return request
 
     def _year_period(self, aoi, year: int, feedback) -> dict:
-        """The library's rule (12 months ending with the last season) when the calendar is on disk; else Jan–Dec."""
+        """The notebooks' rule (12 months ending with the area's last season), the calendar fetched as everywhere."""
         from ..adapters import crop_calendar
-        from ..core.seasons import cropland_period_for
 
-        calendar = crop_calendar.loaded_calendar()
-        try:
-            period = cropland_period_for(calendar.suggest_all(aoi.bbox, year)) if calendar is not None else None
-        except InputError:
-            period = None
+        period, sentence = crop_calendar.cropland_period(aoi.bbox, year)
         if period is None:
-            feedback.pushInfo(f"No crop-calendar seasons available for this area: processing the calendar year "
-                              f"{year}.")
+            feedback.pushWarning(sentence)
             return {"year": year}
-        feedback.pushInfo(f"Processing period {period[0]} – {period[1]}: the 12 months ending with the area's last "
-                          f"crop-calendar season of {year}.")
+        feedback.pushInfo(sentence)
         return {"temporal_extent": period}
 
 
@@ -301,7 +314,11 @@ class CroptypeAlgorithm(MapAlgorithm):
 
     def _seasons(self, parameters, context) -> dict:
         from ..core.dates import parse_date
+        from ..core.request_checks import duplicate_season_problems
 
+        ids = [self.parameterAsString(parameters, f"SEASON{n}_ID", context).strip() for n in (1, 2)]
+        for problem in duplicate_season_problems([sid for sid in ids if sid]):
+            raise problem
         seasons = {}
         for n in (1, 2):
             sid = self.parameterAsString(parameters, f"SEASON{n}_ID", context).strip()
@@ -355,7 +372,7 @@ class CroptypeAlgorithm(MapAlgorithm):
 
         record = model_registry().find(head) if head else None
         if model and not head:
-            custom = custom_head(model, self._profile(parameters, context), feedback.pushInfo)
+            custom = custom_head(model, self.backend_profile(parameters, context), feedback.pushInfo)
             head, record = custom.url, custom.record
         request = croptype_request(
             aoi, self._seasons(parameters, context) or self._suggested_seasons(parameters, context, aoi, feedback),

@@ -32,14 +32,13 @@ from qgis.core import (
 
 from ..adapters import reference_source
 from ..adapters.compat import field
-from ..core import backends
-from .base import WorldCerealAlgorithm
+from ..core import udp
+from .base import WorldCerealAlgorithm, backend_parameters
 
 SELECTION_CHOICES = ["extract flag (the RDM's representative subset)", "all samples",
                      "cap per H3 level-3 cell and class"]
 SELECTION_MODES = ["extract", "all", "h3_cap"]
-ORBIT_CHOICES = ["DESCENDING", "ASCENDING"]
-BACKEND_CHOICES = [p.name for p in backends.PROFILES]
+ORBIT_CHOICES = list(udp.ORBIT_STATES)  # the same order as worldcereal:cropland's (after its "auto")
 INT_FIELDS = ("ewoc_code", "irrigation_status", "quality_score_lc", "quality_score_ct", "extract")
 
 
@@ -233,10 +232,10 @@ class ExtractReferenceAlgorithm(_Base):
                                                        QgsProcessingParameterNumber.Type.Integer, 1, minValue=1))
         self.addParameter(QgsProcessingParameterNumber("CAP", "Cap: samples per H3 cell and class",
                                                        QgsProcessingParameterNumber.Type.Integer, 50, minValue=1))
-        self.addParameter(QgsProcessingParameterEnum("ORBIT", "Sentinel-1 orbit", ORBIT_CHOICES, defaultValue=0))
-        self.addParameter(QgsProcessingParameterEnum("BACKEND", "openEO backend", BACKEND_CHOICES, defaultValue=0))
-        self.addParameter(QgsProcessingParameterString("BACKEND_URL", "Backend URL (local or custom backend)",
-                                                       optional=True))
+        self.addParameter(QgsProcessingParameterEnum("ORBIT", "Sentinel-1 orbit", ORBIT_CHOICES,
+                                                     defaultValue=ORBIT_CHOICES.index(udp.DEFAULT_ORBIT_STATE)))
+        for parameter in backend_parameters():
+            self.addParameter(parameter)
         self.addParameter(QgsProcessingParameterBoolean("PLAN_ONLY", "Only plan the jobs (send nothing)", False))
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", "Output folder"))
         self.addParameter(QgsProcessingParameterFeatureSink("SAMPLES", "Extracted samples",
@@ -279,7 +278,9 @@ class ExtractReferenceAlgorithm(_Base):
         if len(samples) == 0:
             feedback.pushInfo("Every selected sample is already extracted; nothing to do.")
             return self._outputs(parameters, context, root, 0, 0, 0.0)
-        plan = ex.plan_jobs(samples)
+        from .. import settings
+
+        plan = ex.plan_jobs(samples, rates=settings.credit_rates())
         feedback.pushInfo(plan.summary())
         for tile, count in sorted(plan.points_per_tile().items()):
             feedback.pushInfo(f"  tile {tile}: {count} samples")
@@ -296,8 +297,7 @@ class ExtractReferenceAlgorithm(_Base):
         from ..adapters import connections
         from ..core import extraction as ex
 
-        name = BACKEND_CHOICES[self.parameterAsEnum(parameters, "BACKEND", context)]
-        profile = connections.profile(name, self.parameterAsString(parameters, "BACKEND_URL", context) or None)
+        profile = self.backend_profile(parameters, context)
         runner = connections.runner(output_root=root, profiles={profile.name: profile})
         orbit = ORBIT_CHOICES[self.parameterAsEnum(parameters, "ORBIT", context)]
         extractor = ex.ExtractionRunner(runner, profile, root, orbit_state=orbit)

@@ -58,8 +58,12 @@ class SuggestSeasonsAlgorithm(WorldCerealAlgorithm):
                 "calendar (median start and end over the area's 0.5° cells, nearest cell within 5° otherwise). "
                 "One row per season: tc-s1, tc-s2 (only where the area has a second season) and tc-annual, with "
                 "the 12-month processing period ending with the season, and a warning when the area's calendars "
-                "differ a lot. CROPLAND_START/CROPLAND_END is the 12-month period for a cropland map. The "
-                "calendar is downloaded once (about 2 MB) and kept in the QGIS profile.")
+                "differ a lot; when tc-s2 is left out the log says why. CROPLAND_START/CROPLAND_END is the "
+                "12-month period for a cropland map by the WorldCereal notebooks' rule: the 12 months ending with "
+                "the area's last season. An extent across 180° is written with xmin > xmax (e.g. "
+                "178,-179.7,-17.3,-16.1 [EPSG:4326]). The calendar is downloaded once (about 2 MB, pinned and "
+                "checked) and kept in the QGIS profile; offline, point the setting "
+                "worldcereal_qgis/seasons/calendar_path to a local copy.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -76,15 +80,14 @@ class SuggestSeasonsAlgorithm(WorldCerealAlgorithm):
         self.addOutput(QgsProcessingOutputString("CROPLAND_END", "Cropland period end (YYYY-MM-DD)"))
 
     def _bbox(self, parameters, context, feedback) -> tuple[float, float, float, float]:
-        from ..adapters.aoi import aoi_from_extent, aoi_from_features
+        from ..adapters.aoi import aoi_from_extent_parameter, aoi_from_features
 
         source = self.parameterAsSource(parameters, "AOI_LAYER", context)
         if source is not None:
             return aoi_from_features(source, "aoi", feedback=feedback).bbox
-        if parameters.get("EXTENT"):
-            extent = self.parameterAsExtent(parameters, "EXTENT", context)
-            crs = self.parameterAsExtentCrs(parameters, "EXTENT", context)
-            return aoi_from_extent(extent, crs, "extent").bbox
+        aoi = aoi_from_extent_parameter(self, parameters, context, "extent")
+        if aoi is not None:
+            return aoi.bbox  # west > east for an area across 180°: the calendar cells on both sides
         raise InputError("Give an area of interest: a polygon layer or an extent.", field="aoi")
 
     def _process(self, parameters, context, feedback) -> dict:
@@ -109,8 +112,10 @@ class SuggestSeasonsAlgorithm(WorldCerealAlgorithm):
                               f"{s.processing_period[1]})")
             if s.warning:
                 feedback.pushWarning(s.warning)
-        if "tc-s2" not in {s.season_id for s in suggestions}:
-            feedback.pushInfo("The crop calendar has no distinct second season (tc-s2) for this area.")
+        calendar = crop_calendar.load_calendar()  # in memory already: suggest_seasons loaded it
+        why = calendar.why_no_second_season(bbox, year)
+        if why:
+            feedback.pushInfo(why)
         start, end = cropland_period_for(suggestions)
         return {"OUTPUT": dest, "SEASON_COUNT": len(suggestions), "CROPLAND_START": start.isoformat(),
                 "CROPLAND_END": end.isoformat()}

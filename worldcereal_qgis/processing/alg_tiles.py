@@ -18,7 +18,9 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
+from .. import settings
 from ..adapters.compat import field
 from ..core.errors import InputError
 from .base import WorldCerealAlgorithm
@@ -52,7 +54,9 @@ class PlanTilesAlgorithm(WorldCerealAlgorithm):
         return ("Splits an area into job-sized tiles the way the WorldCereal library does: along the Sentinel-2 "
                 "tiles, a square grid of the tile size in each tile's UTM zone, slivers under 100 m merged. "
                 "Each tile gets its name (<area>_<S2 tile>_<n>), S2 tile, UTM EPSG, area and estimated credits "
-                "(est_credits is the high estimate). With a name field, each feature is planned on its own.")
+                "(est_credits is the high estimate). With a name field, each feature is planned on its own. "
+                "An area across 180° (an extent with xmin > xmax, e.g. 178,-179.7,-17.3,-16.1) gets tiles on "
+                "both sides. Areas needing more than 1,000 jobs are refused at once, before planning.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -63,8 +67,8 @@ class PlanTilesAlgorithm(WorldCerealAlgorithm):
         self.addParameter(QgsProcessingParameterExtent("EXTENT", "…or area of interest as an extent", optional=True))
         self.addParameter(QgsProcessingParameterString("AOI_NAME", "Name of the area", "aoi", optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "TILE_SIZE_KM", "Tile size (km)", QgsProcessingParameterNumber.Type.Double, 20.0, minValue=1.0,
-            maxValue=200.0))
+            "TILE_SIZE_KM", "Tile size (km)", QgsProcessingParameterNumber.Type.Double,
+            min(max(settings.TILE_SIZE_KM.read(), 1.0), 200.0), minValue=1.0, maxValue=200.0))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Tiles",
                                                             QgsProcessing.SourceType.TypeVectorPolygon))
         self.addOutput(QgsProcessingOutputNumber("TILE_COUNT", "Number of tiles"))
@@ -72,7 +76,7 @@ class PlanTilesAlgorithm(WorldCerealAlgorithm):
 
     def _features(self, parameters, context, feedback) -> list:
         """(name, lon/lat shapely geometry) pairs to plan."""
-        from ..adapters.aoi import aoi_from_extent, aoi_from_features, aoi_from_geometry
+        from ..adapters.aoi import aoi_from_extent_parameter, aoi_from_features, aoi_from_geometry
 
         name = self.parameterAsString(parameters, "AOI_NAME", context) or "aoi"
         source = self.parameterAsSource(parameters, "AOI_LAYER", context)
@@ -82,24 +86,43 @@ class PlanTilesAlgorithm(WorldCerealAlgorithm):
                     for f in source.getFeatures() if f.hasGeometry()]
         if source is not None:
             return [(name, aoi_from_features(source, name, feedback=feedback).geometry)]
-        if parameters.get("EXTENT"):
-            extent = self.parameterAsExtent(parameters, "EXTENT", context)
-            crs = self.parameterAsExtentCrs(parameters, "EXTENT", context)
-            return [(name, aoi_from_extent(extent, crs, name).geometry)]
+        aoi = aoi_from_extent_parameter(self, parameters, context, name)
+        if aoi is not None:
+            return [(name, aoi.geometry)]
         raise InputError("Give an area of interest: a polygon layer or an extent.", field="aoi")
+
+    @staticmethod
+    def _check_bounds(features: list, size: float, feedback) -> None:
+        """Before any tiling, from the area alone (#16): refuse past the job-count limit, warn past the budget.
+
+        A preview sends nothing, so the credit budget (setting jobs/credit_budget) only warns here; the map
+        algorithms refuse above their MAX_CREDITS.
+        """
+        from .. import settings
+        from ..core.plan_bounds import area_km2, check_plan_bounds
+
+        area = sum(area_km2(geom) for _, geom in features)
+        budget = settings.CREDIT_BUDGET.read()
+        est = check_plan_bounds(area, size, max_credits=float("inf"), rates=settings.credit_rates())
+        if est.min_credits > budget:
+            feedback.pushWarning(QCoreApplication.translate(
+                "PlanTilesAlgorithm", "As tiles, this area needs at least {needed} credits, more than your budget "
+                "of {budget} credits.").format(needed=f"{est.min_credits:,.0f}", budget=f"{budget:,.0f}"))
 
     def _process(self, parameters, context, feedback) -> dict:
         from ..core.credits import estimate_map_credits
         from ..core.tiling import plan_features
 
         size = self.parameterAsDouble(parameters, "TILE_SIZE_KM", context)
-        tiles = plan_features(self._features(parameters, context, feedback), size)
+        features = self._features(parameters, context, feedback)
+        self._check_bounds(features, size, feedback)
+        tiles = plan_features(features, size, is_cancelled=feedback.isCanceled, progress=feedback.setProgress)
         fields = _fields()
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.MultiPolygon,
                                           QgsCoordinateReferenceSystem("EPSG:4326"))
-        total = 0.0
+        total, rates = 0.0, settings.credit_rates()  # the dock's rates: the same tile, the same estimate
         for tile in tiles:
-            low, high = estimate_map_credits(tile.area_km2)
+            low, high = estimate_map_credits(tile.area_km2, rates)
             total += high
             feature = QgsFeature(fields)
             geom = QgsGeometry.fromWkt(tile.geometry_4326.wkt)

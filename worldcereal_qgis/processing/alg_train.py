@@ -151,6 +151,10 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         if end < start:
             raise InputError("The season end is before its start.", field="SEASON_END")
         mapping_file = self.parameterAsFile(parameters, "CLASS_MAPPINGS", context)
+        if mapping_file:  # a file that is not JSON: one sentence now, not a traceback from the training venv
+            from ..core.reference_data import load_class_mappings
+
+            load_class_mappings(mapping_file)
         mapping_name = self.parameterAsString(parameters, "CLASS_MAPPING", context).strip()
         seasonal = self.parameterAsString(parameters, "SEASONAL_MODEL_ZIP", context).strip()
         season_id = self.parameterAsString(parameters, "SEASON_ID", context).strip() or "tc-s1"

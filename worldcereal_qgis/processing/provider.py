@@ -22,6 +22,9 @@ class WorldCerealProvider(QgsProcessingProvider):
         return QIcon(str(paths.icon_path()))
 
     def loadAlgorithms(self) -> None:  # noqa: N802
+        from ..adapters import log
+
+        log.install()  # also when the provider is registered without the plugin (idempotent)
         for alg in _algorithms() + _area_algorithms():
             self.addAlgorithm(alg)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from qgis.core import QgsSettings
 
+from tests.qgis.conftest import restore_settings
 from worldcereal_qgis import settings
 from worldcereal_qgis.adapters import connections
 from worldcereal_qgis.core.errors import InputError
@@ -16,11 +17,7 @@ def proxy_settings():
     s = QgsSettings()
     saved = {k: s.value(k) for k in keys}
     yield s
-    for key, value in saved.items():
-        if value is None:
-            s.remove(key)
-        else:
-            s.setValue(key, value)
+    restore_settings(s, saved)
 
 
 def test_qgis_proxy_is_passed_to_the_client(proxy_settings):

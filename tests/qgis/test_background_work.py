@@ -1,0 +1,60 @@
+"""One way to run background work (adapters/tasks.start_task) and core warnings in the QGIS log panel."""
+
+from __future__ import annotations
+
+import gc
+from datetime import date
+
+from qgis.core import Qgis, QgsApplication
+
+from tests.qgis.test_dock import wait_for
+from worldcereal_qgis.adapters import connections
+from worldcereal_qgis.adapters.tasks import LOG_TAG, CoreTask, running_tasks, start_task
+from worldcereal_qgis.core.jobstore import JobRecord, JobStore
+
+UNREACHABLE_CATALOGUE = "http://127.0.0.1:9/resto/api/collections/Sentinel1/search.json"
+
+
+def test_a_started_task_reports_although_the_caller_kept_no_reference():
+    got = []
+    start_task(CoreTask("WorldCereal: test", lambda task: sum(range(10)),
+                        lambda result, error: got.append((result, error))))
+    gc.collect()  # PyQGIS would drop an unreferenced Python task here
+    wait_for(lambda: got, what="the task's report")
+    assert got == [(45, None)]
+    wait_for(lambda: running_tasks() == 0, what="task forgotten")  # forgotten once it ended
+
+
+class _Log:
+    """Messages QGIS's log panel receives under the WorldCereal tab."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, Qgis.MessageLevel]] = []
+        QgsApplication.messageLog().messageReceived.connect(self._received)
+
+    def _received(self, message: str, tag: str, level) -> None:
+        if tag == LOG_TAG:
+            self.messages.append((message, level))
+
+    def close(self) -> None:
+        QgsApplication.messageLog().messageReceived.disconnect(self._received)
+
+
+def test_core_warnings_reach_the_qgis_log_panel_once_the_provider_is_loaded(wc_provider, tmp_path):
+    wc_provider.refreshAlgorithms()  # loadAlgorithms installs the routing (idempotent), as under qgis_process
+    wc_provider.refreshAlgorithms()
+    log = _Log()
+    try:
+        choice = connections.select_orbit((4.0, 50.5, 4.5, 51.0), (date(2021, 1, 1), date(2021, 12, 31)),
+                                          UNREACHABLE_CATALOGUE)
+        assert choice.fallback
+        fell_back = [(m, lvl) for m, lvl in log.messages if "Orbit selection fell back" in m]
+        assert len(fell_back) == 1 and fell_back[0][1] == Qgis.MessageLevel.Warning  # once, not per install
+
+        store = JobStore(tmp_path / "jobs.sqlite")
+        store.on_change(lambda local_id: 1 / 0)
+        store.add(JobRecord("", "local", "http://127.0.0.1:9", "cropland", "a job", {}))
+        broken = [(m, lvl) for m, lvl in log.messages if "Job store listener failed" in m]
+        assert len(broken) == 1 and broken[0][1] == Qgis.MessageLevel.Critical
+    finally:
+        log.close()
