@@ -28,6 +28,7 @@ from tests.benchmarks.bench_gui_stall import FRAME_MS, Heartbeat, run_until
 from tests.benchmarks.bench_layer_loading import JOB, write_result
 from worldcereal_qgis.adapters import layers, tile_layer
 from worldcereal_qgis.adapters.tasks import CoreTask
+from worldcereal_qgis.core.credits import DEFAULT_RATES
 from worldcereal_qgis.core.tile_runs import TilePlan, TileState, TileStatus
 
 TILES = 300
@@ -136,7 +137,7 @@ def _country_tiles() -> list[TilePlan]:
 
 def test_stall_of_a_300_tile_layer_updating_live(qgis_app, project, legend_view, tmp_path):
     plans = _country_tiles()
-    path = tile_layer.write_tile_layer(tmp_path / tile_layer.FILE_NAME, plans)
+    path = tile_layer.write_tile_layer(tmp_path / tile_layer.FILE_NAME, plans, rates=DEFAULT_RATES)
     states = {p.name: TileState(p.name, TileStatus.PLANNED) for p in plans}
     steps = [(p.name, s) for s in (TileStatus.SUBMITTING, TileStatus.QUEUED, TileStatus.RUNNING,
                                    TileStatus.DOWNLOADING, TileStatus.FINISHED) for p in plans]

@@ -12,6 +12,7 @@ from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 
 from worldcereal_qgis.adapters import tile_layer
 from worldcereal_qgis.core.aoi import Aoi
+from worldcereal_qgis.core.credits import DEFAULT_RATES
 from worldcereal_qgis.core.tile_runs import TilePlan, TileState, TileStatus
 from worldcereal_qgis.core.tiling import plan_tiles
 
@@ -38,7 +39,7 @@ def _drain(layer, timeout: float = 20.0) -> None:
 def test_updates_reach_the_file_through_tasks_coalesced(wc_dir, tmp_path, qgis_app):
     plans = _plans(wc_dir)
     assert len(plans) >= 4
-    path = tile_layer.write_tile_layer(tmp_path / tile_layer.FILE_NAME, plans)
+    path = tile_layer.write_tile_layer(tmp_path / tile_layer.FILE_NAME, plans, rates=DEFAULT_RATES)
     layer = tile_layer.load_tile_layer(path, QgsProject.instance(), "site tiles")
     try:
         states = {p.name: TileState(p.name, TileStatus.PLANNED) for p in plans}
@@ -63,7 +64,7 @@ def test_updates_reach_the_file_through_tasks_coalesced(wc_dir, tmp_path, qgis_a
 def test_a_reopened_layer_starts_from_what_the_file_holds(wc_dir, tmp_path, qgis_app):
     plans = _plans(wc_dir)
     done = {p.name: TileState(p.name, TileStatus.FINISHED, attempts=1, job_id="j", credits=1.0) for p in plans}
-    path = tile_layer.write_tile_layer(tmp_path / tile_layer.FILE_NAME, plans, done)
+    path = tile_layer.write_tile_layer(tmp_path / tile_layer.FILE_NAME, plans, done, rates=DEFAULT_RATES)
     layer = tile_layer.load_tile_layer(path, QgsProject.instance(), "site tiles")
     try:
         assert tile_layer.update_tile_layer(layer, done) == 0  # a resumed run rewrites nothing
