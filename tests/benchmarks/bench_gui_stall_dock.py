@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 
 from tests.benchmarks.bench_gui_stall import FRAME_MS, Heartbeat, run_until
+from tests.qgis.conftest import configure  # noqa: F401 (fixture make_dock uses)
 from tests.qgis.test_dock import BURGUNDY, make_dock, set_extent, wait_for  # noqa: F401 (fixture)
 from worldcereal_qgis.adapters import connections
 from worldcereal_qgis.core.jobstore import JobStore
