@@ -155,3 +155,23 @@ def test_only_a_slow_first_stream_brings_more_connections(server, payload, tmp_p
     assert sha(dest.read_bytes()) == sha(payload)
     assert (len(server.log) > 1) is parallel
     assert server.log[0]["range"] is None
+
+
+def test_a_single_stream_cancelled_while_probing_resumes_over_parallel_ranges(server, payload, tmp_path):
+    url = serve(server, "map.tif", payload)
+    dest = tmp_path / "map.tif"
+    seen: list[float] = []
+    server.faults = Faults(pace=0.02)
+    probing = Plan(connections=4, segment_bytes=SEGMENT, probe_s=60.0)  # still probing (one stream) when cancelled
+    with pytest.raises(CancelledError):
+        download_file(url, dest, progress=seen.append, is_cancelled=lambda: bool(seen) and seen[-1] >= 30,
+                      parallel=probing, chunk_size=64 * KIB, retry_delays=NO_WAIT)
+    kept = part_path(dest).stat().st_size  # a plain prefix, no ranges state
+    assert not state_path(part_path(dest)).exists() and kept >= 0.3 * len(payload)
+    first_call = len(server.log)
+    server.faults = Faults()
+    download_file(url, dest, **PARALLEL)
+    assert sha(dest.read_bytes()) == sha(payload)
+    asked = [entry["range"] for entry in server.log[first_call:]]
+    assert asked[0] == f"bytes={kept}-"  # the resume itself, then ranges for the rest
+    assert len(asked) > 1 and all(r.startswith("bytes=") and not r.endswith("-") for r in asked[1:])

@@ -187,17 +187,18 @@ class _Downloader:
         if status not in (200, 206):
             raise self.fail(f"the server answered HTTP {status}")
         start = self._start_of(resp, offset)
-        probe = start == 0 and self._accepts_ranges(resp)
+        probe = self._accepts_ranges(resp)
         written = self._stream(resp, start, probe)
         if written < (self.total or 0):  # the probe chose several connections: they fetch the rest
             return self._parallel(resp, written, self.plan.segments(self.total, written))
         return True
 
     def _accepts_ranges(self, resp: requests.Response) -> bool:
-        """Worth going parallel: a full answer of a known, large size from a server that says it serves ranges."""
-        return (resp.status_code == 200 and resp.headers.get("Accept-Ranges", "").lower() == "bytes"
-                and "Content-Encoding" not in resp.headers and self.server_total is not None
-                and self.plan.wants(self.server_total))
+        """Worth going parallel: a known, large size from a server that serves ranges (says so, or just did: a
+        resumed download's 206)."""
+        serves = resp.status_code == 206 or resp.headers.get("Accept-Ranges", "").lower() == "bytes"
+        return (resp.status_code in (200, 206) and serves and "Content-Encoding" not in resp.headers
+                and self.server_total is not None and self.plan.wants(self.server_total))
 
     def _parallel(self, first: requests.Response | None, first_at: int, segments: list) -> bool:
         """Several range requests at once; a server that then ignores ranges gets one stream from the start."""
@@ -250,7 +251,7 @@ class _Downloader:
                     written += len(chunk)
                     self.report(written)
                     self.check_cancel()
-                    verdict = self.plan.worth_it(written, time.monotonic() - began, self.total - written) \
+                    verdict = self.plan.worth_it(written - start, time.monotonic() - began, self.total - written) \
                         if probe else None
                     if verdict is not None:
                         if verdict:
