@@ -30,6 +30,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.credits import CreditRates, estimate_map_credits
 from ..core.errors import WorldCerealError
@@ -51,6 +52,10 @@ STATUS_COLOURS = {
     TileStatus.CANCELED: "#636363",
 }
 _LIVE_FIELDS = ("status", "job_id", "credits", "attempts", "message")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("WorldCerealTileLayer", text)
 
 
 def tile_fields() -> QgsFields:
@@ -87,7 +92,8 @@ def write_tile_layer(path: str | Path, plans: Sequence[TilePlan],
                                         QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateTransformContext(),
                                         options)
     if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
-        raise WorldCerealError(f"The tile layer {path} cannot be written: {writer.errorMessage()}.")
+        raise WorldCerealError(tr("The tile layer {path} cannot be written: {error}.").format(
+            path=path, error=writer.errorMessage().rstrip(".")))
     for plan in plans:
         feature = tile_feature(fields, plan, (states or {}).get(plan.name), rates=rates)
         geom = feature.geometry()
@@ -123,7 +129,7 @@ def status_renderer() -> QgsCategorizedSymbolRenderer:
 def open_tile_layer(path: str | Path, name: str = "WorldCereal tiles") -> QgsVectorLayer:
     layer = QgsVectorLayer(f"{path}|layername=tiles", name, "ogr")
     if not layer.isValid():
-        raise WorldCerealError(f"The tile layer {path} cannot be opened.")
+        raise WorldCerealError(tr("The tile layer {path} cannot be opened.").format(path=path))
     layer.setRenderer(status_renderer())
     layer.setCustomProperty(RUN_PROPERTY, str(Path(path).parent))
     return layer
@@ -233,13 +239,13 @@ def _open_tiles(path: str):
     except RuntimeError:
         table = None
     if table is None:
-        raise WorldCerealError(f"The tile layer {path} cannot be opened.")
+        raise WorldCerealError(tr("The tile layer {path} cannot be opened.").format(path=path))
     return dataset, table
 
 
 def _write_rows(path: str, changes: dict[int, dict[str, object]]) -> int:
     """Worker thread: one transaction on the GeoPackage through GDAL (both GDAL exception modes handled)."""
-    failed = WorldCerealError(f"The tile layer {path} could not be updated.")
+    failed = WorldCerealError(tr("The tile layer {path} could not be updated.").format(path=path))
     dataset, table = _open_tiles(path)
     try:
         if table.StartTransaction() != 0:
