@@ -10,7 +10,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 PYTEST_ARGS ?=
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup system test lint demo backend package bench clean qgis-test unit-test
+.PHONY: setup system test lint demo backend package bench clean qgis-test unit-test translations
 
 setup: system $(VENV)/.installed $(BVENV)/.installed
 
@@ -50,12 +50,18 @@ MATRIX ?= host trixie sid
 test-matrix: setup
 	MATRIX="$(MATRIX)" bash .ci/matrix/run-matrix.sh $(PYTEST_ARGS)
 
+# .ts files (worldcereal_qgis/i18n/) collect every tr("…") and .ui string; lrelease builds the .qm QGIS loads.
+translations: system
+	$(SYS_PYTHON) tools/translations.py --release
+
 DIST ?= dist
-package:
+package: translations
 	@rm -rf $(DIST)/build && mkdir -p $(DIST)/build/worldcereal_qgis
 	cp -r worldcereal_qgis/. $(DIST)/build/worldcereal_qgis/
 	cp -r resources metadata.txt LICENSE README.md $(DIST)/build/worldcereal_qgis/
 	find $(DIST)/build -name '__pycache__' -prune -exec rm -rf {} +
+	find $(DIST)/build -name '*.aux.xml' -delete
+	rm -f $(DIST)/build/worldcereal_qgis/i18n/*.ts
 	rm -f $(DIST)/worldcereal_qgis-$(VERSION).zip
 	cd $(DIST)/build && $(SYS_PYTHON) -c "import shutil, sys; shutil.make_archive(sys.argv[1], 'zip', '.', 'worldcereal_qgis')" "$(abspath $(DIST))/worldcereal_qgis-$(VERSION)"
 	@rm -rf $(DIST)/build

@@ -2,7 +2,7 @@
 # Installs the Debian packages the project needs, only when missing (idempotent).
 # Not root: prints the exact command and stops.
 set -euo pipefail
-PKGS="python3-qgis qgis-providers qgis xvfb xauth python3-venv python3-pip python3-pyproj curl"
+PKGS="python3-qgis qgis-providers qgis xvfb xauth python3-venv python3-pip python3-pyproj curl qttools5-dev-tools"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

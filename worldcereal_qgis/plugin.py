@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QPushButton
+from qgis.PyQt.QtWidgets import QAction
 
 from . import settings
-from .adapters import paths
-from .core.sys_path import add_to_sys_path
+from .adapters import i18n, paths
+from .core import dependencies
 
 MENU = "&WorldCereal"
 LOG_TAG = "WorldCereal"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("WorldCerealPlugin", text)
 
 
 class WorldCerealPlugin:
@@ -20,6 +24,8 @@ class WorldCerealPlugin:
 
     def __init__(self, iface) -> None:
         self.iface = iface
+        # QGIS's language picks the plugin's .qm (French, Spanish); before any widget or algorithm exists
+        self.translator = i18n.install_translator()
         self.provider = None
         self.action: QAction | None = None
         self.dock = None
@@ -27,10 +33,10 @@ class WorldCerealPlugin:
         self.reference_dock = None
         self.training_action: QAction | None = None
         self.picker_action: QAction | None = None
-        self.controller = None
-        self._install_task = None
-        self._check_task = None
-        self._message_item = None
+        self.example_action: QAction | None = None
+        self.session = None  # the job and tiled-run controllers, alive without the panel
+        self.installer = None  # the Install offer in the message bar, and the install task
+        self._check_task = None  # the package check at start-up
 
     # -- Processing ---------------------------------------------------------
     def initProcessing(self) -> None:  # noqa: N802 (QGIS API name)
@@ -40,7 +46,7 @@ class WorldCerealPlugin:
         from .adapters import log
 
         log.install()  # core warnings (logging) reach the QGIS log panel, in the GUI and under qgis_process
-        add_to_sys_path(settings.deps_dir())
+        dependencies.add_to_sys_path(settings.deps_dir())
         from .processing.provider import WorldCerealProvider
 
         provider = WorldCerealProvider()
@@ -57,13 +63,14 @@ class WorldCerealPlugin:
         self.action = QAction(QIcon(str(paths.icon_path())), "WorldCereal", self.iface.mainWindow())
         self.action.setObjectName("worldcereal_open_dock")
         self.action.setCheckable(True)
-        self.action.setToolTip("Open the WorldCereal panel: cropland and crop-type maps with openEO")
+        self.action.setToolTip(tr("Open the WorldCereal panel: cropland and crop-type maps with openEO"))
         self.action.toggled.connect(self._toggle_dock)
         self.iface.addToolBarIcon(self.action)
         self.iface.addPluginToMenu(MENU, self.action)
-        self.reference_action = QAction("Reference data and extractions…", self.iface.mainWindow())
+        self.reference_action = QAction(tr("Reference data and extractions…"), self.iface.mainWindow())
         self.reference_action.setObjectName("worldcereal_reference_dock")
-        self.reference_action.setToolTip("Validate your reference data and extract satellite time series for it")
+        self.reference_action.setToolTip(tr("Validate your reference data and extract satellite time series for "
+                                            "it"))
         self.reference_action.triggered.connect(self._show_reference_dock)
         self.iface.addPluginToMenu(MENU, self.reference_action)
         from .gui import training_dialog
@@ -74,12 +81,41 @@ class WorldCerealPlugin:
         from .gui.areas_menu import add_area_actions
 
         self.area_actions = add_area_actions(self.iface, MENU)
-        self._check_dependencies()
+        self.example_action = QAction(tr("Open an example result"), self.iface.mainWindow())
+        self.example_action.setObjectName("worldcereal_open_example")
+        self.example_action.setToolTip(tr("Load a real WorldCereal crop-type map shipped with the plugin "
+                                          "(offline, no account needed)"))
+        self.example_action.triggered.connect(self.open_example)
+        self.iface.addPluginToMenu(MENU, self.example_action)
+        self._check_dependencies()  # in a task: then Install is offered, or earlier jobs resume
+
+    def _start_session(self) -> None:
+        """Jobs and tiled runs of the last session continue now, panel open or not (looked up in a task)."""
+        if self.session is not None:
+            return
+        from .controllers.session import Session
+
+        self.session = Session(self.iface, self.open_panel, parent=self.iface.mainWindow())
+        self.session.start()
+
+    def open_example(self) -> None:
+        """The shipped example result as styled layers; works without the optional packages and offline."""
+        from .adapters.example import example_title, open_example
+        from .core.errors import WorldCerealError
+
+        try:
+            open_example()
+        except WorldCerealError as err:
+            self.iface.messageBar().pushMessage("WorldCereal", str(err), Qgis.MessageLevel.Critical, 0)
+            return
+        self.iface.messageBar().pushMessage("WorldCereal", example_title(), Qgis.MessageLevel.Info, 8)
+
+    def open_panel(self) -> None:
+        if self.action is not None:
+            self.action.setChecked(True)
 
     def _toggle_dock(self, visible: bool) -> None:
         if visible and self.dock is None:
-            from .core import dependencies
-
             missing = dependencies.missing_dependencies()
             if missing:  # the dock needs them: say so (with Install) instead of failing with a traceback
                 self._sync_action(False)
@@ -90,8 +126,6 @@ class WorldCerealPlugin:
             self.dock.setVisible(visible)
 
     def _show_reference_dock(self) -> None:
-        from .core import dependencies
-
         missing = dependencies.missing_dependencies()
         if missing:
             self._offer_install(missing)
@@ -107,7 +141,9 @@ class WorldCerealPlugin:
     def _create_dock(self) -> None:
         from .gui.dock import WorldCerealDock
 
-        self.dock = WorldCerealDock(self.iface, parent=self.iface.mainWindow())
+        self._start_session()
+        self.dock = WorldCerealDock(self.iface, parent=self.iface.mainWindow(), session=self.session)
+        self.session.panel_opened()
         self.dock.visibilityChanged.connect(self._sync_action)
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
 
@@ -119,79 +155,58 @@ class WorldCerealPlugin:
 
     # -- Dependencies -------------------------------------------------------
     def _check_dependencies(self) -> None:
-        """In a task: reading package metadata costs ~50 ms, which QGIS start-up must not wait for (#21).
-
-        ``QgsTask.fromFunction`` rather than ``CoreTask``: importing nothing more keeps start-up cheap."""
+        """In a task: reading package metadata costs ~50 ms, which QGIS start-up must not wait for (#21)."""
         task = QgsTask.fromFunction("WorldCereal: checking Python packages", _missing_dependencies,
                                     on_finished=self._dependencies_checked)
         self._check_task = task
         QgsApplication.taskManager().addTask(task)
 
     def _dependencies_checked(self, error, missing=None) -> None:
-        """Main thread; an unexpected error only means no Install offer now (opening the panel checks again)."""
+        """Main thread: offer Install, or resume the last session's jobs (a failed check: the panel checks again)."""
         if self._check_task is None:  # unloaded meanwhile
             return
         self._check_task = None
         if error is None and missing:
             self._offer_install(missing)
+        elif error is None:
+            self._start_session()
 
     def _offer_install(self, missing) -> None:
-        bar = self.iface.messageBar()
-        self._pop_message()
-        from .core import dependencies
+        if self.installer is None:
+            from .controllers.install import InstallOffer
 
-        item = bar.createMessage("WorldCereal", dependencies.missing_message(missing))
-        button = QPushButton("Install")
-        button.clicked.connect(lambda: self.install_dependencies(missing))
-        item.layout().addWidget(button)
-        self._message_item = item
-        bar.pushWidget(item, Qgis.MessageLevel.Warning)
+            self.installer = InstallOffer(self.iface, settings.deps_dir(), self._dependencies_ready)
+        self.installer.offer(missing)
 
     def install_dependencies(self, missing) -> None:
-        from .adapters.tasks import start_task
-        from .controllers.install import InstallDependenciesTask
+        self._offer_install(missing)
+        self.installer.install(missing)
 
-        if self._install_task is not None:
-            return
-        task = InstallDependenciesTask(settings.deps_dir(), missing)
-        task.taskCompleted.connect(lambda: self._install_finished(task, True))
-        task.taskTerminated.connect(lambda: self._install_finished(task, False))
-        self._install_task = task
-        start_task(task)
+    def _dependencies_ready(self) -> None:
+        """Installed: resume earlier jobs and open the panel the user asked for."""
+        self._start_session()
+        self.open_panel()
 
-    def _install_finished(self, task, ok: bool) -> None:
-        self._install_task = None
-        bar = self.iface.messageBar()
-        self._pop_message()
-        if ok:
-            msg = "Python packages installed; WorldCereal is ready."
-            bar.pushMessage("WorldCereal", msg, Qgis.MessageLevel.Success, 5)
-        else:
-            msg = task.error or "Installing the Python packages failed; see the WorldCereal log."
-            bar.pushMessage("WorldCereal", msg, Qgis.MessageLevel.Critical, 0)
-            QgsMessageLog.logMessage(msg, LOG_TAG, Qgis.MessageLevel.Critical)
-
-    def _pop_message(self) -> None:
-        """Remove our dependency message (the user may have closed it already)."""
-        if self._message_item is not None:
-            try:
-                self.iface.messageBar().popWidget(self._message_item)
-            except RuntimeError:
-                pass
-            self._message_item = None
+    @property
+    def _install_task(self):
+        """The running install, if any (scripts and tests wait on it)."""
+        return self.installer.task if self.installer is not None else None
 
     # -- Unload -------------------------------------------------------------
     def unload(self) -> None:
-        self._pop_message()
         self._check_task = None  # a check still running finds nothing to tell
-        if self._install_task is not None:
-            self._install_task.cancel()
-            self._install_task = None
+        if self.installer is not None:
+            self.installer.shutdown()
+            self.installer = None
         if self.dock is not None:
             self.dock.shutdown()
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None
+        if self.session is not None:
+            self.session.shutdown()
+            self.session.deleteLater()
+            self.session = None
         if self.reference_dock is not None:
             self.reference_dock.shutdown()
             self.iface.removeDockWidget(self.reference_dock)
@@ -203,6 +218,10 @@ class WorldCerealPlugin:
             training_dialog.remove_menu_action(self.iface, MENU, self.training_action)
             training_dialog.remove_menu_action(self.iface, MENU, self.picker_action)
             self.training_action = self.picker_action = None
+        if self.example_action is not None:
+            self.iface.removePluginMenu(MENU, self.example_action)
+            self.example_action.deleteLater()
+            self.example_action = None
         if getattr(self, "area_actions", None):
             from .gui.areas_menu import remove_area_actions
 
@@ -222,13 +241,13 @@ class WorldCerealPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        i18n.remove_translator(self.translator)
+        self.translator = None
         from .adapters import log
 
         log.uninstall()
 
 
 def _missing_dependencies(_task) -> list:
-    """Worker thread: the package check (imports ``core.dependencies`` and ``importlib.metadata`` there)."""
-    from .core import dependencies
-
+    """Worker thread: the package check (``importlib.metadata`` is imported there, not at start-up)."""
     return dependencies.missing_dependencies()

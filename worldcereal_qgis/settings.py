@@ -61,6 +61,8 @@ def _coerce(value: Any, kind: type, default: Any) -> Any:
 ACTIVE_BACKEND = Setting("backend/active", "cdse", str)
 CUSTOM_BACKEND_URL = Setting("backend/custom_url", "", str)
 LOCAL_BACKEND_URL = Setting("backend/local_url", "http://127.0.0.1:8765/openeo/1.2", str)
+# Developers: always offer the local simulated backend (else only when a server answers at its URL).
+SHOW_SIMULATED_BACKEND = Setting("developer/show_simulated_backend", False, bool)
 # The backend profiles whose URL the user sets (adapters/connections.profile resolves every profile name).
 BACKEND_URL_SETTINGS = {"local": LOCAL_BACKEND_URL, "custom": CUSTOM_BACKEND_URL}
 MAX_JOB_AREA_KM2 = Setting("jobs/max_area_km2", 2500.0, float)
@@ -129,3 +131,6 @@ def credit_rates() -> CreditRates:
         extraction_credits_per_job=EXTRACTION_CREDITS_PER_JOB.read(),
         free_monthly_credits=FREE_MONTHLY_CREDITS.read(),
     )
+
+# The first-run panel of the dock, once dismissed, never shows again.
+FIRST_RUN_DISMISSED = Setting("dock/first_run_dismissed", False, bool)

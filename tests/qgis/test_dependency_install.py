@@ -32,10 +32,17 @@ def test_missing_openeo_is_installed_into_private_folder(tmp_path: Path):
     result = json.loads(line[len("RESULT "):])
     assert result["openeo_before"] is False
     assert "openeo (missing)" in result["message"]
-    assert "Click Install" in result["message"]
+    assert "Install adds them" in result["message"]
     assert result["buttons"] == ["Install"]
     assert result["dock_before_install"] is False and result["action_checked_before_install"] is False
     assert result["dock_after_install"] is True
+    # issue #19.9: visible progress, no second pip, the panel opens by itself, no second numpy
+    assert result["button_enabled_during_install"] is False and result["button_text_during_install"] == "Installing…"
+    assert result["second_task"] is False
+    assert any(t.startswith("Installing the Python packages for WorldCereal…") for t in result["progress_texts"])
+    assert result["dock_opened_by_itself"] is True
+    assert result["numpy_in_deps"] == []
+    print(f"\ninstall: {result['install_seconds']:.0f} s, profile footprint {result['deps_mb']:.0f} MB")
     assert any("ready" in m for m in result["finished_messages"]), result["finished_messages"]
     deps_dir = Path(result["deps_dir"])
     assert deps_dir.is_relative_to(tmp_path)

@@ -68,6 +68,9 @@ def make_dock(qgis_iface, tmp_path: Path, configure):
     configure(settings.CATALOGUE_URL, UNREACHABLE_CATALOGUE)
     canvas = qgis_iface.mapCanvas()
     canvas.resize(800, 600)
+    key = settings.PREFIX + settings.SHOW_SIMULATED_BACKEND.key
+    developer = QgsSettings().value(key)
+    settings.SHOW_SIMULATED_BACKEND.write(True)  # these tests run the form on the local backend, server or not
 
     def make(store: JobStore | None = None, profiles: dict | None = None, **state) -> WorldCerealDock:
         store = store or JobStore(tmp_path / "jobs.sqlite")
@@ -86,6 +89,10 @@ def make_dock(qgis_iface, tmp_path: Path, configure):
         dock.shutdown()
         dock.deleteLater()
     QCoreApplication.processEvents()
+    if developer is None:
+        QgsSettings().remove(key)
+    else:
+        QgsSettings().setValue(key, developer)
 
 
 def problems_text(dock) -> str:
@@ -218,7 +225,8 @@ def test_croptype_seasons_from_crop_calendar(make_dock, qgis_iface, real_calenda
     set_extent(qgis_iface.mapCanvas(), BURGUNDY)
     dock = make_dock(year=2023)
     dock.productCombo.setCurrentIndex(1)  # crop type: suggestions are fetched in a task
-    assert not dock.season1IdEdit.isHidden() and dock.yearSpin.isHidden()
+    assert not dock.season1StartEdit.isHidden() and not dock.yearSpin.isHidden()  # one year for both products
+    assert dock.season1IdEdit.isHidden()  # the WorldCereal id is in the tooltip, not in the form
     wait_for(lambda: dock.form.season_task is None and dock.seasonNoteLabel.text().startswith("From"),
              what="season suggestion")
     expected = [s for s in CropCalendar.load(real_calendar).suggest_all(dock.aoi_panel.aoi.bbox, 2023)

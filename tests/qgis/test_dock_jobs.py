@@ -95,7 +95,7 @@ def test_run_cancel_restart_from_the_dock(make_dock, qgis_iface, local_backend, 
     store = JobStore(tmp_path / "jobs.sqlite")
     pinned = {"local": local_profile}
     dock = make_dock(store=store, profiles=pinned, backend="local", backend_url=local_backend.url)
-    assert "demo account" in dock.loginStateLabel.text()
+    assert "needs no login" in dock.loginStateLabel.text() and dock.loginButton.isHidden()
     wait_for(dock.runButton.isEnabled, what="Run enabled")
     assert dock.jobs.model.rowCount() == 0 and not dock.cancelJobButton.isEnabled()
     screenshot("dock_empty_form.png", dock)
@@ -121,7 +121,9 @@ def test_run_cancel_restart_from_the_dock(make_dock, qgis_iface, local_backend, 
     assert {c.value: c.color.getRgb()[:3] for c in renderer.classes()}[1] == (224, 24, 28)
     messages = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success)
     assert f"WorldCereal:{record.title} is loaded as styled layers." in messages
-    assert column(dock, 0, 0) == f"Cropland · map extent · {record.request['temporal_extent'][1][:7]}"
+    product_line, area_line = column(dock, 0, 0).splitlines()
+    assert product_line.startswith("Cropland · ") and record.request["temporal_extent"][1][:4] in product_line
+    assert area_line.startswith("map extent · ") and " km² · " in area_line
     legend = legend_view()
     show_layers(canvas, layers)
     wait_for(dock.runButton.isEnabled, what="orbit for the new extent")

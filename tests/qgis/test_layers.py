@@ -60,13 +60,13 @@ def test_default_layers_group_and_visibility(project, reference_tif):
     layers = _load(project, reference_tif)
     names = [layer.name() for layer in layers]
     assert names == [
-        "Cropland", "Cropland probability (%)", "Crop type tc-s1", "Crop type tc-s2",
-        "Crop type probability tc-s1 (%)", "Crop type probability tc-s2 (%)",
+        "Cropland", "Cropland probability (%)", "Crop type, season 1", "Crop type, season 2",
+        "Crop type probability, season 1 (%)", "Crop type probability, season 2 (%)",
     ]  # fmt: skip
     group = project.layerTreeRoot().children()[0]
     assert isinstance(group, QgsLayerTreeGroup) and group.name() == JOB["title"]
     visible = [node.name() for node in group.findLayers() if node.itemVisibilityChecked()]
-    assert visible == ["Crop type tc-s1"]
+    assert visible == ["Crop type, season 1"]
     assert all(layer.source() == str(reference_tif) for layer in layers)
 
 
@@ -76,8 +76,8 @@ def test_class_probabilities_in_collapsed_subgroups(project, all_layers):
     subgroups = [child for child in group.children() if isinstance(child, QgsLayerTreeGroup)]
     assert [g.name() for g in subgroups] == ["Class probabilities tc-s1", "Class probabilities tc-s2"]
     assert all(not g.isExpanded() and not g.itemVisibilityChecked() for g in subgroups)
-    assert subgroups[1].findLayers()[22].name() == "No crop probability tc-s2 (%)"
-    assert "Soy / soybeans probability tc-s1 (%)" in all_layers
+    assert subgroups[1].findLayers()[22].name() == "No crop probability, season 2 (%)"
+    assert "Soy / soybeans probability, season 1 (%)" in all_layers
 
 
 def test_renderer_type_and_band_per_layer(all_layers, reference_tif):
@@ -91,9 +91,9 @@ def test_renderer_type_and_band_per_layer(all_layers, reference_tif):
         assert [(r.min(), r.max()) for r in layer.dataProvider().userNoDataValues(band.index)] == [(255, 255)]
 
 
-def test_croptype_palette_values_labels_colours(all_layers):
-    for season in SEASONS:
-        classes = all_layers[f"Crop type {season}"].renderer().classes()
+def test_croptype_palette_values_labels_colours():
+    for _season in SEASONS:
+        classes = wl._croptype_classes(CLASSES)  # the full palette; a map's legend shows its present classes
         assert [c.value for c in classes] == [*range(23), 254]
         labels = [c.label for c in classes]
         assert labels[0] == "Wheat" and labels[12] == "Soy / soybeans" and labels[22] == "No crop"
@@ -112,7 +112,7 @@ def test_cropland_palette(all_layers):
 
 def test_rendered_colours_of_real_pixels(all_layers):
     """Read real pixel values with the provider, then check what the renderer paints there."""
-    croptype = all_layers["Crop type tc-s1"]
+    croptype = all_layers["Crop type, season 1"]
     values = _values(croptype, 4)
     for value, rgba in [(22, (*palette.class_color("no_crop"), 255)), (254, (*palette.NOT_CROPLAND_RGB, 255))]:
         row, col = _first(values, value)
@@ -125,7 +125,7 @@ def test_rendered_colours_of_real_pixels(all_layers):
 
 
 def test_probability_colours_follow_rdylgn_and_hide_masked(all_layers):
-    layer = all_layers["Crop type probability tc-s1 (%)"]
+    layer = all_layers["Crop type probability, season 1 (%)"]
     values = _values(layer, 6)
     stops = dict(palette.rdylgn_stops())
     for value in (40, 50, 100):
@@ -152,13 +152,36 @@ def test_nodata_transparent_even_without_file_tag(project, reference_tif, tmp_pa
         assert layer.dataProvider().sample(_pixel(layer, 0, 3).center(), layer.renderer().usesBands()[0])[1] is False
 
 
-def test_legend_names_the_classes(project, reference_tif):
-    layers = _load(project, reference_tif)
+def _variant_with_classes(reference_tif, path, values) -> None:
+    """The real file with a few crop classes written into its first rows of each crop-type band."""
+    src = gdal.Open(str(reference_tif))
+    ds = gdal.GetDriverByName("GTiff").CreateCopy(str(path), src)
+    for band_no in (4, 5):  # croptype_classification:tc-s1 / :tc-s2
+        band = ds.GetRasterBand(band_no)
+        data = band.ReadAsArray()
+        for row, value in enumerate(values):
+            data[row, :10 * (row + 1)] = value  # more pixels for later values: the legend orders by area
+        band.WriteArray(data)
+    ds = src = None
+
+
+def test_legend_names_the_classes(project, reference_tif, tmp_path):
+    """Issue #19.10: the classes in the map first, largest first; the others folded into one line."""
+    path = tmp_path / "variant.tif"
+    wheat, maize, pulses = CLASSES.index("wheat"), CLASSES.index("maize"), CLASSES.index("dry_pulses_legumes")
+    _variant_with_classes(reference_tif, path, [wheat, maize, pulses])
+    layers = _load(project, path)
     model = QgsLayerTreeModel(project.layerTreeRoot())
     node = project.layerTreeRoot().findLayer(layers[2].id())
-    labels = [n.data(Qt.ItemDataRole.DisplayRole) for n in model.layerLegendNodes(node)]
-    for name in ("Wheat", "Maize", "Dry pulses / legumes", "No crop", "Not cropland"):
-        assert name in labels
+    labels = [n.data(Qt.ItemDataRole.DisplayRole) for n in model.layerLegendNodes(node)][1:]  # after the band
+    dataset = gdal.Open(str(path))  # kept in a name: GDAL frees the bands with their dataset
+    data = dataset.GetRasterBand(4).ReadAsArray()
+    present = [v for v, _ in sorted(((int(v), int((data == v).sum())) for v in np.unique(data) if v != 255),
+                                    key=lambda vc: -vc[1])]
+    names = {**{i: palette.pretty_class_label(n) for i, n in enumerate(CLASSES)}, 254: "Not cropland"}
+    assert labels[:len(present)] == [names[v] for v in present]
+    assert {"Wheat", "Maize", "Dry pulses / legumes", "Not cropland"} <= set(labels)
+    assert labels[-1] == f"+ {len(CLASSES) + 1 - len(present)} other classes, not in this map"
     node = project.layerTreeRoot().findLayer(layers[0].id())
     assert "Cropland" in [n.data(Qt.ItemDataRole.DisplayRole) for n in model.layerLegendNodes(node)]
 
@@ -172,13 +195,13 @@ def test_custom_properties_survive_save_and_reopen(project, reference_tif, tmp_p
     found = wl.find_job_layers(reopened, JOB["job_id"])
     assert len(found) == 6
     by_name = {layer.name(): layer for layer in found}
-    layer = by_name["Crop type tc-s2"]
+    layer = by_name["Crop type, season 2"]
     props = {k: layer.customProperty(f"worldcereal/{k}") for k in ("job_id", "backend", "product", "season", "band")}
     assert props == {
         "job_id": JOB["job_id"], "backend": "cdse", "product": "croptype", "season": "tc-s2",
         "band": "croptype_classification:tc-s2",
     }  # fmt: skip
-    assert [c.value for c in layer.renderer().classes()][-1] == 254
+    assert 254 in [c.value for c in layer.renderer().classes()]
     reopened.clear()
 
 

@@ -29,10 +29,12 @@ def test_zip_layout(plugin_zip: Path):
     roots = {n.split("/", 1)[0] for n in names}
     assert roots == {"worldcereal_qgis"}
     required_files = ("metadata.txt", "LICENSE", "__init__.py", "resources/icons/worldcereal.svg",
-                      "resources/ui/dock.ui")
+                      "resources/ui/dock.ui", "resources/example/cropland-croptype_2020-11-01_2021-10-31.tif",
+                      "resources/example/LICENSE-worldcereal-classification.txt")
     for required in required_files:
         assert f"worldcereal_qgis/{required}" in names
-    assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+    assert not [n for n in names if "__pycache__" in n or n.endswith((".pyc", ".aux.xml"))]
+    assert plugin_zip.stat().st_size < 1_000_000  # issue #22: the packaged ZIP stays under 1 MB
     version = next(ln for ln in (REPO_ROOT / "metadata.txt").read_text().splitlines() if ln.startswith("version="))
     assert plugin_zip.name == f"worldcereal_qgis-{version.split('=')[1]}.zip"
 

@@ -91,7 +91,8 @@ def test_reference_data_dock_opens_from_the_menu(iface):
                           "Choose classes and train a crop-type model…",
                           # from map to hectares (issue #20)
                           "Design a sample for accuracy and area…", "Label the sample…",
-                          "Assess accuracy and estimate areas…", "Crop area statistics per unit…"]
+                          "Assess accuracy and estimate areas…", "Crop area statistics per unit…",
+                          "Open an example result"]
         iface.menu_actions[1][1].trigger()
         assert [d.windowTitle() for d in iface.docks] == ["WorldCereal reference data"]
     finally:

@@ -82,3 +82,11 @@ def test_warning_above_free_monthly_credits():
     assert "10,000 free credits" in warnings[0]
     assert len(budget_warnings(12_345.0, 5_000.0, DEFAULT_RATES)) == 2
     assert budget_warnings(12_345.0, None, CreditRates(free_monthly_credits=20_000)) == []
+
+
+def test_range_text_says_one_number_when_both_ends_round_alike():
+    from worldcereal_qgis.core.credits import range_text
+
+    assert range_text(2.2, 2.4) == "2"  # not 'about 2–2 credits'
+    assert range_text(12.4, 18.2) == "12–18"
+    assert range_text(1234.0, 2345.6) == "1,234–2,346"

@@ -48,9 +48,9 @@ def test_one_season_custom_classes_value_order_is_band_order():
     assert (teff.index, teff.kind, teff.season) == (7, "croptype_class_probability", "summer_1")  # after 3+2+maize
     assert teff.class_name == "teff"
     assert [band_title(b) for b in desc.layer_bands()] == [
-        "Cropland", "Cropland probability (%)", "Crop type summer_1", "Crop type probability summer_1 (%)",
+        "Cropland", "Cropland probability (%)", "Crop type, summer_1", "Crop type probability, summer_1 (%)",
     ]  # fmt: skip
-    assert band_title(desc.band("croptype_probability:summer_1:teff")) == "Teff probability summer_1 (%)"
+    assert band_title(desc.band("croptype_probability:summer_1:teff")) == "Teff probability, summer_1 (%)"
 
 
 def test_croptype_without_cropland_head():
@@ -87,7 +87,7 @@ def test_non_merged_croptype_file_takes_season_from_file_name(tmp_path):
     ]  # fmt: skip
     assert desc.seasons == ["tc-s1"] and desc.classes == {"tc-s1": ["wheat", "maize"]}
     assert desc.nodata == 255  # no tag in the file: fallback
-    assert band_title(desc.bands[0]) == "Crop type tc-s1"
+    assert band_title(desc.bands[0]) == "Crop type, season 1"
 
 
 def test_non_merged_without_season():

@@ -39,7 +39,7 @@ def aoi_from_geometry(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, 
 
 def aoi_from_extent(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem, name: str = "extent") -> Aoi:
     if extent is None or extent.isEmpty():
-        raise InputError("The extent is empty; zoom to your area or give an extent.", field="aoi")
+        raise InputError("The map view is empty; zoom to your area, draw it or choose a polygon layer.", field="aoi")
     return aoi_from_geometry(QgsGeometry.fromRect(extent), crs, name)
 
 

@@ -30,6 +30,7 @@ from qgis.PyQt.QtGui import QColor
 from ..core import palette, results
 from ..core.errors import InputError
 from ..core.results import BandInfo, ResultDescription
+from . import legend
 
 LAYER_PROPERTY_PREFIX = "worldcereal/"
 PROBABILITY_MIN, PROBABILITY_MAX = 0.0, 100.0
@@ -73,9 +74,13 @@ def add_result_layers(built: BuiltLayers, project: QgsProject | None = None,
     project = project or QgsProject.instance()
     job = built.job
     project.addMapLayers(built.layers, False)
-    group = _job_group(project, group_name or str(job.get("title") or job.get("job_id") or "WorldCereal"),
-                       built.props)
+    group = _job_group(group_name or str(job.get("title") or job.get("job_id") or "WorldCereal"), built.props)
     _fill_group(group, built.layers, built.bands, _main_band(built.desc, built.bands))
+    project.layerTreeRoot().insertChildNode(0, group)
+    # QGIS 3.22's Layers panel shows a newly inserted group closed whatever its flag says (seen in the desktop
+    # walk); it follows a change of the flag, so the newest result opens with its legend visible
+    group.setExpanded(False)
+    group.setExpanded(True)
     return built.layers
 
 
@@ -104,6 +109,7 @@ def style_band_layer(layer: QgsRasterLayer, band: BandInfo, desc: ResultDescript
         layer.setRenderer(QgsPalettedRasterRenderer(provider, band.index, _cropland_classes()))
     elif band.kind == results.CROPTYPE_CLASSIFICATION:
         classes = _croptype_classes(desc.class_names(band.season))
+        classes = legend.present_first(classes, legend.class_counts(layer.source(), band.index))
         layer.setRenderer(QgsPalettedRasterRenderer(provider, band.index, classes))
     elif band.kind in results.PROBABILITY_KINDS:
         layer.setRenderer(_probability_renderer(layer, band.index))
@@ -145,8 +151,9 @@ def _job_properties(job: dict, desc: ResultDescription) -> dict[str, str]:
     }
 
 
-def _job_group(project: QgsProject, name: str, props: dict[str, str]) -> QgsLayerTreeGroup:
-    group = project.layerTreeRoot().insertGroup(0, name)
+def _job_group(name: str, props: dict[str, str]) -> QgsLayerTreeGroup:
+    group = QgsLayerTreeGroup(name)
+    group.setExpanded(True)
     for key in ("job_id", "backend", "product"):
         group.setCustomProperty(LAYER_PROPERTY_PREFIX + key, props[key])
     return group

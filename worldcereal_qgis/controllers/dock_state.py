@@ -14,6 +14,7 @@ from typing import Any
 from qgis.core import QgsSettings
 
 from .. import settings
+from ..adapters.i18n import translator
 from ..core import backends, udp
 from ..core.aoi import Aoi
 from ..core.backends import BackendProfile
@@ -26,6 +27,7 @@ AOI_MODES = ("canvas", "rectangle", "polygon", "layer")
 PRODUCTS = ("cropland", "croptype", "croptype_custom")
 ORBIT_MODES = udp.ORBIT_MODES
 MAX_SEASONS = udp.MAX_SEASONS
+tr = translator("WorldCerealForm")
 
 
 @dataclass
@@ -228,7 +230,7 @@ class DockState:
         found: list[InputError] = []
         missing_aoi = aoi is None
         if missing_aoi:  # still check the rest of the form against a stand-in area
-            found.append(InputError("Choose an area of interest: the map extent, a drawing or a polygon layer.",
+            found.append(InputError(tr("Choose an area of interest: the map extent, a drawing or a polygon layer."),
                                     field="aoi"))
             aoi = Aoi.from_bbox(0.0, 45.0, 0.01, 45.01, name="aoi")
         try:
@@ -238,7 +240,8 @@ class DockState:
         if self.product != "cropland":
             found += duplicate_season_problems([s.season_id for s in self.seasons if s.enabled])
         if self.product == "croptype_custom" and not self.custom_model_url.strip():
-            found.append(InputError("Enter the URL of your custom crop-type model (.zip).", field="croptype_head_zip"))
+            found.append(InputError(tr("Enter the URL of your custom crop-type model (.zip)."),
+                                    field="croptype_head_zip"))
         try:
             request = self.build_request(aoi, orbit_state)
         except InputError as err:
@@ -257,9 +260,10 @@ def _setting(name: str, default: Any) -> settings.Setting:
 
 def period_text(period: tuple[date, date] | None) -> str:
     if period is None:
-        return "Processing period: enable at least one season."
+        return tr("Processing period: enable at least one season.")
     start, end = period
-    return f"Processing period: {start.isoformat()} … {end.isoformat()} ({months_between(start, end)} months)"
+    return tr("Processing period: {start} … {end} ({months} months)").format(
+        start=start.isoformat(), end=end.isoformat(), months=months_between(start, end))
 
 
 def _seasons_to_json(rows: list[SeasonWindow]) -> list[dict]:

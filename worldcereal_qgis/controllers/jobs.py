@@ -49,8 +49,11 @@ class JobController(QObject):
         """Stop watching (remote jobs keep running; their state is in the store for the next session)."""
         self._timer.stop()
         for task in list(self._tasks.values()):
-            task.detach()
-            task.cancel()
+            try:
+                task.detach()
+                task.cancel()
+            except RuntimeError:  # QGIS already deleted a task that ended; nothing left to stop
+                pass
         self._tasks.clear()
 
     def resume(self) -> list[str]:
@@ -112,10 +115,15 @@ class JobController(QObject):
     def fetch_log(self, local_id: str, on_done: Callable[[list[dict], WorldCerealError | None], None]) -> None:
         record = self.store.get(local_id)
         client = self.runner.client_for
+        key = f"log:{local_id}"
+
+        def done(result, error) -> None:
+            self._tasks.pop(key, None)  # a finished task is deleted by QGIS: never touch it again
+            on_done(result or [], error)
+
         task = CoreTask(f"WorldCereal: reading the log of {record.remote_id}",
-                        lambda t: client(record.backend).logs(record.remote_id),
-                        lambda result, error: on_done(result or [], error))
-        self._start_task(f"log:{local_id}", task)
+                        lambda t: client(record.backend).logs(record.remote_id), done)
+        self._start_task(key, task)
 
     # -- internals ----------------------------------------------------------------------------------------------
     @staticmethod

@@ -45,6 +45,12 @@ def estimate_map_credits(area_km2: float, rates: CreditRates, *, jobs: int = 1) 
     return area_km2 * rates.map_credits_per_km2_low + overhead, area_km2 * rates.map_credits_per_km2_high + overhead
 
 
+def range_text(low: float, high: float) -> str:
+    """'12–18' for a range, '2' when both ends round to the same whole number ('about 2–2 credits' reads as a bug)."""
+    low_text, high_text = f"{low:,.0f}", f"{high:,.0f}"
+    return low_text if low_text == high_text else f"{low_text}–{high_text}"
+
+
 def estimate_tiles_credits(areas_km2: Iterable[float], rates: CreditRates) -> tuple[float, float]:
     """(low, high) credits of a tiled run: one job per tile, so every tile pays the job overhead once."""
     areas = list(areas_km2)

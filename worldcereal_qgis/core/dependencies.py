@@ -202,7 +202,43 @@ def install(
     if proc.returncode != 0:
         reason = next((ln for ln in reversed(tail) if "ERROR" in ln), tail[-1] if tail else "no output")
         raise DependencyError(f"Installing {', '.join(r.name for r in requirements)} failed: {reason}")
+    prune_provided(target)
     add_to_sys_path(target)
+
+
+PROVIDED_BY_QGIS = ("numpy",)  # QGIS's GDAL bindings are built for its own numpy, which stays first on sys.path
+
+
+def prune_provided(target: Path, names: tuple[str, ...] = PROVIDED_BY_QGIS) -> list[str]:
+    """Delete the copies pip --target adds of packages QGIS already has (75 MB of numpy never imported).
+
+    pip --target cannot see QGIS's packages, so it installs numpy again even when pinned to QGIS's version;
+    that copy is never imported (system packages come first) and only fills the profile. Returns what went.
+    """
+    import shutil
+
+    removed = []
+    for name in names:
+        if installed_version(name) is None or not _provided_outside(name, target):
+            continue  # QGIS lacks it: the private copy is the one in use
+        for path in sorted(target.glob(f"{name}*")):
+            if not (path.name == name or path.name.startswith((f"{name}-", f"{name}.libs"))):
+                continue  # e.g. numpy_financial: another package
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+            removed.append(path.name)
+    return removed
+
+
+def _provided_outside(name: str, target: Path) -> bool:
+    """Is ``name`` importable from somewhere other than ``target`` (QGIS's own Python)?"""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    origin = Path(spec.origin).resolve() if spec is not None and spec.origin else None
+    return origin is not None and target.resolve() not in origin.parents
 
 
 def install_progress(line: str, done_steps: int) -> tuple[int, float]:

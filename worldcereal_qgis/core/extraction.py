@@ -35,6 +35,7 @@ MAX_CLOUD_COVER = 95.0
 SLOPE_STAC = "https://stac.openeo.vito.be/collections/COPERNICUS30_DEM_SLOPE"
 AGERA5_STAC = "https://stac.openeo.vito.be/collections/agera5_monthly_composite"
 UINT16_MAX_VALID = 65534
+AUTOMATIC_ORBIT = "AUTOMATIC"   # choose per job with the library's rule (core/orbit.py) when the job is sent
 
 
 # -- plan ---------------------------------------------------------------------------------------------------------
@@ -337,7 +338,9 @@ class ExtractionRunner:
     """
 
     def __init__(self, runner, profile, root, *, parallel: int = PARALLEL_JOBS, max_attempts: int = MAX_ATTEMPTS,
-                 orbit_state: str = "DESCENDING") -> None:
+                 orbit_state: str = "DESCENDING", orbit_chooser=None) -> None:
+        """``orbit_state`` AUTOMATIC_ORBIT: ``orbit_chooser(bbox, (start, end))`` -> OrbitChoice per job (the
+        library picks the orbit per extraction job; the map jobs use the same chooser)."""
         from pathlib import Path
 
         self.runner = runner
@@ -346,6 +349,7 @@ class ExtractionRunner:
         self.parallel = parallel
         self.max_attempts = max_attempts
         self.orbit_state = orbit_state
+        self.orbit_chooser = orbit_chooser
 
     @property
     def store(self):
@@ -371,12 +375,12 @@ class ExtractionRunner:
             ))
         return run_id
 
-    def submit(self, local_id: str):
+    def submit(self, local_id: str, log=lambda _m: None):
         """Create the job from the client-built graph and start it (idempotent like JobRunner.submit)."""
         from .job_runner import utc_now
         from .jobstore import JobStatus
 
-        record = self.store.get(local_id)
+        record = self._with_orbit(self.store.get(local_id), log)
         client = self.runner.client_for(record.backend)
         if not record.remote_id:
             job = job_from_dict(record.request["job"])
@@ -390,6 +394,25 @@ class ExtractionRunner:
             client.start(record.remote_id)
             record = self.store.update(local_id, status=JobStatus.QUEUED, started_at=utc_now())
         return record
+
+    def _with_orbit(self, record, log):
+        """An automatic orbit is chosen once per job, from its points and period, and kept in its request."""
+        if record.request.get("orbit_state") != AUTOMATIC_ORBIT:
+            return record
+        from .orbit import FALLBACK_ORBIT
+
+        job = job_from_dict(record.request["job"])
+        coords = [f["geometry"]["coordinates"] for f in record.request["features"]["features"]]
+        bbox = (min(c[0] for c in coords), min(c[1] for c in coords), max(c[0] for c in coords),
+                max(c[1] for c in coords))
+        if self.orbit_chooser is None:
+            orbit, reason = FALLBACK_ORBIT, f"No orbit catalogue is configured, so {FALLBACK_ORBIT} is used."
+        else:
+            choice = self.orbit_chooser(bbox, (job.start, job.end))
+            orbit, reason = choice.orbit_state, choice.reason
+        log(f"{record.title} ({job.key}): Sentinel-1 orbit {orbit}. {reason}")
+        return self.store.update(record.local_id, request={**record.request, "orbit_state": orbit},
+                                 extra={**record.extra, "orbit_reason": reason})
 
     def step(self, run_id: str, log=lambda _m: None) -> RunState:
         """One round: poll running jobs, download finished ones, retry failed ones, start queued drafts."""
@@ -421,7 +444,7 @@ class ExtractionRunner:
         for record in sorted((r for r in records if r.status == JobStatus.DRAFT), key=lambda r: r.tile_name or ""):
             if free <= 0:
                 break
-            record = self.submit(record.local_id)
+            record = self.submit(record.local_id, log)
             log(f"Submitted {record.title} ({len(record.request['job']['sample_ids'])} samples) as job "
                 f"{record.remote_id}.")
             free -= 1
@@ -490,7 +513,8 @@ class ExtractionRunner:
             results = by_ref.setdefault(record.request["job"]["ref_id"], [])
             for path in record.outputs:
                 if path.endswith((".parquet", ".geoparquet")):
-                    result = post_process(path, record.request["features"])
+                    result = post_process(path, record.request["features"],
+                                          orbit_state=record.request.get("orbit_state"))
                     if result.dropped:
                         log(f"{len(result.dropped)} samples of {record.title} have no Sentinel-1 or Sentinel-2 "
                             "data and were dropped.")

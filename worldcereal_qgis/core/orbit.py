@@ -214,7 +214,8 @@ def select_orbit(
     try:
         products = {o: query_orbit_products(bbox, start, end, o, session=session, url=url) for o in ORBIT_STATES}
     except BackendError as exc:
-        _log.warning("Orbit selection fell back: %s (%s)", exc, exc.details)
+        # text only: a record holding the exception would keep its traceback's frames (QGIS objects) alive
+        _log.warning("Orbit selection fell back: %s (%s)", str(exc), exc.details)
         reason = (f"{str(exc).rstrip('.')}, so the Sentinel-1 orbit could not be checked and {FALLBACK_ORBIT} "
                   "(the WorldCereal library's default) is used.")
         return OrbitChoice(FALLBACK_ORBIT, reason, True)

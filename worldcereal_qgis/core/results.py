@@ -115,9 +115,15 @@ def describe_raster(path: str | Path) -> ResultDescription:
     return describe_band_names(names, None if nodata is None else int(nodata), season=match and match["sid"])
 
 
+SEASON_WORDS = {"tc-s1": "season 1", "tc-s2": "season 2", "tc-annual": "whole year"}  # WorldCereal's season ids
+
+
 def band_title(band: BandInfo) -> str:
-    """Readable layer name, e.g. "Crop type tc-s1" or "Wheat probability tc-s1 (%)"."""
-    suffix = f" {band.season}" if band.season else ""
+    """Readable layer name, e.g. "Crop type, season 1" or "Wheat probability, season 1 (%)".
+
+    The season id (tc-s1) is WorldCereal's name for the band, not what people say; it stays in the band name.
+    """
+    suffix = f", {SEASON_WORDS.get(band.season, band.season)}" if band.season else ""
     if band.kind == CROPLAND_CLASSIFICATION:
         return "Cropland"
     if band.kind == CROPLAND_PROBABILITY:

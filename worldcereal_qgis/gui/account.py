@@ -4,27 +4,38 @@ from __future__ import annotations
 
 from typing import Callable
 
-from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QObject, QUrl, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import QMessageBox
 
 from ..adapters import auth_store, connections
 from ..adapters.tasks import CoreTask, start_task
+from ..controllers.session import master_password_sentence, unlock_auth_db
 from ..core.backends import BackendProfile
 from ..core.errors import AuthError, CancelledError, WorldCerealError
 from ..core.openeo_api import BasicCredentials, OpenEOClient
+
+CONTEXT = "WorldCerealAccount"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 def _open_in_browser(url: str) -> None:
     QDesktopServices.openUrl(QUrl(url))
 
 
+def _explain_master_password(parent) -> None:
+    QMessageBox.information(parent, tr("WorldCereal login"), master_password_sentence())
+
+
 def login_state_text(profile: BackendProfile) -> str:
-    if auth_store.is_logged_in(profile.name):
-        return f"Logged in to {profile.title}."
     if profile.simulated:
-        return f"{profile.title}: using the demo account (log in to use another user)."
-    return f"Not logged in to {profile.title}; log in before running a job."
+        return tr("The local simulated backend needs no login and stores no password; its maps are simulated.")
+    if auth_store.is_logged_in(profile.name):
+        return tr("Logged in to {backend}.").format(backend=profile.title)
+    return tr("Not logged in to {backend}; log in before running a job.").format(backend=profile.title)
 
 
 class AccountPanel(QObject):
@@ -38,6 +49,7 @@ class AccountPanel(QObject):
         self.ui = dock
         self.profile = profile
         self.open_url: Callable[[str], None] = _open_in_browser
+        self.explain: Callable[[object], None] = _explain_master_password  # tests replace it (no modal box)
         self.task: CoreTask | None = None
         self.last_error: str | None = None
         self._prompt_url = ""
@@ -56,10 +68,12 @@ class AccountPanel(QObject):
     def refresh(self) -> None:
         prof = self.profile()
         busy = self.task is not None
-        text = "Waiting for the browser login…" if busy else login_state_text(prof)
+        text = tr("Waiting for the browser login…") if busy else login_state_text(prof)
         if self.last_error and not busy:
             text = f"{text} {self.last_error}"
         self.ui.loginStateLabel.setText(text)
+        for button in (self.ui.loginButton, self.ui.logoutButton):  # nothing to log in to on the simulated backend
+            button.setVisible(not prof.simulated)
         self.ui.loginButton.setEnabled(not busy)
         self.ui.logoutButton.setEnabled(not busy and auth_store.is_logged_in(prof.name))
         self.stateChanged.emit()
@@ -88,7 +102,7 @@ class AccountPanel(QObject):
         def work(task):
             client.login_device(lambda p: emit(p.url, p.code or ""), is_cancelled=task.isCanceled)
 
-        self._start(CoreTask(f"WorldCereal: logging in to {prof.title}", work, self._done))
+        self._start(CoreTask(tr("WorldCereal: logging in to {backend}").format(backend=prof.title), work, self._done))
 
     def login_basic(self, credentials: BasicCredentials) -> None:
         """Check the user name and password in a task, then store them in QGIS's auth database."""
@@ -102,7 +116,8 @@ class AccountPanel(QObject):
                 auth_store.store_basic_credentials(prof.name, credentials)
             self._done(result, error)
 
-        self._start(CoreTask(f"WorldCereal: logging in to {prof.title}", lambda task: client.authenticate(), done))
+        self._start(CoreTask(tr("WorldCereal: logging in to {backend}").format(backend=prof.title),
+                             lambda task: client.authenticate(), done))
 
     def logout(self) -> None:
         prof = self.profile()
@@ -120,7 +135,7 @@ class AccountPanel(QObject):
 
     # -- internals -----------------------------------------------------------------------------------------------
     def _unlocked(self) -> bool:
-        if _auth_db_ready():
+        if unlock_auth_db(lambda: self.explain(self.ui)):
             return True
         locked = AuthError(auth_store.locked_message())
         self.last_error = str(locked)
@@ -135,8 +150,12 @@ class AccountPanel(QObject):
 
     def _show_prompt(self, url: str, code: str) -> None:
         self._prompt_url = url
-        code_text = f"<br>and enter the code <b>{code}</b>" if code else ""
-        self.ui.deviceLabel.setText(f'Log in at <a href="{url}">{url}</a>{code_text}.')
+        link = f'<a href="{url}">{url}</a>'
+        if code:
+            text = tr("Log in at {link}<br>and enter the code <b>{code}</b>.").format(link=link, code=code)
+        else:
+            text = tr("Log in at {link}.").format(link=link)
+        self.ui.deviceLabel.setText(text)
         self.ui.devicePanel.setVisible(True)
         self.open_url(url)
 
@@ -148,9 +167,3 @@ class AccountPanel(QObject):
         if error is not None and not isinstance(error, CancelledError):
             self.last_error = str(error)
         self.refresh()
-
-
-def _auth_db_ready() -> bool:
-    """Ask for QGIS's master password on the GUI thread now, never later from a worker thread."""
-    manager = QgsApplication.authManager()
-    return manager.masterPasswordIsSet() or manager.setMasterPassword(True)

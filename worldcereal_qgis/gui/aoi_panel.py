@@ -12,10 +12,13 @@ from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..adapters import aoi
 from ..adapters.compat import layer_filters
+from ..adapters.i18n import translator
 from ..controllers.dock_state import AOI_MODES, DockState
 from ..core.aoi import Aoi
 from ..core.errors import WorldCerealError
 from .map_tools import AoiDrawTool, new_rubber_band
+
+tr = translator("WorldCerealArea")
 
 
 class AoiPanel(QObject):
@@ -136,11 +139,11 @@ class AoiPanel(QObject):
         mode = self.state.aoi_mode
         if mode == "canvas":
             settings = self.canvas.mapSettings()
-            return aoi.aoi_from_extent(self.canvas.extent(), settings.destinationCrs(), "map extent")
+            return aoi.aoi_from_extent(self.canvas.extent(), settings.destinationCrs(), tr("map extent"))
         if mode in ("rectangle", "polygon"):
             if self._drawn is None:
                 return None
-            name = "drawn rectangle" if mode == "rectangle" else "drawn polygon"
+            name = tr("drawn rectangle") if mode == "rectangle" else tr("drawn polygon")
             return aoi.aoi_from_geometry(self._drawn[0], self._drawn[1], name)
         layer = self.ui.layerCombo.currentLayer()
         if layer is None:

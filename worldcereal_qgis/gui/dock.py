@@ -13,18 +13,23 @@ from qgis.PyQt.QtWidgets import QDockWidget, QMessageBox
 
 from .. import settings
 from ..adapters import connections, paths
+from ..adapters.i18n import translator
 from ..controllers.dock_state import DockState
 from ..controllers.jobs import JobController
 from ..controllers.tiled_runs import RunPlan, TiledRuns
-from ..core import credits, dependencies
+from ..core import credits
 from ..core.errors import InputError, WorldCerealError
 from .account import AccountPanel
 from .aoi_panel import AoiPanel
+from .backend_choice import BackendChoice
+from .first_run import add_to_dock as add_first_run
+from .fit import fit_form, keep_form_whole
 from .form_panel import FormPanel
 from .jobs_panel import JobsPanel
 from .runs_panel import RunsPanel
 
 PROBLEM_STYLE = "color: #b00000;"
+tr = translator("WorldCerealDock")
 MESSAGE_SECONDS = 8
 
 
@@ -34,51 +39,61 @@ def default_controller(parent=None) -> JobController:
 
 class WorldCerealDock(QDockWidget):
     def __init__(self, iface, parent=None, *, controller: JobController | None = None,
-                 state: DockState | None = None, runs: TiledRuns | None = None) -> None:
+                 state: DockState | None = None, runs: TiledRuns | None = None, session=None) -> None:
+        """``session``: the plugin's controllers, already resumed and already reporting to the message bar."""
         super().__init__(parent)
         uic.loadUi(str(paths.ui_path("dock.ui")), self)
         self.setObjectName("WorldCerealDock")
         self.iface = iface
+        self.session = session
+        if session is not None:
+            session.ensure()
+            controller, runs = session.jobs, session.runs
         self.state = state or DockState.load()
         self.controller = controller or default_controller(self)
         self.account = AccountPanel(self, self._profile_or_default)
         self.aoi_panel = AoiPanel(self, self.state, iface.mapCanvas())
         self.form = FormPanel(self, self.state)
+        self.backend_choice = BackendChoice(self.backendCombo, self.state, self)
         self.jobs = JobsPanel(self, self.controller)
         self.runs = runs or TiledRuns(connections.client, parent=self)
         self.runs_panel = RunsPanel(self, self.runs)
         self.planning = False
         self._shut_down = False
         self.problems: list[InputError] = []
+        self.first_run = add_first_run(self, self.open_example)
         self._wire()
         self._show_dependency_state()
         self.aoi_panel.update_aoi()
         self.account.refresh()
-        self.controller.resume()  # jobs still running when QGIS closed continue now
-        self.runs.resume()  # and so do unfinished tiled runs
+        if session is None:  # a dock of its own (tests): it resumes and reports itself
+            self.controller.notify.connect(self._notify)
+            self.runs.notify.connect(self._notify)
+            self.controller.resume()  # jobs still running when QGIS closed continue now
+            self.runs.resume()  # and so do unfinished tiled runs
 
     # -- wiring --------------------------------------------------------------------------------------------------
     def _wire(self) -> None:
         self.aoi_panel.changed.connect(self._aoi_changed)
         self.form.changed.connect(self.refresh)
         self.account.stateChanged.connect(self.refresh)
+        self.backend_choice.changed.connect(self.account.refresh)
         self.backendCombo.currentIndexChanged.connect(lambda _i: self.account.refresh())
         self.runButton.clicked.connect(self.run)
-        self.controller.notify.connect(self._notify)
-        self.runs.notify.connect(self._notify)
         self.problemsLabel.setStyleSheet(PROBLEM_STYLE)
         self.formScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.mainSplitter.setStretchFactor(0, 2)  # the form gets most of the height, the jobs list the rest
         self.mainSplitter.setStretchFactor(1, 1)
-        self.jobsView.setMinimumHeight(140)
+        self.jobsView.setMinimumHeight(80)  # next to the Processing Toolbox the form needs the height more
         self.formLayout.setStretch(self.formLayout.count() - 1, 1)  # spare height goes below Run, not into groups
+        fit_form(self.formWidget)  # a 360 px dock shows the whole form, Advanced options open or not
+        keep_form_whole(self.formScroll, self.formWidget)  # and the dock is never made narrower than the form
+        for changed in (self.productCombo.currentIndexChanged, self.advancedGroup.collapsedStateChanged):
+            changed.connect(lambda *_: keep_form_whole(self.formScroll, self.formWidget))
 
     def _show_dependency_state(self) -> None:
-        missing = dependencies.missing_dependencies()
-        if missing:
-            self.statusLabel.setText(dependencies.missing_message(missing))
-        else:
-            self.statusLabel.setText("Map cropland and crop types with ESA WorldCereal on openEO.")
+        """The plugin opens the dock only once the packages are there (it checked, and offered Install)."""
+        self.statusLabel.setText(tr("Map cropland and crop types with ESA WorldCereal on openEO."))
 
     def _profile_or_default(self):
         try:
@@ -101,12 +116,15 @@ class WorldCerealDock(QDockWidget):
             self.problems = [p for p in self.problems if p.field != "aoi"]
             self.problems.insert(0, InputError(self.aoi_panel.error, field="aoi"))
         notes = [str(p) for p in self.problems]
+        absent = self.backend_choice.problem()
+        if absent:
+            notes.insert(0, absent)
         if not self.account.is_logged_in():
-            notes.append(f"Log in to {self._profile_or_default().title} to run jobs.")
+            notes.append(tr("Log in to {backend} to run jobs.").format(backend=self._profile_or_default().title))
         if orbit is None and not self.problems:
-            notes.append("Waiting for the automatic Sentinel-1 orbit choice…")
+            notes.append(tr("Waiting for the automatic Sentinel-1 orbit choice…"))
         if self.planning:
-            notes.append("Planning the tiles…")
+            notes.append(tr("Planning the tiles…"))
         self.problemsLabel.setText("\n".join(f"• {n}" for n in notes))
         self.problemsLabel.setVisible(bool(notes))
         self.runButton.setEnabled(not notes)
@@ -114,17 +132,19 @@ class WorldCerealDock(QDockWidget):
     def _show_aoi_info(self, max_area: float) -> None:
         aoi = self.aoi_panel.aoi
         if aoi is None:
-            self.aoiInfoLabel.setText(self.aoi_panel.error or "No area of interest yet.")
+            self.aoiInfoLabel.setText(self.aoi_panel.error or tr("No area of interest yet."))
             return
         area = aoi.area_km2
-        low, high = credits.estimate_map_credits(area, settings.credit_rates())
+        tile_km = settings.TILE_SIZE_KM.read()
+        tiles = max(2, round(area / tile_km ** 2)) if area > max_area else 1  # each tile job pays its overhead
+        low, high = credits.estimate_map_credits(area, settings.credit_rates(), jobs=tiles)
         short, long = credits.estimate_duration_minutes(area)
-        text = (f"{aoi.name}: {area:,.1f} km² · about {low:,.0f}–{high:,.0f} credits · "
-                f"{short:.0f}–{long:.0f} min")
-        if area > max_area:
-            tile_km = settings.TILE_SIZE_KM.read()
-            text += (f"\nLarger than the {max_area:,.0f} km² of one job: it runs as about "
-                     f"{max(2, round(area / tile_km ** 2))} tiles of {tile_km:g} km, mosaicked.")
+        text = tr("{area}: {km2} km² · about {credits} credits · {short}–{long} min").format(
+            area=aoi.name, km2=f"{area:,.1f}", credits=credits.range_text(low, high), short=f"{short:.0f}",
+            long=f"{long:.0f}")
+        if tiles > 1:
+            text += "\n" + tr("Larger than the {max} km² of one job: it runs as about {tiles} tiles of {km} km, "
+                             "mosaicked.").format(max=f"{max_area:,.0f}", tiles=tiles, km=f"{tile_km:g}")
         for warning in [*credits.budget_warnings(high, settings.CREDIT_BUDGET.read(), settings.credit_rates()),
                         *self._model_warnings()]:
             text += f"\n{warning}"
@@ -180,24 +200,41 @@ class WorldCerealDock(QDockWidget):
                 self._notify("WorldCereal", str(error), int(Qgis.MessageLevel.Critical))
             return
         if plan.high > settings.RUN_CONFIRM_CREDITS.read() and not self.confirm_run(plan):
-            self._notify("WorldCereal", f"Tiled run not started ({plan.summary()}).", int(Qgis.MessageLevel.Info))
+            self._notify("WorldCereal", tr("Tiled run not started ({summary}).").format(summary=plan.summary()),
+                         int(Qgis.MessageLevel.Info))
             return
         self.state.save()
         folder = self.runs.start(plan)
-        self._notify("WorldCereal", f"Tiled run started: {plan.summary()}; results in {folder}.",
+        self._notify("WorldCereal", tr("Tiled run started: {summary}; results in {folder}.").format(
+                     summary=plan.summary(), folder=folder),
                      int(Qgis.MessageLevel.Info))
 
     def confirm_run(self, plan: RunPlan) -> bool:
         """Ask before a costly run (tests replace this method)."""
         answer = QMessageBox.question(
-            self, "WorldCereal: start a tiled run?",
-            f"{plan.summary()}.\n\nStart {len(plan.tiles)} jobs on {plan.profile.title}?",
+            self, tr("WorldCereal: start a tiled run?"),
+            tr("{summary}.\n\nStart {jobs} jobs on {backend}?").format(summary=plan.summary(), jobs=len(plan.tiles),
+                                                                     backend=plan.profile.title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
     def _notify(self, title: str, message: str, level: int) -> None:
+        if self.session is not None:  # one message at a time: a newer one replaces an older, stale one
+            self.session.notifier.push(title, message, level)
+            return
         duration = 0 if level == int(Qgis.MessageLevel.Critical) else MESSAGE_SECONDS
         self.iface.messageBar().pushMessage(title, message, Qgis.MessageLevel(level), duration)
+
+    def open_example(self) -> None:
+        """The shipped real example result, loaded as a job's styled layers (offline, well under a second)."""
+        from ..adapters.example import example_title, open_example
+
+        try:
+            open_example()
+        except WorldCerealError as err:
+            self._notify("WorldCereal", str(err), int(Qgis.MessageLevel.Critical))
+            return
+        self._notify("WorldCereal", example_title(), int(Qgis.MessageLevel.Info))
 
     # -- lifecycle -----------------------------------------------------------------------------------------------
     def shutdown(self) -> None:
@@ -206,10 +243,11 @@ class WorldCerealDock(QDockWidget):
             return
         self._shut_down = True
         self.state.save()
-        for part in (self.form, self.account, self.jobs, self.aoi_panel):
+        for part in (self.form, self.account, self.jobs, self.aoi_panel, self.backend_choice):
             part.shutdown()
-        self.controller.shutdown()
-        self.runs.shutdown()
+        if self.session is None:  # the plugin's controllers outlive the dock; the session stops them
+            self.controller.shutdown()
+            self.runs.shutdown()
         for source in (self.controller, self.runs):
             try:
                 source.notify.disconnect(self._notify)

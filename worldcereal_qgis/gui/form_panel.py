@@ -17,13 +17,18 @@ from .. import settings
 from ..adapters import connections, crop_calendar
 from ..adapters.tasks import CoreTask, start_task
 from ..controllers.dock_state import ORBIT_MODES, PRODUCTS, DockState, period_text
-from ..core import backends, udp
+from ..core import udp
 from ..core.aoi import Aoi
 from ..core.errors import WorldCerealError
+from .season_names import season_text, season_tooltip
 from .season_timeline import SeasonTimeline, TimelineBar
 
 METHODS = udp.POSTPROCESS_METHODS
 _CALENDAR_FILE_LINK = "calendar-file"  # the offline message's link: choose a local copy of the crop calendar
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("WorldCerealForm", text)
 
 
 def _qdate(value: date) -> QDate:
@@ -32,6 +37,10 @@ def _qdate(value: date) -> QDate:
 
 def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+def left_as_they_are(error) -> str:
+    return tr("{error} The season windows were left as they are.").format(error=error)
 
 
 class FormPanel(QObject):
@@ -69,17 +78,12 @@ class FormPanel(QObject):
         ui.productCombo.setCurrentIndex(PRODUCTS.index(st.product))
         ui.customModelEdit.setText(st.custom_model_url)
         ui.yearSpin.setValue(int(st.year))
-        ui.calendarYearSpin.setValue(int(st.year))
         ui.orbitCombo.setCurrentIndex(ORBIT_MODES.index(st.orbit_mode))
         ui.methodCroplandCombo.setCurrentIndex(METHODS.index(st.postprocess_method_cropland))
         ui.methodCroptypeCombo.setCurrentIndex(METHODS.index(st.postprocess_method_croptype))
         ui.kernelCroplandSpin.setValue(int(st.postprocess_kernel_cropland))
         ui.kernelCroptypeSpin.setValue(int(st.postprocess_kernel_croptype))
         ui.maskCroplandCheck.setChecked(st.mask_cropland)
-        ui.backendCombo.clear()
-        for prof in backends.PROFILES:
-            ui.backendCombo.addItem(prof.title, prof.name)
-        ui.backendCombo.setCurrentIndex(max(0, ui.backendCombo.findData(st.backend)))
         ui.backendUrlEdit.setText(st.backend_url)
         self._fill_seasons()
 
@@ -88,6 +92,7 @@ class FormPanel(QObject):
             for widget in (check, id_edit, start_edit, end_edit):
                 widget.blockSignals(True)
             check.setChecked(season.enabled)
+            check.setToolTip(season_tooltip(season.season_id))  # the id people do not need to read
             id_edit.setText(season.season_id)
             start_edit.setDate(_qdate(season.start))
             end_edit.setDate(_qdate(season.end))
@@ -115,7 +120,6 @@ class FormPanel(QObject):
         ui.backendUrlEdit.textChanged.connect(lambda text: self._set("backend_url", text.strip()))
         ui.suggestButton.clicked.connect(self.suggest)
         ui.seasonNoteLabel.linkActivated.connect(self._choose_calendar_file)
-        ui.calendarYearSpin.valueChanged.connect(lambda _v: self._suggest_timer.start())
         self.timeline.windowsChanged.connect(self._timeline_moved)
         for index, (check, id_edit, start_edit, end_edit) in enumerate(self._season_rows):
             check.toggled.connect(lambda _v, i=index: self._season_edited(i))
@@ -142,6 +146,8 @@ class FormPanel(QObject):
 
     def _backend_changed(self, index: int) -> None:
         name = self.ui.backendCombo.itemData(index)
+        if name is None:  # the list is being refilled (or emptied): no choice was made
+            return
         self.state.backend = name
         self.state.sync_backend_settings()  # the reference-data page and Processing defaults follow the choice
         url = settings.BACKEND_URL_SETTINGS.get(name)
@@ -172,19 +178,17 @@ class FormPanel(QObject):
 
     def _note_adjusted(self) -> None:
         if self._suggested and self.state.seasons_edited:
-            self.ui.seasonNoteLabel.setText("Adjusted by hand; the dashed outlines are the crop calendar's windows "
-                                            "(Suggest restores them).")
+            self.ui.seasonNoteLabel.setText(tr("Adjusted by hand; the dashed outlines are the crop calendar's "
+                                               "windows (Suggest restores them)."))
 
     def _show_product_widgets(self) -> None:
         ui, product = self.ui, self.state.product
         cropland = product == "cropland"
         ui.customModelEdit.setVisible(product == "croptype_custom")
-        ui.yearLabel.setVisible(cropland)
-        ui.yearSpin.setVisible(cropland)
         for row in self._season_rows:
             for widget in row:
-                widget.setVisible(not cropland)
-        for widget in (ui.suggestButton, ui.calendarYearSpin, ui.seasonNoteLabel, ui.seasonTimelineHost):
+                widget.setVisible(not cropland and widget is not row[1])  # the WorldCereal id: in the tooltip
+        for widget in (ui.suggestButton, ui.seasonNoteLabel, ui.seasonTimelineHost):
             widget.setVisible(not cropland)
         for widget in (ui.methodCroptypeLabel, ui.methodCroptypeCombo, ui.kernelCroptypeSpin, ui.maskCroplandCheck):
             widget.setEnabled(not cropland)
@@ -203,7 +207,8 @@ class FormPanel(QObject):
         period = self.state.processing_period(self.aoi)
         text = period_text(period)
         if self.state.product == "cropland" and self.state.cropland_calendar_period(self.aoi) is not None:
-            text += f"\nthe 12 months ending with this area's last crop-calendar season of {self.state.year}"
+            text += "\n" + tr("the 12 months ending with this area's last crop-calendar season of {year}").format(
+                year=self.state.year)
         self.ui.periodLabel.setText(text)
         self._sync_timeline(period)
         self._schedule_orbit(period)
@@ -229,15 +234,24 @@ class FormPanel(QObject):
 
     def _schedule_orbit(self, _period=None) -> None:
         if self.state.orbit_mode != "auto":
-            self.ui.orbitReasonLabel.setText("Fixed orbit: only acquisitions of this direction are used.")
+            self.ui.orbitReasonLabel.setText(tr("Fixed orbit: only acquisitions of this direction are used."))
             return
         key = self._current_orbit_key()
         if key is None:
-            self.ui.orbitReasonLabel.setText("Chosen automatically once the area and period are set.")
+            self.ui.orbitReasonLabel.setText(tr("Chosen automatically once the area and period are set."))
             return
         if key != self._orbit_key:
-            self.ui.orbitReasonLabel.setText("Checking Sentinel-1 coverage of the area…")
+            self.ui.orbitReasonLabel.setText(tr("Checking Sentinel-1 coverage of the area…"))
             self._orbit_timer.start()
+
+    def _show_orbit(self, choice) -> None:
+        """One line; offline the catalogue's three-line explanation goes to the tooltip."""
+        if choice.fallback:
+            self.ui.orbitReasonLabel.setText(tr("{orbit}: the Sentinel-1 catalogue could not be reached, so the "
+                                                "library's default is used.").format(orbit=choice.orbit_state))
+        else:
+            self.ui.orbitReasonLabel.setText(f"{choice.orbit_state}: {choice.reason}")
+        self.ui.orbitReasonLabel.setToolTip(choice.reason)
 
     def _start_orbit_lookup(self) -> None:
         key = self._current_orbit_key()
@@ -251,7 +265,7 @@ class FormPanel(QObject):
                 return
             if error is None and choice is not None:
                 self.orbit_choice, self._orbit_key = choice, key
-                self.ui.orbitReasonLabel.setText(f"{choice.orbit_state}: {choice.reason}")
+                self._show_orbit(choice)
             elif error is not None:
                 self.ui.orbitReasonLabel.setText(str(error))
             self._schedule_orbit()  # the area may have changed meanwhile
@@ -277,12 +291,12 @@ class FormPanel(QObject):
         """Load the calendar in a task (a download the first time); the answer uses the area and year of then."""
         if self.aoi is None:
             self._force_suggestion = False
-            self.ui.seasonNoteLabel.setText("Choose an area of interest first: the seasons depend on where it is.")
+            self.ui.seasonNoteLabel.setText(tr("Choose an area of interest first: the seasons depend on where it is."))
             return
         if self.season_task is not None:
             return
         if not self._suggested:  # the first look-up may download the calendar; later ones take a blink
-            self.ui.seasonNoteLabel.setText("Reading the crop calendar…")
+            self.ui.seasonNoteLabel.setText(tr("Reading the crop calendar…"))
         self.ui.suggestButton.setEnabled(False)
         self.season_task = crop_calendar.start_loading(self._calendar_loaded)
 
@@ -294,8 +308,8 @@ class FormPanel(QObject):
         self.ui.suggestButton.setEnabled(True)
         self._calendar_failed = error is not None
         if error is not None:
-            text = html.escape(f"{error} The season windows were left as they are.")
-            link = html.escape(QCoreApplication.translate("FormPanel", "Use a local calendar file…"))
+            text = html.escape(left_as_they_are(error))
+            link = html.escape(tr("Use a local calendar file…"))
             self.ui.seasonNoteLabel.setText(f'{text} <a href="{_CALENDAR_FILE_LINK}">{link}</a>')
             return
         if self.aoi is not None and self.state.product == "cropland":
@@ -304,9 +318,9 @@ class FormPanel(QObject):
         if self.aoi is None or (self.state.seasons_edited and not force):
             return
         try:  # an in-memory look-up of a few milliseconds, even for a continent
-            suggestions = calendar.suggest_all(self.aoi.bbox, self.ui.calendarYearSpin.value())
+            suggestions = calendar.suggest_all(self.aoi.bbox, int(self.state.year))  # the one year control
         except WorldCerealError as err:
-            self.ui.seasonNoteLabel.setText(f"{err} The season windows were left as they are.")
+            self.ui.seasonNoteLabel.setText(left_as_they_are(err))
             return
         self._apply_suggestions(suggestions)
 
@@ -315,8 +329,8 @@ class FormPanel(QObject):
         if href != _CALENDAR_FILE_LINK:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self.ui.seasonNoteLabel, QCoreApplication.translate("FormPanel", "WorldCereal crop calendar"), "",
-            QCoreApplication.translate("FormPanel", "Crop calendar (*.geoparquet *.parquet)"))
+            self.ui.seasonNoteLabel, tr("WorldCereal crop calendar"), "",
+            tr("Crop calendar (*.geoparquet *.parquet)"))
         if path:
             crop_calendar.use_local_file(path)
             self._calendar_failed = False
@@ -338,16 +352,18 @@ class FormPanel(QObject):
     def _apply_suggestions(self, suggestions: list) -> None:
         if not suggestions:
             self._suggested = {}
-            self.ui.seasonNoteLabel.setText("The crop calendar has no season for this area; enter the months by hand.")
+            self.ui.seasonNoteLabel.setText(
+                tr("The crop calendar has no season for this area; enter the months by hand."))
             self.update_period()
             return
         self._suggested = {s.season_id: (s.start, s.end) for s in suggestions}
         self.state.apply_suggestions(suggestions)
         self._fill_seasons()
         used = [s for s in suggestions if s.season_id in self.state.active_seasons()]
-        names = ", ".join(f"{s.season_id} {s.start:%b %Y}–{s.end:%b %Y}" for s in used)
+        names = "; ".join(season_text(s.season_id, s.start, s.end) for s in used)
         warnings = " ".join(s.warning for s in used if s.warning)
-        self.ui.seasonNoteLabel.setText(f"From the crop calendar: {names}. {warnings}".strip())
+        self.ui.seasonNoteLabel.setText(f"{tr('From the crop calendar:')} {names}. {warnings}".strip())
+        self.ui.seasonNoteLabel.setToolTip("\n".join(season_tooltip(s.season_id) for s in used))
         self.update_period()
         self.changed.emit()
 

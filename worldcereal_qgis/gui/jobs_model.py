@@ -5,12 +5,16 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
+from qgis.PyQt.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, Qt
 from qgis.PyQt.QtGui import QColor
 
+from ..adapters.i18n import translator
 from ..core import udp
+from ..core.aoi import Aoi
+from ..core.errors import WorldCerealError
 from ..core.jobstore import ACTIVE_STATUSES, DownloadState, JobRecord, JobStatus, JobStore
 
+tr = translator("WorldCerealJobs")
 COLUMNS = ("Job", "Status", "Progress", "Credits")
 LOCAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -32,7 +36,15 @@ def status_text(record: JobRecord) -> str:
     if record.status == JobStatus.FINISHED:
         text = {DownloadState.DOWNLOADING: "downloading", DownloadState.DONE: "loaded",
                 DownloadState.FAILED: "download failed"}.get(record.download_state, "finished")
-    return text
+    return translated_status(text)
+
+
+def translated_status(text: str) -> str:
+    words = {"submitting": tr("submitting"), "created": tr("created"), "queued": tr("queued"),
+             "running": tr("running"), "finished": tr("finished"), "failed": tr("failed"),
+             "cancelled": tr("cancelled"), "downloading": tr("downloading"), "loaded": tr("loaded"),
+             "download failed": tr("download failed")}
+    return words.get(text, text)
 
 
 def _parse(stamp: str | None) -> datetime | None:
@@ -60,13 +72,35 @@ def progress_text(record: JobRecord, now: datetime | None = None) -> str:
     return f"{record.progress:.0f} % · {elapsed}" if elapsed else f"{record.progress:.0f} %"
 
 
-def short_title(record: JobRecord) -> str:
-    """Product, area and period end in a narrow column; the full title is in the tooltip."""
+def _month(stamp: str) -> str:
+    """"2021-12-31" -> "Dec 2021" in the user's language."""
+    day = QDate.fromString(str(stamp)[:10], "yyyy-MM-dd")
+    return QLocale().toString(day, "MMM yyyy") if day.isValid() else ""
+
+
+def aoi_area_km2(record: JobRecord) -> float | None:
+    try:
+        return Aoi.from_wkt(record.request["aoi"]["wkt"]).area_km2
+    except (KeyError, TypeError, ValueError, WorldCerealError):
+        return None
+
+
+def short_title(record: JobRecord, area_km2: float | None = None) -> str:
+    """Two lines that tell jobs apart: product and period, then area, its size and when it was started.
+
+    Every row used to read "Cropland · …" in a narrow dock; the full title stays in the tooltip.
+    """
     request = record.request or {}
     label = udp.PRODUCT_LABELS.get(record.product, record.product)
-    area = (request.get("aoi") or {}).get("name", "")
     period = request.get("temporal_extent") or ["", ""]
-    return " · ".join(part for part in (label, area, str(period[-1])[:7]) if part)
+    months = "–".join(m for m in (_month(period[0]), _month(period[-1])) if m)
+    first = " · ".join(part for part in (label, months) if part)
+    area = (request.get("aoi") or {}).get("name", "")
+    size = f"{area_km2:,.0f} km²" if area_km2 is not None else ""
+    started = QDateTime.fromString(str(record.created_at or ""), Qt.DateFormat.ISODate)
+    when = QLocale().toString(started.toLocalTime(), "d MMM HH:mm") if started.isValid() else ""
+    second = " · ".join(part for part in (area, size, when) if part)
+    return f"{first}\n{second}" if second else first
 
 
 class JobsTableModel(QAbstractTableModel):
@@ -76,6 +110,7 @@ class JobsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self._records: list[JobRecord] = []
+        self._areas: dict[str, float | None] = {}  # per job: computed once, not at every repaint
         self.refresh()
 
     def refresh(self) -> None:
@@ -105,7 +140,7 @@ class JobsTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return (tr("Job"), tr("Status"), tr("Progress"), tr("Credits"))[section]
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -124,7 +159,9 @@ class JobsTableModel(QAbstractTableModel):
 
     def _display(self, record: JobRecord, column: int) -> str:
         if column == 0:
-            return short_title(record)
+            if record.local_id not in self._areas:
+                self._areas[record.local_id] = aoi_area_km2(record)
+            return short_title(record, self._areas[record.local_id])
         if column == 1:
             return status_text(record)
         if column == 2:
@@ -133,11 +170,11 @@ class JobsTableModel(QAbstractTableModel):
 
     @staticmethod
     def _tooltip(record: JobRecord) -> str:
-        lines = [record.title, f"Backend: {record.backend_url}"]
+        lines = [record.title, tr("Backend: {url}").format(url=record.backend_url)]
         if record.remote_id:
-            lines.append(f"Job id: {record.remote_id}")
+            lines.append(tr("Job id: {id}").format(id=record.remote_id))
         if record.error_message:
             lines.append(record.error_message)
         if record.output_dir:
-            lines.append(f"Folder: {record.output_dir}")
+            lines.append(tr("Folder: {folder}").format(folder=record.output_dir))
         return "\n".join(lines)

@@ -8,6 +8,7 @@ from qgis.PyQt.QtCore import QObject, Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QHeaderView, QMenu
 
+from ..adapters.i18n import translator
 from ..adapters.tasks import CRITICAL
 from ..controllers.jobs import JobController
 from ..core.errors import WorldCerealError
@@ -15,15 +16,22 @@ from ..core.jobstore import DownloadState, JobRecord, JobStatus
 from .jobs_model import JobsTableModel
 from .log_dialog import JobLogDialog, format_log
 
-# action name -> (button attribute, menu text)
+tr = translator("WorldCerealJobs")
+# action name -> its button in dock.ui (the context menu's words: menu_texts)
 ACTIONS = {
-    "cancel": ("cancelJobButton", "Cancel job"),
-    "retry": ("retryJobButton", "Retry"),
-    "log": ("logJobButton", "Show log"),
-    "folder": ("folderJobButton", "Open output folder"),
-    "load": ("loadJobButton", "Load / reload results"),
-    "remove": ("removeJobButton", "Remove from list"),
+    "cancel": "cancelJobButton",
+    "retry": "retryJobButton",
+    "log": "logJobButton",
+    "folder": "folderJobButton",
+    "load": "loadJobButton",
+    "remove": "removeJobButton",
 }
+
+
+def menu_texts() -> dict[str, str]:
+    """The context menu's words, in the user's language, in menu order."""
+    return {"cancel": tr("Cancel job"), "retry": tr("Retry"), "log": tr("Show log"),
+            "folder": tr("Open output folder"), "load": tr("Load / reload results"), "remove": tr("Remove from list")}
 
 
 def allowed_actions(record: JobRecord | None, busy: bool) -> set[str]:
@@ -59,10 +67,13 @@ class JobsPanel(QObject):
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         view.verticalHeader().setVisible(False)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # two-line rows
+        view.setWordWrap(False)  # two lines per job, each elided in a narrow dock (the tooltip has it all)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._context_menu)
         view.selectionModel().selectionChanged.connect(self.update_buttons)
-        for name, (button, _text) in ACTIONS.items():
+        for name, button in ACTIONS.items():
             getattr(dock, button).clicked.connect(lambda _checked=False, n=name: self.trigger(n))
         controller.jobChanged.connect(self._job_changed)
         controller.jobLoaded.connect(self._job_changed)
@@ -95,7 +106,7 @@ class JobsPanel(QObject):
     def update_buttons(self, *_args) -> None:
         record = self.selected()
         allowed = allowed_actions(record, record is not None and self.controller.busy(record.local_id))
-        for name, (button, _text) in ACTIONS.items():
+        for name, button in ACTIONS.items():
             getattr(self.ui, button).setEnabled(name in allowed)
 
     def _context_menu(self, pos) -> None:
@@ -106,7 +117,7 @@ class JobsPanel(QObject):
         record = self.selected()
         allowed = allowed_actions(record, record is not None and self.controller.busy(record.local_id))
         menu = QMenu(self.ui.jobsView)
-        for name, (_button, text) in ACTIONS.items():
+        for name, text in menu_texts().items():
             action = menu.addAction(text)
             action.setEnabled(name in allowed)
             action.triggered.connect(lambda _checked=False, n=name: self.trigger(n))

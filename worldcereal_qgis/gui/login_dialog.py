@@ -4,24 +4,27 @@ from __future__ import annotations
 
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
+from ..adapters.i18n import translator
 from ..core.openeo_api import BasicCredentials
+
+tr = translator("WorldCerealLogin")
 
 
 class BasicLoginDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Log in to {title}")
+        self.setWindowTitle(tr("Log in to {backend}").format(backend=title))
         self.user_edit = QLineEdit(self)
-        self.user_edit.setToolTip("Your user name on this backend")
+        self.user_edit.setToolTip(tr("Your user name on this backend"))
         self.password_edit = QLineEdit(self)
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setToolTip("Stored encrypted in QGIS's authentication database, nowhere else")
+        self.password_edit.setToolTip(tr("Stored encrypted in QGIS's authentication database, nowhere else"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QFormLayout(self)
-        layout.addRow("User name", self.user_edit)
-        layout.addRow("Password", self.password_edit)
+        layout.addRow(tr("User name"), self.user_edit)
+        layout.addRow(tr("Password"), self.password_edit)
         layout.addRow(buttons)
 
     def credentials(self) -> BasicCredentials | None:

@@ -279,8 +279,12 @@ class ReferencePanel(QWidget):
         if not self.outputEdit.text().strip():
             self.statusLabel.setText("Choose an output folder first.")
             return
+        from ..adapters import connections
+
         profile = self.profile_for()
-        self.extractor = ex.ExtractionRunner(self.runner_for(root, profile), profile, root)
+        # the S1 orbit is chosen per job as the library does (catalogue through QGIS's proxy; ASCENDING fallback)
+        self.extractor = ex.ExtractionRunner(self.runner_for(root, profile), profile, root,
+                                             orbit_state=ex.AUTOMATIC_ORBIT, orbit_chooser=connections.select_orbit)
         plan = self.plan
         self.runButton.setEnabled(False)
         self.cancelButton.setEnabled(True)
@@ -299,7 +303,9 @@ class ReferencePanel(QWidget):
         if self.extractor is None or self.run_id is None or self.busy:
             return
         extractor, run_id = self.extractor, self.run_id
-        self._start("Extraction step", lambda _t: extractor.step(run_id), self._stepped)
+        lines: list[str] = []  # filled in the task, shown from the main thread
+        self._start("Extraction step", lambda _t: extractor.step(run_id, lines.append),
+                    lambda state, error: (_log(lines), self._stepped(state, error)))
 
     def _stepped(self, state, error: WorldCerealError | None) -> None:
         if error is not None:
@@ -390,13 +396,13 @@ class ReferencePanel(QWidget):
             self.sampleCombo.setCurrentIndex(index)
 
     def _show_sample(self, *_args) -> None:
-        from ..core.extraction_post import sample_series, unit_of
+        from ..core.extraction_post import sample_series, series_title, unit_of
 
         sample, name = self.sampleCombo.currentText(), self.seriesCombo.currentText()
         if self.results is None or not sample or not name:
             return
         times, values = sample_series(self.results, sample)[name]
-        self.plot.set_series(times, values, f"{name} — {sample}", unit_of(name))
+        self.plot.set_series(times, values, series_title(self.results, sample, name), unit_of(name))
 
     # -- helpers --------------------------------------------------------------------------------------------------
     @staticmethod
@@ -451,3 +457,12 @@ def _default_runner(root: Path, profile):
 
     return connections.runner(output_root=root, profiles={profile.name: profile})
 
+
+def _log(lines: list[str]) -> None:
+    """Extraction steps (the orbit chosen per job and why, resubmissions) in the WorldCereal message log."""
+    from qgis.core import Qgis, QgsMessageLog
+
+    from ..adapters.tasks import LOG_TAG
+
+    for line in lines:
+        QgsMessageLog.logMessage(line, LOG_TAG, Qgis.MessageLevel.Info)

@@ -22,9 +22,14 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..adapters.i18n import translator
 from ..controllers.tiled_runs import RunRow, TiledRuns
 
-COLUMNS = ("Tiled run", "Tiles", "Credits", "Status")
+tr = translator("WorldCerealRuns")
+
+
+def columns() -> list[str]:
+    return [tr("Tiled run"), tr("Tiles"), tr("Credits"), tr("Status")]
 
 
 class RunsPanel(QObject):
@@ -35,8 +40,9 @@ class RunsPanel(QObject):
         self.widget = QWidget(dock)
         self.widget.setObjectName("runsPanel")
         self.tree = self._tree()
-        self.cancelButton = self._button("Cancel run", "Cancel every remote job of the selected run")
-        self.folderButton = self._button("Folder", "Open the run folder (tiles, mosaic, job_tracking.csv, logs)")
+        self.cancelButton = self._button(tr("Cancel run"), tr("Cancel every remote job of the selected run"))
+        self.folderButton = self._button(tr("Folder"), tr("Open the run folder (tiles, mosaic, job_tracking.csv, "
+                                                          "logs)"))
         self._layout()
         dock.jobsLayout.addWidget(self.widget)
         self.cancelButton.clicked.connect(self._cancel)
@@ -48,14 +54,14 @@ class RunsPanel(QObject):
     def _tree(self) -> QTreeWidget:
         tree = QTreeWidget(self.widget)
         tree.setObjectName("runsView")
-        tree.setColumnCount(len(COLUMNS))
-        tree.setHeaderLabels(list(COLUMNS))
+        tree.setColumnCount(len(columns()))
+        tree.setHeaderLabels(columns())
         tree.setRootIsDecorated(False)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         tree.setMaximumHeight(110)
         header = tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, len(COLUMNS)):
+        for col in range(1, len(columns())):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         return tree
 
@@ -68,7 +74,7 @@ class RunsPanel(QObject):
     def _layout(self) -> None:
         layout = QVBoxLayout(self.widget)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(QLabel("Tiled runs (large areas, one job per tile)", self.widget))
+        layout.addWidget(QLabel(tr("Tiled runs (large areas, one job per tile)"), self.widget))
         layout.addWidget(self.tree)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancelButton)

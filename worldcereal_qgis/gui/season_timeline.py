@@ -19,6 +19,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, Q
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
 from ..core.dates import EARLIEST_DATE, month_end
+from .season_names import season_name
 
 MONTHS = 12
 MAX_SEASON_MONTHS = 12  # a season can never be longer than the period holding it
@@ -305,6 +306,6 @@ class SeasonTimeline(QWidget):
             painter.drawLine(QPointF(x, rect.top() + 4), QPointF(x, rect.bottom() - 4))
         painter.setPen(text_color)
         visible = rect.intersected(self.lane_rect(row)).adjusted(6, 0, -6, 0)
-        label = f"{bar.season_id}  {bar.start:%b}–{bar.end:%b}"
+        label = f"{season_name(bar.season_id)}  {bar.start:%b}–{bar.end:%b}"
         elided = self.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(visible.width()))
         painter.drawText(visible, Qt.AlignmentFlag.AlignCenter, elided)

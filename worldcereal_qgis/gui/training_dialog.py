@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Optional
 
-from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QImage, QPixmap
 from qgis.PyQt.QtWidgets import (
     QAction,
@@ -48,6 +48,28 @@ def summary_text(metrics: dict) -> str:
             f"{metrics['n_test']} held-out test samples")
 
 
+def inputs_text(metrics: dict) -> str:
+    """What was read and done before training: file formats and time steps, samples kept and dropped per reason,
+    the alignment and jitter used, and the warnings (kept zero-quality samples) — one line each."""
+    lines = list((metrics.get("inputs") or {}).get("files") or [])
+    counts = metrics.get("samples") or {}
+    if counts:
+        from ..controllers.custom_models import samples_sentence
+
+        lines.append(samples_sentence(counts))
+    if metrics.get("alignment"):
+        text = (tr("Months per sample: {alignment} alignment, with temporal jitter (seed {seed}).")
+                if metrics.get("temporal_jitter") else
+                tr("Months per sample: {alignment} alignment, without temporal jitter (seed {seed})."))
+        lines.append(text.format(alignment=metrics["alignment"], seed=metrics.get("seed")))
+    lines.extend(tr("Warning: {text}").format(text=w) for w in metrics.get("warnings") or [])
+    return "\n".join(lines)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TrainingResultDialog", text)
+
+
 class TrainingResultDialog(QDialog):
     """Summary and verdict on top; tabs: per-class table, confusion matrix in % and in counts."""
 
@@ -60,6 +82,8 @@ class TrainingResultDialog(QDialog):
         self.summary = QLabel(summary_text(self.metrics), self)
         self.verdict = QLabel(self.metrics.get("verdict", ""), self)
         self.verdict.setWordWrap(True)
+        self.inputs = QLabel(inputs_text(self.metrics), self)
+        self.inputs.setWordWrap(True)
         self.tabs = QTabWidget(self)
         self._plot_tasks: list = []
         self.table = self._table()
@@ -71,7 +95,7 @@ class TrainingResultDialog(QDialog):
         folder.clicked.connect(self._open_folder)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.summary, self.verdict, self.tabs, buttons):
+        for widget in (self.summary, self.verdict, self.inputs, self.tabs, buttons):
             layout.addWidget(widget)
 
     def _table(self) -> QTableWidget:

@@ -22,7 +22,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from .. import settings
 from ..core import udp
 from ..core.errors import InputError
-from .base import WorldCerealAlgorithm, backend_parameters
+from .base import WorldCerealAlgorithm, backend_parameters, job_help, tr
 
 # The core (shapely, pyproj, openeo) is imported when an algorithm runs, not when QGIS lists the algorithms:
 # QGIS start-up stays fast and the provider loads even before the dependencies are installed.
@@ -203,19 +203,21 @@ class CroplandAlgorithm(MapAlgorithm):
         return "cropland"
 
     def displayName(self) -> str:  # noqa: N802
-        return "Cropland map (WorldCereal)"
+        return tr("Cropland map (WorldCereal)")
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return ("Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. "
-                "The processing period is exactly 12 whole months: give a start month, or a year. For a year "
-                "the period follows the WorldCereal notebooks' rule: the 12 months ending with the month the "
-                "area's last crop-calendar season of that year ends (the calendar is downloaded once, about "
-                "2 MB; without it the algorithm stops and says how to point it at a local copy). "
-                "Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.")
+        return job_help(tr(
+            "Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. "
+            "The processing period is exactly 12 whole months: give a start month, or a year. For a year "
+            "the period follows the WorldCereal notebooks' rule: the 12 months ending with the month the "
+            "area's last crop-calendar season of that year ends (the calendar is downloaded once, about "
+            "2 MB; without it the algorithm stops and says how to point it at a local copy). "
+            "Bands: cropland_classification (1 = cropland), probability_cropland, probability_other."))
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self._add_aoi_parameters()
-        self.addParameter(QgsProcessingParameterNumber("YEAR", "Year (its growing seasons are covered)",
+        self.addParameter(QgsProcessingParameterNumber("YEAR", tr("Year (its growing seasons are covered) — or "
+                                                                  "give the first day below"),
                                                        QgsProcessingParameterNumber.Type.Integer, optional=True,
                                                        minValue=2017, maxValue=2100))
         self.addParameter(QgsProcessingParameterString(
@@ -276,14 +278,15 @@ class CroptypeAlgorithm(MapAlgorithm):
         return "croptype"
 
     def displayName(self) -> str:  # noqa: N802
-        return "Crop type map (WorldCereal)"
+        return tr("Crop type map (WorldCereal)")
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return ("Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type "
-                "head zip). The processing period is the 12 months ending with the last season's last month. "
-                "Leave the season dates empty and give a year to use the crop calendar's windows for the season "
-                "ids (tc-s1, tc-s2, tc-annual), as the WorldCereal library does. "
-                "Bands: cropland, croptype_classification:<season> (value = class), probabilities.")
+        return job_help(tr(
+            "Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type "
+            "head zip). The processing period is the 12 months ending with the last season's last month. "
+            "Leave the season dates empty and give a year to use the crop calendar's windows for the season "
+            "ids (tc-s1 = season 1, tc-s2 = season 2, tc-annual = whole year), as the WorldCereal library does. "
+            "Bands: cropland, croptype_classification:<season> (value = class), probabilities."))
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self._add_aoi_parameters()
@@ -295,7 +298,7 @@ class CroptypeAlgorithm(MapAlgorithm):
             self.addParameter(QgsProcessingParameterString(f"SEASON{n}_END", f"Season {n} end (YYYY-MM-DD)",
                                                            optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "YEAR", "Year of the suggested seasons (used when no season dates are given)",
+            "YEAR", tr("Year of the suggested seasons — or give the season dates above (one of the two is needed)"),
             QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=2017, maxValue=2100))
         self.addParameter(QgsProcessingParameterBoolean("MASK_CROPLAND", "Mask non-cropland (value 254)", True))
         self.addParameter(QgsProcessingParameterBoolean("ENABLE_CROPLAND", "Also produce the cropland map", True))

@@ -33,12 +33,12 @@ from qgis.core import (
 from ..adapters import reference_source
 from ..adapters.compat import field
 from ..core import udp
-from .base import WorldCerealAlgorithm, backend_parameters
+from .base import WorldCerealAlgorithm, backend_parameters, job_help, tr
 
 SELECTION_CHOICES = ["extract flag (the RDM's representative subset)", "all samples",
                      "cap per H3 level-3 cell and class"]
 SELECTION_MODES = ["extract", "all", "h3_cap"]
-ORBIT_CHOICES = list(udp.ORBIT_STATES)  # the same order as worldcereal:cropland's (after its "auto")
+ORBIT_CHOICES = list(udp.ORBIT_MODES)  # the map algorithms' order; "auto" = per extraction job, as WorldCereal
 INT_FIELDS = ("ewoc_code", "irrigation_status", "quality_score_lc", "quality_score_ct", "extract")
 
 
@@ -217,12 +217,14 @@ class ExtractReferenceAlgorithm(_Base):
         return "Extract time series for reference data (WorldCereal)"
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return ("Runs WorldCereal point-extraction jobs on openEO for a harmonised reference data layer: monthly "
-                "Sentinel-2, Sentinel-1, AgERA5 and DEM values per sample. Jobs are split by year of valid_time, "
-                "then by Sentinel-2 tile, at most 500 samples each; at most 2 run at once and failed jobs are "
-                "retried. Results are post-processed into WorldCereal's long format and merged into "
-                "worldcereal_merged_extractions.parquet (one folder per ref_id); samples already extracted there "
-                "are skipped. A data set with validation errors is never sent. About 30 credits per job.")
+        return job_help(tr(
+            "Runs WorldCereal point-extraction jobs on openEO for a harmonised reference data layer: monthly "
+            "Sentinel-2, Sentinel-1, AgERA5 and DEM values per sample. Jobs are split by year of valid_time, "
+            "then by Sentinel-2 tile, at most 500 samples each; at most 2 run at once and failed jobs are "
+            "retried. Results are post-processed into WorldCereal's long format and merged into "
+            "worldcereal_merged_extractions.parquet (one folder per ref_id); samples already extracted there "
+            "are skipped. A data set with validation errors is never sent. About 30 credits per job."),
+            area=False, period=False)
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self._add_input()
@@ -233,7 +235,7 @@ class ExtractReferenceAlgorithm(_Base):
         self.addParameter(QgsProcessingParameterNumber("CAP", "Cap: samples per H3 cell and class",
                                                        QgsProcessingParameterNumber.Type.Integer, 50, minValue=1))
         self.addParameter(QgsProcessingParameterEnum("ORBIT", "Sentinel-1 orbit", ORBIT_CHOICES,
-                                                     defaultValue=ORBIT_CHOICES.index(udp.DEFAULT_ORBIT_STATE)))
+                                                     defaultValue=ORBIT_CHOICES.index(udp.ORBIT_AUTO)))
         for parameter in backend_parameters():
             self.addParameter(parameter)
         self.addParameter(QgsProcessingParameterBoolean("PLAN_ONLY", "Only plan the jobs (send nothing)", False))
@@ -299,8 +301,10 @@ class ExtractReferenceAlgorithm(_Base):
 
         profile = self.backend_profile(parameters, context)
         runner = connections.runner(output_root=root, profiles={profile.name: profile})
-        orbit = ORBIT_CHOICES[self.parameterAsEnum(parameters, "ORBIT", context)]
-        extractor = ex.ExtractionRunner(runner, profile, root, orbit_state=orbit)
+        choice = ORBIT_CHOICES[self.parameterAsEnum(parameters, "ORBIT", context)]
+        orbit = ex.AUTOMATIC_ORBIT if choice == udp.ORBIT_AUTO else choice
+        extractor = ex.ExtractionRunner(runner, profile, root, orbit_state=orbit,
+                                        orbit_chooser=connections.select_orbit)
         state = extractor.run(plan, progress=feedback.setProgress, is_cancelled=feedback.isCanceled,
                               log=feedback.pushInfo)
         for error in state.errors:

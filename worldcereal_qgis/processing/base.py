@@ -1,4 +1,4 @@
-"""What every WorldCereal algorithm shares: icon, instance creation, and one-sentence errors."""
+"""What every WorldCereal algorithm shares: icon, instance creation, help, and one-sentence errors."""
 
 from __future__ import annotations
 
@@ -13,19 +13,53 @@ from qgis.PyQt.QtGui import QIcon
 
 from .. import settings
 from ..adapters import paths
+from ..adapters.i18n import backend_name, translator
 from ..core import backends
 from ..core.errors import CancelledError, WorldCerealError
+
+HELP_URL = "https://github.com/worldcereal-qgis/worldcereal_qgis#readme"
+CDSE_REGISTER_URL = "https://dataspace.copernicus.eu"
+tr = translator("WorldCerealProcessing")
+
+
+def backend_choices() -> list[str]:
+    """The backend list as people read it; the index still maps to ``backends.PROFILES`` (ids stay in code)."""
+    return [backend_name(p) for p in backends.PROFILES]
+
+
+def job_help(specific: str, *, area: bool = True, period: bool = True) -> str:
+    """An algorithm's own help, then what every openEO job needs the user to know before clicking Run."""
+    from ..core.credits import estimate_duration_minutes, estimate_map_credits
+
+    low, high = estimate_map_credits(100.0, settings.credit_rates())  # the rates the dock and runs use
+    short, long = estimate_duration_minutes(100.0)
+    parts = [specific,
+             tr("<b>Account.</b> Jobs run on openEO with your Copernicus Data Space Ecosystem account (free: "
+                "<a href=\"{url}\">register at CDSE</a>). Log in once in the WorldCereal panel (toolbar button "
+                "or Plugins → WorldCereal); Processing, the Model Builder and qgis_process use that login.").format(
+                 url=CDSE_REGISTER_URL),
+             tr("<b>Cost and time.</b> Each job uses credits from your CDSE allowance (10,000 free credits a "
+                "month) and takes 10–20 minutes or more; it goes on if you close QGIS.")]
+    if area:
+        parts.append(tr("A map of 100 km² costs about {low}–{high} credits and takes {short}–{long} minutes. "
+                        "<b>Area.</b> Give either a polygon layer or an extent, not both.").format(
+            low=f"{low:.0f}", high=f"{high:.0f}", short=f"{short:.0f}", long=f"{long:.0f}"))
+    if period:
+        parts.append(tr("<b>Period.</b> Give a YEAR or the dates: one of the two is needed."))
+    return "<p>" + "</p><p>".join(parts) + "</p>"
+
 
 BACKEND_CHOICES = [p.name for p in backends.PROFILES]
 
 
 def backend_parameters() -> list:
-    """BACKEND (default: the backend chosen in the dock, ``settings.ACTIVE_BACKEND``) and BACKEND_URL."""
+    """BACKEND (default: the backend chosen in the dock, ``settings.ACTIVE_BACKEND``) and BACKEND_URL.
+
+    The list shows display names (``backend_choices``); the chosen index maps to ``BACKEND_CHOICES`` ids.
+    """
     active = settings.ACTIVE_BACKEND.read()
     default = BACKEND_CHOICES.index(active) if active in BACKEND_CHOICES else 0
-    from .param_checks import tr
-
-    return [QgsProcessingParameterEnum("BACKEND", tr("openEO backend"), BACKEND_CHOICES, defaultValue=default),
+    return [QgsProcessingParameterEnum("BACKEND", tr("openEO backend"), backend_choices(), defaultValue=default),
             QgsProcessingParameterString("BACKEND_URL", tr("Backend URL (local or custom backend; empty = the URL in "
                                                            "the plugin settings)"), optional=True)]
 
@@ -51,6 +85,9 @@ class WorldCerealAlgorithm(QgsProcessingAlgorithm):
 
     def icon(self) -> QIcon:
         return QIcon(str(paths.icon_path()))
+
+    def helpUrl(self) -> str:  # noqa: N802 (QGIS API name)
+        return HELP_URL
 
     def createInstance(self):  # noqa: N802
         return type(self)()

@@ -88,6 +88,9 @@ def run(dock, attempts=0):
 
 def start():
     try:
+        from worldcereal_qgis import settings
+
+        settings.LOCAL_BACKEND_URL.write(URL)  # a developer's `make backend`: the dock offers it once it answers
         plugin = plugins["worldcereal_qgis"]
         plugin.action.trigger()
         dock = plugin.dock
@@ -95,7 +98,24 @@ def start():
         canvas = iface.mapCanvas()
         canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
         canvas.setExtent(QgsRectangle(4.70, 47.00, 4.80, 47.07))
-        dock.backendCombo.setCurrentIndex(dock.backendCombo.findData("local"))
+        choose_local(dock)
+    except Exception:  # noqa: BLE001
+        result["error"] = traceback.format_exc()
+        finish()
+
+
+def choose_local(dock, attempts=0):
+    """The simulated backend appears in the list once the dock's probe found the server."""
+    try:
+        index = dock.backendCombo.findData("local")
+        if index < 0:
+            if attempts > 50:
+                result["error"] = "The local backend was never offered"
+                finish()
+                return
+            QTimer.singleShot(200, lambda: choose_local(dock, attempts + 1))
+            return
+        dock.backendCombo.setCurrentIndex(index)
         dock.backendUrlEdit.setText(URL)
         dock.orbitCombo.setCurrentIndex(2)  # DESCENDING: no catalogue look-up offline
         result["login_state"] = dock.loginStateLabel.text()

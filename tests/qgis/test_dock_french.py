@@ -1,0 +1,134 @@
+"""Issue #19.12: the dock in French shows no English string; French and Spanish are complete for the dock,
+its messages and the Processing help."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+from qgis.PyQt.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTableView
+
+from tests.conftest import REPO_ROOT
+from tests.qgis import test_dock
+from tests.qgis.test_dock import BURGUNDY, set_extent, wait_for
+
+make_dock = test_dock.make_dock  # the real dock on the pytest-qgis canvas (fixture)
+I18N = REPO_ROOT / "worldcereal_qgis" / "i18n"
+# The dock, its messages, the plugin menu and the Processing help; other panels (reference data, areas,
+# training) add their own contexts, translated by their authors.
+DOCK_CONTEXTS = {f"WorldCereal{name}" for name in (
+    "Dock", "DockBase", "Form", "Area", "Account", "BackendChoice", "Backends", "Session", "Jobs", "Runs", "Log",
+    "Login", "Seasons", "FirstRun", "Example", "Install", "Plugin", "Processing", "Legend")}
+ENGLISH_WORDS = re.compile(r"\b(the|and|of|about|credits|period|season|crop|cropland|jobs?|login|needs|"
+                           r"map extent|log in|run|area|year|tiles?|status|progress)\b", re.IGNORECASE)
+
+
+def ts_messages(language: str) -> dict[tuple[str, str], str]:
+    root = ET.parse(I18N / f"worldcereal_qgis_{language}.ts").getroot()
+    found = {}
+    for context in root.iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") == "vanished":
+                continue
+            found[(context.findtext("name"), message.findtext("source"))] = translation.text or ""
+    return found
+
+
+@pytest.fixture
+def french(tmp_path: Path):
+    """QGIS set to French: the plugin's .qm (built here with lrelease, as `make translations` does)."""
+    lrelease = shutil.which("lrelease")
+    assert lrelease, "lrelease is part of the system set-up (qttools5-dev-tools)"
+    qm = tmp_path / "worldcereal_qgis_fr.qm"
+    subprocess.run([lrelease, "-silent", str(I18N / "worldcereal_qgis_fr.ts"), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    yield
+    QCoreApplication.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_translations_complete_for_the_dock_messages_and_processing_help(language):
+    messages = ts_messages(language)
+    assert len(messages) > 150
+    assert not DOCK_CONTEXTS - {context for context, _ in messages}  # every dock context is in the file
+    missing = sorted(source for (context, source), text in messages.items() if not text and context in DOCK_CONTEXTS)
+    assert missing == []
+    # placeholders survive translation (a lost {backend} would print a KeyError instead of a sentence)
+    for (_context, source), text in messages.items():
+        if text:
+            assert set(re.findall(r"{\w+}", source)) == set(re.findall(r"{\w+}", text)), (source, text)
+
+
+def visible_texts(dock) -> list[str]:
+    texts = [dock.windowTitle()]
+    root = dock.widget()
+    for widget in root.findChildren(QLabel):
+        if widget.isVisibleTo(root) and widget.text():
+            texts.append(re.sub(r"<[^>]+>", " ", widget.text()))
+    for widget in root.findChildren(QAbstractButton):
+        if widget.isVisibleTo(root) and widget.text():
+            texts.append(widget.text())
+    for widget in root.findChildren(QGroupBox):
+        if widget.isVisibleTo(root):
+            texts.append(widget.title())
+    for combo in root.findChildren(QComboBox):
+        if combo.isVisibleTo(root) and combo.objectName() != "layerCombo":  # layer names are the user's
+            texts += [combo.itemText(i) for i in range(combo.count())]
+    for view in root.findChildren(QTableView):
+        model = view.model()
+        texts += [str(model.headerData(c, 1)) for c in range(model.columnCount())]
+    return [t for t in texts if t.strip()]
+
+
+def test_the_dock_in_french_has_no_english_left(make_dock, qgis_iface, french, configure):
+    from worldcereal_qgis import settings
+
+    configure(settings.FIRST_RUN_DISMISSED, False)  # the first-run panel is part of what a person reads
+    set_extent(qgis_iface.mapCanvas(), BURGUNDY)
+    dock = make_dock(orbit_mode="DESCENDING")
+    dock.advancedGroup.setCollapsed(False)
+    wait_for(dock.runButton.isEnabled, what="Run enabled")
+    texts = visible_texts(dock)
+    assert "Lancer" in texts and "Zone d'intérêt" in texts and "Compte" in texts
+    english = {source for (_c, source), text in ts_messages("fr").items() if text and text != source}
+    left = [t for t in texts if t in english or ENGLISH_WORDS.search(t.replace("WorldCereal", ""))]
+    assert left == []
+
+
+def test_the_plugin_loads_the_translation_of_qgis_language(tmp_path, monkeypatch):
+    """plugin.py installs the .qm of the language chosen in QGIS's options (Settings → Options → General)."""
+    from qgis.core import QgsSettings
+
+    from worldcereal_qgis.adapters import i18n
+
+    subprocess.run([shutil.which("lrelease"), "-silent", str(I18N / "worldcereal_qgis_es.ts"), "-qm",
+                    str(tmp_path / "worldcereal_qgis_es.qm")], check=True)
+    monkeypatch.setattr(i18n, "I18N_DIR", tmp_path)
+    settings = QgsSettings()
+    saved = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "es_AR")
+    try:
+        assert i18n.user_language() == "es"
+        loaded = i18n.install_translator()
+        assert loaded is not None
+        assert QCoreApplication.translate("WorldCerealDockBase", "Run") == "Ejecutar"
+        i18n.remove_translator(loaded)
+        assert QCoreApplication.translate("WorldCerealDockBase", "Run") == "Run"
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                settings.remove(key)
+            else:
+                settings.setValue(key, value)

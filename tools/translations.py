@@ -1,0 +1,168 @@
+"""`make translations`: collect the plugin's user-facing strings into .ts files, then build .qm with lrelease.
+
+Why not pylupdate5: the plugin's modules translate through a module-level ``tr`` bound to one context
+(``tr = translator("WorldCerealDock")``), which pylupdate5 cannot attribute. This reads the code with ``ast``:
+
+- a module's context is the literal given to ``translator("…")`` or to ``QCoreApplication.translate("…", …)``
+  inside its ``def tr``; every ``tr("literal")`` call in that module is a message of that context;
+- a .ui file's ``<string>`` elements belong to the context of its top ``<class>`` (what uic passes to translate).
+
+Existing translations are kept; messages that disappeared are marked obsolete, new ones unfinished.
+Usage: python3 tools/translations.py [--release]   (--release also runs lrelease on every .ts)
+"""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "worldcereal_qgis"
+I18N = PACKAGE / "i18n"
+LANGUAGES = {"fr": "fr_FR", "es": "es_ES"}
+SKIP = ("training",)  # runs in its own venv, no Qt
+
+
+def _literal(node: ast.AST) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _module_context(tree: ast.Module) -> str | None:
+    constants = {target.id: _literal(node.value) for node in tree.body if isinstance(node, ast.Assign)
+                 for target in node.targets if isinstance(target, ast.Name) and _literal(node.value)}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        if name == "translator" or (name == "translate" and len(node.args) == 2):
+            first = node.args[0]
+            context = _literal(first) or (constants.get(first.id) if isinstance(first, ast.Name) else None)
+            if context:
+                return context
+    return None
+
+
+def _imported_context(tree: ast.Module, path: Path) -> str | None:
+    """``from .base import tr``: the messages belong to the context of the module ``tr`` comes from."""
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and any(a.name == "tr" for a in node.names):
+            source = path.parent / f"{node.module}.py"
+            if source.is_file():
+                return _module_context(ast.parse(source.read_text(encoding="utf-8")))
+    return None
+
+
+def python_messages(path: Path) -> list[tuple[str, str, int]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    context = _module_context(tree) or _imported_context(tree, path)
+    if context is None:
+        return []
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr" and node.args:
+            text = _literal(node.args[0])
+            if text:
+                found.append((context, text, node.lineno))
+    return found
+
+
+def ui_messages(path: Path) -> list[tuple[str, str, int]]:
+    root = ET.parse(path).getroot()
+    context = root.findtext("class") or path.stem
+    return [(context, s.text, 0) for s in root.iter("string") if s.text and s.get("notr") != "true"]
+
+
+def collect() -> dict[tuple[str, str], str]:
+    """(context, source) -> where it was found (the first place)."""
+    found: dict[tuple[str, str], str] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if any(part in SKIP for part in path.relative_to(PACKAGE).parts):
+            continue
+        for context, text, line in python_messages(path):
+            found.setdefault((context, text), f"{path.relative_to(ROOT)}:{line}")
+    for path in sorted((ROOT / "resources" / "ui").glob("*.ui")):
+        for context, text, _ in ui_messages(path):
+            found.setdefault((context, text), str(path.relative_to(ROOT)))
+    return found
+
+
+def read_ts(path: Path) -> dict[tuple[str, str], str]:
+    """Existing translations (finished or not) by (context, source)."""
+    if not path.is_file():
+        return {}
+    known = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            text = translation.text if translation is not None and translation.text else ""
+            known[(name, message.findtext("source"))] = text
+    return known
+
+
+def write_ts(path: Path, language: str, messages: dict[tuple[str, str], str],
+             known: dict[tuple[str, str], str]) -> tuple[int, int]:
+    """Write the .ts (atomically); returns (messages, untranslated)."""
+    root = ET.Element("TS", version="2.1", language=language)
+    untranslated = 0
+    contexts: dict[str, list[tuple[str, str]]] = {}
+    for (context, source), where in sorted(messages.items()):
+        contexts.setdefault(context, []).append((source, where))
+    for context, items in contexts.items():
+        node = ET.SubElement(root, "context")
+        ET.SubElement(node, "name").text = context
+        for source, where in items:
+            message = ET.SubElement(node, "message")
+            file, _, line = where.partition(":")
+            ET.SubElement(message, "location", filename=file, line=line or "0")
+            ET.SubElement(message, "source").text = source
+            translation = ET.SubElement(message, "translation")
+            text = known.get((context, source), "")
+            if text:
+                translation.text = text
+            else:
+                translation.set("type", "unfinished")
+                untranslated += 1
+    for (context, source), text in sorted(known.items()):  # kept for the translator, not compiled
+        if (context, source) not in messages and text:
+            node = next((c for c in root.iter("context") if c.findtext("name") == context), None)
+            if node is None:
+                node = ET.SubElement(root, "context")
+                ET.SubElement(node, "name").text = context
+            message = ET.SubElement(node, "message")
+            ET.SubElement(message, "source").text = source
+            ET.SubElement(message, "translation", type="vanished").text = text
+    ET.indent(root, space=" ")
+    tmp = path.with_suffix(".ts.tmp")
+    tmp.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(root, encoding="unicode")
+                   + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return len(messages), untranslated
+
+
+def lrelease() -> str:
+    found = shutil.which("lrelease") or shutil.which("lrelease-qt5")
+    if found is None:
+        sys.exit("lrelease not found: install the Debian package qttools5-dev-tools (make system does).")
+    return found
+
+
+def main(argv: list[str]) -> int:
+    I18N.mkdir(exist_ok=True)
+    messages = collect()
+    for short, language in LANGUAGES.items():
+        ts = I18N / f"worldcereal_qgis_{short}.ts"
+        total, missing = write_ts(ts, language, messages, read_ts(ts))
+        print(f"{ts.relative_to(ROOT)}: {total} messages, {missing} untranslated")
+        if "--release" in argv:
+            qm = ts.with_suffix(".qm")
+            subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

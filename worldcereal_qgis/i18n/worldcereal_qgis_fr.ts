@@ -1,0 +1,1861 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+ <context>
+  <name>AreaReportDialog</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/area_report_dialog.py" line="29" />
+   <source>Accuracy and area report</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/area_report_dialog.py" line="36" />
+   <source>Open in browser</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>AreasMenu</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/areas_menu.py" line="18" />
+   <source>Assess accuracy and estimate areas…</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/areas_menu.py" line="67" />
+   <source>Crop area per unit</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/areas_menu.py" line="20" />
+   <source>Crop area statistics per unit…</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/areas_menu.py" line="15" />
+   <source>Design a sample for accuracy and area…</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/areas_menu.py" line="17" />
+   <source>Label the sample…</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>AuthStore</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/auth_store.py" line="35" />
+   <source>QGIS's authentication database is locked and cannot ask for the master password here; write it to a file readable only by you and set QGIS_AUTH_PASSWORD_FILE to that file's path.</source>
+   <translation>La base d'authentification de QGIS est verrouillée et ne peut pas demander le mot de passe principal ici ; écrivez-le dans un fichier lisible par vous seul et indiquez son chemin dans QGIS_AUTH_PASSWORD_FILE.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/auth_store.py" line="37" />
+   <source>QGIS's authentication database is locked; enter the master password to use your stored logins.</source>
+   <translation>La base d'authentification de QGIS est verrouillée ; saisissez le mot de passe principal pour utiliser vos connexions enregistrées.</translation>
+  </message>
+ </context>
+ <context>
+  <name>CropCalendar</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="127" />
+   <source>Processing period {start} – {end}: the 12 months ending with the area's last crop-calendar season of {year} (the WorldCereal notebooks' rule).</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="81" />
+   <source>The WorldCereal crop calendar could not be downloaded (are you offline?); point the setting {key} (Settings → Options → Advanced) or the panel's "Use a local calendar file…" to a copy of {name}, or enter the dates by hand.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="125" />
+   <source>{reason} The cropland map covers the calendar year {year} instead.</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>LabellingPanel</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="89" />
+   <source>Choose a point layer first.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="59" />
+   <source>Choose the sample layer made by 'Design a sample' and press Start.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="77" />
+   <source>Label from reference fields</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="39" />
+   <source>Label the sample</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="159" />
+   <source>Point {n} of {total} (stratum {stratum}, mapped as {mapped}). Label: {label}.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="78" />
+   <source>Points inside a field of your reference data get that field's class; label_source says so.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="56" />
+   <source>Sample</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="56" />
+   <source>Scale</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="53" />
+   <source>Start / resume</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="169" />
+   <source>Start the walk and choose a reference polygon layer and its class field first.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="163" />
+   <source>This label comes from {source}, not from your interpretation.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="157" />
+   <source>not labelled yet</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/labelling_panel.py" line="172" />
+   <source>{n} points lie in fields of '{layer}' and were labelled from them (label_source says so).</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>LabellingSession</name>
+  <message>
+   <location filename="worldcereal_qgis/controllers/labelling.py" line="114" />
+   <source>The label could not be saved in '{layer}'; is the file read-only?</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/labelling.py" line="39" />
+   <source>The sample layer has no field '{field}' to store the labels in.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/labelling.py" line="94" />
+   <source>reference data: {layer}</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>MapAlgorithm</name>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="281" />
+   <source>Crop type map (WorldCereal)</source>
+   <translation>Carte des types de cultures (WorldCereal)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="206" />
+   <source>Cropland map (WorldCereal)</source>
+   <translation>Carte des terres cultivées (WorldCereal)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="240" />
+   <source>Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that year's last season, START_DATE {start} the 12 months from that day.</source>
+   <translation>Indiquez YEAR ou START_DATE, pas les deux : YEAR {year} désigne les 12 mois se terminant avec la dernière saison de cette année, START_DATE {start} les 12 mois à partir de ce jour.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="284" />
+   <source>Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type head zip). The processing period is the 12 months ending with the last season's last month. Leave the season dates empty and give a year to use the crop calendar's windows for the season ids (tc-s1 = season 1, tc-s2 = season 2, tc-annual = whole year), as the WorldCereal library does. Bands: cropland, croptype_classification:&lt;season&gt; (value = class), probabilities.</source>
+   <translation>Cartographie les types de cultures pour une ou deux saisons de culture avec le modèle WorldCereal (ou votre propre modèle .zip). La période de traitement couvre les 12 mois se terminant avec le dernier mois de la dernière saison. Laissez les dates vides et indiquez une année pour utiliser les saisons du calendrier cultural (tc-s1 = saison 1, tc-s2 = saison 2, tc-annual = année entière), comme le fait la bibliothèque WorldCereal. Bandes : terres cultivées, croptype_classification:&lt;saison&gt; (valeur = classe), probabilités.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="209" />
+   <source>Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. The processing period is exactly 12 whole months: give a start month, or a year. For a year the period follows the WorldCereal notebooks' rule: the 12 months ending with the month the area's last crop-calendar season of that year ends (the calendar is downloaded once, about 2 MB; without it the algorithm stops and says how to point it at a local copy). Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.</source>
+   <translation>Cartographie les cultures temporaires d'une zone avec le modèle WorldCereal pré-entraîné sur openEO. La période de traitement compte exactement 12 mois entiers : indiquez un mois de début, ou une année. Pour une année, la période suit la règle des notebooks WorldCereal : les 12 mois se terminant avec le mois où finit la dernière saison du calendrier cultural de cette année dans la zone (le calendrier est téléchargé une fois, environ 2 Mo ; sans lui l'algorithme s'arrête et explique comment indiquer une copie locale). Bandes : cropland_classification (1 = terre cultivée), probability_cropland, probability_other.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="219" />
+   <source>Year (its growing seasons are covered) — or give the first day below</source>
+   <translation>Année (ses saisons de culture sont couvertes) — ou indiquez le premier jour ci-dessous</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="301" />
+   <source>Year of the suggested seasons — or give the season dates above (one of the two is needed)</source>
+   <translation>Année des saisons proposées — ou indiquez les dates des saisons ci-dessus (l'un des deux est nécessaire)</translation>
+  </message>
+ </context>
+ <context>
+  <name>ReferencePanel</name>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>1. Reference data</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>2. Extraction jobs</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>3. Time series of a sample</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="163" />
+   <source>A reference data file (GeoParquet, Parquet, GeoPackage, ...); it is read directly, also where QGIS cannot open it as a layer.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>Cancel</source>
+   <translation>Annuler</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>Choose a layer and validate it.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="202" />
+   <source>Choose a reference data layer or file first.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>Extract</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>Harmonised reference data (RDM format): points or polygons</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>Layer</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>Maximum samples per H3 level-3 cell and class</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>No plan yet.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>Output folder</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>Reference data</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>Sample (or select a point of the result layer)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>Samples</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>Validate and plan</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="221" />
+   <source>Validating reference data</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="219" />
+   <source>Validating…</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>all samples</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>cap per H3 cell and class</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>extract flag (RDM subset)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="resources/ui/reference_panel.ui" line="0" />
+   <source>…</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="166" />
+   <source>…or file</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>ReferenceSource</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/reference_source.py" line="105" />
+   <source>Choose a reference data layer or a file (GeoParquet, Parquet, GeoPackage, ...).</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/reference_source.py" line="92" />
+   <source>Choose a reference data layer or file first.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/reference_source.py" line="38" />
+   <source>Layer '{name}'</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/reference_source.py" line="98" />
+   <source>The layer {name} cannot be read: its source {source} is not available.</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>TrainCroptypeAlgorithm</name>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="68" />
+   <source>Model name (empty = season, months, classes and today's date)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="107" />
+   <source>Model name: {name}.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="96" />
+   <source>Registered model name</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>WorldCereal</name>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="43" />
+   <source> from {low} to {high}</source>
+   <translation> de {low} à {high}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="45" />
+   <source> of at least {low}</source>
+   <translation> d'au moins {low}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="47" />
+   <source> of at most {high}</source>
+   <translation> d'au plus {high}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="54" />
+   <source>a number</source>
+   <translation>un nombre</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="54" />
+   <source>a whole number</source>
+   <translation>un nombre entier</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="72" />
+   <source>{label} must be one of {choices}; not '{value}'.</source>
+   <translation>{label} doit valoir l'un de {choices} ; pas « {value} ».</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="80" />
+   <source>{label} must be true or false, not '{value}'.</source>
+   <translation>{label} doit être vrai ou faux, pas « {value} ».</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="84" />
+   <source>{label} must be {expected}, not '{value}'.</source>
+   <translation>{label} doit être {expected}, pas « {value} ».</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/param_checks.py" line="61" />
+   <source>{label} must be {expected}, not {value}.</source>
+   <translation>{label} doit être {expected}, pas {value}.</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealAccount</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/account.py" line="157" />
+   <source>Log in at {link}.</source>
+   <translation>Connectez-vous sur {link}.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/account.py" line="155" />
+   <source>Log in at {link}&lt;br&gt;and enter the code &lt;b&gt;{code}&lt;/b&gt;.</source>
+   <translation>Connectez-vous sur {link}&lt;br&gt;et saisissez le code &lt;b&gt;{code}&lt;/b&gt;.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/account.py" line="37" />
+   <source>Logged in to {backend}.</source>
+   <translation>Connecté à {backend}.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/account.py" line="38" />
+   <source>Not logged in to {backend}; log in before running a job.</source>
+   <translation>Non connecté à {backend} ; connectez-vous avant de lancer une tâche.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/account.py" line="35" />
+   <source>The local simulated backend needs no login and stores no password; its maps are simulated.</source>
+   <translation>Le serveur local simulé ne demande aucune connexion et ne conserve aucun mot de passe ; ses cartes sont simulées.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/account.py" line="71" />
+   <source>Waiting for the browser login…</source>
+   <translation>En attente de la connexion dans le navigateur…</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/account.py" line="30" />
+   <source>WorldCereal login</source>
+   <translation>Connexion WorldCereal</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/account.py" line="105" />
+   <source>WorldCereal: logging in to {backend}</source>
+   <translation>WorldCereal : connexion à {backend}</translation>
+  </message>
+  <message>
+   <source>QGIS will now ask for its master password: WorldCereal keeps your login in QGIS's encrypted authentication database, never in plain settings.</source>
+   <translation type="vanished">QGIS va maintenant demander son mot de passe principal : WorldCereal conserve votre connexion dans la base d'authentification chiffrée de QGIS, jamais dans des paramètres en clair.</translation>
+  </message>
+  <message>
+   <source>QGIS's authentication database is locked; enter the master password to log in.</source>
+   <translation type="vanished">La base d'authentification de QGIS est verrouillée ; saisissez le mot de passe principal pour vous connecter.</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealArea</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/aoi_panel.py" line="146" />
+   <source>drawn polygon</source>
+   <translation>polygone dessiné</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/aoi_panel.py" line="146" />
+   <source>drawn rectangle</source>
+   <translation>rectangle dessiné</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/aoi_panel.py" line="142" />
+   <source>map extent</source>
+   <translation>emprise de la carte</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealAreas</name>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="85" />
+   <source>Accuracy and area of {name}</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="65" />
+   <source>Accuracy per class</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="68" />
+   <source>Allocation</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="64" />
+   <source>Anticipated user's accuracy (one value, or class=value, ...)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="58" />
+   <source>Area (polygon layer, optional)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="192" />
+   <source>Area of {cls} per unit (ha)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="64" />
+   <source>Area statistics</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="60" />
+   <source>Area the sample was drawn in (polygon layer, optional)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="67" />
+   <source>Areas per class</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="34" />
+   <source>Assess accuracy and estimate areas</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="58" />
+   <source>Assessment of the map (.json, optional)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="68" />
+   <source>Chart</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="63" />
+   <source>Class to map and chart</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="89" />
+   <source>Counting the pixels of each class of '{band}' by blocks…</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="38" />
+   <source>Crop area statistics per unit</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="51" />
+   <source>Crop-type season (empty: cropland)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="56" />
+   <source>Crop-type season of the map (empty: cropland)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="39" />
+   <source>Design a sample for accuracy and area</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="42" />
+   <source>Draws a stratified random sample from a WorldCereal map (a single result or a tiled run's mosaic): strata are the map classes of the chosen band (cropland / other, or the crop types of one season, optionally merged). The sample size comes from the target standard error of overall accuracy and the anticipated user's accuracies (Olofsson et al. 2014, eq. 13) unless you give one. The same seed gives the same points. Output: points with stratum, map class, inclusion probability, weight and an empty 'reference' field to label, the class of every other classification band of the file under each point (map_&lt;season&gt;, to assess those maps with the same sample), and the strata table (pixels, hectares) the sample was drawn from.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="41" />
+   <source>For each polygon of a layer (districts, farms): the mapped area of each class, counted pixel by pixel in the map's own UTM zone (mosaics across zones included), and, with an assessment of the same map (the .json written next to assess_map's report), the error-adjusted area with a 95 % interval. That estimate applies the whole map's error rates to the unit; the 'support' field says how many sample points fall inside the unit and whether that is enough to trust it. Units should not overlap: a pixel is counted for one unit only. Outputs: a table joinable on unit_id, the units coloured by the chosen class, and a chart.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="37" />
+   <source>From a labelled stratified sample: the error matrix in sample counts and in estimated area proportions, overall, user's and producer's accuracy with 95 % confidence intervals, and the error-adjusted area of each class with its 95 % interval next to the mapped (pixel-counted) area. Stratum sizes come from a STRATA table (fields stratum, pixels) or are counted on the MAP. Points labelled 'unsure', 'skip' or left empty are left out and counted in the report. Assumptions: a probability sample, and reference labels of better quality than the map.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="118" />
+   <source>Give the stratum sizes: a STRATA table or the MAP to count them from.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="46" />
+   <source>Labelled sample points</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="61" />
+   <source>Labelled sample points (to count them per unit, optional)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="48" />
+   <source>Map class field</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="53" />
+   <source>Merge classes</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="56" />
+   <source>Merge classes (e.g. barley=cereals, wheat=cereals)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="58" />
+   <source>Merge classes of the map</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="70" />
+   <source>Minimum points per stratum (compromise allocation)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="84" />
+   <source>No assessment given: only mapped areas (pixel counts) are reported.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="78" />
+   <source>Number of sample points</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="70" />
+   <source>Overall accuracy</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="92" />
+   <source>Overall accuracy {oa:.3f} ± {ci:.3f} ({method}).</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="71" />
+   <source>Overall accuracy, 95 % half-width</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="63" />
+   <source>Pixel area in hectares (0: from the map; 0.01 for 10 m)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="72" />
+   <source>Random seed</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="49" />
+   <source>Reference label field</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="69" />
+   <source>Report</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="74" />
+   <source>Sample points</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="66" />
+   <source>Sample size (0: from the target standard error)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="100" />
+   <source>Sample size from the target standard error (Olofsson 2014, eq. 13): {n}.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="76" />
+   <source>Strata (pixels per stratum)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="52" />
+   <source>Strata table (fields stratum, pixels)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="47" />
+   <source>Stratum field</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="113" />
+   <source>Stratum {stratum}: {pixels} pixels ({area_ha:.1f} ha), {points} points.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="61" />
+   <source>Target standard error of overall accuracy</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="170" />
+   <source>The anticipated user's accuracies must be numbers between 0 and 1.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="150" />
+   <source>The assessment file '{name}' cannot be read.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="93" />
+   <source>The map has no classified pixel inside the area.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="104" />
+   <source>The units layer has no polygon.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="56" />
+   <source>Unit id field (empty: feature id)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="55" />
+   <source>Units (polygon layer)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="66" />
+   <source>Units with the class's area</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="50" />
+   <source>WorldCereal map (result or mosaic)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="182" />
+   <source>map-wide error rates applied; only {n} sample points inside, too few to check them here</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="180" />
+   <source>map-wide error rates applied; sample points inside the unit not counted</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="184" />
+   <source>map-wide error rates applied; {n} sample points inside</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="178" />
+   <source>mapped area only (no assessment given)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="85" />
+   <source>the map</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="54" />
+   <source>…or the map to count them from</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealBackendChoice</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/backend_choice.py" line="29" />
+   <source>The local simulated backend is a test server for developers and nothing answers at {url}; start it from the plugin's source checkout with `make backend`.</source>
+   <translation>Le serveur local simulé est un serveur de test pour les développeurs et rien ne répond à {url} ; lancez-le depuis les sources de l'extension avec `make backend`.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/backend_choice.py" line="87" />
+   <source>WorldCereal: looking for the local simulated backend</source>
+   <translation>WorldCereal : recherche du serveur local simulé</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealBackends</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/i18n.py" line="34" />
+   <source>CDSE (Copernicus Data Space Ecosystem)</source>
+   <translation>CDSE (Copernicus Data Space Ecosystem)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/i18n.py" line="35" />
+   <source>CDSE openEO federation</source>
+   <translation>Fédération openEO du CDSE</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/i18n.py" line="37" />
+   <source>Local simulated backend (developers)</source>
+   <translation>Serveur local simulé (développeurs)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/i18n.py" line="38" />
+   <source>Other openEO backend (URL)</source>
+   <translation>Autre serveur openEO (URL)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/i18n.py" line="36" />
+   <source>Terrascope (VITO)</source>
+   <translation>Terrascope (VITO)</translation>
+  </message>
+  <message>
+   <source>Copernicus Data Space Ecosystem (CDSE)</source>
+   <translation type="vanished">Copernicus Data Space Ecosystem (CDSE)</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealDock</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/dock.py" line="145" />
+   <source>Larger than the {max} km² of one job: it runs as about {tiles} tiles of {km} km, mosaicked.</source>
+   <translation>Plus grand que les {max} km² d'une tâche : traité en environ {tiles} tuiles de {km} km, puis mosaïqué.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/dock.py" line="123" />
+   <source>Log in to {backend} to run jobs.</source>
+   <translation>Connectez-vous à {backend} pour lancer des tâches.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/dock.py" line="96" />
+   <source>Map cropland and crop types with ESA WorldCereal on openEO.</source>
+   <translation>Cartographiez les terres cultivées et les types de cultures avec ESA WorldCereal sur openEO.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/dock.py" line="135" />
+   <source>No area of interest yet.</source>
+   <translation>Pas encore de zone d'intérêt.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/dock.py" line="127" />
+   <source>Planning the tiles…</source>
+   <translation>Découpage en tuiles…</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/dock.py" line="203" />
+   <source>Tiled run not started ({summary}).</source>
+   <translation>Traitement par tuiles non lancé ({summary}).</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/dock.py" line="208" />
+   <source>Tiled run started: {summary}; results in {folder}.</source>
+   <translation>Traitement par tuiles lancé : {summary} ; résultats dans {folder}.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/dock.py" line="125" />
+   <source>Waiting for the automatic Sentinel-1 orbit choice…</source>
+   <translation>En attente du choix automatique de l'orbite Sentinel-1…</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/dock.py" line="215" />
+   <source>WorldCereal: start a tiled run?</source>
+   <translation>WorldCereal : lancer un traitement par tuiles ?</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/dock.py" line="140" />
+   <source>{area}: {km2} km² · about {credits} credits · {short}–{long} min</source>
+   <translation>{area} : {km2} km² · environ {credits} crédits · {short}–{long} min</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/dock.py" line="216" />
+   <source>{summary}.
+
+Start {jobs} jobs on {backend}?</source>
+   <translation>{summary}.
+
+Lancer {jobs} tâches sur {backend} ?</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealDockBase</name>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>ASCENDING</source>
+   <translation>Ascendante</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Account</source>
+   <translation>Compte</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Advanced options</source>
+   <translation>Options avancées</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Area of interest</source>
+   <translation>Zone d'intérêt</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Automatic</source>
+   <translation>Automatique</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Automatic: chosen from the Sentinel-1 coverage of the area; or fix ASCENDING / DESCENDING</source>
+   <translation>Automatique : choisie selon la couverture Sentinel-1 de la zone ; ou imposez ascendante / descendante</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Backend</source>
+   <translation>Serveur</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Cancel</source>
+   <translation>Annuler</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Cancel login</source>
+   <translation>Annuler la connexion</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Cancel the selected job on the backend (stops using credits)</source>
+   <translation>Annuler la tâche sélectionnée sur le serveur (arrête la consommation de crédits)</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Crop type (custom model)</source>
+   <translation>Type de culture (modèle personnalisé)</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Crop type (default model)</source>
+   <translation>Type de culture (modèle par défaut)</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Crop-type post-processing</source>
+   <translation>Post-traitement des types de cultures</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Cropland</source>
+   <translation>Terres cultivées</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Cropland map, or crop-type map with the default WorldCereal model or your own model</source>
+   <translation>Carte des terres cultivées, ou carte des types de cultures avec le modèle WorldCereal par défaut ou votre propre modèle</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Cropland post-processing</source>
+   <translation>Post-traitement des terres cultivées</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>DESCENDING</source>
+   <translation>Descendante</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Draw a polygon</source>
+   <translation>Dessiner un polygone</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Draw a rectangle</source>
+   <translation>Dessiner un rectangle</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Draw on map</source>
+   <translation>Dessiner sur la carte</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Draw the area on the map: drag a rectangle, or click polygon vertices and right-click to finish (Esc cancels)</source>
+   <translation>Dessinez la zone sur la carte : tracez un rectangle, ou cliquez les sommets du polygone et terminez par un clic droit (Échap annule)</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Fill the season windows from WorldCereal's crop calendar for this area</source>
+   <translation>Remplir les saisons à partir du calendrier cultural WorldCereal de cette zone</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>First month of the season</source>
+   <translation>Premier mois de la saison</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Folder</source>
+   <translation>Dossier</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Forget the stored login for this backend (removed from QGIS's authentication database)</source>
+   <translation>Oublier la connexion enregistrée pour ce serveur (retirée de la base d'authentification de QGIS)</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>How the crop-type map is cleaned: majority vote in a window, or smoothing of probabilities</source>
+   <translation>Nettoyage de la carte des types de cultures : vote majoritaire dans une fenêtre, ou lissage des probabilités</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>How the cropland map is cleaned: majority vote in a window, or smoothing of probabilities</source>
+   <translation>Nettoyage de la carte des terres cultivées : vote majoritaire dans une fenêtre, ou lissage des probabilités</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Jobs</source>
+   <translation>Tâches</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Last month of the season</source>
+   <translation>Dernier mois de la saison</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Load</source>
+   <translation>Charger</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Load (or reload) the results as styled layers</source>
+   <translation>Charger (ou recharger) les résultats en couches symbolisées</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Log</source>
+   <translation>Journal</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Log in to the selected openEO backend (browser login for CDSE, user name and password for the local backend)</source>
+   <translation>Se connecter au serveur openEO choisi (connexion par navigateur pour le CDSE, nom d'utilisateur et mot de passe pour le serveur local)</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Log in…</source>
+   <translation>Se connecter…</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Log out</source>
+   <translation>Se déconnecter</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>MMM yyyy</source>
+   <translation>MMM yyyy</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Majority vote</source>
+   <translation>Vote majoritaire</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Map canvas extent</source>
+   <translation>Emprise de la carte</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Mask non-cropland in the crop-type map</source>
+   <translation>Masquer les zones non cultivées</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>No area of interest yet.</source>
+   <translation>Pas encore de zone d'intérêt.</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Not logged in</source>
+   <translation>Non connecté</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Open browser</source>
+   <translation>Ouvrir le navigateur</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Open the folder with the downloaded results</source>
+   <translation>Ouvrir le dossier des résultats téléchargés</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Open the login page again in your web browser</source>
+   <translation>Rouvrir la page de connexion dans votre navigateur</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Pixels that are not cropland get value 254 in the crop-type map</source>
+   <translation>Les pixels hors terres cultivées prennent la valeur 254 dans la carte des types de cultures</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Polygon layer</source>
+   <translation>Couche de polygones</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Product</source>
+   <translation>Produit</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Remove</source>
+   <translation>Retirer</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Remove the job from this list (downloaded files stay on disk)</source>
+   <translation>Retirer la tâche de la liste (les fichiers téléchargés restent sur le disque)</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Retry</source>
+   <translation>Relancer</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Run</source>
+   <translation>Lancer</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Run the selected failed or cancelled job again with the same settings</source>
+   <translation>Relancer la tâche échouée ou annulée avec les mêmes paramètres</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Season 1</source>
+   <translation>Saison 1</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Season 2</source>
+   <translation>Saison 2</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Season id: tc-s1, tc-s2 or your own name (letters, digits, _ and -)</source>
+   <translation>Identifiant de saison : tc-s1, tc-s2 ou votre propre nom (lettres, chiffres, _ et -)</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Selected features only</source>
+   <translation>Entités sélectionnées uniquement</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Sentinel-1 orbit</source>
+   <translation>Orbite Sentinel-1</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Show the backend log of the selected job</source>
+   <translation>Afficher le journal serveur de la tâche sélectionnée</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Smooth probabilities</source>
+   <translation>Lissage des probabilités</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Start the WorldCereal job on the backend (runs in the background; credits are used)</source>
+   <translation>Lancer la tâche WorldCereal sur le serveur (en arrière-plan ; consomme des crédits)</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Stop waiting for the browser login</source>
+   <translation>Cesser d'attendre la connexion dans le navigateur</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Suggest from crop calendar</source>
+   <translation>Proposer depuis le calendrier cultural</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>The calendar year to map (January to December)</source>
+   <translation>L'année à cartographier (de janvier à décembre)</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>The openEO backend that runs the jobs (CDSE by default)</source>
+   <translation>Le serveur openEO qui exécute les tâches (CDSE par défaut)</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>The polygon layer whose features form the area of interest</source>
+   <translation>La couche de polygones dont les entités forment la zone d'intérêt</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>The seasons on the processing period's 12 months; drag a bar or its ends to adjust it</source>
+   <translation>Les saisons sur les 12 mois de la période de traitement ; faites glisser une barre ou ses extrémités pour l'ajuster</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Use only the selected features of the layer</source>
+   <translation>Utiliser uniquement les entités sélectionnées de la couche</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Use season 1 (a job can map at most two seasons)</source>
+   <translation>Utiliser la saison 1 (une tâche cartographie au plus deux saisons)</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Use season 2 (a job can map at most two seasons)</source>
+   <translation>Utiliser la saison 2 (une tâche cartographie au plus deux saisons)</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>When</source>
+   <translation>Quand</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Where to map: the current map view, a rectangle or polygon you draw, or the polygons of a layer</source>
+   <translation>Où cartographier : la vue actuelle, un rectangle ou un polygone dessiné, ou les polygones d'une couche</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Window size of the crop-type majority vote (odd, 1–25 pixels)</source>
+   <translation>Taille de fenêtre du vote majoritaire des types de cultures (impaire, 1 à 25 pixels)</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Window size of the cropland majority vote (odd, 1–25 pixels)</source>
+   <translation>Taille de fenêtre du vote majoritaire des terres cultivées (impaire, 1 à 25 pixels)</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>WorldCereal</source>
+   <translation>WorldCereal</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Year</source>
+   <translation>Année</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>Your WorldCereal jobs; right-click a job for actions</source>
+   <translation>Vos tâches WorldCereal ; clic droit sur une tâche pour les actions</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>https:// URL of your crop-type head model (.zip), e.g. from the WorldCereal training notebook</source>
+   <translation>URL https:// de votre modèle de types de cultures (.zip), par ex. issu du notebook d'entraînement WorldCereal</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>https://…</source>
+   <translation>https://…</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>https://…/my_croptype_head.zip</source>
+   <translation>https://…/mon_modele_cultures.zip</translation>
+  </message>
+  <message>
+   <location filename="resources/ui/dock.ui" line="0" />
+   <source>openEO URL of the local or custom backend</source>
+   <translation>URL openEO du serveur local ou personnalisé</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealExample</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/example.py" line="30" />
+   <source>Example result: WorldCereal crop types near Liège, 2020–2021 (not your area)</source>
+   <translation>Exemple de résultat : types de cultures WorldCereal près de Liège, 2020–2021 (pas votre zone)</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealFirstRun</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/first_run.py" line="26" />
+   <source>1. Map cropland and crop types for your area: this panel.</source>
+   <translation>1. Cartographier les terres cultivées et les types de cultures de votre zone : ce panneau.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/first_run.py" line="27" />
+   <source>2. Check your field observations and extract their satellite time series: Plugins → WorldCereal → Reference data and extractions.</source>
+   <translation>2. Vérifier vos observations de terrain et extraire leurs séries temporelles satellitaires : Extensions → WorldCereal → Données de référence et extractions.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/first_run.py" line="29" />
+   <source>3. Train your own crop-type model: Plugins → WorldCereal → Train a custom crop-type model.</source>
+   <translation>3. Entraîner votre propre modèle de types de cultures : Extensions → WorldCereal → Entraîner un modèle personnalisé.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/first_run.py" line="25" />
+   <source>&lt;b&gt;Welcome to WorldCereal.&lt;/b&gt; Three things you can do:</source>
+   <translation>&lt;b&gt;Bienvenue dans WorldCereal.&lt;/b&gt; Trois choses à faire :</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/first_run.py" line="64" />
+   <source>Got it</source>
+   <translation>J'ai compris</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/first_run.py" line="66" />
+   <source>Hide this introduction for good</source>
+   <translation>Ne plus afficher cette introduction</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/first_run.py" line="41" />
+   <source>Load a real WorldCereal crop-type map (Belgium, 2021) shipped with the plugin, with its legend; no account or network needed</source>
+   <translation>Charger une vraie carte des types de cultures WorldCereal (Belgique, 2021) fournie avec l'extension, avec sa légende ; sans compte ni réseau</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/first_run.py" line="30" />
+   <source>Maps are computed on the Copernicus Data Space Ecosystem with a free account (&lt;a href="{url}"&gt;register at CDSE&lt;/a&gt;); each map uses credits from your free monthly allowance.</source>
+   <translation>Les cartes sont calculées sur le Copernicus Data Space Ecosystem avec un compte gratuit (&lt;a href="{url}"&gt;inscription au CDSE&lt;/a&gt;) ; chaque carte consomme des crédits de votre quota mensuel gratuit.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/first_run.py" line="33" />
+   <source>No account yet? Open an example result: a real WorldCereal crop-type map, offline.</source>
+   <translation>Pas encore de compte ? Ouvrez un exemple de résultat : une vraie carte des types de cultures WorldCereal, hors ligne.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/first_run.py" line="39" />
+   <source>Open an example result</source>
+   <translation>Ouvrir un exemple de résultat</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealForm</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="181" />
+   <source>Adjusted by hand; the dashed outlines are the crop calendar's windows (Suggest restores them).</source>
+   <translation>Ajusté à la main ; les contours en pointillés sont les saisons du calendrier cultural (Proposer les rétablit).</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="244" />
+   <source>Checking Sentinel-1 coverage of the area…</source>
+   <translation>Vérification de la couverture Sentinel-1 de la zone…</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="294" />
+   <source>Choose an area of interest first: the seasons depend on where it is.</source>
+   <translation>Choisissez d'abord une zone d'intérêt : les saisons dépendent du lieu.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/dock_state.py" line="233" />
+   <source>Choose an area of interest: the map extent, a drawing or a polygon layer.</source>
+   <translation>Choisissez une zone d'intérêt : l'emprise de la carte, un dessin ou une couche de polygones.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="241" />
+   <source>Chosen automatically once the area and period are set.</source>
+   <translation>Choisie automatiquement une fois la zone et la période fixées.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="333" />
+   <source>Crop calendar (*.geoparquet *.parquet)</source>
+   <translation>Calendrier cultural (*.geoparquet *.parquet)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/dock_state.py" line="243" />
+   <source>Enter the URL of your custom crop-type model (.zip).</source>
+   <translation>Saisissez l'URL de votre modèle de types de cultures personnalisé (.zip).</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="237" />
+   <source>Fixed orbit: only acquisitions of this direction are used.</source>
+   <translation>Orbite imposée : seules les acquisitions de cette direction sont utilisées.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="365" />
+   <source>From the crop calendar:</source>
+   <translation>Selon le calendrier cultural :</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/dock_state.py" line="263" />
+   <source>Processing period: enable at least one season.</source>
+   <translation>Période de traitement : activez au moins une saison.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/dock_state.py" line="265" />
+   <source>Processing period: {start} … {end} ({months} months)</source>
+   <translation>Période de traitement : {start} … {end} ({months} mois)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="299" />
+   <source>Reading the crop calendar…</source>
+   <translation>Lecture du calendrier cultural…</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="356" />
+   <source>The crop calendar has no season for this area; enter the months by hand.</source>
+   <translation>Le calendrier cultural n'a pas de saison pour cette zone ; saisissez les mois à la main.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="312" />
+   <source>Use a local calendar file…</source>
+   <translation>Utiliser un fichier de calendrier local…</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="332" />
+   <source>WorldCereal crop calendar</source>
+   <translation>Calendrier cultural WorldCereal</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="210" />
+   <source>the 12 months ending with this area's last crop-calendar season of {year}</source>
+   <translation>les 12 mois se terminant avec la dernière saison culturale {year} de cette zone</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="43" />
+   <source>{error} The season windows were left as they are.</source>
+   <translation>{error} Les saisons ont été laissées telles quelles.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="250" />
+   <source>{orbit}: the Sentinel-1 catalogue could not be reached, so the library's default is used.</source>
+   <translation>{orbit} : le catalogue Sentinel-1 est injoignable, la valeur par défaut de la bibliothèque est utilisée.</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealInstall</name>
+  <message>
+   <location filename="worldcereal_qgis/controllers/install.py" line="89" />
+   <source>Install</source>
+   <translation>Installer</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/install.py" line="128" />
+   <source>Installing the Python packages failed; see the WorldCereal log.</source>
+   <translation>L'installation des paquets Python a échoué ; voir le journal WorldCereal.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/install.py" line="114" />
+   <source>Installing the Python packages for WorldCereal… {percent} %</source>
+   <translation>Installation des paquets Python pour WorldCereal… {percent} %</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/install.py" line="101" />
+   <source>Installing…</source>
+   <translation>Installation…</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/install.py" line="124" />
+   <source>Python packages installed; WorldCereal is ready.</source>
+   <translation>Paquets Python installés ; WorldCereal est prêt.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/install.py" line="63" />
+   <source>WorldCereal needs Python packages this QGIS lacks: {names}. Install adds them to the plugin's own folder, no admin rights needed.</source>
+   <translation>WorldCereal a besoin de paquets Python absents de ce QGIS : {names}. Installer les ajoute au dossier propre de l'extension, sans droits d'administrateur.</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealJobs</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="173" />
+   <source>Backend: {url}</source>
+   <translation>Serveur : {url}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="33" />
+   <source>Cancel job</source>
+   <translation>Annuler la tâche</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="143" />
+   <source>Credits</source>
+   <translation>Crédits</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="179" />
+   <source>Folder: {folder}</source>
+   <translation>Dossier : {folder}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="143" />
+   <source>Job</source>
+   <translation>Tâche</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="175" />
+   <source>Job id: {id}</source>
+   <translation>Identifiant de tâche : {id}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="34" />
+   <source>Load / reload results</source>
+   <translation>Charger / recharger les résultats</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="34" />
+   <source>Open output folder</source>
+   <translation>Ouvrir le dossier de sortie</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="143" />
+   <source>Progress</source>
+   <translation>Avancement</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="34" />
+   <source>Remove from list</source>
+   <translation>Retirer de la liste</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="33" />
+   <source>Retry</source>
+   <translation>Relancer</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_panel.py" line="33" />
+   <source>Show log</source>
+   <translation>Afficher le journal</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="143" />
+   <source>Status</source>
+   <translation>État</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="45" />
+   <source>cancelled</source>
+   <translation>annulée</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="43" />
+   <source>created</source>
+   <translation>créée</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="46" />
+   <source>download failed</source>
+   <translation>échec du téléchargement</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="45" />
+   <source>downloading</source>
+   <translation>téléchargement</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="44" />
+   <source>failed</source>
+   <translation>échouée</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="44" />
+   <source>finished</source>
+   <translation>terminée</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="45" />
+   <source>loaded</source>
+   <translation>chargée</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="43" />
+   <source>queued</source>
+   <translation>en file d'attente</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="44" />
+   <source>running</source>
+   <translation>en cours</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="43" />
+   <source>submitting</source>
+   <translation>envoi</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealLegend</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/legend.py" line="50" />
+   <source>+ {n} other classes, not in this map</source>
+   <translation>+ {n} autres classes, absentes de cette carte</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealLog</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/log_dialog.py" line="26" />
+   <source>Log – {job}</source>
+   <translation>Journal – {job}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/log_dialog.py" line="20" />
+   <source>The backend has no log entries for this job.</source>
+   <translation>Le serveur n'a aucune entrée de journal pour cette tâche.</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealLogin</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/login_dialog.py" line="16" />
+   <source>Log in to {backend}</source>
+   <translation>Connexion à {backend}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/login_dialog.py" line="27" />
+   <source>Password</source>
+   <translation>Mot de passe</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/login_dialog.py" line="21" />
+   <source>Stored encrypted in QGIS's authentication database, nowhere else</source>
+   <translation>Enregistré chiffré dans la base d'authentification de QGIS, nulle part ailleurs</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/login_dialog.py" line="26" />
+   <source>User name</source>
+   <translation>Nom d'utilisateur</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/login_dialog.py" line="18" />
+   <source>Your user name on this backend</source>
+   <translation>Votre nom d'utilisateur sur ce serveur</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealPlugin</name>
+  <message>
+   <location filename="worldcereal_qgis/plugin.py" line="85" />
+   <source>Load a real WorldCereal crop-type map shipped with the plugin (offline, no account needed)</source>
+   <translation>Charger une vraie carte des types de cultures WorldCereal fournie avec l'extension (hors ligne, sans compte)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/plugin.py" line="83" />
+   <source>Open an example result</source>
+   <translation>Ouvrir un exemple de résultat</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/plugin.py" line="65" />
+   <source>Open the WorldCereal panel: cropland and crop-type maps with openEO</source>
+   <translation>Ouvrir le panneau WorldCereal : cartes des terres cultivées et des types de cultures avec openEO</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/plugin.py" line="69" />
+   <source>Reference data and extractions…</source>
+   <translation>Données de référence et extractions…</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/plugin.py" line="71" />
+   <source>Validate your reference data and extract satellite time series for it</source>
+   <translation>Valider vos données de référence et en extraire les séries temporelles satellitaires</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealProcessing</name>
+  <message>
+   <location filename="worldcereal_qgis/processing/base.py" line="37" />
+   <source>&lt;b&gt;Account.&lt;/b&gt; Jobs run on openEO with your Copernicus Data Space Ecosystem account (free: &lt;a href="{url}"&gt;register at CDSE&lt;/a&gt;). Log in once in the WorldCereal panel (toolbar button or Plugins → WorldCereal); Processing, the Model Builder and qgis_process use that login.</source>
+   <translation>&lt;b&gt;Compte.&lt;/b&gt; Les tâches tournent sur openEO avec votre compte Copernicus Data Space Ecosystem (gratuit : &lt;a href="{url}"&gt;inscription au CDSE&lt;/a&gt;). Connectez-vous une fois dans le panneau WorldCereal (bouton de la barre d'outils ou Extensions → WorldCereal) ; Traitements, le modeleur graphique et qgis_process utilisent cette connexion.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/base.py" line="41" />
+   <source>&lt;b&gt;Cost and time.&lt;/b&gt; Each job uses credits from your CDSE allowance (10,000 free credits a month) and takes 10–20 minutes or more; it goes on if you close QGIS.</source>
+   <translation>&lt;b&gt;Coût et durée.&lt;/b&gt; Chaque tâche consomme des crédits de votre quota CDSE (10 000 crédits gratuits par mois) et dure 10 à 20 minutes ou plus ; elle continue si vous fermez QGIS.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/base.py" line="48" />
+   <source>&lt;b&gt;Period.&lt;/b&gt; Give a YEAR or the dates: one of the two is needed.</source>
+   <translation>&lt;b&gt;Période.&lt;/b&gt; Indiquez une ANNÉE ou les dates : l'un des deux est nécessaire.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/base.py" line="44" />
+   <source>A map of 100 km² costs about {low}–{high} credits and takes {short}–{long} minutes. &lt;b&gt;Area.&lt;/b&gt; Give either a polygon layer or an extent, not both.</source>
+   <translation>Une carte de 100 km² coûte environ {low}–{high} crédits et prend {short}–{long} minutes. &lt;b&gt;Zone.&lt;/b&gt; Indiquez soit une couche de polygones, soit une emprise, pas les deux.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/base.py" line="63" />
+   <source>Backend URL (local or custom backend; empty = the URL in the plugin settings)</source>
+   <translation>URL du serveur (local ou personnalisé ; vide = l'URL des paramètres de l'extension)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="220" />
+   <source>Runs WorldCereal point-extraction jobs on openEO for a harmonised reference data layer: monthly Sentinel-2, Sentinel-1, AgERA5 and DEM values per sample. Jobs are split by year of valid_time, then by Sentinel-2 tile, at most 500 samples each; at most 2 run at once and failed jobs are retried. Results are post-processed into WorldCereal's long format and merged into worldcereal_merged_extractions.parquet (one folder per ref_id); samples already extracted there are skipped. A data set with validation errors is never sent. About 30 credits per job.</source>
+   <translation>Lance sur openEO les tâches d'extraction ponctuelle WorldCereal pour une couche de données de référence harmonisée : valeurs mensuelles Sentinel-2, Sentinel-1, AgERA5 et MNT par échantillon. Les tâches sont découpées par année de valid_time, puis par tuile Sentinel-2, 500 échantillons au plus chacune ; 2 au plus tournent en même temps et les tâches échouées sont relancées. Les résultats sont mis au format long de WorldCereal et fusionnés dans worldcereal_merged_extractions.parquet (un dossier par ref_id) ; les échantillons déjà extraits sont ignorés. Un jeu de données avec des erreurs de validation n'est jamais envoyé. Environ 30 crédits par tâche.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/base.py" line="62" />
+   <source>openEO backend</source>
+   <translation>Serveur openEO</translation>
+  </message>
+  <message>
+   <source>Crop type map (WorldCereal)</source>
+   <translation type="vanished">Carte des types de cultures (WorldCereal)</translation>
+  </message>
+  <message>
+   <source>Cropland map (WorldCereal)</source>
+   <translation type="vanished">Carte des terres cultivées (WorldCereal)</translation>
+  </message>
+  <message>
+   <source>Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that year's last season, START_DATE {start} the 12 months from that day.</source>
+   <translation type="vanished">Indiquez YEAR ou START_DATE, pas les deux : YEAR {year} désigne les 12 mois se terminant avec la dernière saison de cette année, START_DATE {start} les 12 mois à partir de ce jour.</translation>
+  </message>
+  <message>
+   <source>Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type head zip). The processing period is the 12 months ending with the last season's last month. Leave the season dates empty and give a year to use the crop calendar's windows for the season ids (tc-s1 = season 1, tc-s2 = season 2, tc-annual = whole year), as the WorldCereal library does. Bands: cropland, croptype_classification:&lt;season&gt; (value = class), probabilities.</source>
+   <translation type="vanished">Cartographie les types de cultures pour une ou deux saisons de culture avec le modèle WorldCereal (ou votre propre modèle .zip). La période de traitement couvre les 12 mois se terminant avec le dernier mois de la dernière saison. Laissez les dates vides et indiquez une année pour utiliser les saisons du calendrier cultural (tc-s1 = saison 1, tc-s2 = saison 2, tc-annual = année entière), comme le fait la bibliothèque WorldCereal. Bandes : terres cultivées, croptype_classification:&lt;saison&gt; (valeur = classe), probabilités.</translation>
+  </message>
+  <message>
+   <source>Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. The processing period is exactly 12 whole months: give a start month, or a year (the 12 months ending with the area's last crop-calendar season of that year once the calendar is downloaded, else the calendar year). Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.</source>
+   <translation type="vanished">Cartographie les cultures temporaires d'une zone avec le modèle WorldCereal pré-entraîné sur openEO. La période de traitement compte exactement 12 mois entiers : indiquez un mois de début, ou une année (les 12 mois se terminant avec la dernière saison du calendrier cultural de cette année une fois le calendrier téléchargé, sinon l'année civile). Bandes : cropland_classification (1 = terre cultivée), probability_cropland, probability_other.</translation>
+  </message>
+  <message>
+   <source>Year (its growing seasons are covered) — or give the first day below</source>
+   <translation type="vanished">Année (ses saisons de culture sont couvertes) — ou indiquez le premier jour ci-dessous</translation>
+  </message>
+  <message>
+   <source>Year of the suggested seasons — or give the season dates above (one of the two is needed)</source>
+   <translation type="vanished">Année des saisons proposées — ou indiquez les dates des saisons ci-dessus (l'un des deux est nécessaire)</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealRuns</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/runs_panel.py" line="43" />
+   <source>Cancel every remote job of the selected run</source>
+   <translation>Annuler toutes les tâches distantes du traitement sélectionné</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/runs_panel.py" line="43" />
+   <source>Cancel run</source>
+   <translation>Annuler le traitement</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/runs_panel.py" line="32" />
+   <source>Credits</source>
+   <translation>Crédits</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/runs_panel.py" line="44" />
+   <source>Folder</source>
+   <translation>Dossier</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/runs_panel.py" line="44" />
+   <source>Open the run folder (tiles, mosaic, job_tracking.csv, logs)</source>
+   <translation>Ouvrir le dossier du traitement (tuiles, mosaïque, job_tracking.csv, journaux)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/runs_panel.py" line="32" />
+   <source>Status</source>
+   <translation>État</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/runs_panel.py" line="32" />
+   <source>Tiled run</source>
+   <translation>Traitement par tuiles</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/runs_panel.py" line="77" />
+   <source>Tiled runs (large areas, one job per tile)</source>
+   <translation>Traitements par tuiles (grandes zones, une tâche par tuile)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/runs_panel.py" line="32" />
+   <source>Tiles</source>
+   <translation>Tuiles</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealSeasons</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/season_names.py" line="20" />
+   <source>Season 1</source>
+   <translation>Saison 1</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/season_names.py" line="20" />
+   <source>Season 2</source>
+   <translation>Saison 2</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/season_names.py" line="20" />
+   <source>Whole year</source>
+   <translation>Année entière</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/season_names.py" line="35" />
+   <source>WorldCereal season id: {id}</source>
+   <translation>Identifiant de saison WorldCereal : {id}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/season_names.py" line="30" />
+   <source>{season}: {start} – {end}</source>
+   <translation>{season} : {start} – {end}</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealSession</name>
+  <message>
+   <location filename="worldcereal_qgis/controllers/session.py" line="37" />
+   <source>1 WorldCereal job is still running</source>
+   <translation>1 tâche WorldCereal est toujours en cours</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/session.py" line="34" />
+   <source>1 WorldCereal tiled run is still running</source>
+   <translation>1 traitement par tuiles WorldCereal est toujours en cours</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/session.py" line="160" />
+   <source>Open panel</source>
+   <translation>Ouvrir le panneau</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/session.py" line="43" />
+   <source>QGIS will now ask for its master password: WorldCereal keeps your login in QGIS's encrypted authentication database, never in plain settings.</source>
+   <translation>QGIS va maintenant demander son mot de passe principal : WorldCereal conserve votre connexion dans la base d'authentification chiffrée de QGIS, jamais dans des paramètres en clair.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/session.py" line="114" />
+   <source>WorldCereal: looking for unfinished jobs</source>
+   <translation>WorldCereal : recherche des tâches inachevées</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/session.py" line="31" />
+   <source>{jobs} WorldCereal jobs and {runs} tiled runs are still running</source>
+   <translation>{jobs} tâches WorldCereal et {runs} traitements par tuiles sont toujours en cours</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/session.py" line="38" />
+   <source>{jobs} WorldCereal jobs are still running</source>
+   <translation>{jobs} tâches WorldCereal sont toujours en cours</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/session.py" line="35" />
+   <source>{runs} WorldCereal tiled runs are still running</source>
+   <translation>{runs} traitements par tuiles WorldCereal sont toujours en cours</translation>
+  </message>
+ </context>
+</TS>
