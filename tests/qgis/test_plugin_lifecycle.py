@@ -121,18 +121,20 @@ def test_load_unload_twice_leaves_nothing(iface):
 
 
 def test_missing_packages_are_offered_after_start_up_without_blocking_it(iface, monkeypatch):
+    from worldcereal_qgis.controllers.install import missing_text
     from worldcereal_qgis.core import dependencies
 
     fake = [dependencies.MissingDependency(dependencies.RUNTIME_REQUIREMENTS[0], None)]
     monkeypatch.setattr(dependencies, "missing_dependencies", lambda: fake)
     plugin = _load(iface)
     try:
+        assert plugin.installer is None  # initGui returned before the check answered
         deadline = time.monotonic() + 10
-        while plugin._message_item is None and time.monotonic() < deadline:
+        while plugin.installer is None and time.monotonic() < deadline:
             QgsApplication.processEvents()
             time.sleep(0.01)
-        assert plugin._message_item is not None
-        assert plugin._message_item.text() == dependencies.missing_message(fake)
+        assert plugin.installer is not None and plugin.installer.item.text() == missing_text(fake)
+        assert plugin.session is None  # nothing resumes while the packages are missing
     finally:
         plugin.unload()
 
