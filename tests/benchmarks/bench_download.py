@@ -33,7 +33,7 @@ from worldcereal_qgis.core.download import download_file  # noqa: E402
 from worldcereal_qgis.core.ranged_download import Plan  # noqa: E402
 
 SIZE_MB = int(os.environ.get("BENCH_DOWNLOAD_MB", "1024"))
-ROUNDS = 2
+ROUNDS = 3  # best of 3: on this shared machine one slow round is common
 LOCAL_TARGET = 1.0  # no slower than one stream on the local link (#21: reported as a ratio)
 LOCAL_GUARD = 0.9  # issue #5's target, asserted: on this shared machine two runs of the same code differ by ~10 %
 LINK_TARGET = 2.0  # at least twice one stream over the capped, distant link
