@@ -3,9 +3,11 @@ menu action shows the training algorithm's Processing dialog, then this one."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QLabel, QScrollArea
 
 from tests.conftest import REPO_ROOT
@@ -30,6 +32,10 @@ def test_result_dialog_shows_table_verdict_and_plots(trained, qgis_app):
     assert table.item(1, 5).text() == str(metrics["per_class"][1]["support"])
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
         "Per class", "Confusion matrix (%)", "Confusion matrix (counts)"]
+    deadline = time.monotonic() + 20  # the plots are read in tasks (#21)
+    while dialog.plots_pending() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
     for index in (1, 2):
         area = dialog.tabs.widget(index)
         assert isinstance(area, QScrollArea) and not area.widget().pixmap().isNull()

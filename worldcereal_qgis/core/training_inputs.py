@@ -20,12 +20,8 @@ from . import quality_filters as qf
 from .errors import InputError
 
 NORMALISED_NAME = "normalised-samples.parquet"
-# Which 12 months each sample gets (training/alignment.py has the rules; README says why the default is it).
-ALIGNMENTS = ("relaxed", "period", "strict")
-ALIGNMENT_LABELS = ("Library relaxed: 12 months centred on each sample's valid_time (default)",
-                    "Processing period of the map job (12 months ending with the season)",
-                    "Library strict: valid_time moved to month 6 of the processing period")
-DEFAULT_ALIGNMENT = "relaxed"  # BENCHMARKS.md "Alignment x temporal jitter": best pooled macro F1; library default
+# The alignment choices live in alignments.py (no numpy): Processing reads them at QGIS start-up (#21).
+from .alignments import ALIGNMENT_LABELS, ALIGNMENTS, DEFAULT_ALIGNMENT  # noqa: E402,F401
 
 
 @dataclass

@@ -30,6 +30,7 @@ NO_CLASS = "(no class)"
 OUT_OF_SEASON = "(outside the season)"
 OTHER_RGB = (128, 128, 128)
 LEFT_OUT_RGB = (215, 215, 215)
+ADD_CHUNK = 500  # features per addFeatures call (each call holds the GIL while it converts its list)
 
 
 # -- the map layer (built in the task, styled on the main thread) -----------------------------------------------
@@ -41,7 +42,7 @@ def build_layer(samples: ch.SampleSet, target_thread=None) -> QgsVectorLayer:
     layer.dataProvider().addAttributes(fields)
     layer.updateFields()
     raw = samples.raw
-    features = []
+    features: list[QgsFeature] = []
     for i in range(len(raw)):
         feature = QgsFeature(layer.fields())
         feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(raw.lon[i]), float(raw.lat[i]))))
@@ -49,6 +50,9 @@ def build_layer(samples: ch.SampleSet, target_thread=None) -> QgsVectorLayer:
         month = f"{ym // 12:04d}-{ym % 12 + 1:02d}" if ym >= 0 else None
         feature.setAttributes([str(raw.sample_id[i]), int(raw.code[i]), month, int(bool(samples.kept[i]))])
         features.append(feature)
+        if len(features) == ADD_CHUNK:  # converting the list holds the GIL: 100,000 at once stalled the GUI (#21)
+            layer.dataProvider().addFeatures(features)
+            features = []
     layer.dataProvider().addFeatures(features)
     layer.updateExtents()
     layer.setCustomProperty(LAYER_PROPERTY, True)

@@ -102,7 +102,7 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
 
     def _add_alignment_parameters(self) -> None:
         """Which months each sample gets, temporal jitter, and the quality-filter override (issues #23, #17)."""
-        from ..core.training_inputs import ALIGNMENT_LABELS, ALIGNMENTS, DEFAULT_ALIGNMENT
+        from ..core.alignments import ALIGNMENT_LABELS, ALIGNMENTS, DEFAULT_ALIGNMENT
 
         labels = [tr(label) for label in ALIGNMENT_LABELS]
         self.addParameter(QgsProcessingParameterEnum("ALIGNMENT", tr("Months each sample gets"), labels,
@@ -200,7 +200,7 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         }
 
     def _alignment(self, parameters, context) -> dict:
-        from ..core.training_inputs import ALIGNMENTS
+        from ..core.alignments import ALIGNMENTS
 
         return {"alignment": ALIGNMENTS[self.parameterAsEnum(parameters, "ALIGNMENT", context)],
                 "jitter": self.parameterAsBoolean(parameters, "JITTER", context),
