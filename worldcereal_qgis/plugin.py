@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
@@ -36,6 +36,7 @@ class WorldCerealPlugin:
         self.example_action: QAction | None = None
         self.session = None  # the job and tiled-run controllers, alive without the panel
         self.installer = None  # the Install offer in the message bar, and the install task
+        self._check_task = None  # the package check at start-up
 
     # -- Processing ---------------------------------------------------------
     def initProcessing(self) -> None:  # noqa: N802 (QGIS API name)
@@ -86,8 +87,7 @@ class WorldCerealPlugin:
                                           "(offline, no account needed)"))
         self.example_action.triggered.connect(self.open_example)
         self.iface.addPluginToMenu(MENU, self.example_action)
-        if not self._check_dependencies():
-            self._start_session()
+        self._check_dependencies()  # in a task: then Install is offered, or earlier jobs resume
 
     def _start_session(self) -> None:
         """Jobs and tiled runs of the last session continue now, panel open or not (looked up in a task)."""
@@ -154,12 +154,22 @@ class WorldCerealPlugin:
             self.action.blockSignals(False)
 
     # -- Dependencies -------------------------------------------------------
-    def _check_dependencies(self) -> bool:
-        """True when packages are missing (and Install is offered)."""
-        missing = dependencies.missing_dependencies()
-        if missing:
+    def _check_dependencies(self) -> None:
+        """In a task: reading package metadata costs ~50 ms, which QGIS start-up must not wait for (#21)."""
+        task = QgsTask.fromFunction("WorldCereal: checking Python packages", _missing_dependencies,
+                                    on_finished=self._dependencies_checked)
+        self._check_task = task
+        QgsApplication.taskManager().addTask(task)
+
+    def _dependencies_checked(self, error, missing=None) -> None:
+        """Main thread: offer Install, or resume the last session's jobs (a failed check: the panel checks again)."""
+        if self._check_task is None:  # unloaded meanwhile
+            return
+        self._check_task = None
+        if error is None and missing:
             self._offer_install(missing)
-        return bool(missing)
+        elif error is None:
+            self._start_session()
 
     def _offer_install(self, missing) -> None:
         if self.installer is None:
@@ -184,6 +194,7 @@ class WorldCerealPlugin:
 
     # -- Unload -------------------------------------------------------------
     def unload(self) -> None:
+        self._check_task = None  # a check still running finds nothing to tell
         if self.installer is not None:
             self.installer.shutdown()
             self.installer = None
@@ -235,3 +246,8 @@ class WorldCerealPlugin:
         from .adapters import log
 
         log.uninstall()
+
+
+def _missing_dependencies(_task) -> list:
+    """Worker thread: the package check (``importlib.metadata`` is imported there, not at start-up)."""
+    return dependencies.missing_dependencies()

@@ -6,7 +6,6 @@ Secrets never come here: tokens and passwords live in QGIS's auth database (see 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +17,19 @@ from .core.credits import DEFAULT_RATES, CreditRates
 PREFIX = "worldcereal_qgis/"
 
 
-@dataclass(frozen=True)
 class Setting:
     """One typed value under ``worldcereal_qgis/``: the only way the plugin persists anything (the dock's form
-    state included, see controllers/dock_state.py). ``kind`` list/dict values are stored as JSON text."""
+    state included, see controllers/dock_state.py). ``kind`` list/dict values are stored as JSON text.
+    A plain class, not a dataclass: building a dataclass compiles its methods (~1 ms), and this module is imported
+    at QGIS start-up (#21)."""
 
-    key: str
-    default: Any
-    kind: type
+    __slots__ = ("default", "key", "kind")
+
+    def __init__(self, key: str, default: Any, kind: type) -> None:
+        self.key, self.default, self.kind = key, default, kind
+
+    def __repr__(self) -> str:
+        return f"Setting({self.key!r}, {self.default!r}, {self.kind.__name__})"
 
     def read(self, settings: QgsSettings | None = None) -> Any:
         """The stored value, or ``default`` when it is missing or unreadable (a bad INI never breaks the plugin)."""

@@ -11,7 +11,8 @@ import time
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 
-from tests.benchmarks.bench_gui_stall import Heartbeat
+from tests.benchmarks.bench_gui_stall import FRAME_MS, Heartbeat, run_until
+from tests.qgis.conftest import configure  # noqa: F401 (fixture make_dock uses)
 from tests.qgis.test_dock import BURGUNDY, make_dock, set_extent, wait_for  # noqa: F401 (fixture)
 from worldcereal_qgis.adapters import connections
 from worldcereal_qgis.core.jobstore import JobStore
@@ -21,22 +22,21 @@ def test_gui_stall_of_a_run_started_from_the_dock(make_dock, qgis_iface, local_b
     profile = connections.profile("local", local_backend.url)
     connections.client(profile)  # logged in beforehand, as after the dock's login step
     store = JobStore(tmp_path / "jobs.sqlite")
+    set_extent(qgis_iface.mapCanvas(), BURGUNDY)  # the map shows Burgundy when the user opens the dock
     started = time.perf_counter()
     dock = make_dock(store=store, profiles={"local": profile}, backend="local", backend_url=local_backend.url,
                      orbit_mode="DESCENDING")
     open_ms = (time.perf_counter() - started) * 1000
-    set_extent(qgis_iface.mapCanvas(), BURGUNDY)
-    wait_for(dock.runButton.isEnabled, what="Run enabled")
-    beat = Heartbeat()
-    beat.timer.start()
+    # the dock follows the map after a short pause: wait for Burgundy (~150 km² at the canvas's aspect), not
+    # whatever the map showed before (a bigger extent would start a tiled run instead of one job)
+    wait_for(lambda: dock.runButton.isEnabled() and dock.aoi_panel.aoi is not None
+             and dock.aoi_panel.aoi.area_km2 < 1000, what="Run enabled on the Burgundy extent")
+    beat = Heartbeat().start()
     QTest.mouseClick(dock.runButton, Qt.MouseButton.LeftButton)
     (record,) = store.list()
-    wait_for(lambda: store.get(record.local_id).download_state == "done" and not dock.controller.busy(record.local_id),
-             timeout=60, what="job loaded")
-    wait_for(lambda: (time.perf_counter() - beat.last) < 0.02, what="a last beat")
-    beat.timer.stop()
-    worst = max(beat.gaps) * 1000
-    print(f"\ndock run (click Run -> styled layers): {len(beat.gaps)} beats, worst gap {worst:.1f} ms, "
-          f"p99 {sorted(beat.gaps)[int(len(beat.gaps) * 0.99)] * 1000:.1f} ms (target < 50 ms); "
-          f"opening the dock took {open_ms:.0f} ms")
-    assert worst < 50
+    run_until(lambda: store.get(record.local_id).download_state == "done" and not dock.controller.busy(record.local_id),
+              60, "job loaded")  # the real event loop: wait_for's 20 ms sleeps would read as stalls
+    beat.stop()
+    print("\n" + beat.report("dock: click Run -> styled layers"))
+    print(f"dock: opening it (one stall, widget construction): {open_ms:.0f} ms (ratio {open_ms / FRAME_MS:.2f})")
+    beat.check()

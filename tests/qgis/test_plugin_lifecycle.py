@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from pytest_qgis.qgis_interface import QgisInterface
 from qgis.core import QgsApplication
@@ -111,7 +113,30 @@ def test_load_unload_twice_leaves_nothing(iface):
         assert "worldcereal" not in _provider_ids()
         assert plugin.action is None and plugin.dock is None and plugin.provider is None
         assert plugin.reference_dock is None and plugin.reference_action is None
+    deadline = time.monotonic() + 10  # the start-up package check runs in a short task: it ends on its own
+    while QgsApplication.taskManager().count() > tasks_before and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
     assert QgsApplication.taskManager().count() <= tasks_before
+
+
+def test_missing_packages_are_offered_after_start_up_without_blocking_it(iface, monkeypatch):
+    from worldcereal_qgis.controllers.install import missing_text
+    from worldcereal_qgis.core import dependencies
+
+    fake = [dependencies.MissingDependency(dependencies.RUNTIME_REQUIREMENTS[0], None)]
+    monkeypatch.setattr(dependencies, "missing_dependencies", lambda: fake)
+    plugin = _load(iface)
+    try:
+        assert plugin.installer is None  # initGui returned before the check answered
+        deadline = time.monotonic() + 10
+        while plugin.installer is None and time.monotonic() < deadline:
+            QgsApplication.processEvents()
+            time.sleep(0.01)
+        assert plugin.installer is not None and plugin.installer.item.text() == missing_text(fake)
+        assert plugin.session is None  # nothing resumes while the packages are missing
+    finally:
+        plugin.unload()
 
 
 def test_second_copy_does_not_break_the_first(iface):

@@ -7,6 +7,8 @@ installed by the plugin's own installer into the profile, Debian's qgis_process 
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -197,3 +199,39 @@ def _first_request_after(log_file: Path, request: str, after: float) -> float:
             if stamp >= after:
                 return stamp
     raise AssertionError(f"the backend never received {request!r}")
+
+
+def _profile_with_a_bug(profile_home: Path, tmp_path: Path) -> Path:
+    """A copy of the fresh profile whose plugin has a bug: the crop-calendar lookup raises KeyError.
+
+    The copy shares the installed Python packages (a link) so the module's profile stays intact."""
+    home = tmp_path / "home"
+    profile = Path(".local/share/QGIS/QGIS3/profiles/default")
+    deps = profile / "worldcereal_qgis" / "python"
+    shutil.copytree(profile_home, home, symlinks=True,
+                    ignore=lambda folder, names: ["python"] if Path(folder) == profile_home / deps.parent else [])
+    (home / deps).symlink_to(profile_home / deps)
+    module = home / profile / "python/plugins/worldcereal_qgis/adapters/crop_calendar.py"
+    with module.open("a", encoding="utf-8") as out:
+        out.write("\n\ndef suggest_seasons(*args, **kwargs):  # a simulated bug\n    raise KeyError('simulated bug')\n")
+    return home
+
+
+def test_a_bug_is_printed_once_as_a_sentence_and_its_traceback_kept_in_a_file(profile_home, tmp_path):
+    """#16: an unexpected exception is one sentence naming the file that holds the traceback; no traceback."""
+    home = _profile_with_a_bug(profile_home, tmp_path)
+    proc = subprocess.run(
+        [QGIS_PROCESS, "run", "worldcereal:suggest_seasons", "--", "EXTENT=5.11,5.14,47.13,47.15 [EPSG:4326]",
+         "YEAR=2021", f"OUTPUT={tmp_path / 'seasons.gpkg'}"],
+        env=_env(home), capture_output=True, text=True, timeout=120,
+    )
+    text = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "Traceback" not in text, text[-3000:]
+    found = re.findall(r"worldcereal:suggest_seasons stopped because of a bug in the WorldCereal plugin \(KeyError: "
+                       r"'simulated bug'\); please report it with the details in (\S+\.txt)\.", text)
+    assert len(found) == 1, text[-3000:]
+    details = Path(found[0])
+    assert details.parent == home / ".local/share/QGIS/QGIS3/profiles/default/worldcereal_qgis/errors"
+    kept = details.read_text(encoding="utf-8")
+    assert kept.startswith("Traceback (most recent call last):") and "crop_calendar.py" in kept
+    assert kept.rstrip().endswith("KeyError: 'simulated bug'")

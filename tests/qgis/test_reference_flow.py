@@ -31,6 +31,23 @@ def real_schema(wc_dir: Path):
     return real_long_schema(wc_dir / "extractions" / f"{REF_ID}_monthly.geoparquet")
 
 
+@pytest.fixture
+def offline_catalogue():
+    """The orbit catalogue unreachable (no internet here): the automatic orbit falls back to ASCENDING, said."""
+    from worldcereal_qgis import settings
+
+    old = settings.CATALOGUE_URL.read()
+    settings.CATALOGUE_URL.write("http://127.0.0.1:9/resto/api/collections/Sentinel1/search.json")
+    yield
+    settings.CATALOGUE_URL.write(old)
+
+
+def with_orbit(schema):
+    import pyarrow as pa
+
+    return schema.append(pa.field(ep.ORBIT_COLUMN, pa.string()))
+
+
 def _write_gpkg(path: Path, frame, *, polygon_rows: dict | None = None) -> Path:
     """The sample set as a GeoPackage layer (what users open in QGIS), optionally with some polygons."""
     import shapely
@@ -74,13 +91,13 @@ def test_core_extraction_run_produces_the_real_long_format(local_backend, local_
     merged = extractor.merge(er.run_id_for(REF_ID, tmp_path / "out"))
     path, written = merged[REF_ID]
     assert written == 42
-    assert pq.read_schema(path).equals(real_schema, check_metadata=False)
+    assert pq.read_schema(path).equals(with_orbit(real_schema), check_metadata=False)  # + the orbit used
     table = pq.read_table(tmp_path / "out" / ep.MERGED_NAME)
     frame = table.to_pandas()
     assert set(frame["sample_id"]) == set(samples["sample_id"])
     assert frame.groupby("sample_id").size().max() == 20  # 2021-08 .. 2023-03, one row per month
     assert set(frame["start_date"]) == {"2021-08-01"} and set(frame["end_date"]) == {"2023-03-31"}
-    assert set(frame["year"]) == {2022}
+    assert set(frame["year"]) == {2022} and set(frame[ep.ORBIT_COLUMN]) == {"DESCENDING"}  # the runner's given orbit
     # what the backend received: client-built graphs, the library's options, our titles
     remote = {d["title"]: d for d in _remote_jobs(local_profile) if d["title"].startswith(ex.TITLE_PREFIX)}
     assert {f"{ex.TITLE_PREFIX} {t}" for t in plan.tiles} <= set(remote)
@@ -93,6 +110,45 @@ def test_core_extraction_run_produces_the_real_long_format(local_backend, local_
     # a second run over the same folder resubmits nothing
     assert extractor.run(plan).done == len(plan.jobs)
     assert len(store.list(run_id=er.run_id_for(REF_ID, tmp_path / "out"))) == len(plan.jobs)
+
+
+def test_orbit_is_chosen_per_job_and_stored_per_sample(local_backend, local_profile, store, tmp_path,
+                                                       samples_file, real_schema):
+    """The library's rule per extraction job (a chooser like connections.select_orbit): here the job of the
+    first tile gets DESCENDING, the others ASCENDING; each sample keeps its job's orbit."""
+    from worldcereal_qgis.core.orbit import OrbitChoice
+
+    samples = rd.select_samples(rd.validate(rd.read_reference_file(samples_file)).samples, "extract")
+    plan = ex.plan_jobs(samples, rates=DEFAULT_RATES)
+    first_tile = plan.jobs[0]
+    first_ids = set(first_tile.sample_ids)
+    asked: list = []
+
+    def chooser(bbox, period):
+        asked.append((bbox, period))
+        first = samples.set_index("sample_id").loc[sorted(first_ids)]
+        mine = abs(bbox[0] - first["lon"].min()) < 1e-9 and abs(bbox[1] - first["lat"].min()) < 1e-9
+        orbit = "DESCENDING" if mine else "ASCENDING"
+        return OrbitChoice(orbit, f"{orbit} by the test catalogue.", False)
+
+    runner = connections.runner(output_root=tmp_path, store=store, profiles={"local": local_profile})
+    extractor = er.ExtractionRunner(runner, local_profile, tmp_path / "out", orbit_state=ex.AUTOMATIC_ORBIT,
+                                    orbit_chooser=chooser)
+    logs: list[str] = []
+    assert extractor.run(plan, log=logs.append).done == len(plan.jobs)
+    assert len(asked) == len(plan.jobs) and all(p == (j.start, j.end) for (_b, p), j in zip(asked, plan.jobs))
+    assert sum("Sentinel-1 orbit" in line for line in logs) == len(plan.jobs)
+    path, _written = extractor.merge(er.run_id_for(REF_ID, tmp_path / "out"))[REF_ID]
+    assert pq.read_schema(path).equals(with_orbit(real_schema), check_metadata=False)
+    frame = pq.read_table(path).to_pandas()
+    per_sample = frame.groupby("sample_id")[ep.ORBIT_COLUMN].agg(set)
+    assert all(per_sample[s] == {"DESCENDING"} for s in first_ids)
+    assert all(v == {"ASCENDING"} for s, v in per_sample.items() if s not in first_ids)
+    remote = {d["title"]: d for d in _remote_jobs(local_profile) if d["title"].startswith(ex.TITLE_PREFIX)}
+    graph = remote[first_tile.title]["process"]["process_graph"]
+    s1 = next(n for n in graph.values() if n["process_id"] == "load_collection"
+              and n["arguments"]["id"] == "SENTINEL1_GRD")
+    assert "DESCENDING" in str(s1["arguments"]["properties"]["sat:orbit_state"])
 
 
 def test_failed_job_is_retried(local_backend, backend_faults, local_profile, store, tmp_path, samples_file):
@@ -132,7 +188,7 @@ def test_validate_algorithm_reports_rows_and_writes_clean_points(wc_provider, sa
 
 
 def test_extract_algorithm_runs_jobs_and_skips_extracted_samples(wc_provider, local_backend, samples_file,
-                                                                 tmp_path, real_schema):
+                                                                 tmp_path, real_schema, offline_catalogue):
     import processing
 
     frame = rd.read_reference_file(samples_file).frame
@@ -141,10 +197,11 @@ def test_extract_algorithm_runs_jobs_and_skips_extracted_samples(wc_provider, lo
               "OUTPUT_FOLDER": str(tmp_path / "extract"), "SAMPLES": "memory:"}
     planned = processing.run("worldcereal:extract_reference_data", {**params, "PLAN_ONLY": True})
     assert planned["EXTRACTED"] == 0 and planned["CREDITS"] == planned["JOBS"] * 30.0
-    result = processing.run("worldcereal:extract_reference_data", params)
+    result = processing.run("worldcereal:extract_reference_data", params)  # ORBIT default: automatic, per job
     assert result["EXTRACTED"] == 5 and result["CREDITS"] > 0
     files = list(Path(result["OUTPUT"]).glob(f"ref_id={REF_ID}/*.parquet"))
-    assert len(files) == 1 and pq.read_schema(files[0]).equals(real_schema, check_metadata=False)
+    assert len(files) == 1 and pq.read_schema(files[0]).equals(with_orbit(real_schema), check_metadata=False)
+    assert set(pq.read_table(files[0]).column(ep.ORBIT_COLUMN).to_pylist()) == {"ASCENDING"}  # the fallback
     layer = result["SAMPLES"]
     assert layer.featureCount() == 5 and {f["tile"][:3] for f in layer.getFeatures()} == {"32T"}
     again = processing.run("worldcereal:extract_reference_data", params)
@@ -165,7 +222,7 @@ def _wait(condition, timeout: float = 60.0) -> None:
 
 @pytest.mark.qgis_gui
 def test_panel_validates_plans_extracts_and_plots(qgis_app, local_backend, local_profile, store, samples_file,
-                                                  tmp_path):
+                                                  tmp_path, offline_catalogue):
     import numpy as np
     from qgis.core import QgsProject, QgsVectorLayer
 
@@ -212,6 +269,7 @@ def test_panel_validates_plans_extracts_and_plots(qgis_app, local_backend, local
     vv = rows["S1-SIGMA0-VV"].to_numpy().astype(float)
     np.testing.assert_allclose(panel.plot.values, np.where(vv == 65535, np.nan, 20 * np.log10(vv) - 83))
     assert panel.plot.unit == "dB" and all(-30 < v < 5 for _i, v in panel.plot.finite())
+    assert panel.plot.title == f"S1-SIGMA0-VV — {sample} (ASCENDING orbit)"  # the orbit chosen for its job
     from tests.conftest import REPO_ROOT
 
     panel.resize(480, 1150)

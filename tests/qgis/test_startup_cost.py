@@ -12,9 +12,9 @@ from tests.conftest import REPO_ROOT
 SCRIPTS = REPO_ROOT / "tests" / "qgis" / "scripts"
 
 
-def probe(mode: str) -> dict:
+def probe(mode: str, **extra_env: str) -> dict:
     env = dict(os.environ, PYTHONPATH=f"{REPO_ROOT}{os.pathsep}{SCRIPTS}",
-               QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+               QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"), **extra_env)
     proc = subprocess.run([sys.executable, str(SCRIPTS / "startup_probe.py"), mode], env=env, capture_output=True,
                           text=True, timeout=120)
     line = next(ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT "))

@@ -64,6 +64,10 @@ def class_count(code_counts: Counter, mapping: dict, classes: set) -> int:
     return sum(n for code, n in code_counts.items() if mapping.get(str(code)) in classes)
 
 
+FILE_LINE = ("2022_FRA_LPIS_POLY_110_monthly.geoparquet: long format, monthly, 17 monthly rows per sample, used as "
+             "they are (500 samples).")
+
+
 def wait_for(dialog: ClassPickerDialog, timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
     QCoreApplication.processEvents()
@@ -102,7 +106,8 @@ def categories(dialog: ClassPickerDialog) -> list[str]:
 
 def test_counts_per_node_are_the_samples_in_the_season(picker, mapping, code_counts, truth):
     assert len(truth) == 500
-    assert picker.status.text() == "500 samples in 1 file(s); 500 in the season with all 12 months."
+    assert picker.status.text() == (
+        f"{FILE_LINE}\n500 samples in 1 file(s); 500 in the season with all 12 months.")
     seen = shown(picker)
     for code, n in code_counts.items():  # EWOC code leaves
         if mapping.get(str(code)) not in (None, "ignore", "remove"):
@@ -234,8 +239,8 @@ def test_parameters_pass_the_training_algorithms_checks(picker, mapping, extract
 def test_season_decides_which_samples_count(picker):
     picker.set_season(ch.Season(date(2022, 7, 1), date(2022, 9, 1)))  # the labels are from June
     wait_for(picker)
-    assert picker.status.text() == ("500 samples in 1 file(s); 0 in the season with all 12 months (500 outside the "
-                                     "season left out).")
+    assert picker.status.text() == (f"{FILE_LINE}\n500 samples in 1 file(s); 0 in the season with all 12 months "
+                                     "(500 outside the season left out).")
     assert picker.tree.topLevelItemCount() == 0 and not picker.ok_button.isEnabled()
     assert picker.problem.text() == ("No sample is in this season with all 12 months: pick the months the labels "
                                      "were observed in.")
@@ -245,7 +250,8 @@ def test_season_decides_which_samples_count(picker):
     assert picker.status.text() == "The season must span 1 to 12 whole months, its start before its end."
     picker.set_season(ch.Season(date(2022, 6, 1), date(2023, 1, 1)))  # Feb 2022 - Jan 2023: all 12 months there
     wait_for(picker)
-    assert picker.status.text() == "500 samples in 1 file(s); 500 in the season with all 12 months."
+    assert picker.status.text() == (
+        f"{FILE_LINE}\n500 samples in 1 file(s); 500 in the season with all 12 months.")
     assert picker.parameters()["SEASON_START"] == "2022-06-01" and picker.parameters()["SEASON_END"] == "2023-01-31"
 
 
@@ -282,7 +288,7 @@ def test_menu_action_opens_picker_then_prefilled_training(picker, qgis_iface, mo
     opened.tick("grapes")
     opened.tick("grasslands")
     opened.ok_button.click()
-    assert calls == [("worldcereal:train_croptype_model", opened.parameters())]
+    assert calls == [("worldcereal:train_croptype_model", training_dialog.with_model_name(opened.parameters()))]
     assert calls[0][1]["CLASSES"] == "grapes,grasslands" and calls[0][1]["SAMPLES"] == [str(extractions)]
     training_dialog.remove_menu_action(qgis_iface, "&WorldCereal", action)
     for setting, value in old.items():

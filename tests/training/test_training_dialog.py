@@ -3,9 +3,11 @@ menu action shows the training algorithm's Processing dialog, then this one."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QLabel, QScrollArea
 
 from tests.conftest import REPO_ROOT
@@ -21,6 +23,8 @@ def test_result_dialog_shows_table_verdict_and_plots(trained, qgis_app):
     metrics = dialog.metrics
     assert dialog.summary.text().startswith(f"Overall accuracy {metrics['overall_accuracy']:.2f} (always guessing")
     assert dialog.verdict.text() == metrics["verdict"] and dialog.verdict.text().startswith("Most confusion: ")
+    assert dialog.inputs.text() == ("8500 rows read, 6000 used; 500 of 500 samples kept; dropped: none.\n"
+                                    "Months per sample: relaxed alignment, with temporal jitter (seed 42).")
     table = dialog.table
     assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["grapes", "grasslands", "other",
                                                                           "vegetables_fruits"]
@@ -28,6 +32,10 @@ def test_result_dialog_shows_table_verdict_and_plots(trained, qgis_app):
     assert table.item(1, 5).text() == str(metrics["per_class"][1]["support"])
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
         "Per class", "Confusion matrix (%)", "Confusion matrix (counts)"]
+    deadline = time.monotonic() + 20  # the plots are read in tasks (#21)
+    while dialog.plots_pending() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
     for index in (1, 2):
         area = dialog.tabs.widget(index)
         assert isinstance(area, QScrollArea) and not area.widget().pixmap().isNull()

@@ -30,6 +30,8 @@ def test_training_beats_chance_on_the_held_out_split(trained):
     print(f"OA {metrics['overall_accuracy']} (chance {metrics['chance_accuracy']}), "
           f"macro F1 {metrics['macro_f1']} on {metrics['n_test']} test samples")
     assert metrics["classes"] == TRAINED
+    assert metrics["samples"] == {"samples_read": 500, "samples_kept": 500, "dropped": {}, "rows_read": 8500,
+                                  "rows_used": 6000}  # Dec 2021..Nov 2022 of each sample's 17 rows
     assert metrics["overall_accuracy"] > metrics["chance_accuracy"] + 0.1
     assert metrics["macro_f1"] > 1.0 / len(TRAINED) + 0.1
     cm = metrics["confusion_matrix"]
@@ -56,6 +58,10 @@ def test_the_zip_passes_the_inference_side_checks(trained, checkpoint):
     assert head["state_dict_prefix"] == "head.crop_head" and head["num_classes"] == 4
     assert manifest["artifacts"]["packages"]["head"] == "PrestoDownstreamTorchHead_linear_croptype_tc-s1.zip"
     assert manifest["classes_list"] == TRAINED and 1 <= manifest["best_epoch"] <= manifest["epochs_trained"]
+    # which months and which jitter made this model (issue #23)
+    assert manifest["experiment"]["alignment"] == "relaxed"  # the default
+    assert manifest["experiment"]["temporal_jitter"]["enabled"] is True
+    assert manifest["experiment"]["temporal_jitter"]["seed"] == manifest["seed"] == 42
 
 
 def test_the_head_weights_load_into_the_official_head_module(trained, training_python):

@@ -92,3 +92,25 @@ def test_cancel_stops_the_training_process(training_python, env_spec, extraction
     assert outcome["result"] is None
     assert not list(Path(tmp_path).glob("*.zip"))  # stopped before packaging
     assert any(e["event"] == "stage" for e in seen)
+
+
+def test_summary_counts_the_quality_filter_with_the_alignment(training_python, extractions, checkpoint, wc_dir,
+                                                             tmp_path):
+    """Real file + a zero-quality copy: the 500 copies are counted as dropped before any class is counted."""
+    import pyarrow.parquet as pq
+
+    from .test_check_first import _zero_quality
+
+    copy = tmp_path / "private.parquet"
+    pq.write_table(_zero_quality(pq.read_table(extractions), prefix="z_"), copy)
+    job = make_job(extractions, checkpoint, wc_dir, tmp_path / "out", classes=["grapes", "maize"], keep_other=False)
+    job["samples"].append(str(copy))
+    events: list = []
+    with pytest.raises(InputError, match="at least 2 classes"):
+        run_training(training_python, job, events.append)
+    summary = next(e for e in events if e["event"] == "summary")
+    assert summary == {"event": "summary", "alignment": "relaxed", "samples_read": 1000, "samples_kept": 500,
+                       "dropped": {"quality scores 0": 500}, "rows_read": 17000, "rows_used": 6000}
+    warnings = [e["message"] for e in events if e["event"] == "warning"]
+    assert ("500 samples have quality scores 0 (quality_score_lc, quality_score_ct): the training filters drop "
+            "them.") in warnings

@@ -33,6 +33,8 @@ class Faults:
     stall_times: int = 0  # ...for this many requests
     stall_seconds: float = 2.0
     status: int | None = None  # always answer this status
+    accept_ranges: bool = True  # announce "Accept-Ranges: bytes"
+    pace: float = 0.0  # seconds of pause after each 64 KiB of body (a slow link)
 
 
 @dataclass
@@ -64,7 +66,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        start = self._range_start()
+        start, last = self._range()
         if start is not None and not f.ignore_range:
             if start >= len(body):
                 self.send_response(416)
@@ -72,20 +74,25 @@ class _Handler(BaseHTTPRequestHandler):
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
+            last = min(len(body) - 1, len(body) - 1 if last is None else last)
             self.send_response(206)
-            self.send_header("Content-Range", f"bytes {start}-{len(body) - 1}/{len(body)}")
-            payload = body[start:]
+            self.send_header("Content-Range", f"bytes {start}-{last}/{len(body)}")
+            payload = body[start:last + 1]
         else:
             self.send_response(200)
             payload = body
         self.send_header("Content-Length", str(len(payload) + f.length_delta))
-        self.send_header("Accept-Ranges", "bytes")
+        if f.accept_ranges:
+            self.send_header("Accept-Ranges", "bytes")
         self.end_headers()
         self._send(payload, index)
 
-    def _range_start(self) -> int | None:
-        match = re.fullmatch(r"bytes=(\d+)-", self.headers.get("Range", ""))
-        return int(match.group(1)) if match else None
+    def _range(self) -> tuple[int | None, int | None]:
+        """First and last byte asked for ("bytes=a-" or "bytes=a-b"); (None, None) without a Range header."""
+        match = re.fullmatch(r"bytes=(\d+)-(\d*)", self.headers.get("Range", ""))
+        if not match:
+            return None, None
+        return int(match.group(1)), (int(match.group(2)) if match.group(2) else None)
 
     def _send(self, payload: bytes, index: int) -> None:
         f = self.server.state.faults  # type: ignore[attr-defined]
@@ -101,7 +108,12 @@ class _Handler(BaseHTTPRequestHandler):
                 time.sleep(f.stall_seconds)
                 self.close_connection = True
                 return
-            self.wfile.write(payload)
+            if f.pace:
+                for at in range(0, len(payload), 64 * KIB):
+                    self.wfile.write(payload[at:at + 64 * KIB])
+                    time.sleep(f.pace)
+            else:
+                self.wfile.write(payload)
             if f.length_delta:
                 self.close_connection = True
         except (BrokenPipeError, ConnectionResetError):

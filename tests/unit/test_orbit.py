@@ -1,6 +1,7 @@
 """Sentinel-1 orbit selection against a local HTTP server that serves recorded-style CDSE catalogue answers.
 
-Fixtures: tests/data/catalogue/<scenario>_<ORBIT>[_p2].json (see make_fixtures.py there for what each holds).
+Fixtures: tests/data/catalogue/<scenario>_<ORBIT>[_p2][_E|_W].json (see make_fixtures.py there for what each
+holds; _E/_W: one side of 180°, see test_orbit_antimeridian.py).
 The AOI is the bbox (4.0, 50.5, 4.5, 51.0) and the period 2021-01-01 .. 2021-12-31 in every scenario.
 """
 
@@ -45,7 +46,7 @@ class _Catalogue(BaseHTTPRequestHandler):
             return self._send(500, b'{"ErrorMessage": "Internal error", "ErrorCode": 500}')
         page = query.get("page", ["1"])[0]
         name = f"{scenario}_{query.get('orbitDirection', ['?'])[0]}" + ("" if page == "1" else f"_p{page}")
-        fixture = DATA / f"{name}.json"
+        fixture = DATA / f"{name}{_side(query)}.json"
         if not fixture.is_file():
             return self._send(404, b'{"ErrorMessage": "Not found"}')
         base = f"http://127.0.0.1:{self.server.server_port}/{scenario}{SEARCH_PATH}"
@@ -60,6 +61,12 @@ class _Catalogue(BaseHTTPRequestHandler):
 
     def log_message(self, *args) -> None:  # keep pytest output clean
         pass
+
+
+def _side(query: dict) -> str:
+    """'_E' / '_W' for a box ending / starting at 180° (the fixtures of an AOI across 180°), else ''."""
+    box_ = [float(v) for v in query.get("box", ["0,0,0,0"])[0].split(",")]
+    return "_E" if box_[2] == 180.0 else "_W" if box_[0] == -180.0 else ""
 
 
 @pytest.fixture(scope="module")

@@ -50,3 +50,12 @@ def layer_filters(*names: str):
         value = value | known[name]
     # OR-ed Qgis.LayerFilter members are a plain int, which sip hands to the deprecated overload: wrap them.
     return Qgis.LayerFilters(value) if _LAYER_FILTER_ENUM else value
+
+
+def no_geometry_request():
+    """A ``QgsFeatureRequest`` that reads no geometries (``Qgis.FeatureRequestFlag`` from QGIS 3.36 on)."""
+    from qgis.core import QgsFeatureRequest
+
+    flags = getattr(Qgis, "FeatureRequestFlag", None)
+    no_geometry = flags.NoGeometry if flags is not None else QgsFeatureRequest.Flag.NoGeometry
+    return QgsFeatureRequest().setFlags(no_geometry)

@@ -132,6 +132,7 @@ def select_orbit(bbox: tuple[float, float, float, float], period, url: str | Non
     """The library's orbit rule over the catalogue, through QGIS's proxy: the one orbit path of both front ends.
 
     ``url`` defaults to the ``orbit/catalogue_url`` setting; the dock reads it on the main thread and passes it.
+    ``bbox`` is ``Aoi.bbox`` as is: west > east across 180°, where core/orbit queries each side separately.
     Network: call from a task or a Processing thread.
     """
     from ..core import orbit

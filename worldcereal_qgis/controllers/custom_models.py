@@ -86,6 +86,40 @@ def public_query(bbox: tuple, buffer_km: float) -> dict:
             "listing_url": PUBLIC_LISTING.read().strip(), "cache_dir": str(cache_folder() / "public")}
 
 
+def check_inputs(job: dict, log: Callable[[str], None] = lambda _m: None) -> dict:
+    """Check first, build later: read, normalise (dekads -> months, legacy wide -> long) and count the user's
+    extractions before the training environment is built; the job then points at the normalised file.
+    Raises InputError with one sentence for a bad input (no minutes spent)."""
+    from datetime import date
+
+    from ..core.training_inputs import check_training_inputs
+
+    if not job.get("samples"):
+        return job
+    season = job["season"]
+    check = check_training_inputs(job["samples"], Path(job["output_dir"]), date.fromisoformat(season["start"]),
+                                  date.fromisoformat(season["end"]), bool(job.get("keep_zero_quality")))
+    for line in check.lines():
+        log(line)
+    return {**job, "samples": [str(check.path)], "original_samples": list(job["samples"]),
+            "inputs": check.as_dict()}
+
+
+def samples_sentence(counts: dict) -> str:
+    """``8500 rows read, 6000 used; 500 of 500 samples kept; dropped: none.`` (the training's ``summary``)."""
+    dropped = "; ".join(tr("{n} {reason}").format(n=n, reason=reason)
+                        for reason, n in (counts.get("dropped") or {}).items()) or tr("none")
+    return tr("{read} rows read, {used} used; {kept} of {total} samples kept; dropped: {dropped}.").format(
+        read=counts.get("rows_read"), used=counts.get("rows_used"), kept=counts.get("samples_kept"),
+        total=counts.get("samples_read"), dropped=dropped)
+
+
+def tr(text: str) -> str:
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("CustomModels", text)
+
+
 def run_training(
     python: Path,
     job: dict,
@@ -195,6 +229,7 @@ class TrainingTask(QgsTask):
     def run(self) -> bool:
         prepare_worker_thread()
         try:
+            self.job = check_inputs(self.job, lambda line: self.training_event.emit({"event": "log", "message": line}))
             python = self._environment()
             self.result = run_training(python, self.job, self._on_event, self.isCanceled)
             return True

@@ -72,7 +72,9 @@ class ExtractionController(BatchSteps):
     def batch(self):
         if self.run_id is None or _MERGE_KEY in self._tasks or _CANCEL_KEY in self._tasks:
             return None
-        return self.extractor.batch(self.run_id)
+        run = self.extractor.batch(self.run_id)
+        run.log = _to_qgis_log  # the orbit chosen per job and why, in the WorldCereal message log
+        return run
 
     def step_title(self, action: Action) -> str:
         return tr("WorldCereal: extraction {0} {1}").format(action.kind, action.item)
@@ -126,6 +128,14 @@ class ExtractionController(BatchSteps):
 
         super().run_task(key, description, work, after_and_tell)
         self.busyChanged.emit(True)
+
+
+def _to_qgis_log(line: str) -> None:
+    from qgis.core import Qgis, QgsMessageLog
+
+    from ..adapters.tasks import LOG_TAG
+
+    QgsMessageLog.logMessage(line, LOG_TAG, Qgis.MessageLevel.Info)
 
 
 def run_state_text(state: RunState) -> str:

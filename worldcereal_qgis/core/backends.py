@@ -12,6 +12,8 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 @dataclass(frozen=True)
 class BackendProfile:
+    """Where and how to reach one openEO backend."""
+
     name: str                 # stable id used in settings and the job store
     title: str                # shown to the user
     url: str

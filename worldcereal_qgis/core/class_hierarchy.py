@@ -4,10 +4,8 @@ Why this exists: ``worldcereal:train_croptype_model`` takes classes as names of 
 (``class_mappings.json``), merges as ``old=new`` pairs, and turns every unselected class into ``other``. The
 class picker shows those classes as the EWOC hierarchy (a class sits under the class holding the EWOC parent
 codes of all its codes, top-level classes under their EWOC level-1 group, e.g. ``temporary_crops``) with the
-number of samples the training would see, and turns ticks into exactly those parameters. Counting follows the
-training's own rules (``training/samples.py``: one sample per ``sample_id``, ``valid_time`` month in the
-season window in some year, all 12 months of the processing period present) but reads only six columns with
-pyarrow, so it runs in QGIS's Python. No Qt here: the GUI lives in ``gui/class_picker.py``.
+number of samples the training would see, and turns ticks into exactly those parameters. The samples are read
+and counted as the training counts them in ``class_samples.py``. No Qt here: the GUI is ``gui/class_picker.py``.
 """
 
 from __future__ import annotations
@@ -16,12 +14,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
-import numpy as np
-
-from .errors import CancelledError, DependencyError, InputError
+from .errors import InputError
 
 OTHER = "other"
 IGNORED = ("ignore", "remove")  # as training/classes.py: samples of these classes are left out
@@ -29,7 +24,6 @@ RESERVED = (OTHER, *IGNORED)
 MIN_SAMPLES = 10  # training/classes.py drops smaller classes before its stratified split
 RECOMMENDED_SAMPLES = 30
 NUM_TIMESTEPS = 12
-COLUMNS = ("sample_id", "ewoc_code", "valid_time", "timestamp", "lon", "lat")
 LEVEL_ENDS = (2, 4, 6, 9)  # EWOC code XX-YY-ZZ-AAA-B: digits closing each level above the last one
 # Level 1 of the EWOC legend (WorldCereal_LC_CT_legend, first two digits of the code).
 LEVEL1_NAMES = {
@@ -94,125 +88,8 @@ def suggest_season(valid_months: Sequence[int]) -> Season:
     return Season(date(first // 12, first % 12 + 1, 1), end)
 
 
-# -- samples ---------------------------------------------------------------------------------------------------
-@dataclass
-class RawSamples:
-    """One entry per sample (first row of each ``sample_id``) plus the month index of every row."""
-
-    sample_id: np.ndarray  # str objects
-    code: np.ndarray  # int64, 0 when missing
-    lon: np.ndarray
-    lat: np.ndarray
-    valid_ym: np.ndarray  # year*12+month-1 of valid_time, -1 when unreadable
-    row_sample: np.ndarray  # sample index of every row
-    row_ym: np.ndarray  # month index of every row's timestamp
-    files: tuple[str, ...] = ()
-
-    def __len__(self) -> int:
-        return len(self.sample_id)
-
-
-@dataclass
-class SampleSet:
-    """The samples as the training would see them for one season."""
-
-    raw: RawSamples
-    season: Optional[Season]
-    kept: np.ndarray  # bool per sample: in the season with 12 complete months
-    outside: int = 0  # valid_time outside the season
-    incomplete: int = 0  # in the season but without all 12 months
-
-    def code_counts(self) -> dict[int, int]:
-        codes, counts = np.unique(self.raw.code[self.kept], return_counts=True)
-        return {int(c): int(n) for c, n in zip(codes, counts)}
-
-
-def read_samples(paths: Sequence[str], is_cancelled: Callable[[], bool] = lambda: False) -> RawSamples:
-    """Read the label columns of every file (Parquet, GeoParquet or a partitioned folder); one sentence on error."""
-    try:
-        import pyarrow as pa
-    except ImportError as err:
-        raise DependencyError("Reading extractions needs the Python package 'pyarrow'; install it first.") from err
-    if not paths:
-        raise InputError("Choose at least one extractions file.", field="samples")
-    tables = []
-    for path in paths:
-        if is_cancelled():
-            raise CancelledError("Reading the samples was cancelled.")
-        tables.append(_read_table(Path(path)))
-    return _per_sample(pa.concat_tables(tables), tuple(str(p) for p in paths))
-
-
-def _read_table(path: Path):
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    if not path.exists():
-        raise InputError(f"The samples file {path} does not exist.", field="samples")
-    try:
-        names = pq.read_schema(str(path)).names if path.is_file() else pq.ParquetDataset(str(path)).schema.names
-        missing = [c for c in COLUMNS if c not in names]
-        if missing:
-            raise InputError(f"{path.name} is not in WorldCereal's long extraction format: missing column(s) "
-                             f"{', '.join(missing)}.", field="samples")
-        table = pq.read_table(str(path), columns=list(COLUMNS))
-    except (OSError, pa.ArrowException) as err:
-        raise InputError(f"{path.name} is not a readable Parquet file.", field="samples") from err
-    if table.num_rows == 0:
-        raise InputError(f"{path.name} holds no samples.", field="samples")
-    return table.select(list(COLUMNS)).cast(_schema())
-
-
-def _schema():
-    import pyarrow as pa
-
-    return pa.schema([("sample_id", pa.string()), ("ewoc_code", pa.int64()), ("valid_time", pa.string()),
-                      ("timestamp", pa.string()), ("lon", pa.float64()), ("lat", pa.float64())])
-
-
-def _per_sample(table, files: tuple[str, ...]) -> RawSamples:
-    ids = np.asarray(table["sample_id"].fill_null("").to_numpy(zero_copy_only=False), dtype=object)
-    unique, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
-    codes = table["ewoc_code"].fill_null(0).to_numpy()
-
-    def column(name: str) -> np.ndarray:
-        return table[name].to_numpy(zero_copy_only=False)
-
-    return RawSamples(sample_id=unique, code=codes[first].astype(np.int64), lon=column("lon")[first].astype(float),
-                      lat=column("lat")[first].astype(float), valid_ym=_month_index(table["valid_time"])[first],
-                      row_sample=inverse.reshape(-1), row_ym=_month_index(table["timestamp"]), files=files)
-
-
-def _month_index(column) -> np.ndarray:
-    """year*12+month-1 from ISO-like text (``2022-06-01``, ``2022-06-01 00:00:00``), -1 where unreadable."""
-    import pyarrow.compute as pc
-
-    text = pc.utf8_slice_codeunits(column, 0, 7)
-    parsed = pc.strptime(text, format="%Y-%m", unit="s", error_is_null=True)
-    ym = pc.add(pc.multiply(pc.year(parsed), 12), pc.subtract(pc.month(parsed), 1))
-    return ym.fill_null(-1).to_numpy().astype(np.int64)
-
-
-def apply_season(raw: RawSamples, season: Optional[Season]) -> SampleSet:
-    """The training's alignment rule without the band data; no season keeps every sample."""
-    if season is None:
-        return SampleSet(raw, None, np.ones(len(raw), dtype=bool))
-    window = season.months()
-    end_index = season.end.year * 12 + season.end.month - 1
-    offset_of_month = {month: year_off for year_off, month in window}
-    valid_month = raw.valid_ym % 12 + 1
-    offsets = np.array([offset_of_month.get(int(m), np.nan) for m in valid_month], dtype=float)
-    in_season = (raw.valid_ym >= 0) & ~np.isnan(offsets)
-    # the year whose season holds valid_time, then its 12-month processing period ending with the season
-    shift = np.where(in_season, raw.valid_ym // 12 - (season.end.year + np.nan_to_num(offsets)), 0).astype(np.int64)
-    target_end = shift * 12 + end_index
-    step = raw.row_ym - (target_end[raw.row_sample] - (NUM_TIMESTEPS - 1))
-    ok = (step >= 0) & (step < NUM_TIMESTEPS) & in_season[raw.row_sample] & (raw.row_ym >= 0)
-    pairs = np.unique(raw.row_sample[ok] * NUM_TIMESTEPS + step[ok])
-    months_present = np.bincount(pairs // NUM_TIMESTEPS, minlength=len(raw))
-    complete = months_present == NUM_TIMESTEPS
-    kept = in_season & complete
-    return SampleSet(raw, season, kept, outside=int((~in_season).sum()), incomplete=int((in_season & ~complete).sum()))
+# -- samples: read and counted in class_samples.py (re-exported here for the picker) ------------------------
+from .class_samples import RawSamples, SampleSet, apply_season, read_samples  # noqa: E402,F401
 
 
 # -- the class tree --------------------------------------------------------------------------------------------
@@ -340,16 +217,17 @@ class ClassChoice:
 def selected_roots(roots: Sequence[Node], ticked: Iterable[str]) -> list[Node]:
     """Ticked nodes without a ticked ancestor: each becomes one model class."""
     keys = set(ticked)
+    return [n for r in roots for n in r.walk() if n.key in keys and n.selectable and not covered(n, keys)]
 
-    def covered(node: Node) -> bool:
-        parent = node.parent
-        while parent is not None:
-            if parent.key in keys:
-                return True
-            parent = parent.parent
-        return False
 
-    return [n for r in roots for n in r.walk() if n.key in keys and n.selectable and not covered(n)]
+def covered(node: Node, keys: set) -> bool:
+    """Whether an ancestor of ``node`` is among ``keys`` (ticked): its samples train as that ancestor's class."""
+    parent = node.parent
+    while parent is not None:
+        if parent.key in keys:
+            return True
+        parent = parent.parent
+    return False
 
 
 def choose(roots: Sequence[Node], ticked: Iterable[str], renames: Optional[Mapping[str, str]] = None) -> ClassChoice:

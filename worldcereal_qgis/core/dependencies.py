@@ -8,15 +8,17 @@ to ``sys.path`` (system packages such as numpy keep priority, so QGIS's GDAL bin
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
+
+from .sys_path import add_to_sys_path  # noqa: F401 (callers use it from here too)
 
 
 @dataclass(frozen=True)
 class Requirement:
+    """A runtime package the plugin needs (a docstring also spares dataclass an inspect.signature call)."""
+
     name: str           # distribution name on PyPI
     minimum: str        # lowest version the plugin works with
     pin: str            # what the installer asks pip for
@@ -55,6 +57,8 @@ def compatible_requirements(geos: tuple[int, int], proj: tuple[int, int],
 
 @dataclass(frozen=True)
 class MissingDependency:
+    """A requirement that is absent or too old."""
+
     requirement: Requirement
     found: str | None   # installed version, None if absent
 
@@ -76,6 +80,8 @@ def _version_tuple(version: str) -> tuple[int, ...]:
 
 
 def installed_version(name: str) -> str | None:
+    from importlib import metadata  # with its email parser ~40 ms: never at QGIS start-up (plugin.py checks in a task)
+
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
@@ -101,16 +107,6 @@ def missing_message(missing: list[MissingDependency]) -> str:
     )
 
 
-def add_to_sys_path(folder: Path) -> None:
-    """Append (never prepend) so system packages keep priority; refresh metadata caches."""
-    folder_str = str(folder)
-    if folder.is_dir() and folder_str not in sys.path:
-        sys.path.append(folder_str)
-    import importlib
-
-    importlib.invalidate_caches()
-
-
 def python_executable() -> str:
     """The interpreter QGIS embeds (sys.executable is the QGIS binary inside QGIS)."""
     candidates = []
@@ -123,6 +119,8 @@ def python_executable() -> str:
     for cand in candidates:
         if cand.is_file():
             return str(cand)
+    import shutil
+
     found = shutil.which(f"python{sys.version_info[0]}.{sys.version_info[1]}") or shutil.which("python3")
     if not found:
         from .errors import DependencyError

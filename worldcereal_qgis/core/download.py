@@ -4,6 +4,10 @@ Why so careful: result GeoTIFFs are large and CDSE links drop; a half-written fi
 map. Bytes go to ``<dest>.part``; after a dropped connection, timeout or 5xx the download resumes with an HTTP
 Range request; only a file of the announced size that passes ``verify`` is fsynced and renamed to ``dest``.
 Memory stays flat (one chunk at a time). Uses ``requests``, the openeo client's HTTP stack (proxies, auth).
+
+Large files from a server that accepts byte ranges come over several connections at once (``ranged_download``):
+one stream over the internet is capped by latency and per-connection limits. The first plain GET tells whether
+the server accepts ranges (``Accept-Ranges: bytes``) and its size; other servers get the single stream.
 """
 
 from __future__ import annotations
@@ -12,10 +16,20 @@ import os
 import re
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Callable
 
 from .errors import CancelledError, DownloadError
+from .ranged_download import (
+    ParallelDownload,
+    Plan,
+    RangesRefused,
+    content_range,
+    discard,
+    load_state,
+    network_errors,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import requests
@@ -25,7 +39,6 @@ IsCancelled = Callable[[], bool]
 Verify = Callable[[Path], None]
 
 PART_SUFFIX = ".part"
-_CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)", re.IGNORECASE)
 _UNSATISFIED_RANGE = re.compile(r"bytes\s+\*/(\d+)", re.IGNORECASE)
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _MAX_RETRY_AFTER = 60.0
@@ -121,8 +134,9 @@ class _Downloader:
     """One call of ``download_file``: state that survives between attempts (bytes on disk, known total)."""
 
     def __init__(self, url: str, dest: Path, session: requests.Session, headers: dict, expected_size: int | None,
-                 progress: Progress | None, is_cancelled: IsCancelled, timeout: float, chunk_size: int) -> None:
-        self.url, self.dest, self.part = url, dest, part_path(dest)
+                 progress: Progress | None, is_cancelled: IsCancelled, timeout: float, chunk_size: int,
+                 plan: Plan) -> None:
+        self.url, self.dest, self.part, self.plan = url, dest, part_path(dest), plan
         self.session, self.headers, self.expected_size = session, headers, expected_size
         self.progress, self.is_cancelled = progress, is_cancelled
         self.timeout, self.chunk_size = timeout, chunk_size
@@ -162,8 +176,11 @@ class _Downloader:
     # -- one attempt ----------------------------------------------------------------------------------------------
     def attempt(self) -> bool:
         """Stream once from the current offset; True when the .part holds the whole file."""
-        import requests
 
+        saved = load_state(self.part)
+        if saved is not None:  # an interrupted parallel download: resume each of its ranges
+            self.learn_total(saved[0])
+            return self._parallel(None, 0, saved[1])
         offset = self.offset()
         if self.total is not None and offset > self.total:
             self.part.unlink(missing_ok=True)
@@ -173,15 +190,9 @@ class _Downloader:
         headers = dict(self.headers)
         if offset:
             headers["Range"] = f"bytes={offset}-"
-        try:
-            with self.session.get(self.url, headers=headers, stream=True, timeout=self.timeout) as resp:
-                return self._consume(resp, offset)
-        except requests.exceptions.Timeout:
-            raise _Retry("the server stopped answering (timeout)") from None
-        except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError):
-            raise _Retry("the connection was interrupted") from None
-        except requests.exceptions.RequestException as err:
-            raise self.fail(f"the request failed ({type(err).__name__})") from None
+        with network_errors(_Retry, self.fail), \
+                self.session.get(self.url, headers=headers, stream=True, timeout=self.timeout) as resp:
+            return self._consume(resp, offset)
 
     def _consume(self, resp: requests.Response, offset: int) -> bool:
         status = resp.status_code
@@ -192,7 +203,30 @@ class _Downloader:
         if status not in (200, 206):
             raise self.fail(f"the server answered HTTP {status}")
         start = self._start_of(resp, offset)
-        return self._stream(resp, start)
+        probe = self._accepts_ranges(resp)
+        written = self._stream(resp, start, probe)
+        if written < (self.total or 0):  # the probe chose several connections: they fetch the rest
+            return self._parallel(resp, written, self.plan.segments(self.total, written))
+        return True
+
+    def _accepts_ranges(self, resp: requests.Response) -> bool:
+        """Worth going parallel: a known, large size from a server that serves ranges (says so, or just did: a
+        resumed download's 206)."""
+        serves = resp.status_code == 206 or resp.headers.get("Accept-Ranges", "").lower() == "bytes"
+        return (resp.status_code in (200, 206) and serves and "Content-Encoding" not in resp.headers
+                and self.server_total is not None and self.plan.wants(self.server_total))
+
+    def _parallel(self, first: requests.Response | None, first_at: int, segments: list) -> bool:
+        """Several range requests at once; a server that then ignores ranges gets one stream from the start."""
+        job = ParallelDownload(self.url, self.part, self.dest.name, self.session, self.headers, self.timeout,
+                               self.chunk_size, self.plan, self.total, segments)
+        try:
+            job.run(first, first_at, self.report, self.check_cancel)
+        except RangesRefused:
+            discard(self.part)
+            self.plan.connections = 1
+            return self.attempt()
+        return True
 
     def _start_of(self, resp: requests.Response, offset: int) -> int:
         """Byte position of the body's first byte; learns the total size from the headers."""
@@ -201,12 +235,12 @@ class _Downloader:
             if length and length.isdigit() and "Content-Encoding" not in resp.headers:
                 self.learn_total(int(length))
             return 0
-        match = _CONTENT_RANGE.match(resp.headers.get("Content-Range", ""))
-        if not match or int(match.group(1)) > offset:
+        found = content_range(resp)
+        if not found or found[0] > offset:
             raise _Retry("the server sent an unusable partial answer")
-        if match.group(3) != "*":
-            self.learn_total(int(match.group(3)))
-        return int(match.group(1))
+        if found[1] is not None:
+            self.learn_total(found[1])
+        return found[0]
 
     def _range_not_satisfiable(self, resp: requests.Response, offset: int) -> bool:
         match = _UNSATISFIED_RANGE.match(resp.headers.get("Content-Range", ""))
@@ -217,11 +251,12 @@ class _Downloader:
         self.part.unlink(missing_ok=True)
         raise _Retry("the partial file no longer matched the server's file")
 
-    def _stream(self, resp: requests.Response, start: int) -> bool:
+    def _stream(self, resp: requests.Response, start: int, probe: bool) -> int:
+        """Write the body from ``start``; returns the bytes on disk (short only when ``probe`` chose parallel)."""
         import requests
 
         mode = "r+b" if start and self.part.exists() else "wb"
-        written = start
+        written, began = start, time.monotonic()
         try:
             with open(self.part, mode) as fh:
                 fh.seek(start)
@@ -232,6 +267,12 @@ class _Downloader:
                     written += len(chunk)
                     self.report(written)
                     self.check_cancel()
+                    verdict = self.plan.worth_it(written - start, time.monotonic() - began, self.total - written) \
+                        if probe else None
+                    if verdict is not None:
+                        if verdict:
+                            return written
+                        probe = False
         except requests.exceptions.RequestException:
             raise  # network trouble (requests' errors are OSErrors too): the caller retries
         except OSError as err:  # disk full, permission denied: retrying will not help
@@ -240,24 +281,25 @@ class _Downloader:
             self.server_total = written  # no size announced: a clean end of stream is the end of the file
         if written < self.total:
             raise _Retry("the connection ended early")
-        return True
+        return written
 
     # -- the end --------------------------------------------------------------------------------------------------
     def finish(self, verify: Verify | None) -> Path:
         size = self.offset()
         wanted = {s for s in (self.total, self.expected_size) if s is not None}
         if wanted != {size}:
-            self.part.unlink(missing_ok=True)
+            discard(self.part)
             expected = " or ".join(f"{s:,}" for s in sorted(wanted))
             raise self.fail(f"it has {size:,} bytes instead of {expected}")
         if verify is not None:
             try:
                 verify(self.part)
             except DownloadError:
-                self.part.unlink(missing_ok=True)  # complete but corrupt: resuming cannot repair it
+                discard(self.part)  # complete but corrupt: resuming cannot repair it
                 raise
         _fsync(self.part)
         os.replace(self.part, self.dest)
+        discard(self.part)  # the ranges' state file, now that the file is whole under its final name
         _fsync_dir(self.dest.parent)
         if self.progress:
             self.progress(100.0)
@@ -310,11 +352,13 @@ def download_file(
     chunk_size: int = 1 << 20,
     verify: Verify | None = None,
     retry_delays: Sequence[float] = (1, 2, 4, 8, 16),
+    parallel: Plan | None = None,
 ) -> Path:
     """Download ``url`` to ``dest`` (resuming ``dest.part``); raises DownloadError or CancelledError.
 
     ``max_retries`` counts consecutive attempts that brought no new bytes, so a long download over a flaky link
-    still finishes while a server that never delivers fails after a few tries. The .part stays after a cancel
+    still finishes while a server that never delivers fails after a few tries (per range when ``parallel``, a
+    ``ranged_download.Plan``, sends the file over several connections). The .part stays after a cancel
     or a network failure (the next call resumes it) and is deleted when its bytes are known to be wrong.
     """
     import requests
@@ -324,8 +368,9 @@ def download_file(
     own_session = session is None
     session = session or requests.Session()
     headers = {"Accept-Encoding": "identity", **(headers or {})}  # byte ranges must address the file's own bytes
+    plan = replace(parallel or Plan(), max_retries=max_retries, retry_delays=tuple(retry_delays))
     job = _Downloader(url, dest, session, headers, expected_size, progress,
-                      is_cancelled or _never, timeout, chunk_size)
+                      is_cancelled or _never, timeout, chunk_size, plan)
     try:
         return _run(job, max_retries, retry_delays, verify)
     finally:

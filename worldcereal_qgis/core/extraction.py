@@ -36,6 +36,7 @@ MAX_CLOUD_COVER = 95.0
 SLOPE_STAC = "https://stac.openeo.vito.be/collections/COPERNICUS30_DEM_SLOPE"
 AGERA5_STAC = "https://stac.openeo.vito.be/collections/agera5_monthly_composite"
 UINT16_MAX_VALID = 65534
+AUTOMATIC_ORBIT = "AUTOMATIC"   # choose per job with the library's rule (core/orbit.py) when the job is sent
 
 
 # -- plan ---------------------------------------------------------------------------------------------------------

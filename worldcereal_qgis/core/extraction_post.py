@@ -26,6 +26,7 @@ STRING_COLUMNS = ("sample_id", "tile", "h3_l3_cell", "start_date", "end_date", "
 LONG_COLUMNS = ("feature_index", "sample_id", "ref_id", "timestamp", *UINT16_COLUMNS, "lon", "lat", "geometry",
                 "tile", "h3_l3_cell", "start_date", "end_date", "year", "valid_time", *INT64_LABELS, B8A)
 MERGED_NAME = "worldcereal_merged_extractions.parquet"
+ORBIT_COLUMN = "s1_orbit_state"  # which Sentinel-1 orbit a sample's S1 values come from (chosen per job)
 
 
 @dataclass
@@ -49,11 +50,16 @@ def _pq():
     return pa, pq
 
 
-def post_process(path: str | Path, features: dict | None = None) -> PostResult:
-    """One job's Parquet -> the long format; ``features`` (the job's GeoJSON) fills label columns if absent."""
-    _pa, pq = _pq()
+def post_process(path: str | Path, features: dict | None = None, orbit_state: str | None = None) -> PostResult:
+    """One job's Parquet -> the long format; ``features`` (the job's GeoJSON) fills label columns if absent;
+    ``orbit_state`` (the job's Sentinel-1 orbit) is kept per row as ``s1_orbit_state``."""
+    pa, pq = _pq()
     frame = pq.read_table(path).to_pandas()
-    return post_process_frame(frame, features)
+    result = post_process_frame(frame, features)
+    if orbit_state:
+        table = result.table.append_column(ORBIT_COLUMN, pa.array([orbit_state] * result.table.num_rows, pa.string()))
+        result = PostResult(table, result.dropped)
+    return result
 
 
 def post_process_frame(frame, features: dict | None = None) -> PostResult:
@@ -262,6 +268,16 @@ def sample_series(frame, sample_id: str) -> dict[str, tuple[list, Any]]:
     for column in (*S2_COLUMNS, *S1_COLUMNS, "AGERA5-PRECIP", "AGERA5-TMEAN", "elevation", "slope"):
         series[column] = (times, decode(column, rows[column]))
     return series
+
+
+def series_title(frame, sample_id: str, series_name: str) -> str:
+    """``S1-SIGMA0-VV — <sample> (ASCENDING orbit)``: Sentinel-1 values depend on the orbit the job used."""
+    title = f"{series_name} — {sample_id}"
+    if series_name.startswith("S1-") and ORBIT_COLUMN in frame.columns:
+        orbits = sorted(set(frame.loc[frame["sample_id"] == sample_id, ORBIT_COLUMN].dropna().astype(str)))
+        if orbits:
+            title += f" ({'/'.join(orbits)} orbit)"
+    return title
 
 
 def unit_of(series_name: str) -> str:

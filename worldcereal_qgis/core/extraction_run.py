@@ -21,6 +21,7 @@ from .batch import drive as batch_drive
 from .batch.engine import DEFAULT_RETRY_BACKOFF_S, PLANNED_KEY, BatchRun, ItemStatus, Limits, is_planned
 from .errors import CancelledError
 from .extraction import (
+    AUTOMATIC_ORBIT,
     JOB_OPTIONS,
     OUT_FORMAT,
     ExtractionPlan,
@@ -70,9 +71,12 @@ class RunState:
 class ExtractionRun(BatchRun):
     """The engine with extraction job keys as items; every attempt is one record of the run."""
 
-    def __init__(self, runner: JobRunner, profile: BackendProfile, run_id: str, limits: Limits) -> None:
+    def __init__(self, runner: JobRunner, profile: BackendProfile, run_id: str, limits: Limits,
+                 orbit_chooser=None) -> None:
         keys = sorted({r.tile_name or "" for r in runner.store.list(run_id=run_id)})
         super().__init__(runner, profile, run_id, keys, limits)
+        self.orbit_chooser = orbit_chooser
+        self.log: Log = lambda _m: None   # the front end's log while it drives the run (orbit choices)
 
     def new_job(self, item: str) -> JobRecord:
         """The planned record, or (a retry) a new attempt with the same job and folder."""
@@ -86,7 +90,7 @@ class ExtractionRun(BatchRun):
 
     def submit_job(self, local_id: str) -> JobRecord:
         """Create the job from the client-built graph, then start it (idempotent like JobRunner.submit)."""
-        record = self.store.get(local_id)
+        record = self._with_orbit(self.store.get(local_id))
         client = self.runner.client_for_record(record)
         if not record.remote_id:
             job = job_from_dict(record.request["job"])
@@ -98,6 +102,25 @@ class ExtractionRun(BatchRun):
             client.start(record.remote_id)
             record = self.store.update(local_id, status=JobStatus.QUEUED, started_at=utc_now())
         return record
+
+    def _with_orbit(self, record: JobRecord) -> JobRecord:
+        """An automatic orbit is chosen once per job, from its points and period, and kept in its request."""
+        if record.request.get("orbit_state") != AUTOMATIC_ORBIT:
+            return record
+        from .orbit import FALLBACK_ORBIT
+
+        job = job_from_dict(record.request["job"])
+        coords = [f["geometry"]["coordinates"] for f in record.request["features"]["features"]]
+        bbox = (min(c[0] for c in coords), min(c[1] for c in coords), max(c[0] for c in coords),
+                max(c[1] for c in coords))
+        if self.orbit_chooser is None:
+            orbit, reason = FALLBACK_ORBIT, f"No orbit catalogue is configured, so {FALLBACK_ORBIT} is used."
+        else:
+            choice = self.orbit_chooser(bbox, (job.start, job.end))
+            orbit, reason = choice.orbit_state, choice.reason
+        self.log(f"{record.title} ({job.key}): Sentinel-1 orbit {orbit}. {reason}")
+        return self.store.update(record.local_id, request={**record.request, "orbit_state": orbit},
+                                 extra={**record.extra, "orbit_reason": reason})
 
     def state(self) -> RunState:
         states = self.item_states()
@@ -121,7 +144,10 @@ class ExtractionRunner:
 
     def __init__(self, runner: JobRunner, profile: BackendProfile, root, *, parallel: int = PARALLEL_JOBS,
                  max_attempts: int = MAX_ATTEMPTS, orbit_state: str = "DESCENDING",
-                 retry_backoff_s: float = DEFAULT_RETRY_BACKOFF_S) -> None:
+                 retry_backoff_s: float = DEFAULT_RETRY_BACKOFF_S, orbit_chooser=None) -> None:
+        """``orbit_state`` AUTOMATIC_ORBIT: ``orbit_chooser(bbox, (start, end))`` -> OrbitChoice per job (the
+        library picks the orbit per extraction job; the map jobs use the same chooser)."""
+        self.orbit_chooser = orbit_chooser
         self.runner = runner
         self.profile = profile
         self.root = Path(root)
@@ -155,12 +181,14 @@ class ExtractionRunner:
         """The engine over this run (kept, so its schedule survives between steps)."""
         run = self._runs.get(run_id)
         if run is None:
-            run = self._runs[run_id] = ExtractionRun(self.runner, self.profile, run_id, self.limits)
+            run = self._runs[run_id] = ExtractionRun(self.runner, self.profile, run_id, self.limits,
+                                                     self.orbit_chooser)
         return run
 
     def step(self, run_id: str, log: Log = lambda _m: None) -> RunState:
         """Every step due now, done in this thread (never waits for the backend)."""
         run = self.batch(run_id)
+        run.log = log
         for action in run.due_actions():
             batch_drive.report(log, action, run.execute(action))
         return run.state()
@@ -176,6 +204,7 @@ class ExtractionRunner:
             log: Log = lambda _m: None, sleep=None) -> RunState:
         """Submit, wait, download every job (Processing thread); merging is a separate step."""
         run = self.batch(self.prepare(plan))
+        run.log = log
         kwargs = {"sleep": sleep} if sleep is not None else {}
         try:
             batch_drive.drive(run, progress=lambda p: progress(0.9 * p), is_cancelled=is_cancelled, log=log,

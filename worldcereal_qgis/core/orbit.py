@@ -11,6 +11,11 @@ WorldCereal falls back to ASCENDING. Unlike the library, a catalogue that cannot
 
 Query parameters are gfmap's, plus OpenSearch pagination (``properties.links`` rel ``next``); products whose
 ``productType`` is not a GRD are ignored client-side, as the openEO collection is SENTINEL1_GRD.
+
+Across the antimeridian (a bbox with west > east, see core/aoi.py) gfmap's single box query would ask for the
+rest of the world. Each side of 180° is queried with its own box instead and the products of an orbit merged
+(a footprint split at 180° comes back from both sides: counted once, by its id); the rule then runs on the two
+boxes together, so "covers" means both sides are covered (docs/worldcereal-facts.md).
 """
 
 from __future__ import annotations
@@ -46,6 +51,14 @@ class OrbitChoice:
 # --------------------------------------------------------------------------- catalogue
 
 
+def query_boxes(bbox: tuple[float, float, float, float]) -> list[tuple[float, float, float, float]]:
+    """The boxes to query: the bbox itself, or one box on each side of 180° when west > east."""
+    west, south, east, north = (float(v) for v in bbox)
+    if west <= east:
+        return [(west, south, east, north)]
+    return [(west, south, 180.0, north), (-180.0, south, east, north)]
+
+
 def catalogue_params(bbox: tuple[float, float, float, float], start: date, end: date, orbit_state: str) -> dict:
     """gfmap's OpenSearch parameters; ``requests`` encodes ``VV&VH`` as ``VV%26VH`` like gfmap's URL."""
     minx, miny, maxx, maxy = _query_bounds(bbox)
@@ -71,12 +84,23 @@ def query_orbit_products(
     url: str = CATALOGUE_URL,
     timeout: float = 30,
 ) -> list[dict]:
-    """All GRD VV+VH acquisitions of one orbit as ``{"geometry": shapely geometry, "start": datetime}``.
+    """All GRD VV+VH acquisitions of one orbit as ``{"id", "geometry": shapely geometry, "start": datetime}``.
 
+    A bbox across 180° is queried side by side; a product found on both sides is kept once.
     Raises BackendError when the catalogue cannot be reached or answers with an error.
     """
     if orbit_state not in ORBIT_STATES:
         raise ValueError(f"orbit_state must be one of {ORBIT_STATES}")
+    merged: dict = {}
+    for side in query_boxes(bbox):
+        for product in _query_box(side, start, end, orbit_state, session=session, url=url, timeout=timeout):
+            merged.setdefault(product["id"], product)
+    return list(merged.values())
+
+
+def _query_box(bbox: tuple, start: date, end: date, orbit_state: str, *, session: Any, url: str,
+               timeout: float) -> list[dict]:
+    """Every page of one box query (west <= east)."""
     products: list[dict] = []
     next_url: str | None = url
     params: dict | None = catalogue_params(bbox, start, end, orbit_state)
@@ -112,8 +136,14 @@ def _next_link(page: dict) -> str | None:
 
 
 def _parse_products(page: dict) -> list[dict]:
-    """Geometry + start time of each GRD feature; features without either are skipped, like gfmap."""
+    """Id, geometry + start time of each GRD feature; features without either are skipped, like gfmap.
+
+    Footprints across 180° are split there (a ring jumping from 179.9 to -179.9, or longitudes beyond 180),
+    so they intersect the query boxes on both sides.
+    """
     from shapely.geometry import shape
+
+    from .aoi import split_at_antimeridian
 
     products = []
     for feature in page["features"]:
@@ -123,7 +153,10 @@ def _parse_products(page: dict) -> list[dict]:
         if not feature.get("geometry") or "startDate" not in props:
             _log.warning("Catalogue product %s has no geometry or startDate; skipped.", props.get("title"))
             continue
-        products.append({"geometry": shape(feature["geometry"]), "start": _parse_time(props["startDate"])})
+        geometry = split_at_antimeridian(shape(feature["geometry"]))
+        start = _parse_time(props["startDate"])
+        key = feature.get("id") or props.get("title") or (start, geometry.wkb)
+        products.append({"id": key, "geometry": geometry, "start": start})
     return products
 
 
@@ -143,9 +176,10 @@ def choose_orbit(
     max_gap_days: int = MAX_TEMPORAL_GAP_DAYS,
 ) -> OrbitChoice:
     """gfmap's ``select_s1_orbitstate_vvvh`` decision on already fetched products (pure, no network)."""
-    from shapely.geometry import box
+    from shapely.geometry import MultiPolygon, box
 
-    aoi = box(*_query_bounds(bbox))
+    sides = [box(*_query_bounds(side)) for side in query_boxes(bbox)]
+    aoi = sides[0] if len(sides) == 1 else MultiPolygon(sides)
     stats = {o: _orbit_stats(aoi, products_by_orbit.get(o, []), period) for o in ORBIT_STATES}
     covers = {o: s["covers"] for o, s in stats.items()}
     if not any(covers.values()):
@@ -214,7 +248,8 @@ def select_orbit(
     try:
         products = {o: query_orbit_products(bbox, start, end, o, session=session, url=url) for o in ORBIT_STATES}
     except BackendError as exc:
-        _log.warning("Orbit selection fell back: %s (%s)", exc, exc.details)
+        # text only: a record holding the exception would keep its traceback's frames (QGIS objects) alive
+        _log.warning("Orbit selection fell back: %s (%s)", str(exc), exc.details)
         reason = (f"{str(exc).rstrip('.')}, so the Sentinel-1 orbit could not be checked and {FALLBACK_ORBIT} "
                   "(the WorldCereal library's default) is used.")
         return OrbitChoice(FALLBACK_ORBIT, reason, True)

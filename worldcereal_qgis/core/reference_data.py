@@ -101,7 +101,18 @@ class ValidationResult:
         text += "."
         if self.unknown_codes:
             text += " " + self.legend_warning()
+        text = " ".join([text, *self.quality_lines()])
         return f"{text} {self.dataset_errors[0].message}" if self.dataset_errors else text
+
+    def quality_lines(self) -> list[str]:
+        """What the training's sample filters will remove from these samples (core/quality_filters.py)."""
+        from .quality_filters import count_filters
+
+        if self.samples is None or not len(self.samples):
+            return []
+        columns = {c: self.samples[c].to_numpy() for c in ("quality_score_lc", "quality_score_ct",
+                                                            "CTY24_anomaly_flag") if c in self.samples.columns}
+        return [f.sentence for f in count_filters(columns)]
 
     def legend_warning(self) -> str:
         """The codes unknown to the class mappings, most frequent first (they would train as nothing)."""

@@ -21,9 +21,9 @@ NAMESPACES = {
 }
 
 ORBIT_STATES = ("ASCENDING", "DESCENDING")
-# The plugin's orbit choices (not part of the UDP): "auto" applies the library's orbit rule (core/orbit.py). The
-# dock and worldcereal:cropland/croptype offer ORBIT_MODES, worldcereal:extract_reference_data ORBIT_STATES:
-# one order everywhere, so ORBIT=1 means ASCENDING in every map algorithm.
+# The plugin's orbit choices (not part of the UDP): "auto" applies the library's orbit rule (core/orbit.py), per
+# extraction job in worldcereal:extract_reference_data. The dock, worldcereal:cropland/croptype and the extraction
+# offer ORBIT_MODES: one order everywhere, so ORBIT=1 means ASCENDING in every algorithm.
 ORBIT_AUTO = "auto"
 ORBIT_MODES = (ORBIT_AUTO, *ORBIT_STATES)
 DEFAULT_ORBIT_STATE = "DESCENDING"

@@ -19,19 +19,11 @@ from typing import Optional
 
 from qgis.core import (
     QgsApplication,
-    QgsCategorizedSymbolRenderer,
-    QgsCoordinateTransform,
-    QgsFeature,
-    QgsGeometry,
-    QgsMarkerSymbol,
-    QgsPointXY,
     QgsProject,
-    QgsRendererCategory,
     QgsVectorLayer,
 )
 from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtCore import QDate, Qt, QTimer, pyqtSignal
-from qgis.PyQt.QtGui import QBrush, QColor, QFont
+from qgis.PyQt.QtCore import QDate, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,91 +41,27 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from .. import settings
-from ..adapters.compat import field
 from ..adapters.tasks import CoreTask, start_task
 from ..core import class_hierarchy as ch
 from ..core.errors import WorldCerealError
-from ..core.palette import class_colors
+from .class_picker_layer import (  # noqa: F401 — re-exported: tests and callers use these names from here
+    LAYER_NAME,
+    LAYER_PROPERTY,
+    NO_CLASS,
+    OUT_OF_SEASON,
+    LayerMixin,
+    build_layer,
+    class_expression,
+    style_layer,
+)
+from .class_tree import COL_AS, COL_COUNT, COL_NAME, KEY_ROLE, TreeMixin  # noqa: F401
 
-LAYER_NAME = "Training samples by class"
-LAYER_PROPERTY = "worldcereal/class_picker"
-NO_CLASS = "(no class)"
-OUT_OF_SEASON = "(outside the season)"
-OTHER_RGB = (128, 128, 128)
-LEFT_OUT_RGB = (215, 215, 215)
-COL_NAME, COL_COUNT, COL_AS = 0, 1, 2
-KEY_ROLE = Qt.ItemDataRole.UserRole
-GREY = QColor(120, 120, 120)
 WARN_STYLE = "color: #8a5a00;"
 PROBLEM_STYLE = "color: #b00020; font-weight: bold;"
 DEBOUNCE_MS = 300
 
 
-# -- the map layer (built in the task, styled on the main thread) -----------------------------------------------
-def build_layer(samples: ch.SampleSet, target_thread=None) -> QgsVectorLayer:
-    """One point per sample: sample_id, ewoc_code, label month, and whether the training keeps it."""
-    layer = QgsVectorLayer("Point?crs=EPSG:4326", LAYER_NAME, "memory")
-    fields = [field("sample_id", "string"), field("ewoc_code", "int64"), field("valid_month", "string"),
-              field("in_season", "int")]
-    layer.dataProvider().addAttributes(fields)
-    layer.updateFields()
-    raw = samples.raw
-    features = []
-    for i in range(len(raw)):
-        feature = QgsFeature(layer.fields())
-        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(raw.lon[i]), float(raw.lat[i]))))
-        ym = int(raw.valid_ym[i])
-        month = f"{ym // 12:04d}-{ym % 12 + 1:02d}" if ym >= 0 else None
-        feature.setAttributes([str(raw.sample_id[i]), int(raw.code[i]), month, int(bool(samples.kept[i]))])
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    layer.updateExtents()
-    layer.setCustomProperty(LAYER_PROPERTY, True)
-    if target_thread is not None:
-        layer.moveToThread(target_thread)
-    return layer
-
-
-def class_expression(code_classes: dict[int, str]) -> str:
-    """The class each sample trains as, from its ``ewoc_code`` (codes -> output class, the rest left out)."""
-    by_class: dict[str, list[int]] = {}
-    for code, name in sorted(code_classes.items()):
-        by_class.setdefault(name, []).append(code)
-    whens = [f'WHEN "ewoc_code" IN ({", ".join(map(str, codes))}) THEN {_quote(name)}'
-             for name, codes in sorted(by_class.items())]
-    return (f'CASE WHEN "in_season" = 0 THEN {_quote(OUT_OF_SEASON)} {" ".join(whens)} '
-            f"ELSE {_quote(NO_CLASS)} END")
-
-
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _symbol(rgb: tuple, size: float, alpha: int = 255) -> QgsMarkerSymbol:
-    return QgsMarkerSymbol.createSimple({"name": "circle", "color": f"{rgb[0]},{rgb[1]},{rgb[2]},{alpha}",
-                                         "outline_color": "50,50,50,160", "outline_width": "0.2",
-                                         "size": str(size)})
-
-
-def style_layer(layer: QgsVectorLayer, choice: ch.ClassChoice, code_classes: dict[int, str],
-                left_out: dict[str, int]) -> None:
-    """Categories: the model classes (+ other) in output order with counts, then the left-out samples."""
-    names = choice.model_classes()
-    colors = {n: c for n, c in zip([n for n in names if n != ch.OTHER],
-                                   class_colors([n for n in names if n != ch.OTHER]))}
-    colors[ch.OTHER] = OTHER_RGB
-    categories = [QgsRendererCategory(n, _symbol(colors[n], 2.6), f"{n} ({choice.counts[n]})") for n in names]
-    for value, count in left_out.items():
-        if count:
-            label = f"left out: {value.strip('()')} ({count})"
-            categories.append(QgsRendererCategory(value, _symbol(LEFT_OUT_RGB, 1.8, 180), label))
-    layer.setRenderer(QgsCategorizedSymbolRenderer(class_expression(code_classes), categories))
-    layer.triggerRepaint()
-    layer.emitStyleChanged()
-
-
-# -- the dialog ---------------------------------------------------------------------------------------------------
-class ClassPickerDialog(QDialog):
+class ClassPickerDialog(TreeMixin, LayerMixin, QDialog):
     """Samples, season and class mapping on top; the class tree; the choice's summary, warnings and OK."""
 
     samples_loaded = pyqtSignal()  # after each (re)count, also when it failed
@@ -365,144 +293,15 @@ class ClassPickerDialog(QDialog):
             edit.blockSignals(False)
 
     def _status_text(self) -> str:
+        """What each file holds (format, time step), the samples in the season, and what the filters remove."""
         s = self.samples
         assert s is not None
         kept = int(s.kept.sum())
         text = f"{len(s.raw)} samples in {len(s.raw.files)} file(s); {kept} in the season with all 12 months"
         gone = [f"{n} {why}" for n, why in ((s.outside, "outside the season"),
                                              (s.incomplete, "without all 12 months")) if n]
-        return text + (f" ({', '.join(gone)} left out)." if gone else ".")
-
-    # -- the tree ------------------------------------------------------------------------------------------------
-    def _rebuild_tree(self) -> None:
-        counts = self.samples.code_counts() if self.samples is not None else {}
-        self.roots = ch.build_tree(self.mapping, counts) if self.mapping else []
-        self._nodes = {n.key: n for r in self.roots for n in r.walk()}
-        keys = set(self._nodes)
-        self.ticked &= keys
-        self.renames = {k: v for k, v in self.renames.items() if k in keys}
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        self._items = {}
-        for root in self.roots:
-            self.tree.addTopLevelItem(self._item(root))
-        for root in self.roots:  # the class hierarchy open, the EWOC codes of each class folded
-            for node in root.walk():
-                self._items[node.key].setExpanded(any(c.kind != "code" for c in node.children))
-        self.tree.blockSignals(False)
-        self._refresh()
-
-    def _item(self, node: ch.Node) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([node.name, str(node.count), ""])
-        item.setData(COL_NAME, KEY_ROLE, node.key)
-        item.setTextAlignment(COL_COUNT, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
-        if node.kind == "group":
-            font = QFont(item.font(COL_NAME))
-            font.setBold(True)
-            item.setFont(COL_NAME, font)
-            item.setToolTip(COL_NAME, f"EWOC group {node.name}: tick it to train all its classes as one class")
-        elif node.kind == "code":
-            item.setText(COL_NAME, f"EWOC {node.name}")
-            item.setForeground(COL_NAME, QBrush(GREY))
-            item.setToolTip(COL_NAME, f"Samples with EWOC code {node.codes[0]}")
-        else:
-            item.setToolTip(COL_NAME, "Class of the mapping; EWOC codes: "
-                            + ", ".join(ch.format_code(c) for c in node.codes[:12])
-                            + (" …" if len(node.codes) > 12 else ""))
-        self._items[node.key] = item
-        for child in node.children:
-            item.addChild(self._item(child))
-        return item
-
-    def tick(self, name_or_key: str, on: bool = True) -> None:
-        """Tick (or untick) a class or group by name or key, as a click on its box does."""
-        node = self.node(name_or_key)
-        if node is None or not node.selectable:
-            raise KeyError(name_or_key)
-        item = self._items[node.key]
-        item.setCheckState(COL_NAME, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-
-    def rename(self, name_or_key: str, new_name: str) -> None:
-        node = self.node(name_or_key)
-        if node is None:
-            raise KeyError(name_or_key)
-        self._items[node.key].setText(COL_AS, new_name)
-
-    def node(self, name_or_key: str) -> Optional[ch.Node]:
-        found = self._nodes.get(name_or_key)
-        return found or next((n for n in self._nodes.values() if n.name == name_or_key and n.selectable), None)
-
-    def _edit_name(self, item: QTreeWidgetItem, _column: int) -> None:
-        """Double-click on a ticked class: rename the class it trains as."""
-        if item.flags() & Qt.ItemFlag.ItemIsEditable:
-            self.tree.editItem(item, COL_AS)
-
-    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
-        key = item.data(COL_NAME, KEY_ROLE)
-        if column == COL_NAME and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-            if item.checkState(COL_NAME) == Qt.CheckState.Checked:
-                self.ticked.add(key)
-            else:
-                self.ticked.discard(key)
-        elif column == COL_AS and key in self.ticked:
-            node = self._nodes.get(key)
-            text = item.text(COL_AS).strip()
-            if node is not None and text and text != node.name:
-                self.renames[key] = text
-            else:
-                self.renames.pop(key, None)
-        self._refresh()
-
-    # -- the choice ----------------------------------------------------------------------------------------------
-    def _refresh(self) -> None:
-        self.choice = ch.choose(self.roots, self.ticked, self.renames)
-        roots = {n.key for n in ch.selected_roots(self.roots, self.ticked)}
-        self.tree.blockSignals(True)
-        for key, item in self._items.items():
-            self._show_item(item, self._nodes.get(key), roots)
-        self.tree.blockSignals(False)
-        self._show_choice()
-        self._style_layer()
-
-    def _show_item(self, item: QTreeWidgetItem, node: Optional[ch.Node], roots: set[str]) -> None:
-        if node is None:
-            return
-        assert self.choice is not None
-        owner = node.parent if node.kind == "code" else node
-        covered = node.key not in roots and self._covered(node, roots)
-        target = self._target(owner, roots)
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if node.selectable and not covered:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        if node.key in roots:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        item.setFlags(flags)
-        if node.selectable:
-            checked = node.key in roots or covered
-            item.setCheckState(COL_NAME, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        item.setText(COL_AS, target if node.key in roots else (f"→ {target}" if covered else target))
-        item.setForeground(COL_AS, QBrush(QColor(0, 0, 0) if node.key in roots else GREY))
-        font = QFont(item.font(COL_AS))
-        font.setBold(node.key in roots)  # the model's classes stand out
-        item.setFont(COL_AS, font)
-        if node.key in roots:
-            item.setToolTip(COL_AS, "Double-click to rename this class")
-
-    def _covered(self, node: ch.Node, roots: set[str]) -> bool:
-        parent = node.parent
-        while parent is not None:
-            if parent.key in roots:
-                return True
-            parent = parent.parent
-        return False
-
-    def _target(self, node: Optional[ch.Node], roots: set[str]) -> str:
-        """The class the samples of ``node`` train as."""
-        while node is not None:
-            if node.key in roots:
-                return (self.renames.get(node.key) or node.name).strip()
-            node = node.parent
-        return ch.OTHER
+        text += f" ({', '.join(gone)} left out)." if gone else "."
+        return "\n".join([*s.raw.reports, text, *(f.sentence for f in s.filtered)])
 
     def _show_choice(self) -> None:
         choice = self.choice
@@ -525,6 +324,8 @@ class ClassPickerDialog(QDialog):
             return "Counting the samples…"
         if self.samples is None:
             return "Choose your extractions first."
+        if not self.samples.kept.any() and self.samples.filtered:
+            return f"No sample is left for training: {self.samples.filtered[0].sentence}"
         if not self.samples.kept.any():
             return "No sample is in this season with all 12 months: pick the months the labels were observed in."
         if not self.mapping:
@@ -554,40 +355,6 @@ class ClassPickerDialog(QDialog):
                 if node.kind == "code" and node.parent is not None:
                     codes[node.codes[0]] = self.choice.assignment.get(node.parent.name, ch.OTHER)
         return codes
-
-    # -- the map layer -------------------------------------------------------------------------------------------
-    def _style_layer(self) -> None:
-        if self.layer is None or self.choice is None:
-            return
-        style_layer(self.layer, self.choice, self._code_classes(), self._left_out())
-        if self.iface is not None:
-            self.iface.layerTreeView().refreshLayerSymbology(self.layer.id())
-
-    def _replace_layer(self, layer: Optional[QgsVectorLayer]) -> None:
-        """Put the new layer where the old one was (first load: on top, and zoom to it)."""
-        project = QgsProject.instance()
-        old = self.layer if self.layer is not None and project.mapLayer(self.layer.id()) else None
-        self.layer = layer
-        if layer is not None:
-            project.addMapLayer(layer, False)
-            root = project.layerTreeRoot()
-            node = root.findLayer(old.id()) if old is not None else None
-            parent = node.parent() if node is not None else root
-            parent.insertLayer(parent.children().index(node) if node is not None else 0, layer)
-        if old is not None:
-            project.removeMapLayer(old.id())
-        elif layer is not None:
-            self._zoom_to(layer)
-
-    def _zoom_to(self, layer: QgsVectorLayer) -> None:
-        if self.iface is None or layer.featureCount() == 0:
-            return
-        canvas = self.iface.mapCanvas()
-        transform = QgsCoordinateTransform(layer.crs(), canvas.mapSettings().destinationCrs(), QgsProject.instance())
-        extent = transform.transformBoundingBox(layer.extent())
-        extent.scale(1.2)
-        canvas.setExtent(extent)
-        canvas.refresh()
 
     # -- result ----------------------------------------------------------------------------------------------------
     def parameters(self) -> dict:

@@ -197,15 +197,20 @@ class ReferencePanel(QWidget):
     def start_extraction(self) -> None:
         from ..controllers.extractions import ExtractionController
         from ..core import extraction_run as er
+        from ..core.extraction import AUTOMATIC_ORBIT
 
         if self.plan is None:
             return
         if not self.outputEdit.text().strip():
             self.statusLabel.setText(tr("Choose an output folder first."))
             return
+        from ..adapters import connections
+
         root = Path(self.outputEdit.text().strip())
         profile = self.profile_for()
-        self.extractor = er.ExtractionRunner(self.runner_for(root, profile), profile, root)
+        # the S1 orbit is chosen per job as the library does (catalogue through QGIS's proxy; ASCENDING fallback)
+        self.extractor = er.ExtractionRunner(self.runner_for(root, profile), profile, root,
+                                             orbit_state=AUTOMATIC_ORBIT, orbit_chooser=connections.select_orbit)
         self._watch(ExtractionController(self.extractor, parent=self))
         self.runButton.setEnabled(False)
         self.cancelButton.setEnabled(True)
@@ -319,13 +324,13 @@ class ReferencePanel(QWidget):
             self.sampleCombo.setCurrentIndex(index)
 
     def _show_sample(self, *_args) -> None:
-        from ..core.extraction_post import sample_series, unit_of
+        from ..core.extraction_post import sample_series, series_title, unit_of
 
         sample, name = self.sampleCombo.currentText(), self.seriesCombo.currentText()
         if self.results is None or not sample or not name:
             return
         times, values = sample_series(self.results, sample)[name]
-        self.plot.set_series(times, values, f"{name} — {sample}", unit_of(name))
+        self.plot.set_series(times, values, series_title(self.results, sample, name), unit_of(name))
 
     # -- helpers --------------------------------------------------------------------------------------------------
     @staticmethod
@@ -372,4 +377,3 @@ def _default_runner(root: Path, profile):
     from ..adapters import connections
 
     return connections.runner(output_root=root, profiles={profile.name: profile})
-

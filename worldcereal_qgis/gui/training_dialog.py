@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 from typing import Optional
 
-from qgis.PyQt.QtCore import Qt, QUrl
-from qgis.PyQt.QtGui import QDesktopServices, QPixmap
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices, QImage, QPixmap
 from qgis.PyQt.QtWidgets import (
     QAction,
     QDialog,
@@ -48,6 +48,28 @@ def summary_text(metrics: dict) -> str:
             f"{metrics['n_test']} held-out test samples")
 
 
+def inputs_text(metrics: dict) -> str:
+    """What was read and done before training: file formats and time steps, samples kept and dropped per reason,
+    the alignment and jitter used, and the warnings (kept zero-quality samples) — one line each."""
+    lines = list((metrics.get("inputs") or {}).get("files") or [])
+    counts = metrics.get("samples") or {}
+    if counts:
+        from ..controllers.custom_models import samples_sentence
+
+        lines.append(samples_sentence(counts))
+    if metrics.get("alignment"):
+        text = (tr("Months per sample: {alignment} alignment, with temporal jitter (seed {seed}).")
+                if metrics.get("temporal_jitter") else
+                tr("Months per sample: {alignment} alignment, without temporal jitter (seed {seed})."))
+        lines.append(text.format(alignment=metrics["alignment"], seed=metrics.get("seed")))
+    lines.extend(tr("Warning: {text}").format(text=w) for w in metrics.get("warnings") or [])
+    return "\n".join(lines)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TrainingResultDialog", text)
+
+
 class TrainingResultDialog(QDialog):
     """Summary and verdict on top; tabs: per-class table, confusion matrix in % and in counts."""
 
@@ -60,7 +82,10 @@ class TrainingResultDialog(QDialog):
         self.summary = QLabel(summary_text(self.metrics), self)
         self.verdict = QLabel(self.metrics.get("verdict", ""), self)
         self.verdict.setWordWrap(True)
+        self.inputs = QLabel(inputs_text(self.metrics), self)
+        self.inputs.setWordWrap(True)
         self.tabs = QTabWidget(self)
+        self._plot_tasks: list = []
         self.table = self._table()
         self.tabs.addTab(self.table, "Per class")
         for name, title in (("CM_norm.png", "Confusion matrix (%)"), ("CM_abs.png", "Confusion matrix (counts)")):
@@ -70,7 +95,7 @@ class TrainingResultDialog(QDialog):
         folder.clicked.connect(self._open_folder)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.summary, self.verdict, self.tabs, buttons):
+        for widget in (self.summary, self.verdict, self.inputs, self.tabs, buttons):
             layout.addWidget(widget)
 
     def _table(self) -> QTableWidget:
@@ -91,19 +116,54 @@ class TrainingResultDialog(QDialog):
     def _image(self, path: Path) -> QWidget:
         label = QLabel(self)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        pixmap = QPixmap(str(path))
-        if pixmap.isNull():
+        if path.is_file():
+            label.setText("Reading the plot…")
+            self._read_plot(path, label)
+        else:
             label.setText(f"{path.name} was not written by this training run.")
-        else:  # fit the tab (the file keeps its full size)
-            label.setPixmap(pixmap.scaled(PLOT_SIZE[0], PLOT_SIZE[1], Qt.AspectRatioMode.KeepAspectRatio,
-                                          Qt.TransformationMode.SmoothTransformation))
         area = QScrollArea(self)
         area.setWidget(label)
         area.setWidgetResizable(True)
         return area
 
+    def _read_plot(self, path: Path, label: QLabel) -> None:
+        """Decoding and smooth-scaling a ~1,400 px plot took ~35 ms of the GUI thread per plot: a task does it,
+        the GUI thread only shows the small result (#21)."""
+        from qgis.core import QgsApplication
+
+        from ..adapters.tasks import CoreTask
+
+        task = CoreTask(f"Reading {path.name}", lambda _task: _scaled_plot(path),
+                        lambda image, error: self._show_plot(label, path, image))
+        self._plot_tasks.append(task)
+        task.taskCompleted.connect(lambda: self._plot_tasks.remove(task))
+        task.taskTerminated.connect(lambda: self._plot_tasks.remove(task))
+        QgsApplication.taskManager().addTask(task)
+
+    def plots_pending(self) -> bool:
+        return bool(self._plot_tasks)
+
+    @staticmethod
+    def _show_plot(label: QLabel, path: Path, image: Optional[QImage]) -> None:
+        try:
+            if image is None:
+                label.setText(f"{path.name} was not written by this training run.")
+            else:
+                label.setPixmap(QPixmap.fromImage(image))
+        except RuntimeError:  # the dialog was closed meanwhile
+            pass
+
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.metrics_path.parent)))
+
+
+def _scaled_plot(path: Path) -> Optional[QImage]:
+    """Worker thread (QImage, unlike QPixmap, may be used there): the plot fitted to the tab, None if unreadable."""
+    image = QImage(str(path))
+    if image.isNull():
+        return None
+    return image.scaled(PLOT_SIZE[0], PLOT_SIZE[1], Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation)
 
 
 def with_model_name(parameters: dict) -> dict:

@@ -389,6 +389,11 @@
    <translation>un número entero</translation>
   </message>
   <message>
+   <location filename="worldcereal_qgis/adapters/bug_report.py" line="38" />
+   <source>the QGIS log panel (tab {tab})</source>
+   <translation>el panel de registro de QGIS (pestaña {tab})</translation>
+  </message>
+  <message>
    <location filename="worldcereal_qgis/processing/param_checks.py" line="72" />
    <source>{label} must be one of {choices}; not '{value}'.</source>
    <translation>{label} debe ser uno de {choices}; no «{value}».</translation>
@@ -407,6 +412,18 @@
    <location filename="worldcereal_qgis/processing/param_checks.py" line="61" />
    <source>{label} must be {expected}, not {value}.</source>
    <translation>{label} debe ser {expected}, no {value}.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/bug_report.py" line="36" />
+   <source>{what} failed:
+{details}</source>
+   <translation>{what} falló:
+{details}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/bug_report.py" line="39" />
+   <source>{what} stopped because of a bug in the WorldCereal plugin ({error}); please report it with the details in {where}.</source>
+   <translation>{what} se detuvo por un error del complemento WorldCereal ({error}); notifíquelo, por favor, con los detalles que están en {where}.</translation>
   </message>
  </context>
  <context>
@@ -829,7 +846,7 @@
  <context>
   <name>WorldCerealDock</name>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="145" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="146" />
    <source>Larger than the {max} km² of one job: it runs as about {tiles} tiles of {km} km, mosaicked.</source>
    <translation>Mayor que los {max} km² de un trabajo: se procesa en unas {tiles} teselas de {km} km y se une en un mosaico.</translation>
   </message>
@@ -874,7 +891,7 @@
    <translation>WorldCereal: ¿iniciar un procesamiento por teselas?</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="140" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="142" />
    <source>{area}: {km2} km² · about {credits} credits · {short}–{long} min</source>
    <translation>{area}: {km2} km² · unos {credits} créditos · {short}–{long} min</translation>
   </message>

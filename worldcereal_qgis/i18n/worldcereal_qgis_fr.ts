@@ -389,6 +389,11 @@
    <translation>un nombre entier</translation>
   </message>
   <message>
+   <location filename="worldcereal_qgis/adapters/bug_report.py" line="38" />
+   <source>the QGIS log panel (tab {tab})</source>
+   <translation>le panneau des journaux de QGIS (onglet {tab})</translation>
+  </message>
+  <message>
    <location filename="worldcereal_qgis/processing/param_checks.py" line="72" />
    <source>{label} must be one of {choices}; not '{value}'.</source>
    <translation>{label} doit valoir l'un de {choices} ; pas « {value} ».</translation>
@@ -407,6 +412,18 @@
    <location filename="worldcereal_qgis/processing/param_checks.py" line="61" />
    <source>{label} must be {expected}, not {value}.</source>
    <translation>{label} doit être {expected}, pas {value}.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/bug_report.py" line="36" />
+   <source>{what} failed:
+{details}</source>
+   <translation>{what} a échoué :
+{details}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/bug_report.py" line="39" />
+   <source>{what} stopped because of a bug in the WorldCereal plugin ({error}); please report it with the details in {where}.</source>
+   <translation>{what} s'est arrêté à cause d'un bogue de l'extension WorldCereal ({error}) ; merci de le signaler avec les détails qui se trouvent dans {where}.</translation>
   </message>
  </context>
  <context>
@@ -829,7 +846,7 @@
  <context>
   <name>WorldCerealDock</name>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="145" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="146" />
    <source>Larger than the {max} km² of one job: it runs as about {tiles} tiles of {km} km, mosaicked.</source>
    <translation>Plus grand que les {max} km² d'une tâche : traité en environ {tiles} tuiles de {km} km, puis mosaïqué.</translation>
   </message>
@@ -874,7 +891,7 @@
    <translation>WorldCereal : lancer un traitement par tuiles ?</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="140" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="142" />
    <source>{area}: {km2} km² · about {credits} credits · {short}–{long} min</source>
    <translation>{area} : {km2} km² · environ {credits} crédits · {short}–{long} min</translation>
   </message>

@@ -38,7 +38,7 @@ from .base import WorldCerealAlgorithm, backend_parameters, job_help, tr
 SELECTION_CHOICES = ["extract flag (the RDM's representative subset)", "all samples",
                      "cap per H3 level-3 cell and class"]
 SELECTION_MODES = ["extract", "all", "h3_cap"]
-ORBIT_CHOICES = list(udp.ORBIT_STATES)  # the same order as worldcereal:cropland's (after its "auto")
+ORBIT_CHOICES = list(udp.ORBIT_MODES)  # the map algorithms' order; "auto" = per extraction job, as WorldCereal
 INT_FIELDS = ("ewoc_code", "irrigation_status", "quality_score_lc", "quality_score_ct", "extract")
 
 
@@ -235,7 +235,7 @@ class ExtractReferenceAlgorithm(_Base):
         self.addParameter(QgsProcessingParameterNumber("CAP", "Cap: samples per H3 cell and class",
                                                        QgsProcessingParameterNumber.Type.Integer, 50, minValue=1))
         self.addParameter(QgsProcessingParameterEnum("ORBIT", "Sentinel-1 orbit", ORBIT_CHOICES,
-                                                     defaultValue=ORBIT_CHOICES.index(udp.DEFAULT_ORBIT_STATE)))
+                                                     defaultValue=ORBIT_CHOICES.index(udp.ORBIT_AUTO)))
         for parameter in backend_parameters():
             self.addParameter(parameter)
         self.addParameter(QgsProcessingParameterBoolean("PLAN_ONLY", "Only plan the jobs (send nothing)", False))
@@ -298,13 +298,16 @@ class ExtractReferenceAlgorithm(_Base):
     def _run(self, plan, parameters, context, feedback, root: Path):
         from ..adapters import connections
         from ..core import extraction_run as ex
+        from ..core.extraction import AUTOMATIC_ORBIT
         from ..core.preflight import extraction_preflight
 
         profile = self.backend_profile(parameters, context)
         extraction_preflight(len(plan.jobs), root)
         runner = connections.processing_runner(root, profile)
-        orbit = ORBIT_CHOICES[self.parameterAsEnum(parameters, "ORBIT", context)]
-        extractor = ex.ExtractionRunner(runner, profile, root, orbit_state=orbit)
+        choice = ORBIT_CHOICES[self.parameterAsEnum(parameters, "ORBIT", context)]
+        orbit = AUTOMATIC_ORBIT if choice == udp.ORBIT_AUTO else choice
+        extractor = ex.ExtractionRunner(runner, profile, root, orbit_state=orbit,
+                                        orbit_chooser=connections.select_orbit)
         state = extractor.run(plan, progress=feedback.setProgress, is_cancelled=feedback.isCanceled,
                               log=feedback.pushInfo)
         for error in state.errors:

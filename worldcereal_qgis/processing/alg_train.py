@@ -45,15 +45,19 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         return "custom_models"
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return ("Trains a crop-type head on Presto embeddings of extractions in WorldCereal's long format "
-                "(your own extractions and/or WorldCereal's public ones within a distance of an area), for one "
-                "season, as the official notebook does: samples whose valid_time falls in the season, 12 monthly "
-                "steps, stratified (or spatial) train/val/test split, sensor-masking augmentation, linear or MLP "
-                "head with early stopping. Unselected classes become 'other'. Outputs the model zip (head + "
-                "config.json manifest), metrics on the held-out test split, confusion matrices and a "
-                "plain-language verdict, and registers the model for the crop-type map algorithm. The backbone is "
-                "the encoder of the seasonal model (downloaded once). The first run installs the training "
-                "environment (torch CPU, prometheo; about 2 GB, a few minutes).")
+        return ("Trains a crop-type head on Presto embeddings of extractions (your own and/or WorldCereal's public "
+                "ones within a distance of an area), for one season. Before anything is built, your files are "
+                "checked: long or legacy wide format, monthly or dekadal rows (dekads are composited to months "
+                "band by band as the official inputs graph does), samples in the season and what the library's "
+                "quality filters remove; a bad input is refused in seconds. Each sample then gets 12 months by the "
+                "chosen alignment: the processing period of the map job, the library's relaxed rule (centred on "
+                "valid_time) or its strict rule; temporal jitter (training split only, seeded) and sensor masking "
+                "as the library's notebook; stratified (or spatial) train/val/test split; linear or MLP head with "
+                "early stopping. Unselected classes become 'other'. Outputs the model zip (head + config.json "
+                "manifest recording alignment, jitter and seed), metrics on the held-out test split, confusion "
+                "matrices and a plain-language verdict, and registers the model for the crop-type map algorithm. "
+                "The first run installs the training environment (torch CPU, prometheo; about 2 GB, a few "
+                "minutes). docs/TRAINING_INPUTS.md has every rule.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(
@@ -79,6 +83,7 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean("KEEP_OTHER", "Unselected classes become 'other'", True))
         self.addParameter(QgsProcessingParameterEnum("HEAD_TYPE", "Head", HEAD_TYPES, defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean("SPATIAL_SPLIT", "Spatial split (0.25° bins)", False))
+        self._add_alignment_parameters()
         self.addParameter(QgsProcessingParameterString(
             "SEASONAL_MODEL_ZIP", "Seasonal model whose encoder is the backbone (URL or zip; empty = the default)",
             optional=True))
@@ -95,6 +100,20 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         self.addOutput(QgsProcessingOutputString("MODEL_ID", "Registered model id"))
         self.addOutput(QgsProcessingOutputString("MODEL_NAME", tr("Registered model name")))
 
+    def _add_alignment_parameters(self) -> None:
+        """Which months each sample gets, temporal jitter, and the quality-filter override (issues #23, #17)."""
+        from ..core.alignments import ALIGNMENT_LABELS, ALIGNMENTS, DEFAULT_ALIGNMENT
+
+        labels = [tr(label) for label in ALIGNMENT_LABELS]
+        self.addParameter(QgsProcessingParameterEnum("ALIGNMENT", tr("Months each sample gets"), labels,
+                                                     defaultValue=ALIGNMENTS.index(DEFAULT_ALIGNMENT)))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "JITTER", tr("Temporal jitter on the training split (the library's augmentation)"), True))
+        self.addParameter(QgsProcessingParameterNumber("SEED", tr("Random seed (split, masking, jitter)"),
+                                                       QgsProcessingParameterNumber.Type.Integer, 42, minValue=0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "KEEP_ZERO_QUALITY", tr("Keep samples whose quality scores are 0 (the library drops them)"), False))
+
     def _process(self, parameters, context, feedback) -> dict:
         import json
 
@@ -105,6 +124,7 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         training_env.check_folder(custom_models.env_folder())  # before any download, not minutes later
         job = self._job(parameters, context)
         feedback.pushInfo(tr("Model name: {name}.").format(name=job["model_name"]))
+        job = custom_models.check_inputs(job, feedback.pushInfo)  # formats, steps, filters: before any build
         backbone = self._backbone(parameters, context, feedback)
         job.update(checkpoint=str(backbone.checkpoint), fingerprint=backbone.fingerprint)
         feedback.pushInfo("Preparing the training environment (built once; the first time takes minutes)…")
@@ -175,8 +195,17 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
             "keep_other": self.parameterAsBoolean(parameters, "KEEP_OTHER", context),
             "head": {"head_type": HEAD_TYPES[self.parameterAsEnum(parameters, "HEAD_TYPE", context)]},
             "spatial_split": self.parameterAsBoolean(parameters, "SPATIAL_SPLIT", context),
+            **self._alignment(parameters, context),
             "output_dir": output_dir,
         }
+
+    def _alignment(self, parameters, context) -> dict:
+        from ..core.alignments import ALIGNMENTS
+
+        return {"alignment": ALIGNMENTS[self.parameterAsEnum(parameters, "ALIGNMENT", context)],
+                "jitter": self.parameterAsBoolean(parameters, "JITTER", context),
+                "seed": self.parameterAsInt(parameters, "SEED", context),
+                "keep_zero_quality": self.parameterAsBoolean(parameters, "KEEP_ZERO_QUALITY", context)}
 
     def _public(self, parameters, context):
         """The public-extractions query for the area (EPSG:4326 bbox), or None without an area."""
@@ -221,6 +250,8 @@ def _report(event: dict, feedback) -> None:
                           f"{event['val_loss']:.3f}, validation macro F1 {event['val_f1']:.3f}")
     elif kind == "warning":
         feedback.pushWarning(event["message"])
+    elif kind == "summary":
+        feedback.pushInfo(summary_line(event))
     elif kind == "classes":
         counts = ", ".join(f"{name} ({event['counts'][name]})" for name in event["classes"])
         feedback.pushInfo("Classes (output values in this order) and samples: " + counts)
@@ -231,6 +262,14 @@ def _report(event: dict, feedback) -> None:
         feedback.pushInfo(f"Test split: overall accuracy {event['overall_accuracy']:.3f} (always guessing the "
                           f"largest class: {event['chance_accuracy']:.3f}), macro F1 {event['macro_f1']:.3f}. "
                           f"{event['verdict']}")
+
+
+def summary_line(event: dict) -> str:
+    """``period alignment: 8500 rows read, 6000 used; 500 of 500 samples kept; dropped: none.``"""
+    from ..controllers.custom_models import samples_sentence
+
+    return tr("{alignment} alignment: {counts}").format(alignment=event.get("alignment"),
+                                                        counts=samples_sentence(event))
 
 
 def _register(info, metrics: dict, job: dict):

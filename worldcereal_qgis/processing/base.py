@@ -80,8 +80,29 @@ def failure(message: str) -> QgsProcessingException:
     return QgsProcessingException(message)
 
 
+def _post_process_in_sentences(post):
+    """``post`` with its errors as one sentence, like ``processAlgorithm``'s."""
+
+    def wrapped(self, context, feedback):
+        try:
+            return post(self, context, feedback)
+        except Exception as err:  # noqa: BLE001 — every failure leaves as one sentence
+            raise self._failure_for(err) from None
+
+    wrapped._one_sentence = True
+    wrapped.__doc__ = post.__doc__
+    return wrapped
+
+
 class WorldCerealAlgorithm(QgsProcessingAlgorithm):
     """Subclasses implement ``_process``; missing packages and core errors become one clear sentence."""
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        """A subclass's own ``postProcessAlgorithm`` (layers loaded on the main thread) gets the same error path."""
+        super().__init_subclass__(**kwargs)
+        post = cls.__dict__.get("postProcessAlgorithm")
+        if post is not None and not getattr(post, "_one_sentence", False):
+            cls.postProcessAlgorithm = _post_process_in_sentences(post)
 
     def icon(self) -> QIcon:
         return QIcon(str(paths.icon_path()))
@@ -96,27 +117,44 @@ class WorldCerealAlgorithm(QgsProcessingAlgorithm):
         from ..adapters.worker_threads import prepare_worker_thread
         from ..core import dependencies
 
-        prepare_worker_thread()  # Processing may run this in a Qt pool thread
-        missing = dependencies.missing_dependencies()
-        if missing:
-            raise failure(dependencies.missing_message(missing))
         try:
+            prepare_worker_thread()  # Processing may run this in a Qt pool thread
+            missing = dependencies.missing_dependencies()
+            if missing:
+                raise failure(dependencies.missing_message(missing))
             return self._process(parameters, context, feedback)
         except CancelledError as err:
             if not _in_qgis_process():
                 feedback.reportError(str(err))  # the dialog's log shows why it stopped
             raise failure(str(err)) from err
-        except WorldCerealError as err:
-            raise failure(str(err)) from err
+        except Exception as err:  # noqa: BLE001 — every failure leaves as one sentence
+            raise self._failure_for(err) from None
+
+    def _failure_for(self, err: Exception) -> QgsProcessingException:
+        """Our errors keep their sentence; anything else is a bug: one sentence, the traceback kept for a report."""
+        if isinstance(err, (WorldCerealError, QgsProcessingException)):
+            return failure(str(err))
+        return failure(self._bug_sentence(err))
+
+    def _bug_sentence(self, err: Exception) -> str:
+        """What stopped, that it is a bug, where its traceback is: the log panel, or a file under qgis_process."""
+        from .. import settings
+        from ..adapters.bug_report import bug_sentence
+
+        folder = settings.profile_data_dir() / "errors" if _in_qgis_process() else None
+        return bug_sentence(f"worldcereal:{self.name()}", err, details_dir=folder)
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         """Name the allowed range or choices (QGIS only says "Incorrect parameter value"), then QGIS's checks."""
         from .param_checks import parameter_problem
 
-        for definition in self.parameterDefinitions():
-            problem = parameter_problem(definition, parameters.get(definition.name()), context)
-            if problem:
-                return False, problem
+        try:
+            for definition in self.parameterDefinitions():
+                problem = parameter_problem(definition, parameters.get(definition.name()), context)
+                if problem:
+                    return False, problem
+        except Exception as err:  # noqa: BLE001 — a bug in a check: one sentence, not a traceback
+            return False, self._bug_sentence(err)
         return super().checkParameterValues(parameters, context)
 
     def _process(self, parameters, context, feedback) -> dict:

@@ -127,11 +127,12 @@ def embed(
     batch_size: int = 256,
     on_batch: Optional[Callable[[int], None]] = None,
 ) -> np.ndarray:
-    """(N, 128) float32: season-mean of the TIME-pooled Presto embeddings."""
+    """(N, 128) float32: season-mean of the TIME-pooled Presto embeddings; ``season_mask`` is (12,) or (N, 12)
+    (each sample's own window months, as the library's per-sample season masks)."""
     import torch
     from prometheo.models.pooling import PoolingMethods
 
-    weights = torch.from_numpy(season_mask.astype(np.float32))
+    weights = torch.from_numpy(np.broadcast_to(season_mask, (len(cube), season_mask.shape[-1])).astype(np.float32))
     out = np.empty((len(cube), EMBEDDING_DIM), dtype=np.float32)
     with torch.no_grad():
         for first in range(0, len(cube), batch_size):
@@ -139,7 +140,8 @@ def embed(
             x = predictors(cube[part], months[part], lat[part], lon[part])
             time_emb = model(x, eval_pooling=PoolingMethods.TIME)
             time_emb = time_emb.reshape(time_emb.shape[0], time_emb.shape[-2], time_emb.shape[-1])
-            pooled = (time_emb * weights[None, :, None]).sum(dim=1) / weights.sum()
+            w = weights[part]
+            pooled = (time_emb * w[:, :, None]).sum(dim=1) / w.sum(dim=1, keepdim=True).clamp(min=1.0)
             out[part] = pooled.cpu().numpy()
             if on_batch:
                 on_batch(min(first + batch_size, len(cube)))

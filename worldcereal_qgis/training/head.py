@@ -28,25 +28,26 @@ class HeadOptions:
     patience: int = 6
     eval_weight_floor: float = 0.5
     clip_range: tuple = field(default=(0.1, 10.0))
+    seed: int = SEED
 
 
 def split_indices(labels: np.ndarray, val_size: float, test_size: float,
-                  latlon: Optional[np.ndarray] = None, bin_degrees: float = 0.25):
-    """Stratified train/val/test (seed 42), or whole 0.25 degree bins when ``latlon`` is given."""
+                  latlon: Optional[np.ndarray] = None, bin_degrees: float = 0.25, seed: int = SEED):
+    """Stratified train/val/test (seed 42 by default), or whole 0.25 degree bins when ``latlon`` is given."""
     from sklearn.model_selection import train_test_split
 
     if latlon is not None:
-        return spatial_split(labels, latlon, val_size, test_size, bin_degrees)
+        return spatial_split(labels, latlon, val_size, test_size, bin_degrees, seed)
     index = np.arange(len(labels))
-    rest, test = train_test_split(index, test_size=test_size, random_state=SEED, stratify=labels)
+    rest, test = train_test_split(index, test_size=test_size, random_state=seed, stratify=labels)
     train, val = train_test_split(
-        rest, test_size=val_size / (1.0 - test_size), random_state=SEED, stratify=labels[rest]
+        rest, test_size=val_size / (1.0 - test_size), random_state=seed, stratify=labels[rest]
     )
     return train, val, test
 
 
 def spatial_split(labels: np.ndarray, latlon: np.ndarray, val_size: float, test_size: float,
-                  bin_degrees: float = 0.25):
+                  bin_degrees: float = 0.25, seed: int = SEED):
     """``spatial_train_val_test_split``: bins grouped by majority class, each group shuffled and cut."""
     lat_bins = np.floor((latlon[:, 0] + 90.0) / bin_degrees).astype(np.int64)
     lon_bins = np.floor((latlon[:, 1] + 180.0) / bin_degrees).astype(np.int64)
@@ -54,7 +55,7 @@ def spatial_split(labels: np.ndarray, latlon: np.ndarray, val_size: float, test_
     by_class: dict = {}
     for bin_id in np.unique(bins):
         by_class.setdefault(_mode(labels[bins == bin_id]), []).append(bin_id)
-    rng = np.random.RandomState(SEED)
+    rng = np.random.RandomState(seed)
     chosen: dict = {"train": [], "val": [], "test": []}
     for class_bins in by_class.values():
         class_bins = np.array(class_bins)
@@ -132,11 +133,11 @@ def train(
     from sklearn.metrics import f1_score
     from torch.utils.data import DataLoader, TensorDataset, WeightedRandomSampler
 
-    torch.manual_seed(SEED)
-    np.random.seed(SEED)
+    torch.manual_seed(options.seed)
+    np.random.seed(options.seed)
     model = build_head(x_train.shape[1], n_classes, options)
     cw = class_weights(y_train, n_classes, options.clip_range)
-    generator = torch.Generator().manual_seed(SEED)
+    generator = torch.Generator().manual_seed(options.seed)
     sampler = WeightedRandomSampler(cw[y_train], num_samples=len(y_train), replacement=True, generator=generator)
     data = TensorDataset(torch.from_numpy(x_train), torch.from_numpy(y_train), torch.from_numpy(w_train))
     loader = DataLoader(data, batch_size=options.batch_size, sampler=sampler)

@@ -16,7 +16,7 @@ import numpy as np
 from . import classes as cls
 from . import embeddings as emb
 from . import head, metrics, package, public, samples, weights
-from .protocol import TrainingInputError, emit, stage
+from .protocol import TrainingInputError, emit, stage, warn
 
 REPEATS = 3
 
@@ -29,12 +29,17 @@ def run(job: dict) -> dict:
     if job.get("mode") == "counts":
         return _counts(job, aligned)
     labels = _labels(job, aligned)
-    labels = cls.check_counts(labels[labels.notna().to_numpy()])
+    keep_zero = bool(job.get("keep_zero_quality", False))
+    quality = weights.sample_weights(aligned.meta, keep_zero_quality=keep_zero)
+    notes = _quality_notes(quality, keep_zero)
+    _count_quality_drops(aligned, quality, keep_zero)
+    emit("summary", alignment=aligned.mode, **aligned.counts)
+    labels = cls.check_counts(labels[(labels.notna() & quality.usable).to_numpy()])  # counts after the filters
     rows = labels.index.to_numpy()  # positions in aligned.meta (a RangeIndex)
     names = sorted(labels.unique())
     y = labels.map({n: i for i, n in enumerate(names)}).to_numpy(dtype=np.int64)
     emit("classes", classes=names, counts={n: int((labels == n).sum()) for n in names})
-    sw = weights.sample_weights(aligned.meta.iloc[rows])
+    sw = weights.sample_weights(aligned.meta.iloc[rows], keep_zero_quality=keep_zero)
     chosen = _select(_split(job, aligned, rows, y), sw, y, job)
     emit("split", **{name: len(idx) for name, idx in chosen.items()})
     emb_parts = _embed(job, aligned, rows, chosen)
@@ -44,12 +49,40 @@ def run(job: dict) -> dict:
     _loss, test_pred = head.evaluate(result.model, x_test, y[test_idx], sw.weight[test_idx])
     report = metrics.compute(y[test_idx], test_pred, names)
     report.update(best_epoch=result.best_epoch, epochs_trained=result.epochs_ran,
-                  best_val_macro_f1=round(result.best_val_f1, 4), stopped_early=result.stopped_early)
+                  best_val_macro_f1=round(result.best_val_f1, 4), stopped_early=result.stopped_early,
+                  alignment=aligned.mode, temporal_jitter=jitter_enabled(job, aligned),
+                  seed=int(job.get("seed", head.SEED)), samples=aligned.counts, warnings=notes,
+                  inputs=job.get("inputs"))
     metrics.write_report(report, out, y[test_idx], test_pred)
     emit("metrics", **{k: report[k] for k in ("overall_accuracy", "macro_f1", "chance_accuracy", "verdict")})
     zip_path = _package(job, result, names, out, report)
     emit("done", zip=str(zip_path), metrics=str(out / "metrics.json"), classes=names)
     return {"zip": str(zip_path), "metrics": report}
+
+
+def _count_quality_drops(aligned: samples.AlignedSamples, quality: weights.SampleWeights, keep_zero: bool) -> None:
+    """The zero-quality filter in the summary's counts, next to the alignment's own reasons."""
+    n = 0 if keep_zero else int(quality.zero_quality.sum())
+    if n:
+        counts = aligned.counts
+        counts["dropped"] = {**counts.get("dropped", {}), "quality scores 0": n}
+        counts["samples_kept"] -= n
+        counts["rows_used"] -= n * samples.NUM_TIMESTEPS
+
+
+def _quality_notes(quality: weights.SampleWeights, keep_zero: bool) -> list:
+    """What the zero-quality filter did, said in the log and kept in metrics.json."""
+    n = int(quality.zero_quality.sum())
+    if not n:
+        return []
+    if keep_zero:
+        note = (f"{n} samples have quality scores 0 and were kept at full weight as you asked; WorldCereal's "
+                "training drops them, so these metrics include labels their providers scored as unreliable.")
+    else:
+        note = (f"{n} samples have quality scores 0 (quality_score_lc, quality_score_ct): the training filters "
+                "drop them.")
+    warn(note)
+    return [note]
 
 
 def _counts(job: dict, aligned: samples.AlignedSamples) -> dict:
@@ -70,7 +103,9 @@ def _aligned(job: dict) -> samples.AlignedSamples:
     frame = samples.read_extractions(public.combine(list(job.get("samples") or []), query))
     season = job["season"]
     stage("aligning to the season", 5)
-    return samples.align(frame, date.fromisoformat(season["start"]), date.fromisoformat(season["end"]))
+    aligned = samples.align(frame, date.fromisoformat(season["start"]), date.fromisoformat(season["end"]),
+                            job.get("alignment", samples.DEFAULT_ALIGNMENT))
+    return aligned
 
 
 def _labels(job: dict, aligned: samples.AlignedSamples, select: bool = True):
@@ -93,7 +128,8 @@ def _split(job: dict, aligned: samples.AlignedSamples, rows: np.ndarray, y: np.n
     if job.get("spatial_split"):
         latlon = aligned.meta.iloc[rows][["lat", "lon"]].to_numpy(dtype=np.float64)
     try:
-        train, val, test = head.split_indices(y, job.get("val_size", 0.15), job.get("test_size", 0.15), latlon)
+        train, val, test = head.split_indices(y, job.get("val_size", 0.15), job.get("test_size", 0.15), latlon,
+                                              seed=int(job.get("seed", head.SEED)))
     except ValueError as exc:
         raise TrainingInputError(f"Too few samples to split into train, validation and test sets ({exc}).") from exc
     return {"train": train, "val": val, "test": test}
@@ -114,12 +150,14 @@ def _select(split: dict, sw: weights.SampleWeights, y: np.ndarray, job: dict) ->
 
 
 def _embed(job: dict, aligned: samples.AlignedSamples, rows: np.ndarray, chosen: dict) -> dict:
-    """{split: (embeddings, sample positions)}; the training split augmented and repeated 3 times."""
+    """{split: (embeddings, sample positions)}; the training split jittered/masked and repeated 3 times."""
     stage("loading the Presto backbone", 10)
     model = emb.load_encoder(job["checkpoint"])
-    rng = np.random.default_rng(head.SEED)
-    augment = job.get("augment", True)
-    total = sum(len(idx) * (REPEATS if name == "train" and augment else 1) for name, idx in chosen.items())
+    seed = int(job.get("seed", head.SEED))
+    rng, jitter_rng = np.random.default_rng(seed), np.random.default_rng(seed + 1)
+    masking, jitter = job.get("augment", True), jitter_enabled(job, aligned)
+    repeats = {name: REPEATS if name == "train" and (masking or jitter) else 1 for name in chosen}
+    total = sum(len(idx) * repeats[name] for name, idx in chosen.items())
     done = [0]
     started = time.monotonic()
 
@@ -131,10 +169,13 @@ def _embed(job: dict, aligned: samples.AlignedSamples, rows: np.ndarray, chosen:
         src = rows[idx]
         meta = aligned.meta.iloc[src]
         parts_x = []
-        for _ in range(REPEATS if (name == "train" and augment) else 1):
-            cube = emb.augment(aligned.bands[src], rng) if name == "train" and augment else aligned.bands[src]
-            parts_x.append(emb.embed(model, cube, aligned.months[src], meta["lat"].to_numpy(),
-                                     meta["lon"].to_numpy(), aligned.season_mask, on_batch=tick))
+        for _ in range(repeats[name]):
+            starts = aligned.jitter_starts(src, jitter_rng) if name == "train" and jitter else None
+            cube, months, mask = aligned.window(src, starts)
+            if name == "train" and masking:
+                cube = emb.augment(cube, rng)
+            parts_x.append(emb.embed(model, cube, months, meta["lat"].to_numpy(), meta["lon"].to_numpy(), mask,
+                                     on_batch=tick))
             done[0] += len(src)
         out[name] = (np.concatenate(parts_x), np.tile(idx, len(parts_x)))
     seconds = time.monotonic() - started
@@ -143,8 +184,13 @@ def _embed(job: dict, aligned: samples.AlignedSamples, rows: np.ndarray, chosen:
     return out
 
 
+def jitter_enabled(job: dict, aligned: samples.AlignedSamples) -> bool:
+    """Temporal jitter on the training split (library default on); strict windows are exactly 12 months."""
+    return bool(job.get("jitter", True)) and aligned.mode != "strict"
+
+
 def _train(job: dict, parts: dict, y: np.ndarray, w: np.ndarray, n_classes: int) -> head.TrainResult:
-    options = head.HeadOptions(**job.get("head", {}))
+    options = head.HeadOptions(**{**job.get("head", {}), "seed": int(job.get("seed", head.SEED))})
     (x_train, i_train), (x_val, i_val) = parts["train"], parts["val"]
     stage("training the head", 70)
 
@@ -169,13 +215,16 @@ def _package(job: dict, result: head.TrainResult, names: list, out: Path, report
     fingerprint = job.get("fingerprint") or package.fingerprint(job["checkpoint"])
     extra = {
         "season_window": [season["start"], season["end"]],
+        "alignment": job.get("alignment", samples.DEFAULT_ALIGNMENT),
+        "temporal_jitter": {"enabled": bool(report.get("temporal_jitter")), "seed": int(job.get("seed", head.SEED)),
+                            "rule": "library augment: window centre uniform in [vp-4, vp+4] within the series"},
         "seasonal_model_zip": job.get("seasonal_model_zip"),
         "best_val_macro_f1": round(result.best_val_f1, 4),
     }
     run_config = {
         "head_type": options.head_type, "head_task": "croptype", "season_id": season["id"],
         "presto_model_fingerprint": fingerprint, "batch_size": options.batch_size, "hidden_dim": options.hidden_dim,
-        "dropout": options.dropout, "lr": options.lr, "epochs": options.epochs, "seed": head.SEED,
+        "dropout": options.dropout, "lr": options.lr, "epochs": options.epochs, "seed": int(job.get("seed", head.SEED)),
         "balancing_method": "log", "weights_clip_range": list(options.clip_range),
         "eval_weight_floor": options.eval_weight_floor, "early_stopping_patience": options.patience,
         "weight_decay": options.weight_decay, "in_dim": emb.EMBEDDING_DIM, "num_classes": len(names),

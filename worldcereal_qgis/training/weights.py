@@ -26,12 +26,14 @@ WEIGHT_COLUMNS = (QUALITY_CT, QUALITY_LC, OUTLIER_SCORE, OUTLIER_FLAG)
 @dataclass(frozen=True)
 class SampleWeights:
     weight: np.ndarray  # (N,) float32 in 0..1
-    usable: np.ndarray  # (N,) bool: not every quality score is 0
+    usable: np.ndarray  # (N,) bool: not every quality score is 0 (or kept on request)
     ref_id: np.ndarray  # (N,) str: the dataset, for the per-dataset percentile
+    zero_quality: np.ndarray  # (N,) bool: every quality score is exactly 0
 
 
-def sample_weights(meta: pd.DataFrame) -> SampleWeights:
-    """Weights and the zero-quality filter for one row per sample."""
+def sample_weights(meta: pd.DataFrame, keep_zero_quality: bool = False) -> SampleWeights:
+    """Weights and the zero-quality filter for one row per sample; ``keep_zero_quality`` (the user's explicit
+    option) keeps those samples at weight 1, as if they had no score, instead of dropping them."""
     meta = _patch_lc_quality(meta)
     quality = _normalised(_column(meta, QUALITY_CT))
     outlier = _normalised(_column(meta, OUTLIER_SCORE))
@@ -41,7 +43,10 @@ def sample_weights(meta: pd.DataFrame) -> SampleWeights:
               if c in meta.columns]
     all_zero = np.logical_and.reduce([s == 0.0 for s in scores]) if scores else np.zeros(len(meta), dtype=bool)
     refs = meta["ref_id"].astype(str).to_numpy() if "ref_id" in meta.columns else np.array(["samples"] * len(meta))
-    return SampleWeights(weight=weight, usable=~all_zero, ref_id=refs)
+    if keep_zero_quality:
+        weight = np.where(all_zero, np.float32(1.0), weight).astype(np.float32)
+        return SampleWeights(weight=weight, usable=np.ones(len(meta), dtype=bool), ref_id=refs, zero_quality=all_zero)
+    return SampleWeights(weight=weight, usable=~all_zero, ref_id=refs, zero_quality=all_zero)
 
 
 def eval_keep(weight: np.ndarray, ref_id: np.ndarray, labels: np.ndarray, floor: float = 0.5,

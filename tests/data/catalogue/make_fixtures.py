@@ -6,7 +6,9 @@ The layout follows resto's search.json: a GeoJSON FeatureCollection whose ``prop
 features carry the product footprint and ``properties.startDate``, ``orbitDirection``, ``polarisation``,
 ``productType``. ``__BASE__`` in a ``next`` link is replaced by the test server with its own search URL.
 
-All scenarios use the AOI bbox (4.0, 50.5, 4.5, 51.0) and the period 2021-01-01 .. 2021-12-31.
+All scenarios use the period 2021-01-01 .. 2021-12-31 and the AOI bbox (4.0, 50.5, 4.5, 51.0), except the
+``dateline*`` ones: an AOI across the antimeridian (178, -17.3, -179.7, -16.1) (Fiji), queried once per side of
+180°; their files end in ``_E`` (the box 178..180) or ``_W`` (the box -180..-179.7).
 """
 
 from __future__ import annotations
@@ -64,9 +66,9 @@ def track(orbit: str, rel_orbit: int, first: datetime, until: datetime, geometry
     return out
 
 
-def collection(features: list, orbit: str, next_page: int | None = None) -> dict:
+def collection(features: list, orbit: str, next_page: int | None = None, query: str = QUERY) -> dict:
     links = [{"rel": "self", "type": "application/json", "title": "self",
-              "href": f"https://catalogue.dataspace.copernicus.eu/resto/api/collections/Sentinel1/search.json?{QUERY}"
+              "href": f"https://catalogue.dataspace.copernicus.eu/resto/api/collections/Sentinel1/search.json?{query}"
                       f"&orbitDirection={orbit}"}]
     if next_page:
         links.append({"rel": "next", "type": "application/json", "title": "next",
@@ -91,6 +93,24 @@ EAST_ONLY = footprint(4.3, 49.6, 7.0, 51.7, 0.0)      # west edge 4.3 > 4.0
 WEST_PIECE = footprint(1.0, 49.7, 4.3, 51.8, 0.0)     # with EAST_PIECE the union covers the AOI
 EAST_PIECE = footprint(4.2, 49.6, 7.0, 51.7, 0.0)
 SOUTH_ONLY = footprint(2.0, 49.0, 6.5, 50.7, 0.0)
+
+# Across 180°: the east box is 178..180, the west box -180..-179.7 (both -17.3..-16.1)
+SIDE_QUERY = {side: QUERY.replace("box=4.0,50.5,4.5,51.0", f"box={box}")
+              for side, box in (("E", "178.0,-17.3,180.0,-16.1"), ("W", "-180.0,-17.3,-179.7,-16.1"))}
+EAST_OF_180 = footprint(176.0, -18.5, 180.0, -15.0, 0.0)  # covers the east box only
+# GeoJSON's recommended form (RFC 7946 3.1.9): cut at 180° into a MultiPolygon; covers both boxes
+CUT_AT_180 = {"type": "MultiPolygon", "coordinates": [
+    [[[177.0, -18.5], [180.0, -18.5], [180.0, -15.0], [177.0, -15.0], [177.0, -18.5]]],
+    [[[-180.0, -18.5], [-178.5, -18.5], [-178.5, -15.0], [-180.0, -15.0], [-180.0, -18.5]]]]}
+# A footprint reprojected without cutting: one ring whose edges jump from 177 to -178.5; covers both boxes
+RING_ACROSS_180 = {"type": "Polygon", "coordinates": [
+    [[177.0, -18.5], [-178.5, -18.5], [-178.5, -15.0], [177.0, -15.0], [177.0, -18.5]]]}
+
+
+def sides(name: str, orbit: str, east: list, west: list) -> None:
+    """One answer per side of 180°; a footprint across 180° is in both, as the catalogue returns it."""
+    write(f"{name}_{orbit}_E", collection(east, orbit, query=SIDE_QUERY["E"]))
+    write(f"{name}_{orbit}_W", collection(west, orbit, query=SIDE_QUERY["W"]))
 
 
 def main() -> None:
@@ -132,6 +152,19 @@ def main() -> None:
     # 6. nothing at all
     write("uncovered_ASCENDING", collection([], "ASCENDING"))
     write("uncovered_DESCENDING", collection([], "DESCENDING"))
+    # 7. across 180°: ASCENDING covers the east box only; DESCENDING's footprints are uncut rings across 180°
+    #    that cover both boxes -> only DESCENDING covers
+    asc = track("ASCENDING", 88, t(2021, 1, 3, 6, 40, 12), END, EAST_OF_180, every=6)
+    sides("dateline", "ASCENDING", asc, [])
+    desc = track("DESCENDING", 37, t(2021, 1, 5, 17, 52, 30), END, RING_ACROSS_180)
+    sides("dateline", "DESCENDING", desc, desc)
+    # 8. across 180°: both cover; ASCENDING's one track (cut at 180°, 31 acquisitions) is in both answers and
+    #    counts once; DESCENDING adds an east-only track to its own cut track -> the larger footprint
+    asc = track("ASCENDING", 88, t(2021, 1, 3, 6, 40, 12), END, CUT_AT_180)
+    sides("dateline_area", "ASCENDING", asc, asc)
+    cut = track("DESCENDING", 37, t(2021, 1, 5, 17, 52, 30), END, CUT_AT_180)
+    east = track("DESCENDING", 110, t(2021, 1, 7, 17, 44, 9), END, EAST_OF_180)
+    sides("dateline_area", "DESCENDING", cut + east, cut)
 
 
 if __name__ == "__main__":
