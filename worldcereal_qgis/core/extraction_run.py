@@ -224,7 +224,8 @@ class ExtractionRunner:
             results = by_ref.setdefault(record.request["job"]["ref_id"], [])
             for path in record.outputs:
                 if path.endswith((".parquet", ".geoparquet")):
-                    result = post_process(path, record.request["features"])
+                    result = post_process(path, record.request["features"],
+                                          orbit_state=record.request.get("orbit_state"))
                     if result.dropped:
                         log(f"{len(result.dropped)} samples of {record.title} have no Sentinel-1 or Sentinel-2 "
                             "data and were dropped.")
