@@ -31,7 +31,7 @@ from .extraction import (
     job_samples,
     job_to_dict,
 )
-from .job_runner import JobRunner, utc_now
+from .job_runner import JobRunner
 from .jobstore import JobRecord, JobStatus
 
 PRODUCT = "point_extraction"
@@ -98,10 +98,7 @@ class ExtractionRun(BatchRun):
             remote_id = client.create_job_from_cube(builder, title=job.title, description=job.description(),
                                                     out_format=OUT_FORMAT, job_options=dict(JOB_OPTIONS))
             record = self.store.update(local_id, remote_id=remote_id, status=JobStatus.CREATED)
-        if record.status in (JobStatus.DRAFT, JobStatus.CREATED):
-            client.start(record.remote_id)
-            record = self.store.update(local_id, status=JobStatus.QUEUED, started_at=utc_now())
-        return record
+        return self.runner.start_created(record, client)
 
     def _with_orbit(self, record: JobRecord) -> JobRecord:
         """An automatic orbit is chosen once per job, from its points and period, and kept in its request."""

@@ -144,9 +144,13 @@ class JobRunner:
                 title=request.title(), description=request.description(),
             ))
             record = self.store.update(local_id, remote_id=remote_id, status=JobStatus.CREATED)
+        return self.start_created(record, client)
+
+    def start_created(self, record: JobRecord, client: OpenEOClient) -> JobRecord:
+        """Start a created job (a refused start raises ConcurrentLimitError and leaves it created)."""
         if record.status in (JobStatus.DRAFT, JobStatus.CREATED):
             client.start(record.remote_id)
-            record = self.store.update(local_id, status=JobStatus.QUEUED, started_at=utc_now())
+            record = self.store.update(record.local_id, status=JobStatus.QUEUED, started_at=utc_now())
         return record
 
     # -- polling --------------------------------------------------------------------------------------------------

@@ -380,10 +380,8 @@ class CroptypeAlgorithm(MapAlgorithm):
             custom = custom_head(model, self.backend_profile(parameters, context), feedback.pushInfo)
             head, record = custom.url, custom.record
         if head and record is None:  # a user's own URL (registered models were checked when added)
-            from ..adapters import preflight
-
-            info = preflight.check_model_url(head)
-            feedback.pushInfo(f"Model {info.name} checked: season {info.season_id}, {len(info.class_names)} classes.")
+            from ..adapters.preflight import check_model_url
+            feedback.pushInfo(f"Model {check_model_url(head).name} checked before any job.")
         request = croptype_request(
             aoi, self._seasons(parameters, context) or self._suggested_seasons(parameters, context, aoi, feedback),
             mask_cropland=self.parameterAsBool(parameters, "MASK_CROPLAND", context),
