@@ -99,8 +99,7 @@ def test_core_extraction_run_produces_the_real_long_format(local_backend, local_
     assert set(frame["start_date"]) == {"2021-08-01"} and set(frame["end_date"]) == {"2023-03-31"}
     assert set(frame["year"]) == {2022} and set(frame[ep.ORBIT_COLUMN]) == {"DESCENDING"}  # the runner's given orbit
     # what the backend received: client-built graphs, the library's options, our titles
-    remote = {d["title"]: d for d in _remote_jobs(local_profile)
-              if d["title"].startswith(ex.TITLE_PREFIX) and d["id"] not in before}
+    remote = {d["title"]: d for d in _remote_jobs(local_profile) if d["title"].startswith(ex.TITLE_PREFIX)}
     assert {f"{ex.TITLE_PREFIX} {t}" for t in plan.tiles} <= set(remote)
     graph = remote[plan.jobs[0].title]["process"]["process_graph"]
     save = next(n for n in graph.values() if n["process_id"] == "save_result")
@@ -146,7 +145,8 @@ def test_orbit_is_chosen_per_job_and_stored_per_sample(local_backend, local_prof
     per_sample = frame.groupby("sample_id")[ep.ORBIT_COLUMN].agg(set)
     assert all(per_sample[s] == {"DESCENDING"} for s in first_ids)
     assert all(v == {"ASCENDING"} for s, v in per_sample.items() if s not in first_ids)
-    remote = {d["title"]: d for d in _remote_jobs(local_profile) if d["title"].startswith(ex.TITLE_PREFIX)}
+    remote = {d["title"]: d for d in _remote_jobs(local_profile)
+              if d["title"].startswith(ex.TITLE_PREFIX) and d["id"] not in before}
     graph = remote[first_tile.title]["process"]["process_graph"]
     s1 = next(n for n in graph.values() if n["process_id"] == "load_collection"
               and n["arguments"]["id"] == "SENTINEL1_GRD")
