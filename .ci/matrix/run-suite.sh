@@ -26,5 +26,10 @@ clean_chroot_tmp "$ROOT"
 trap unmount_all EXIT INT TERM
 mount_chroot "$ROOT"
 overlay_test_dirs "$ROOT" "$TARGET"
+# setup-chroot.sh has just checked the chroot's venvs against this clone's requirements (its venv key): stamp them
+# as the Makefile's set-up does, so a test that runs `make backend` uses them instead of pip-installing the host's
+# pins (numpy<2 for Debian 12's GDAL) with the chroot's Python. A fresh clone's requirement files are newer than
+# any stamp made before it.
+touch "$ROOT$VENV_DIR/.installed" "$ROOT$BVENV_DIR/.installed"
 in_chroot "$ROOT" WORLDCEREAL_SHARED="$SHARED" \
   /bin/sh -c "cd '$REPO' && exec \"\$@\"" sh "${XVFB[@]}" .venv/bin/python "${PYTEST[@]}"

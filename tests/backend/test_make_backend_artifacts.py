@@ -18,13 +18,22 @@ from tests.local_backend.s3 import BUCKET
 pytestmark = pytest.mark.slow
 
 
-def _capabilities(url: str, deadline: float) -> dict:
-    while time.monotonic() < deadline:
+def _capabilities(url: str, deadline: float, proc: subprocess.Popen) -> dict:
+    while time.monotonic() < deadline and proc.poll() is None:
         try:
             return requests.get(f"{url}/openeo/1.2/", timeout=2).json()
         except requests.RequestException:
             time.sleep(0.2)
-    raise AssertionError("make backend did not answer in time")
+    raise AssertionError(f"make backend did not answer in time; it printed:\n{_stop(proc)}")
+
+
+def _stop(proc: subprocess.Popen) -> str:
+    """Stops ``make backend`` and its children (its own process group); returns all it printed."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    return proc.communicate(timeout=30)[0]
 
 
 @pytest.mark.parametrize("switch", ["1", "0"])
@@ -35,7 +44,7 @@ def test_make_backend_serves_artifact_storage_only_when_asked(tmp_path, switch):
          f"BACKEND_DATA={tmp_path / 'data'}"],
         cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
-        caps = _capabilities(f"http://127.0.0.1:{port}", time.monotonic() + 60)
+        caps = _capabilities(f"http://127.0.0.1:{port}", time.monotonic() + 60, proc)
         providers = caps.get("artifacts", {}).get("providers", [])
         if switch == "0":
             assert providers == []
@@ -47,6 +56,5 @@ def test_make_backend_serves_artifact_storage_only_when_asked(tmp_path, switch):
                           aws_secret_access_key="local")
         assert BUCKET in [b["Name"] for b in s3.list_buckets()["Buckets"]]
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        output = proc.communicate(timeout=30)[0]
+        output = _stop(proc)
     assert ("Artifact storage (S3 + STS) on " in output) == (switch == "1")
