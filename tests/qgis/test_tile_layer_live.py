@@ -1,4 +1,5 @@
-"""The tile layer's live updates (#21): the GUI thread only compares, a task writes; the file ends up as the run.
+"""The tile layer (#21): opened and read in a task, live updates compared on the GUI thread and written by a task;
+the file ends up as the run, and no task outlives a removed layer.
 
 Tiles are planned from the real test site (../shared) so the GeoPackage has real tile geometries.
 """
@@ -11,6 +12,7 @@ from osgeo import ogr
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 
 from worldcereal_qgis.adapters import tile_layer
+from worldcereal_qgis.adapters.tasks import CoreTask, running_tasks, start_task
 from worldcereal_qgis.core.aoi import Aoi
 from worldcereal_qgis.core.credits import DEFAULT_RATES
 from worldcereal_qgis.core.tile_runs import TilePlan, TileState, TileStatus
@@ -28,19 +30,35 @@ def _statuses(path) -> dict[str, str]:
     return {f["name"]: f["status"] for f in QgsVectorLayer(f"{path}|layername=tiles", "check", "ogr").getFeatures()}
 
 
-def _drain(layer, timeout: float = 20.0) -> None:
+def _pump(until, timeout: float = 20.0, what: str = "the tile layer writes") -> None:
     deadline = time.monotonic() + timeout
-    while tile_layer.pending_writes(layer):
-        assert time.monotonic() < deadline, "the tile layer writes did not finish"
+    while not until():
+        assert time.monotonic() < deadline, f"{what} did not finish"
         QgsApplication.processEvents()
         time.sleep(0.005)
+
+
+def _drain(layer) -> None:
+    _pump(lambda: not tile_layer.pending_writes(layer))
+
+
+def _load(path) -> QgsVectorLayer:
+    """As the run controller loads it: opened and read in a task, added to the project on the main thread."""
+    main, loaded = QgsApplication.instance().thread(), []
+    start_task(CoreTask("test: opening the tile layer",
+                        lambda t: tile_layer.prepare_tile_layer(path, "site tiles", main),
+                        lambda prepared, error: loaded.append(error or tile_layer.add_tile_layer(prepared))))
+    _pump(lambda: bool(loaded), what="opening the tile layer")
+    assert isinstance(loaded[0], QgsVectorLayer), str(loaded[0])
+    assert QgsProject.instance().mapLayer(loaded[0].id()) is loaded[0]
+    return loaded[0]
 
 
 def test_updates_reach_the_file_through_tasks_coalesced(wc_dir, tmp_path, qgis_app):
     plans = _plans(wc_dir)
     assert len(plans) >= 4
     path = tile_layer.write_tile_layer(tmp_path / tile_layer.FILE_NAME, plans, rates=DEFAULT_RATES)
-    layer = tile_layer.load_tile_layer(path, QgsProject.instance(), "site tiles")
+    layer = _load(path)
     try:
         states = {p.name: TileState(p.name, TileStatus.PLANNED) for p in plans}
         assert tile_layer.update_tile_layer(layer, states) == 0  # nothing differs from the file: nothing queued
@@ -65,7 +83,7 @@ def test_a_reopened_layer_starts_from_what_the_file_holds(wc_dir, tmp_path, qgis
     plans = _plans(wc_dir)
     done = {p.name: TileState(p.name, TileStatus.FINISHED, attempts=1, job_id="j", credits=1.0) for p in plans}
     path = tile_layer.write_tile_layer(tmp_path / tile_layer.FILE_NAME, plans, done, rates=DEFAULT_RATES)
-    layer = tile_layer.load_tile_layer(path, QgsProject.instance(), "site tiles")
+    layer = _load(path)
     try:
         assert tile_layer.update_tile_layer(layer, done) == 0  # a resumed run rewrites nothing
         states = dict(done)
@@ -75,3 +93,26 @@ def test_a_reopened_layer_starts_from_what_the_file_holds(wc_dir, tmp_path, qgis
         assert _statuses(path)[plans[0].name] == TileStatus.FAILED
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_removing_the_layer_ends_its_writes(wc_dir, tmp_path, qgis_app):
+    """A write in flight stops when its layer goes (no task left running); the next layer catches up with the run."""
+    plans = _plans(wc_dir)
+    path = tile_layer.write_tile_layer(tmp_path / tile_layer.FILE_NAME, plans, rates=DEFAULT_RATES)
+    layer = _load(path)
+    states = {p.name: TileState(p.name, TileStatus.PLANNED) for p in plans}
+    for status in (TileStatus.QUEUED, TileStatus.RUNNING):
+        for plan in plans:
+            states[plan.name] = TileState(plan.name, status, attempts=1, job_id=f"j-{plan.name}")
+            tile_layer.update_tile_layer(layer, states)
+    assert running_tasks() >= 1  # a write is on its way
+    QgsProject.instance().removeMapLayer(layer.id())
+    _pump(lambda: running_tasks() == 0, timeout=10, what="the removed layer's write")
+    again = _load(path)
+    try:
+        done = {p.name: TileState(p.name, TileStatus.FINISHED, attempts=1, job_id=f"j-{p.name}") for p in plans}
+        tile_layer.update_tile_layer(again, done)
+        _drain(again)
+        assert _statuses(path) == {p.name: TileStatus.FINISHED for p in plans}
+    finally:
+        QgsProject.instance().removeMapLayer(again.id())

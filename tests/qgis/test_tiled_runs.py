@@ -85,12 +85,14 @@ def test_zone_crossing_run_retries_resumes_and_mosaics(backend_faults, local_pro
         peak["on_backend"] = max(peak["on_backend"], sum(s.status in TileStatus.ON_BACKEND for s in states))
 
     first = _controller(run, messages)
-    layer = first.load_tile_layer()
+    first.load_tile_layer()  # opened in a task: on the map once ready, while the run already goes on
     first.start()
-    _pump(lambda: sum(s.status == TileStatus.FINISHED for s in run.tile_states().values()) >= 3, each=watch)
+    _pump(lambda: first.tile_layer is not None
+          and sum(s.status == TileStatus.FINISHED for s in run.tile_states().values()) >= 3, each=watch)
     first.shutdown()  # QGIS closes mid-run
     _wait_for_tasks()
-    QgsProject.instance().removeMapLayer(layer.id())
+    QgsProject.instance().removeMapLayer(first.tile_layer.id())
+    assert first.tile_layer is None  # the controller lets go of a removed layer
     done_before = {n for n, s in run.tile_states().items() if s.status == TileStatus.FINISHED}
     assert 3 <= len(done_before) < len(zone_tiles)
 
@@ -98,11 +100,13 @@ def test_zone_crossing_run_retries_resumes_and_mosaics(backend_faults, local_pro
     second = _controller(reopened, messages)
     finished = []
     second.runFinished.connect(lambda ok, failed: finished.append((ok, failed)))
-    layer = second.load_tile_layer()
+    second.load_tile_layer()
     second.start()
     run = reopened
     _pump(lambda: bool(finished), each=watch)
     _wait_for_tasks()
+    layer = second.tile_layer
+    assert layer is not None and QgsProject.instance().mapLayer(layer.id()) is layer
 
     assert finished == [(len(zone_tiles), 0)]
     assert peak["on_backend"] <= 2

@@ -3,20 +3,23 @@
 Why a file and not a memory layer: the plan survives QGIS restarts with the run, users can open it in any GIS,
 and the same file shows the preview from ``worldcereal:plan_tiles`` and the live run.
 
-Live updates never write on the GUI thread: a GeoPackage commit waits for the disk (15-85 ms measured here,
-issue #21). ``update_tile_layer`` compares against what the file holds (kept in memory per layer, read once
-without geometries), and a task writes the changed rows through its own GDAL connection, coalescing whatever
-changed meanwhile into the next write; the layer repaints when a write is done. The file is in WAL mode, so
-QGIS's renderers keep reading while a write runs.
+Neither opening nor live updates touch the file on the GUI thread (issue #21): opening a country's GeoPackage
+and reading its live columns took 17-35 ms there, so ``prepare_tile_layer`` does both in a task and the main
+thread only adds the layer (``add_tile_layer``). A GeoPackage commit waits for the disk (15-85 ms measured
+here): ``update_tile_layer`` compares against what the file holds (kept in memory per layer, read once without
+geometries), and a task writes the changed rows through its own GDAL connection, coalescing whatever changed
+meanwhile into the next write; the layer repaints when a write is done. The file is in WAL mode, so QGIS's
+renderers keep reading while a write runs. A write stops at its first failed row or when cancelled (QGIS
+closing, the layer removed): it never outlives its layer by more than one row.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from qgis.core import (
-    QgsApplication,
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
@@ -33,10 +36,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.credits import CreditRates, estimate_map_credits
-from ..core.errors import WorldCerealError
+from ..core.errors import CancelledError, WorldCerealError
 from ..core.tile_runs import TilePlan, TileState, TileStatus
 from .compat import field, no_geometry_request
-from .tasks import CoreTask
+from .tasks import CoreTask, start_task
 
 FILE_NAME = "tiles.gpkg"
 RUN_PROPERTY = "worldcereal/run_dir"
@@ -135,10 +138,31 @@ def open_tile_layer(path: str | Path, name: str = "WorldCereal tiles") -> QgsVec
     return layer
 
 
-def load_tile_layer(path: str | Path, project: QgsProject | None = None,
-                    name: str = "WorldCereal tiles") -> QgsVectorLayer:
+@dataclass
+class PreparedTileLayer:
+    """A tile layer opened, styled and read off the GUI thread, not yet in a project."""
+
+    layer: QgsVectorLayer
+    live: _LiveRows
+
+
+def prepare_tile_layer(path: str | Path, name: str = "WorldCereal tiles",
+                       target_thread=None) -> PreparedTileLayer:
+    """Worker thread: open and style the layer and read its live columns (the part that waits for the disk).
+
+    ``target_thread`` (the main thread) receives the layer, so the main thread only has to add it."""
     layer = open_tile_layer(path, name)
+    live = _LiveRows(layer)
+    if target_thread is not None:
+        layer.moveToThread(target_thread)
+    return PreparedTileLayer(layer, live)
+
+
+def add_tile_layer(prepared: PreparedTileLayer, project: QgsProject | None = None) -> QgsVectorLayer:
+    """Main thread: add a prepared layer to the project; its live columns are then compared in memory."""
+    layer = prepared.layer
     (project or QgsProject.instance()).addMapLayer(layer)
+    _track(layer, prepared.live)
     return layer
 
 
@@ -183,33 +207,56 @@ class _LiveRows:
             self.rows[feature["name"]] = {key: _plain(feature[key]) for key in _LIVE_FIELDS}
             self.fids[feature["name"]] = feature.id()
         self.pending: dict[int, dict[str, object]] = {}
+        self.writing: dict[int, dict[str, object]] = {}
         self.task: CoreTask | None = None
+        self.stopped = False
 
     def write(self, changes: dict[int, dict[str, object]]) -> None:
-        for fid, values in changes.items():
-            self.pending.setdefault(fid, {}).update(values)
+        self.pending = _merged(self.pending, changes)
         if self.task is None:
             self._start()
 
     def _start(self) -> None:
-        batch, self.pending = self.pending, {}
-        path = self.path
-        self.task = CoreTask("WorldCereal: updating the tile layer", lambda _task: _write_rows(path, batch),
-                             self._written)
-        QgsApplication.taskManager().addTask(self.task)
+        self.writing, self.pending = self.pending, {}
+        path, batch = self.path, self.writing
+        self.task = start_task(CoreTask("WorldCereal: updating the tile layer",
+                                        lambda task: _write_rows(path, batch, task), self._written))
+
+    def stop(self) -> None:
+        """The layer goes away: queued rows are dropped and a running write stops at its next row (rolled back;
+        the next tile layer of the run compares with the file again)."""
+        self.stopped, self.pending = True, {}
+        if self.task is not None:
+            try:
+                self.task.cancel()
+            except RuntimeError:  # QGIS already deleted the finished task
+                pass
 
     def _written(self, _result, error: WorldCerealError | None) -> None:
-        self.task = None
-        if error is not None:  # shown in the log; the next change writes its row again
-            from qgis.core import Qgis, QgsMessageLog
+        failed, self.writing, self.task = self.writing, {}, None
+        if self.stopped:
+            return
+        newer = bool(self.pending)
+        if error is not None:  # logged; the rows go again with the next change (no retry loop on a bad file)
+            self.pending = _merged(failed, self.pending)
+            if not isinstance(error, CancelledError):
+                from qgis.core import Qgis, QgsMessageLog
 
-            QgsMessageLog.logMessage(str(error), "WorldCereal", Qgis.MessageLevel.Warning)
+                QgsMessageLog.logMessage(str(error), "WorldCereal", Qgis.MessageLevel.Warning)
         try:
             self.layer.triggerRepaint()
         except RuntimeError:  # the layer was removed meanwhile
             return
-        if self.pending:
+        if newer:
             self._start()
+
+
+def _merged(older: dict[int, dict[str, object]], newer: dict[int, dict[str, object]]) -> dict[int, dict[str, object]]:
+    """Row changes of ``older`` overwritten field by field by ``newer``."""
+    merged = {fid: dict(values) for fid, values in older.items()}
+    for fid, values in newer.items():
+        merged.setdefault(fid, {}).update(values)
+    return merged
 
 
 _LIVE: dict[str, _LiveRows] = {}
@@ -221,12 +268,22 @@ def _plain(value: object) -> object:
 
 
 def _live(layer: QgsVectorLayer) -> _LiveRows:
+    """The layer's live rows: prepared in a task by ``prepare_tile_layer``, else read now (another caller)."""
     live = _LIVE.get(layer.id())
-    if live is None:
-        live = _LIVE[layer.id()] = _LiveRows(layer)
-        layer_id = layer.id()
-        layer.willBeDeleted.connect(lambda: _LIVE.pop(layer_id, None))
+    return live if live is not None else _track(layer, _LiveRows(layer))
+
+
+def _track(layer: QgsVectorLayer, live: _LiveRows) -> _LiveRows:
+    _LIVE[layer.id()] = live
+    layer_id = layer.id()
+    layer.willBeDeleted.connect(lambda: _forget(layer_id))
     return live
+
+
+def _forget(layer_id: str) -> None:
+    live = _LIVE.pop(layer_id, None)
+    if live is not None:
+        live.stop()
 
 
 def _open_tiles(path: str):
@@ -243,20 +300,26 @@ def _open_tiles(path: str):
     return dataset, table
 
 
-def _write_rows(path: str, changes: dict[int, dict[str, object]]) -> int:
-    """Worker thread: one transaction on the GeoPackage through GDAL (both GDAL exception modes handled)."""
+def _write_rows(path: str, changes: dict[int, dict[str, object]], task=None) -> int:
+    """Worker thread: one transaction on the GeoPackage through GDAL (both GDAL exception modes handled).
+
+    Stops at the first row that cannot be written (a locked file waits SQLite's busy timeout once, not once per
+    row) and when ``task`` is cancelled; closing the file without a commit rolls the rows back."""
     failed = WorldCerealError(tr("The tile layer {path} could not be updated.").format(path=path))
     dataset, table = _open_tiles(path)
     try:
         if table.StartTransaction() != 0:
             raise failed
         for fid, values in changes.items():
+            if task is not None and task.isCanceled():
+                raise CancelledError(tr("The tile layer update was cancelled."))
             feature = table.GetFeature(fid)
             if feature is None:
                 continue
             for key, value in values.items():
                 feature.SetField(key, value)
-            table.SetFeature(feature)
+            if table.SetFeature(feature) != 0:
+                raise failed
         if table.CommitTransaction() != 0:
             raise failed
     except RuntimeError:
