@@ -30,6 +30,11 @@ def _statuses(path) -> dict[str, str]:
     return {f["name"]: f["status"] for f in QgsVectorLayer(f"{path}|layername=tiles", "check", "ogr").getFeatures()}
 
 
+def _journal(path) -> int:
+    """SQLite's file format version bytes: 2 in WAL mode, 1 with the rollback journal."""
+    return path.read_bytes()[18]
+
+
 def _pump(until, timeout: float = 20.0, what: str = "the tile layer writes") -> None:
     deadline = time.monotonic() + timeout
     while not until():
@@ -71,6 +76,7 @@ def test_updates_reach_the_file_through_tasks_coalesced(wc_dir, tmp_path, qgis_a
         assert changed == [1] * (3 * len(plans))  # each call reports the one tile it changed
         assert tile_layer.pending_writes(layer)  # not written on this (the GUI) thread
         _drain(layer)
+        assert _journal(path) == 2  # WAL (QGIS had put it back to the rollback journal): readers never block it
         assert _statuses(path) == {p.name: TileStatus.FINISHED for p in plans}
         rows = {f["name"]: f for f in QgsVectorLayer(f"{path}|layername=tiles", "check", "ogr").getFeatures()}
         assert all(rows[p.name]["job_id"] == f"j-{p.name}" and rows[p.name]["credits"] == 2.0

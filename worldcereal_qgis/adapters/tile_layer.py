@@ -8,9 +8,9 @@ and reading its live columns took 17-35 ms there, so ``prepare_tile_layer`` does
 thread only adds the layer (``add_tile_layer``). A GeoPackage commit waits for the disk (15-85 ms measured
 here): ``update_tile_layer`` compares against what the file holds (kept in memory per layer, read once without
 geometries), and a task writes the changed rows through its own GDAL connection, coalescing whatever changed
-meanwhile into the next write; the layer repaints when a write is done. The file is in WAL mode, so QGIS's
-renderers keep reading while a write runs. A write stops at its first failed row or when cancelled (QGIS
-closing, the layer removed): it never outlives its layer by more than one row.
+meanwhile into the next write; the layer repaints when a write is done. The writer keeps the file in WAL mode
+(QGIS resets it), so QGIS's renderers keep reading while a write runs. A write stops at its first failed row
+or when cancelled (QGIS closing, the layer removed): it never outlives its layer by more than one row.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QTimer
 
 from ..core.credits import CreditRates, estimate_map_credits
 from ..core.errors import CancelledError, WorldCerealError
@@ -55,6 +55,8 @@ STATUS_COLOURS = {
     TileStatus.CANCELED: "#636363",
 }
 _LIVE_FIELDS = ("status", "job_id", "credits", "attempts", "message")
+_BUSY_TIMEOUT_MS = "2000"
+_RETRIES = 3  # failed writes in a row before the rows wait for the next change
 
 
 def tr(text: str) -> str:
@@ -210,6 +212,7 @@ class _LiveRows:
         self.writing: dict[int, dict[str, object]] = {}
         self.task: CoreTask | None = None
         self.stopped = False
+        self.failures = 0
 
     def write(self, changes: dict[int, dict[str, object]]) -> None:
         self.pending = _merged(self.pending, changes)
@@ -237,7 +240,8 @@ class _LiveRows:
         if self.stopped:
             return
         newer = bool(self.pending)
-        if error is not None:  # logged; the rows go again with the next change (no retry loop on a bad file)
+        self.failures = 0 if error is None else self.failures + 1
+        if error is not None:  # the rows go again with the next change, or retried a few times a second apart
             self.pending = _merged(failed, self.pending)
             if not isinstance(error, CancelledError):
                 from qgis.core import Qgis, QgsMessageLog
@@ -248,6 +252,12 @@ class _LiveRows:
         except RuntimeError:  # the layer was removed meanwhile
             return
         if newer:
+            self._start()
+        elif self.pending and self.failures < _RETRIES:
+            QTimer.singleShot(1000, self._retry)
+
+    def _retry(self) -> None:
+        if not self.stopped and self.task is None and self.pending:
             self._start()
 
 
@@ -287,14 +297,24 @@ def _forget(layer_id: str) -> None:
 
 
 def _open_tiles(path: str):
-    """The GeoPackage (for update) and its ``tiles`` table through GDAL, in either GDAL exception mode."""
+    """The GeoPackage (for update) and its ``tiles`` table through GDAL, in either GDAL exception mode.
+
+    WAL again on every open: QGIS puts a GeoPackage back into the rollback journal when it closes its own
+    connection (seen when it opens the freshly written file), and there a reader's lock makes a commit wait.
+    A locked file waits 2 s (SQLite's busy timeout, GDAL's default is 5 s per statement), then the write fails."""
     from osgeo import gdal
 
+    gdal.SetThreadLocalConfigOption("SQLITE_BUSY_TIMEOUT", _BUSY_TIMEOUT_MS)
     try:
         dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)
         table = dataset.GetLayerByName("tiles") if dataset is not None else None
+        result = dataset.ExecuteSQL("PRAGMA journal_mode=WAL") if table is not None else None
+        if result is not None:
+            dataset.ReleaseResultSet(result)
     except RuntimeError:
         table = None
+    finally:
+        gdal.SetThreadLocalConfigOption("SQLITE_BUSY_TIMEOUT", None)  # the pool's thread runs other tasks next
     if table is None:
         raise WorldCerealError(tr("The tile layer {path} cannot be opened.").format(path=path))
     return dataset, table
