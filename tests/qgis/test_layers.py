@@ -248,12 +248,12 @@ def _rendered(layer, row: int, col: int) -> tuple[int, int, int, int]:
     return QColor.fromRgba(block.color(0, 0)).getRgb()
 
 
-def _two_tile_mosaic(reference_tif, folder):
-    """The real result cut into a west and an east tile, stitched by core.mosaic into a run's display VRT."""
+def two_tiles(reference_tif, folder):
+    """The real result cut into a west and an east tile (as two jobs of a run): core.mosaic tiles and their extent."""
     import pyproj
     import shapely
 
-    from worldcereal_qgis.core.mosaic import MosaicTile, build_mosaic
+    from worldcereal_qgis.core.mosaic import MosaicTile
 
     ds = gdal.Open(str(reference_tif))
     x0, dx, _, y0, _, dy = ds.GetGeoTransform()
@@ -268,7 +268,14 @@ def _two_tile_mosaic(reference_tif, folder):
         geom = shapely.transform(shapely.segmentize(utm, 50.0),
                                  lambda xy: np.column_stack(to_4326.transform(xy[:, 0], xy[:, 1])))
         tiles.append(MosaicTile(name, path, geom, 32631, utm))
-    extent = shapely.union_all([t.geometry_4326 for t in tiles]).bounds
+    return tiles, shapely.union_all([t.geometry_4326 for t in tiles]).bounds
+
+
+def _two_tile_mosaic(reference_tif, folder):
+    """Both tiles stitched by core.mosaic into a run's display VRT."""
+    from worldcereal_qgis.core.mosaic import build_mosaic
+
+    tiles, extent = two_tiles(reference_tif, folder)
     return build_mosaic(folder / "mosaic", tiles, name="run", extent_4326=extent).display
 
 

@@ -48,13 +48,16 @@ def _drain(layer) -> None:
 
 
 def _load(path) -> QgsVectorLayer:
-    """As the run controller loads it: opened and read in a task, added to the project on the main thread."""
-    main, loaded = QgsApplication.instance().thread(), []
-    start_task(CoreTask("test: opening the tile layer",
-                        lambda t: tile_layer.prepare_tile_layer(path, "site tiles", main),
-                        lambda prepared, error: loaded.append(error or tile_layer.add_tile_layer(prepared))))
-    _pump(lambda: bool(loaded), what="opening the tile layer")
-    assert isinstance(loaded[0], QgsVectorLayer), str(loaded[0])
+    """As the run controller loads it: the live columns read in a task, the layer opened and added on the main
+    thread in two event-loop turns."""
+    loaded = []
+    start_task(CoreTask("test: reading the tile layer", lambda t: tile_layer.read_live_columns(path),
+                        lambda columns, error: loaded.append(error or columns)))
+    _pump(lambda: bool(loaded), what="reading the tile layer")
+    assert isinstance(loaded[0], tile_layer.LiveColumns), str(loaded[0])
+    tile_layer.show_tile_layer(path, "site tiles", loaded.pop(), QgsProject.instance(), loaded.append)
+    assert loaded == []  # added on the next turn, not in the one that opened it
+    _pump(lambda: bool(loaded), what="adding the tile layer")
     assert QgsProject.instance().mapLayer(loaded[0].id()) is loaded[0]
     return loaded[0]
 

@@ -305,23 +305,12 @@ def test_tiled_run_above_the_credit_limit_sends_nothing(wc_provider, local_backe
 def test_a_rebuilt_mosaic_shows_its_new_tile_one_layer_per_turn(reference_tif, tmp_path):
     """After each finished tile the display VRT is replaced; its 6 layers reload it one per event-loop turn
     (a crop-type mosaic has 53: at once they held the GUI thread for ~250 ms, #21) and then show the new tile."""
+    from tests.qgis.test_layers import two_tiles
     from worldcereal_qgis.adapters.layers import load_result_layers
     from worldcereal_qgis.controllers.tiled_run import LayerReloads
-    from worldcereal_qgis.core.mosaic import MosaicTile, build_mosaic
+    from worldcereal_qgis.core.mosaic import build_mosaic
 
-    ds = gdal.Open(str(reference_tif))
-    x0, dx, _, y0, _, dy = ds.GetGeoTransform()
-    width, height = ds.RasterXSize, ds.RasterYSize
-    ds = None
-    to_4326 = pyproj.Transformer.from_crs(32631, 4326, always_xy=True)
-    tiles = []
-    for name, col, cols in (("west", 0, width // 2), ("east", width // 2, width - width // 2)):
-        gdal.Translate(str(tmp_path / f"{name}.tif"), str(reference_tif), srcWin=[col, 0, cols, height])
-        utm = box(x0 + col * dx, y0 + height * dy, x0 + (col + cols) * dx, y0)
-        geom = shapely.transform(shapely.segmentize(utm, 50.0),
-                                 lambda xy: np.column_stack(to_4326.transform(xy[:, 0], xy[:, 1])))
-        tiles.append(MosaicTile(name, tmp_path / f"{name}.tif", geom, 32631, utm))
-    extent = shapely.union_all([t.geometry_4326 for t in tiles]).bounds
+    tiles, extent = two_tiles(reference_tif, tmp_path)
     display = build_mosaic(tmp_path / "m", tiles[:1], name="run", extent_4326=extent).display
     layers = load_result_layers(display, job={"job_id": "reload-test"}, project=QgsProject.instance())
     try:

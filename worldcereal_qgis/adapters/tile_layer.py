@@ -3,19 +3,20 @@
 Why a file and not a memory layer: the plan survives QGIS restarts with the run, users can open it in any GIS,
 and the same file shows the preview from ``worldcereal:plan_tiles`` and the live run.
 
-Neither opening nor live updates touch the file on the GUI thread (issue #21): opening a country's GeoPackage
-and reading its live columns took 17-35 ms there, so ``prepare_tile_layer`` does both in a task and the main
-thread only adds the layer (``add_tile_layer``). A GeoPackage commit waits for the disk (15-85 ms measured
-here): ``update_tile_layer`` compares against what the file holds (kept in memory per layer, read once without
-geometries), and a task writes the changed rows through its own GDAL connection, coalescing whatever changed
-meanwhile into the next write; the layer repaints when a write is done. The writer keeps the file in WAL mode
-(QGIS resets it), so QGIS's renderers keep reading while a write runs. A write stops at its first failed row
-or when cancelled (QGIS closing, the layer removed): it never outlives its layer by more than one row.
+No step holds the GUI thread longer than a frame (issue #21): opening a country's GeoPackage, reading its live
+columns and adding the layer took 17-35 ms in one turn, so the columns are read in a task
+(``read_live_columns``) and the layer is opened and added in two turns (``show_tile_layer``). A GeoPackage
+commit waits for the disk (15-85 ms measured here): ``update_tile_layer`` compares against what the file holds
+(kept in memory per layer), and a task writes the changed rows through its own GDAL connection, coalescing
+whatever changed meanwhile into the next write; the layer repaints when a write is done. The writer keeps the
+file in WAL mode (QGIS resets it), so QGIS's renderers keep reading while a write runs. A write stops at its
+first failed row or when cancelled (QGIS closing, the layer removed): it never outlives its layer by more than
+one row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +39,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QTimer
 from ..core.credits import CreditRates, estimate_map_credits
 from ..core.errors import CancelledError, WorldCerealError
 from ..core.tile_runs import TilePlan, TileState, TileStatus
-from .compat import field, no_geometry_request
+from .compat import field
 from .tasks import CoreTask, start_task
 
 FILE_NAME = "tiles.gpkg"
@@ -141,31 +142,46 @@ def open_tile_layer(path: str | Path, name: str = "WorldCereal tiles") -> QgsVec
 
 
 @dataclass
-class PreparedTileLayer:
-    """A tile layer opened, styled and read off the GUI thread, not yet in a project."""
+class LiveColumns:
+    """The live columns of every tile as the file holds them, and each tile's feature id."""
 
-    layer: QgsVectorLayer
-    live: _LiveRows
+    rows: dict[str, dict[str, object]]
+    fids: dict[str, int]
 
 
-def prepare_tile_layer(path: str | Path, name: str = "WorldCereal tiles",
-                       target_thread=None) -> PreparedTileLayer:
-    """Worker thread: open and style the layer and read its live columns (the part that waits for the disk).
+def read_live_columns(path: str | Path) -> LiveColumns:
+    """Worker thread: the live columns through GDAL, without geometries (its own read-only connection).
 
-    ``target_thread`` (the main thread) receives the layer, so the main thread only has to add it."""
+    GDAL and not a QGIS layer: a QGIS OGR layer opened in a worker thread left QGIS's task pool stalled now and
+    then (a queued task never started: tests/qgis/test_tiled_runs.py), so QGIS layers stay on the main thread."""
+    rows: dict[str, dict[str, object]] = {}
+    fids: dict[str, int] = {}
+    dataset, table = _open_tiles(str(path), update=False)
+    try:
+        table.SetIgnoredFields(["OGR_GEOMETRY"])
+        for feature in table:
+            name = feature.GetField("name")
+            rows[name] = {key: feature.GetField(key) for key in _LIVE_FIELDS}
+            fids[name] = feature.GetFID()
+    finally:
+        table = dataset = None  # noqa: F841 (closes the file)
+    return LiveColumns(rows, fids)
+
+
+def show_tile_layer(path: str | Path, name: str, columns: LiveColumns, project: QgsProject | None,
+                    on_added: Callable[[QgsVectorLayer], None]) -> None:
+    """Main thread, after ``read_live_columns``: open and style the layer now, add it on the next event-loop turn.
+
+    Each half stays under one 60 Hz frame (opening ~6-10 ms, adding with its legend ~8 ms; both at once, plus
+    reading the columns, took 17-35 ms, issue #21). Raises WorldCerealError if the file cannot be opened."""
     layer = open_tile_layer(path, name)
-    live = _LiveRows(layer)
-    if target_thread is not None:
-        layer.moveToThread(target_thread)
-    return PreparedTileLayer(layer, live)
 
+    def add() -> None:
+        (project or QgsProject.instance()).addMapLayer(layer)
+        _track(layer, _LiveRows(layer, columns))
+        on_added(layer)
 
-def add_tile_layer(prepared: PreparedTileLayer, project: QgsProject | None = None) -> QgsVectorLayer:
-    """Main thread: add a prepared layer to the project; its live columns are then compared in memory."""
-    layer = prepared.layer
-    (project or QgsProject.instance()).addMapLayer(layer)
-    _track(layer, prepared.live)
-    return layer
+    QTimer.singleShot(0, add)
 
 
 def update_tile_layer(layer: QgsVectorLayer, states: Mapping[str, TileState]) -> int:
@@ -199,15 +215,9 @@ def pending_writes(layer: QgsVectorLayer) -> bool:
 class _LiveRows:
     """Per loaded tile layer: the live columns as the file holds them (after queued writes), and the writer."""
 
-    def __init__(self, layer: QgsVectorLayer) -> None:
+    def __init__(self, layer: QgsVectorLayer, columns: LiveColumns) -> None:
         self.layer, self.path = layer, layer.source().split("|")[0]
-        self.rows: dict[str, dict[str, object]] = {}
-        self.fids: dict[str, int] = {}
-        request = no_geometry_request()  # the live columns through the open provider: ~2 ms for a country
-        request.setSubsetOfAttributes(["name", *_LIVE_FIELDS], layer.fields())
-        for feature in layer.getFeatures(request):
-            self.rows[feature["name"]] = {key: _plain(feature[key]) for key in _LIVE_FIELDS}
-            self.fids[feature["name"]] = feature.id()
+        self.rows, self.fids = columns.rows, columns.fids
         self.pending: dict[int, dict[str, object]] = {}
         self.writing: dict[int, dict[str, object]] = {}
         self.task: CoreTask | None = None
@@ -231,7 +241,7 @@ class _LiveRows:
         self.stopped, self.pending = True, {}
         if self.task is not None:
             try:
-                self.task.cancel()
+                self.task.drop()
             except RuntimeError:  # QGIS already deleted the finished task
                 pass
 
@@ -272,15 +282,11 @@ def _merged(older: dict[int, dict[str, object]], newer: dict[int, dict[str, obje
 _LIVE: dict[str, _LiveRows] = {}
 
 
-def _plain(value: object) -> object:
-    """A NULL attribute (QVariant on QGIS 3.22) as None, so it compares like the values written."""
-    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
-
-
 def _live(layer: QgsVectorLayer) -> _LiveRows:
-    """The layer's live rows: prepared in a task by ``prepare_tile_layer``, else read now (another caller)."""
+    """The layer's live rows: read in a task before ``show_tile_layer``, else now (a layer loaded otherwise)."""
     live = _LIVE.get(layer.id())
-    return live if live is not None else _track(layer, _LiveRows(layer))
+    path = layer.source().split("|")[0]
+    return live if live is not None else _track(layer, _LiveRows(layer, read_live_columns(path)))
 
 
 def _track(layer: QgsVectorLayer, live: _LiveRows) -> _LiveRows:
@@ -296,8 +302,8 @@ def _forget(layer_id: str) -> None:
         live.stop()
 
 
-def _open_tiles(path: str):
-    """The GeoPackage (for update) and its ``tiles`` table through GDAL, in either GDAL exception mode.
+def _open_tiles(path: str, update: bool = True):
+    """The GeoPackage (for update by default) and its ``tiles`` table through GDAL, in either GDAL exception mode.
 
     WAL again on every open: QGIS puts a GeoPackage back into the rollback journal when it closes its own
     connection (seen when it opens the freshly written file), and there a reader's lock makes a commit wait.
@@ -306,9 +312,9 @@ def _open_tiles(path: str):
 
     gdal.SetThreadLocalConfigOption("SQLITE_BUSY_TIMEOUT", _BUSY_TIMEOUT_MS)
     try:
-        dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+        dataset = gdal.OpenEx(path, gdal.OF_VECTOR | (gdal.OF_UPDATE if update else 0))
         table = dataset.GetLayerByName("tiles") if dataset is not None else None
-        result = dataset.ExecuteSQL("PRAGMA journal_mode=WAL") if table is not None else None
+        result = dataset.ExecuteSQL("PRAGMA journal_mode=WAL") if table is not None and update else None
         if result is not None:
             dataset.ReleaseResultSet(result)
     except RuntimeError:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..adapters.tasks import CRITICAL, WARNING
@@ -107,29 +107,36 @@ class RunController(BatchSteps):
     def load_tile_layer(self) -> None:
         """Show ``tiles.gpkg`` (written once) in the project, styled by status; live updates follow from then on.
 
-        Writing, opening and reading the file run in a task (the first turn of a 300-tile run took 35 ms on the
-        GUI thread, issue #21); the main thread only adds the layer."""
+        Writing the file and reading its live columns run in a task; the main thread opens the layer and adds it
+        in two event-loop turns (all in one turn took 17-35 ms for 300 tiles, issue #21)."""
         from .. import settings
         from ..adapters import tile_layer
 
         run, rates = self.run, settings.credit_rates()
-        path, name, main = run.run_dir / tile_layer.FILE_NAME, f"{run.name} tiles", QgsApplication.instance().thread()
+        path = run.run_dir / tile_layer.FILE_NAME
 
         def prepare(_task):
             if not path.is_file():
                 tile_layer.write_tile_layer(path, run.tiles, run.tile_states(), rates=rates)
-            return tile_layer.prepare_tile_layer(path, name, main)
+            return tile_layer.read_live_columns(path)
 
-        self.run_task(_LAYER_KEY, "WorldCereal: opening the tile layer", prepare, self._tile_layer_ready)
+        self.run_task(_LAYER_KEY, "WorldCereal: opening the tile layer", prepare,
+                      lambda columns, error: self._tile_layer_read(path, columns, error))
 
-    def _tile_layer_ready(self, prepared, error: WorldCerealError | None) -> None:
+    def _tile_layer_read(self, path: Path, columns, error: WorldCerealError | None) -> None:
         from ..adapters import tile_layer
 
-        if error is not None:
-            if not isinstance(error, CancelledError):
-                self.notify.emit("WorldCereal", str(error), WARNING)
-            return
-        self.tile_layer = layer = tile_layer.add_tile_layer(prepared, self.project)
+        if error is None and not self._stopped:
+            try:
+                tile_layer.show_tile_layer(path, f"{self.run.name} tiles", columns, self.project,
+                                           self._tile_layer_added)
+            except WorldCerealError as err:
+                error = err
+        if error is not None and not isinstance(error, CancelledError):
+            self.notify.emit("WorldCereal", str(error), WARNING)
+
+    def _tile_layer_added(self, layer: QgsVectorLayer) -> None:
+        self.tile_layer = layer
         layer.willBeDeleted.connect(lambda: self._tile_layer_gone(layer))  # the user may remove it any time
         self.update_tile_layer()
 
