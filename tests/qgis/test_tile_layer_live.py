@@ -105,7 +105,7 @@ def test_a_reopened_layer_starts_from_what_the_file_holds(wc_dir, tmp_path, qgis
 
 
 def test_removing_the_layer_ends_its_writes(wc_dir, tmp_path, qgis_app):
-    """A write in flight stops when its layer goes (no task left running); the next layer catches up with the run."""
+    """Writes in flight or queued when the layer goes still end, and the file keeps the last statuses sent."""
     plans = _plans(wc_dir)
     path = tile_layer.write_tile_layer(tmp_path / tile_layer.FILE_NAME, plans, rates=DEFAULT_RATES)
     layer = _load(path)
@@ -116,11 +116,12 @@ def test_removing_the_layer_ends_its_writes(wc_dir, tmp_path, qgis_app):
             tile_layer.update_tile_layer(layer, states)
     assert running_tasks() >= 1  # a write is on its way
     QgsProject.instance().removeMapLayer(layer.id())
-    _pump(lambda: running_tasks() == 0, timeout=10, what="the removed layer's write")
+    _pump(lambda: running_tasks() == 0, timeout=10, what="the removed layer's writes")
+    assert _statuses(path) == {p.name: TileStatus.RUNNING for p in plans}
     again = _load(path)
     try:
         done = {p.name: TileState(p.name, TileStatus.FINISHED, attempts=1, job_id=f"j-{p.name}") for p in plans}
-        tile_layer.update_tile_layer(again, done)
+        assert tile_layer.update_tile_layer(again, done) == len(plans)  # compared with what the file holds
         _drain(again)
         assert _statuses(path) == {p.name: TileStatus.FINISHED for p in plans}
     finally:

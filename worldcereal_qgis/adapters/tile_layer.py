@@ -10,8 +10,8 @@ commit waits for the disk (15-85 ms measured here): ``update_tile_layer`` compar
 (kept in memory per layer), and a task writes the changed rows through its own GDAL connection, coalescing
 whatever changed meanwhile into the next write; the layer repaints when a write is done. The writer keeps the
 file in WAL mode (QGIS resets it), so QGIS's renderers keep reading while a write runs. A write stops at its
-first failed row or when cancelled (QGIS closing, the layer removed): it never outlives its layer by more than
-one row.
+first failed row or when cancelled (QGIS closing); a removed layer's queued rows go in one last write, so every
+write task ends and the file keeps the run's last statuses.
 """
 
 from __future__ import annotations
@@ -236,19 +236,14 @@ class _LiveRows:
                                         lambda task: _write_rows(path, batch, task), self._written))
 
     def stop(self) -> None:
-        """The layer goes away: queued rows are dropped and a running write stops at its next row (rolled back;
-        the next tile layer of the run compares with the file again)."""
-        self.stopped, self.pending = True, {}
-        if self.task is not None:
-            try:
-                self.task.drop()
-            except RuntimeError:  # QGIS already deleted the finished task
-                pass
+        """The layer goes away: the write in flight ends as usual and what is still queued goes in one last write
+        (the file stays the run's record for the next session); no retries after that."""
+        self.stopped = True
+        if self.task is None and self.pending:
+            self._start()
 
     def _written(self, _result, error: WorldCerealError | None) -> None:
         failed, self.writing, self.task = self.writing, {}, None
-        if self.stopped:
-            return
         newer = bool(self.pending)
         self.failures = 0 if error is None else self.failures + 1
         if error is not None:  # the rows go again with the next change, or retried a few times a second apart
@@ -257,6 +252,10 @@ class _LiveRows:
                 from qgis.core import Qgis, QgsMessageLog
 
                 QgsMessageLog.logMessage(str(error), "WorldCereal", Qgis.MessageLevel.Warning)
+        if self.stopped:  # the layer is gone: only rows queued before that still go, once
+            if newer:
+                self._start()
+            return
         try:
             self.layer.triggerRepaint()
         except RuntimeError:  # the layer was removed meanwhile
