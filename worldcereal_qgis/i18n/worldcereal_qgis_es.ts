@@ -74,6 +74,70 @@
   </message>
  </context>
  <context>
+  <name>CustomModels</name>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="111" />
+   <source>none</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="110" />
+   <source>{n} {reason}</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="112" />
+   <source>{read} rows read, {used} used; {kept} of {total} samples kept; dropped: {dropped}.</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>ExtractionController</name>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="121" />
+   <source>Cancelled; the remote jobs were stopped.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="62" />
+   <source>WorldCereal: cancelling the extraction</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="80" />
+   <source>WorldCereal: extraction {0} {1}</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="89" />
+   <source>WorldCereal: merging extractions</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="48" />
+   <source>WorldCereal: preparing extraction jobs</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="143" />
+   <source>{0} of {1} jobs done, {2} running, {3} failed; {4:.1f} credits so far.</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>JobController</name>
+  <message>
+   <location filename="worldcereal_qgis/controllers/jobs.py" line="115" />
+   <source>{0} is already running as job {1}; following it instead of paying for it twice.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/jobs.py" line="111" />
+   <source>{0} was already made (job {1}); its result is loaded again instead of paying for it twice.</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
   <name>LabellingPanel</name>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="89" />
@@ -162,37 +226,37 @@
  <context>
   <name>MapAlgorithm</name>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="281" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="283" />
    <source>Crop type map (WorldCereal)</source>
    <translation>Mapa de tipos de cultivo (WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="206" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="208" />
    <source>Cropland map (WorldCereal)</source>
    <translation>Mapa de tierras de cultivo (WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="240" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="242" />
    <source>Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that year's last season, START_DATE {start} the 12 months from that day.</source>
    <translation>Indique YEAR o START_DATE, no ambos: YEAR {year} son los 12 meses que terminan con la última temporada de ese año, START_DATE {start} los 12 meses desde ese día.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="284" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="286" />
    <source>Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type head zip). The processing period is the 12 months ending with the last season's last month. Leave the season dates empty and give a year to use the crop calendar's windows for the season ids (tc-s1 = season 1, tc-s2 = season 2, tc-annual = whole year), as the WorldCereal library does. Bands: cropland, croptype_classification:&lt;season&gt; (value = class), probabilities.</source>
    <translation>Cartografía los tipos de cultivo de una o dos temporadas de cultivo con el modelo WorldCereal (o su propio modelo .zip). El periodo de procesamiento son los 12 meses que terminan con el último mes de la última temporada. Deje vacías las fechas e indique un año para usar las temporadas del calendario de cultivos (tc-s1 = temporada 1, tc-s2 = temporada 2, tc-annual = año completo), como hace la biblioteca WorldCereal. Bandas: tierras de cultivo, croptype_classification:&lt;temporada&gt; (valor = clase), probabilidades.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="209" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="211" />
    <source>Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. The processing period is exactly 12 whole months: give a start month, or a year. For a year the period follows the WorldCereal notebooks' rule: the 12 months ending with the month the area's last crop-calendar season of that year ends (the calendar is downloaded once, about 2 MB; without it the algorithm stops and says how to point it at a local copy). Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.</source>
    <translation>Cartografía los cultivos temporales de un área con el modelo WorldCereal preentrenado en openEO. El periodo de procesamiento son exactamente 12 meses completos: indique un mes de inicio, o un año. Para un año, el periodo sigue la regla de los cuadernos de WorldCereal: los 12 meses que terminan con el mes en que acaba la última temporada de ese año del calendario de cultivos en el área (el calendario se descarga una vez, unos 2 MB; sin él el algoritmo se detiene y explica cómo indicar una copia local). Bandas: cropland_classification (1 = tierra de cultivo), probability_cropland, probability_other.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="219" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="221" />
    <source>Year (its growing seasons are covered) — or give the first day below</source>
    <translation>Año (se cubren sus temporadas de cultivo) — o indique el primer día abajo</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="301" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="303" />
    <source>Year of the suggested seasons — or give the season dates above (one of the two is needed)</source>
    <translation>Año de las temporadas propuestas — o indique las fechas de las temporadas arriba (hace falta uno de los dos)</translation>
   </message>
@@ -215,7 +279,7 @@
    <translation type="unfinished" />
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="163" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="87" />
    <source>A reference data file (GeoParquet, Parquet, GeoPackage, ...); it is read directly, also where QGIS cannot open it as a layer.</source>
    <translation type="unfinished" />
   </message>
@@ -230,8 +294,18 @@
    <translation type="unfinished" />
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="202" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="126" />
    <source>Choose a reference data layer or file first.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="205" />
+   <source>Choose an output folder first.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="239" />
+   <source>Continuing the unfinished extraction from the last session…</source>
    <translation type="unfinished" />
   </message>
   <message>
@@ -280,17 +354,22 @@
    <translation type="unfinished" />
   </message>
   <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="217" />
+   <source>Submitting {0} jobs to {1}…</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Validate and plan</source>
    <translation type="unfinished" />
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="221" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="145" />
    <source>Validating reference data</source>
    <translation type="unfinished" />
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="219" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="143" />
    <source>Validating…</source>
    <translation type="unfinished" />
   </message>
@@ -310,12 +389,17 @@
    <translation type="unfinished" />
   </message>
   <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="259" />
+   <source>{0} samples written to {1}.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>…</source>
    <translation type="unfinished" />
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="166" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="90" />
    <source>…or file</source>
    <translation type="unfinished" />
   </message>
@@ -346,18 +430,61 @@
  <context>
   <name>TrainCroptypeAlgorithm</name>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_train.py" line="68" />
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="115" />
+   <source>Keep samples whose quality scores are 0 (the library drops them)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="72" />
    <source>Model name (empty = season, months, classes and today's date)</source>
    <translation type="unfinished" />
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_train.py" line="107" />
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="126" />
    <source>Model name: {name}.</source>
    <translation type="unfinished" />
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_train.py" line="96" />
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="108" />
+   <source>Months each sample gets</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="112" />
+   <source>Random seed (split, masking, jitter)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="101" />
    <source>Registered model name</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="111" />
+   <source>Temporal jitter on the training split (the library's augmentation)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="271" />
+   <source>{alignment} alignment: {counts}</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>TrainingResultDialog</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="61" />
+   <source>Months per sample: {alignment} alignment, with temporal jitter (seed {seed}).</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="63" />
+   <source>Months per sample: {alignment} alignment, without temporal jitter (seed {seed}).</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="65" />
+   <source>Warning: {text}</source>
    <translation type="unfinished" />
   </message>
  </context>
@@ -1665,27 +1792,27 @@ Start {jobs} jobs on {backend}?</source>
  <context>
   <name>WorldCerealPlugin</name>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="85" />
+   <location filename="worldcereal_qgis/plugin.py" line="86" />
    <source>Load a real WorldCereal crop-type map shipped with the plugin (offline, no account needed)</source>
    <translation>Cargar un mapa real de tipos de cultivo de WorldCereal incluido en el complemento (sin conexión, sin cuenta)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="83" />
+   <location filename="worldcereal_qgis/plugin.py" line="84" />
    <source>Open an example result</source>
    <translation>Abrir un resultado de ejemplo</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="65" />
+   <location filename="worldcereal_qgis/plugin.py" line="66" />
    <source>Open the WorldCereal panel: cropland and crop-type maps with openEO</source>
    <translation>Abrir el panel WorldCereal: mapas de tierras de cultivo y de tipos de cultivo con openEO</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="69" />
+   <location filename="worldcereal_qgis/plugin.py" line="70" />
    <source>Reference data and extractions…</source>
    <translation>Datos de referencia y extracciones…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="71" />
+   <location filename="worldcereal_qgis/plugin.py" line="72" />
    <source>Validate your reference data and extract satellite time series for it</source>
    <translation>Validar sus datos de referencia y extraer sus series temporales de satélite</translation>
   </message>
@@ -1873,6 +2000,24 @@ Start {jobs} jobs on {backend}?</source>
    <location filename="worldcereal_qgis/controllers/session.py" line="35" />
    <source>{runs} WorldCereal tiled runs are still running</source>
    <translation>{runs} procesamientos por teselas de WorldCereal siguen en curso</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealTileLayer</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="132" />
+   <source>The tile layer {path} cannot be opened.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="95" />
+   <source>The tile layer {path} cannot be written: {error}.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="248" />
+   <source>The tile layer {path} could not be updated.</source>
+   <translation type="unfinished" />
   </message>
  </context>
 </TS>

@@ -74,6 +74,70 @@
   </message>
  </context>
  <context>
+  <name>CustomModels</name>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="111" />
+   <source>none</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="110" />
+   <source>{n} {reason}</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="112" />
+   <source>{read} rows read, {used} used; {kept} of {total} samples kept; dropped: {dropped}.</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>ExtractionController</name>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="121" />
+   <source>Cancelled; the remote jobs were stopped.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="62" />
+   <source>WorldCereal: cancelling the extraction</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="80" />
+   <source>WorldCereal: extraction {0} {1}</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="89" />
+   <source>WorldCereal: merging extractions</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="48" />
+   <source>WorldCereal: preparing extraction jobs</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="143" />
+   <source>{0} of {1} jobs done, {2} running, {3} failed; {4:.1f} credits so far.</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>JobController</name>
+  <message>
+   <location filename="worldcereal_qgis/controllers/jobs.py" line="115" />
+   <source>{0} is already running as job {1}; following it instead of paying for it twice.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/jobs.py" line="111" />
+   <source>{0} was already made (job {1}); its result is loaded again instead of paying for it twice.</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
   <name>LabellingPanel</name>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="89" />
@@ -162,37 +226,37 @@
  <context>
   <name>MapAlgorithm</name>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="281" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="283" />
    <source>Crop type map (WorldCereal)</source>
    <translation>Carte des types de cultures (WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="206" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="208" />
    <source>Cropland map (WorldCereal)</source>
    <translation>Carte des terres cultivées (WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="240" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="242" />
    <source>Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that year's last season, START_DATE {start} the 12 months from that day.</source>
    <translation>Indiquez YEAR ou START_DATE, pas les deux : YEAR {year} désigne les 12 mois se terminant avec la dernière saison de cette année, START_DATE {start} les 12 mois à partir de ce jour.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="284" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="286" />
    <source>Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type head zip). The processing period is the 12 months ending with the last season's last month. Leave the season dates empty and give a year to use the crop calendar's windows for the season ids (tc-s1 = season 1, tc-s2 = season 2, tc-annual = whole year), as the WorldCereal library does. Bands: cropland, croptype_classification:&lt;season&gt; (value = class), probabilities.</source>
    <translation>Cartographie les types de cultures pour une ou deux saisons de culture avec le modèle WorldCereal (ou votre propre modèle .zip). La période de traitement couvre les 12 mois se terminant avec le dernier mois de la dernière saison. Laissez les dates vides et indiquez une année pour utiliser les saisons du calendrier cultural (tc-s1 = saison 1, tc-s2 = saison 2, tc-annual = année entière), comme le fait la bibliothèque WorldCereal. Bandes : terres cultivées, croptype_classification:&lt;saison&gt; (valeur = classe), probabilités.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="209" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="211" />
    <source>Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. The processing period is exactly 12 whole months: give a start month, or a year. For a year the period follows the WorldCereal notebooks' rule: the 12 months ending with the month the area's last crop-calendar season of that year ends (the calendar is downloaded once, about 2 MB; without it the algorithm stops and says how to point it at a local copy). Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.</source>
    <translation>Cartographie les cultures temporaires d'une zone avec le modèle WorldCereal pré-entraîné sur openEO. La période de traitement compte exactement 12 mois entiers : indiquez un mois de début, ou une année. Pour une année, la période suit la règle des notebooks WorldCereal : les 12 mois se terminant avec le mois où finit la dernière saison du calendrier cultural de cette année dans la zone (le calendrier est téléchargé une fois, environ 2 Mo ; sans lui l'algorithme s'arrête et explique comment indiquer une copie locale). Bandes : cropland_classification (1 = terre cultivée), probability_cropland, probability_other.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="219" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="221" />
    <source>Year (its growing seasons are covered) — or give the first day below</source>
    <translation>Année (ses saisons de culture sont couvertes) — ou indiquez le premier jour ci-dessous</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="301" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="303" />
    <source>Year of the suggested seasons — or give the season dates above (one of the two is needed)</source>
    <translation>Année des saisons proposées — ou indiquez les dates des saisons ci-dessus (l'un des deux est nécessaire)</translation>
   </message>
@@ -215,7 +279,7 @@
    <translation type="unfinished" />
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="163" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="87" />
    <source>A reference data file (GeoParquet, Parquet, GeoPackage, ...); it is read directly, also where QGIS cannot open it as a layer.</source>
    <translation type="unfinished" />
   </message>
@@ -230,8 +294,18 @@
    <translation type="unfinished" />
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="202" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="126" />
    <source>Choose a reference data layer or file first.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="205" />
+   <source>Choose an output folder first.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="239" />
+   <source>Continuing the unfinished extraction from the last session…</source>
    <translation type="unfinished" />
   </message>
   <message>
@@ -280,17 +354,22 @@
    <translation type="unfinished" />
   </message>
   <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="217" />
+   <source>Submitting {0} jobs to {1}…</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Validate and plan</source>
    <translation type="unfinished" />
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="221" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="145" />
    <source>Validating reference data</source>
    <translation type="unfinished" />
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="219" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="143" />
    <source>Validating…</source>
    <translation type="unfinished" />
   </message>
@@ -310,12 +389,17 @@
    <translation type="unfinished" />
   </message>
   <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="259" />
+   <source>{0} samples written to {1}.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>…</source>
    <translation type="unfinished" />
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="166" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="90" />
    <source>…or file</source>
    <translation type="unfinished" />
   </message>
@@ -346,18 +430,61 @@
  <context>
   <name>TrainCroptypeAlgorithm</name>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_train.py" line="68" />
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="115" />
+   <source>Keep samples whose quality scores are 0 (the library drops them)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="72" />
    <source>Model name (empty = season, months, classes and today's date)</source>
    <translation type="unfinished" />
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_train.py" line="107" />
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="126" />
    <source>Model name: {name}.</source>
    <translation type="unfinished" />
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_train.py" line="96" />
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="108" />
+   <source>Months each sample gets</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="112" />
+   <source>Random seed (split, masking, jitter)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="101" />
    <source>Registered model name</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="111" />
+   <source>Temporal jitter on the training split (the library's augmentation)</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="271" />
+   <source>{alignment} alignment: {counts}</source>
+   <translation type="unfinished" />
+  </message>
+ </context>
+ <context>
+  <name>TrainingResultDialog</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="61" />
+   <source>Months per sample: {alignment} alignment, with temporal jitter (seed {seed}).</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="63" />
+   <source>Months per sample: {alignment} alignment, without temporal jitter (seed {seed}).</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="65" />
+   <source>Warning: {text}</source>
    <translation type="unfinished" />
   </message>
  </context>
@@ -1665,27 +1792,27 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  <context>
   <name>WorldCerealPlugin</name>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="85" />
+   <location filename="worldcereal_qgis/plugin.py" line="86" />
    <source>Load a real WorldCereal crop-type map shipped with the plugin (offline, no account needed)</source>
    <translation>Charger une vraie carte des types de cultures WorldCereal fournie avec l'extension (hors ligne, sans compte)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="83" />
+   <location filename="worldcereal_qgis/plugin.py" line="84" />
    <source>Open an example result</source>
    <translation>Ouvrir un exemple de résultat</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="65" />
+   <location filename="worldcereal_qgis/plugin.py" line="66" />
    <source>Open the WorldCereal panel: cropland and crop-type maps with openEO</source>
    <translation>Ouvrir le panneau WorldCereal : cartes des terres cultivées et des types de cultures avec openEO</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="69" />
+   <location filename="worldcereal_qgis/plugin.py" line="70" />
    <source>Reference data and extractions…</source>
    <translation>Données de référence et extractions…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="71" />
+   <location filename="worldcereal_qgis/plugin.py" line="72" />
    <source>Validate your reference data and extract satellite time series for it</source>
    <translation>Valider vos données de référence et en extraire les séries temporelles satellitaires</translation>
   </message>
@@ -1873,6 +2000,24 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <location filename="worldcereal_qgis/controllers/session.py" line="35" />
    <source>{runs} WorldCereal tiled runs are still running</source>
    <translation>{runs} traitements par tuiles WorldCereal sont toujours en cours</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealTileLayer</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="132" />
+   <source>The tile layer {path} cannot be opened.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="95" />
+   <source>The tile layer {path} cannot be written: {error}.</source>
+   <translation type="unfinished" />
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="248" />
+   <source>The tile layer {path} could not be updated.</source>
+   <translation type="unfinished" />
   </message>
  </context>
 </TS>
