@@ -129,12 +129,12 @@
   <message>
    <location filename="worldcereal_qgis/controllers/jobs.py" line="115" />
    <source>{0} is already running as job {1}; following it instead of paying for it twice.</source>
-   <translation>{0} est déjà en cours (tâche {1}) ; elle est suivie au lieu d'être payée deux fois.</translation>
+   <translation>{0} est déjà en cours (tâche {1}) ; cette tâche est suivie plutôt que payée deux fois.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/controllers/jobs.py" line="111" />
    <source>{0} was already made (job {1}); its result is loaded again instead of paying for it twice.</source>
-   <translation>{0} a déjà été produite (tâche {1}) ; son résultat est rechargé au lieu d'être payé deux fois.</translation>
+   <translation>{0} existe déjà (tâche {1}) ; son résultat est rechargé plutôt que payé deux fois.</translation>
   </message>
  </context>
  <context>
@@ -637,7 +637,7 @@
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="68" />
    <source>Allocation</source>
-   <translation>Répartition</translation>
+   <translation>Allocation</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="64" />
@@ -767,7 +767,7 @@
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="70" />
    <source>Minimum points per stratum (compromise allocation)</source>
-   <translation>Nombre minimal de points par strate (répartition de compromis)</translation>
+   <translation>Nombre minimal de points par strate (allocation de compromis)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="84" />
