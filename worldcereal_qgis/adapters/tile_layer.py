@@ -232,6 +232,8 @@ class _LiveRows:
     def _start(self) -> None:
         self.writing, self.pending = self.pending, {}
         path, batch = self.path, self.writing
+        # start_task keeps the task referenced until it ends: this object goes with its layer, and a task whose
+        # last Python reference went with it never wrote its rows or never ended.
         self.task = start_task(CoreTask("WorldCereal: updating the tile layer",
                                         lambda task: _write_rows(path, batch, task), self._written))
 
