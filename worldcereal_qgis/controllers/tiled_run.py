@@ -178,32 +178,44 @@ class RunController(BatchSteps):
 
 
 class LayerReloads(QObject):
-    """Layers whose file was replaced reload it one per event-loop turn, so the new tiles show without a stall.
+    """Layers whose file was replaced reload it one per event-loop turn, then repaint together.
 
     Each GDAL layer reopens its file (~5 ms for a mosaic VRT); the 53 layers of a crop-type mosaic at once held
-    the GUI thread for 220-300 ms after every finished tile (issue #21).
+    the GUI thread for 220-300 ms after every finished tile (issue #21). The repaint waits for the last one: a
+    repaint per layer would restart the map's render jobs 53 times, and render jobs share QGIS's small thread
+    pool with the plugin's tasks.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.queue: list[QgsRasterLayer] = []
+        self._done: list[QgsRasterLayer] = []
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._next)
 
     def reload(self, layers: list[QgsRasterLayer]) -> None:
         """Reload ``layers`` (all of them: ones still queued from an earlier call are in it again)."""
-        self.queue = list(layers)
+        self.queue, self._done = list(layers), []
         if self.queue:
             self._timer.start()
 
     def _next(self) -> None:
         if not self.queue:
             self._timer.stop()
+            self._repaint()
             return
         layer = self.queue.pop(0)
         try:
             layer.dataProvider().reloadData()
-            layer.triggerRepaint()
+            self._done.append(layer)
         except RuntimeError:  # the user removed the layer meanwhile
             pass
+
+    def _repaint(self) -> None:
+        done, self._done = self._done, []
+        for layer in done:
+            try:
+                layer.triggerRepaint()
+            except RuntimeError:
+                pass
