@@ -25,6 +25,34 @@ def test_a_started_task_reports_although_the_caller_kept_no_reference():
     wait_for(lambda: running_tasks() == 0, what="task forgotten")  # forgotten once it ended
 
 
+def test_a_dropped_task_skips_its_work_and_ends():
+    """CoreTask.drop (an owner going away) never cancels a queued task, which QGIS 3.22 deletes while a pool
+    thread may still start it: the task runs, skips its work, ends, and reports to nobody."""
+    worked, got = [], []
+    queued = CoreTask("WorldCereal: dropped while queued", lambda task: worked.append(1),
+                      lambda result, error: got.append(error))
+    queued.drop()  # before a pool thread took it
+    start_task(queued)
+    wait_for(lambda: running_tasks() == 0, what="the dropped task ended")
+    assert worked == [] and got == []
+    started = []
+    running = start_task(CoreTask("WorldCereal: dropped while running",
+                                  lambda task: started.append(1) or _until_cancelled(task), got.append))
+    wait_for(lambda: started, what="the task started")
+    running.drop()  # a running task is cancelled: its work sees it and stops
+    wait_for(lambda: running_tasks() == 0, what="the running task ended")
+    assert got == []
+
+
+def _until_cancelled(task) -> None:
+    import time
+
+    deadline = time.monotonic() + 10
+    while not task.isCanceled():
+        assert time.monotonic() < deadline, "the cancel never reached the work"
+        time.sleep(0.01)
+
+
 class _Log:
     """Messages QGIS's log panel receives under the WorldCereal tab."""
 
