@@ -1,8 +1,13 @@
-"""Opening the WorldCereal panel: GUI-thread time of building and showing the dock (issue #19; target < 50 ms).
+"""Opening the WorldCereal panel: the longest GUI-thread turn from "open" until the dock is built (#19, #21).
 
-Median of 7 constructions on the pytest-qgis canvas, the first one (cold imports, .ui parsing) reported apart.
-The machine is shared (load average often above 4 on 2 cores), so the GUI thread's own CPU time
-(``time.thread_time``) is the figure compared with the target; wall time is printed next to it.
+Issue #21's target: no GUI-thread stall longer than one 60 Hz frame (16.7 ms). The dock is opened inside the
+real Qt event loop while the 2 ms heartbeat of ``bench_gui_stall`` beats; each gap between two beats is one
+stretch the GUI thread could not answer. Per opening: the worst gap's own GUI-thread CPU time
+(``time.thread_time``, the load-independent figure on this shared machine) and wall time, and the wall time
+from "open" until the dock is built and swapped in. The first opening in the process (cold .ui parsing, first
+CRS objects) is reported apart from the median of the warm ones; p99 is over every beat of the warm ones.
+Also printed: the GUI thread's total CPU time of an opening (issue #19's < 50 ms), for comparison with the
+former one-piece construction (21–31 ms in one turn).
 """
 
 from __future__ import annotations
@@ -10,28 +15,62 @@ from __future__ import annotations
 import statistics
 import time
 
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QTimer
 
+from tests.benchmarks.bench_gui_stall import FRAME_MS, Heartbeat, run_until
+from tests.qgis.conftest import configure  # noqa: F401 (fixture make_dock uses)
 from tests.qgis.test_dock import BURGUNDY, make_dock, set_extent  # noqa: F401 (fixture)
 from worldcereal_qgis.core.jobstore import JobStore
 
 RUNS = 7
+SETTLE_S = 0.15  # after "built": the swapped-in contents are laid out and painted in the next turns
 
 
-def test_dock_opening_time(make_dock, qgis_iface, tmp_path):  # noqa: F811
+def open_once(make) -> dict:
+    """One opening inside the event loop, heartbeat running; returns its figures."""
+    opened: dict = {}
+
+    def open_dock() -> None:
+        opened["started"], opened["cpu"] = time.perf_counter(), time.thread_time()
+        opened["dock"] = make()
+        opened["dock"].built.connect(lambda: opened.setdefault("built", time.perf_counter()))
+
+    run_until(lambda: True, 1, "idle")  # whatever the previous opening left is done
+    beat = Heartbeat().start()
+    QTimer.singleShot(0, open_dock)
+    run_until(lambda: "built" in opened, 10, "the dock built")
+    settle = time.perf_counter() + SETTLE_S
+    run_until(lambda: time.perf_counter() > settle, 5, "settled")
+    beat.stop()
+    dock = opened["dock"]
+    assert dock.runButton.isVisible() and dock.widget() is dock.dockContents
+    cpu_total = (time.thread_time() - opened["cpu"]) * 1000
+    dock.shutdown()
+    dock.hide()
+    return {"beat": beat, "built_ms": (opened["built"] - opened["started"]) * 1000, "cpu_total_ms": cpu_total}
+
+
+def test_dock_opening_turns(make_dock, qgis_iface, tmp_path):  # noqa: F811
     set_extent(qgis_iface.mapCanvas(), BURGUNDY)
     store = JobStore(tmp_path / "jobs.sqlite")  # the plugin's store exists already when a person opens the panel
-    cpu, wall = [], []
-    for _ in range(RUNS):
-        QCoreApplication.processEvents()  # the canvas has drawn: only the dock is timed
-        started, started_cpu = time.perf_counter(), time.thread_time()
-        dock = make_dock(store=store, orbit_mode="DESCENDING")
-        QCoreApplication.processEvents()  # shown and laid out, as a person sees it
-        cpu.append((time.thread_time() - started_cpu) * 1000)
-        wall.append((time.perf_counter() - started) * 1000)
-        dock.shutdown()
-        dock.hide()
-    warm_cpu, warm_wall = statistics.median(cpu[1:]), statistics.median(wall[1:])
-    print(f"\ndock opening: GUI thread {warm_cpu:.1f} ms median (first, cold: {cpu[0]:.1f} ms); "
-          f"wall {warm_wall:.1f} ms median on this shared machine (target < 50 ms GUI thread)")
-    assert warm_cpu < 50
+    runs = [open_once(lambda: make_dock(store=store, orbit_mode="DESCENDING")) for _ in range(RUNS)]
+    first, warm = runs[0], runs[1:]
+
+    def median(key, cpu=None):
+        return statistics.median(r["beat"].worst_ms(cpu) if cpu is not None else r[key] for r in warm)
+
+    warm_cpu = sorted(g for r in warm for g in r["beat"].cpu_gaps)
+    warm_wall = sorted(g for r in warm for g in r["beat"].gaps)
+    worst_cpu = max(r["beat"].worst_ms(True) for r in warm)
+    print(f"\ndock opening, {RUNS - 1} warm openings (median; worst of all): worst turn GUI-thread CPU "
+          f"{median(None, True):.1f} ms ({worst_cpu:.1f} ms; ratio {worst_cpu / FRAME_MS:.2f}), p99 "
+          f"{warm_cpu[int(len(warm_cpu) * 0.99)] * 1000:.1f} ms; wall worst gap {median(None, False):.1f} ms "
+          f"({max(r['beat'].worst_ms() for r in warm):.1f} ms; ratio "
+          f"{max(r['beat'].worst_ms() for r in warm) / FRAME_MS:.2f}), p99 "
+          f"{warm_wall[int(len(warm_wall) * 0.99)] * 1000:.1f} ms; open -> built {median('built_ms'):.0f} ms wall; "
+          f"GUI-thread CPU of the whole opening {median('cpu_total_ms'):.1f} ms")
+    print(f"dock opening, first in this process (cold): {first['beat'].report('worst turn')}; "
+          f"open -> built {first['built_ms']:.0f} ms wall; GUI-thread CPU of the whole opening "
+          f"{first['cpu_total_ms']:.1f} ms")
+    assert worst_cpu < FRAME_MS  # no warm turn longer than a frame of the GUI thread's own time
+    assert median("cpu_total_ms") < 50  # issue #19: the whole opening, summed over its turns

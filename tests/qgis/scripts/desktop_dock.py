@@ -93,15 +93,27 @@ def start():
         settings.LOCAL_BACKEND_URL.write(URL)  # a developer's `make backend`: the dock offers it once it answers
         plugin = plugins["worldcereal_qgis"]
         plugin.action.trigger()
-        dock = plugin.dock
-        result["dock_visible"] = dock.isVisible()
-        canvas = iface.mapCanvas()
-        canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
-        canvas.setExtent(QgsRectangle(4.70, 47.00, 4.80, 47.07))
-        choose_local(dock)
+        panel_built(plugin)
     except Exception:  # noqa: BLE001
         result["error"] = traceback.format_exc()
         finish()
+
+
+def panel_built(plugin, attempts=0):
+    """The panel opens in event-loop turns (its modules imported in a task the first time)."""
+    dock = plugin.dock
+    if dock is None or not dock.is_built():
+        if attempts > 300:
+            result["error"] = "the panel was not built within 60 s"
+            finish()
+            return
+        QTimer.singleShot(200, lambda: panel_built(plugin, attempts + 1))
+        return
+    result["dock_visible"] = dock.isVisible()
+    canvas = iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setExtent(QgsRectangle(4.70, 47.00, 4.80, 47.07))
+    choose_local(dock)
 
 
 def choose_local(dock, attempts=0):
