@@ -64,7 +64,8 @@ class WorldCerealDock(QDockWidget):
         self._shut_down = False
         self.problems: list[InputError] = []
         self._build = BuildInTurns([self._build_frame, self._build_area, self._build_when, self._build_form,
-                                    self._build_jobs, self._build_wiring, self._build_state, self._swap_in], self)
+                                    self._build_jobs, self._build_runs, self._build_first_run, self._build_wiring,
+                                    self._build_state, self._swap_in], self)
         self._build.done.connect(self.built)
         self._build.start()
 
@@ -114,7 +115,11 @@ class WorldCerealDock(QDockWidget):
     def _build_jobs(self) -> None:
         self.mainSplitter.addWidget(load_piece(self, paths.ui_path("dock_jobs.ui"), QGroupBox(self.mainSplitter)))
         self.jobs = JobsPanel(self, self.controller)
+
+    def _build_runs(self) -> None:
         self.runs_panel = RunsPanel(self, self.runs)
+
+    def _build_first_run(self) -> None:
         self.first_run = add_first_run(self, self.open_example)
 
     def _build_wiring(self) -> None:

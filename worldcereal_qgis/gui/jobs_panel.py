@@ -159,5 +159,6 @@ class JobsPanel(QObject):
 
     def shutdown(self) -> None:
         self._clock.stop()
+        self.model.shutdown()
         if self.log_dialog is not None:
             self.log_dialog.close()
