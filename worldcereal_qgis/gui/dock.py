@@ -1,4 +1,5 @@
-"""The WorldCereal dock: AOI, product, seasons, orbit, account and jobs (layout in resources/ui/dock.ui).
+"""The WorldCereal dock: AOI, product, seasons, orbit, account and jobs (layout in resources/ui/dock*.ui, one
+piece per group, loaded one event-loop turn each so that opening never holds the GUI thread past a frame, #21).
 
 Only wiring lives here: the form state is ``DockState``, requests come from the core builders, jobs run
 through ``JobController`` tasks, and every wait (login, jobs, calendar, catalogue) is a QgsTask.

@@ -17,7 +17,7 @@ from .jobs_model import JobsTableModel
 from .log_dialog import JobLogDialog, format_log
 
 tr = translator("WorldCerealJobs")
-# action name -> its button in dock.ui (the context menu's words: menu_texts)
+# action name -> its button in dock_jobs.ui (the context menu's words: menu_texts)
 ACTIONS = {
     "cancel": "cancelJobButton",
     "retry": "retryJobButton",
