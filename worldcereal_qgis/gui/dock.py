@@ -64,9 +64,9 @@ class WorldCerealDock(QDockWidget):
         self.planning = False
         self._shut_down = False
         self.problems: list[InputError] = []
-        self._build = BuildInTurns([self._build_frame, self._build_area, self._build_when, self._build_form,
-                                    self._build_jobs, self._build_runs, self._build_first_run, self._build_wiring,
-                                    self._build_state, self._swap_in], self)
+        self._build = BuildInTurns([self._build_frame, self._build_when, self._build_advanced, self._build_panels,
+                                    self._build_form, self._build_jobs, self._build_runs, self._build_first_run,
+                                    self._build_wiring, self._build_state, self._swap_in], self)
         self._build.done.connect(self.built)
         self._build.start()
 
@@ -97,20 +97,27 @@ class WorldCerealDock(QDockWidget):
         contents = QWidget(self)
         contents.hide()  # built out of sight, shown whole by _swap_in
         load_piece(self, paths.ui_path("dock_contents.ui"), contents)
+        load_piece(self, paths.ui_path("dock_form.ui"), QWidget(contents))  # into its scroll area: _build_advanced
         self._piece("dock_account.ui", QGroupBox(self.formWidget))
-        self.account = AccountPanel(self, self._profile_or_default)
-        self.backend_choice = BackendChoice(self.backendCombo, self.state, self)
-
-    def _build_area(self) -> None:
         self._piece("dock_area.ui", QGroupBox(self.formWidget))
-        self.aoi_panel = AoiPanel(self, self.state, self.iface.mapCanvas())
-        self._piece("dock_product.ui", QGroupBox(self.formWidget))
 
     def _build_when(self) -> None:
+        self._piece("dock_product.ui", QGroupBox(self.formWidget))
         self._piece("dock_when.ui", QGroupBox(self.formWidget))
 
-    def _build_form(self) -> None:
+    def _build_advanced(self) -> None:
         self._piece("dock_advanced.ui", QgsCollapsibleGroupBox(self.formWidget))
+        # QScrollArea keeps the first size hint it computes and the main window gives the dock that width: taken
+        # here, from the whole form as its .ui pieces describe it (as when it was one dock.ui), not from the frame
+        self.formScroll.setWidget(self.formWidget)
+        self.formScroll.sizeHint()
+
+    def _build_panels(self) -> None:
+        self.account = AccountPanel(self, self._profile_or_default)
+        self.backend_choice = BackendChoice(self.backendCombo, self.state, self)
+        self.aoi_panel = AoiPanel(self, self.state, self.iface.mapCanvas())
+
+    def _build_form(self) -> None:
         self.form = FormPanel(self, self.state)
 
     def _build_jobs(self) -> None:
