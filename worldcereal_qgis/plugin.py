@@ -41,7 +41,7 @@ class WorldCerealPlugin:
         self._check_task = None  # the package check at start-up
         self._packages_ok = False  # that check (or an install) found every package: opening the panel skips it
         self._dock_task = None  # the first opening: the dock's pure-Python imports, in a task
-        self._dock_added = False  # the dock joins the main window once built (whole, at its own size)
+        self._dock_added = False  # the dock joins the main window once built (at the size of its contents)
 
     # -- Processing ---------------------------------------------------------
     def initProcessing(self) -> None:  # noqa: N802 (QGIS API name)
@@ -170,11 +170,13 @@ class WorldCerealPlugin:
         self._start_session()
         self.dock = WorldCerealDock(self.iface, parent=self.iface.mainWindow(), session=self.session)
         self.session.panel_opened()
-        self.dock.built.connect(self._dock_built)
+        self.dock.contentsReady.connect(self._add_dock)
         if self.dock.is_built():  # built at once (a widget was asked for): no turn will report it
-            self._dock_built()
+            self._add_dock()
 
-    def _dock_built(self) -> None:
+    def _add_dock(self) -> None:
+        """The dock joins the main window one turn before its contents are swapped in: adding it (the main
+        window's layout and paint) and showing the contents (their layout and paint) are two turns."""
         if self.dock is None or self._dock_added:
             return
         self._dock_added = True

@@ -79,7 +79,7 @@ def test_action_opens_dock(iface):
         iface.toolbar_actions[0].trigger()
         # the first opening imports the dock's modules in a task, then builds it in short turns (#21): it joins
         # the main window whole
-        wait_for(lambda: iface.docks, what="the dock added to the main window")
+        wait_for(lambda: iface.docks and iface.docks[0].is_built(), what="the dock built in the main window")
         assert len(iface.docks) == 1 and iface.docks[0].is_built()
         assert iface.docks[0].windowTitle() == "WorldCereal"
         assert iface.docks[0].isVisible() or not iface.mainWindow().isVisible()

@@ -11,7 +11,15 @@ from qgis.core import Qgis
 from qgis.gui import QgsCollapsibleGroupBox
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtWidgets import QDockWidget, QGroupBox, QMessageBox, QWidget
+from qgis.PyQt.QtWidgets import (
+    QDockWidget,
+    QGroupBox,
+    QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import settings
 from ..adapters import connections, paths
@@ -46,6 +54,7 @@ class WorldCerealDock(QDockWidget):
     asked for before then (tests, scripts) builds the rest at once: see ``ensure_built``."""
 
     built = pyqtSignal()
+    contentsReady = pyqtSignal()  # the turn before the swap: the dock can join the main window, sized for them
 
     def __init__(self, iface, parent=None, *, controller: JobController | None = None,
                  state: DockState | None = None, runs: TiledRuns | None = None, session=None) -> None:
@@ -66,7 +75,8 @@ class WorldCerealDock(QDockWidget):
         self.problems: list[InputError] = []
         self._build = BuildInTurns([self._build_frame, self._build_when, self._build_advanced, self._build_panels,
                                     self._build_form, self._build_jobs, self._build_runs, self._build_first_run,
-                                    self._build_wiring, self._build_state, self._swap_in], self)
+                                    self._build_wiring, self._build_state, self._size_placeholder, self._swap_in],
+                                   self)
         self._build.done.connect(self.built)
         self._build.start()
 
@@ -143,6 +153,16 @@ class WorldCerealDock(QDockWidget):
             self.controller.resume()  # jobs still running when QGIS closed continue now
             self.runs.resume()  # and so do unfinished tiled runs
         self.dockContents.ensurePolished()  # the style's work of the first show, in this turn rather than the next
+
+    def _size_placeholder(self) -> None:
+        """The placeholder asks for the contents' size, so the dock can be added (and its first paint, cheap) in
+        this turn and the contents shown and painted in the next one."""
+        hint = self.dockContents.sizeHint()
+        layout = QVBoxLayout(self.widget())
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addSpacerItem(QSpacerItem(hint.width(), hint.height(), QSizePolicy.Policy.Preferred,
+                                         QSizePolicy.Policy.Preferred))
+        self.contentsReady.emit()
 
     def _swap_in(self) -> None:
         placeholder = self.widget()
