@@ -133,16 +133,17 @@ class WorldCerealPlugin:
 
     def _open_dock(self) -> None:
         """Opening the panel stalls the GUI thread for no more than a frame (#21): the first time in a session,
-        the dock's modules are imported in a task; the dock then builds itself in short event-loop turns and is
-        added to the main window once built."""
+        the dock's modules are imported in a task; the dock then builds itself in short event-loop turns and
+        joins the main window when its contents are ready (``_add_dock``)."""
         if "worldcereal_qgis.gui.dock" in sys.modules or self._dock_task is not None:
             if self._dock_task is None:
                 self._create_dock()
             return
+        from .adapters.tasks import start_task
+
         task = QgsTask.fromFunction(tr("WorldCereal: opening the panel"), _import_dock_dependencies,
                                     on_finished=lambda *_: self._dock_imported(task))
-        self._dock_task = task
-        QgsApplication.taskManager().addTask(task)
+        self._dock_task = start_task(task)
 
     def _dock_imported(self, task) -> None:
         if self._dock_task is not task:  # unloaded meanwhile
@@ -193,10 +194,11 @@ class WorldCerealPlugin:
     # -- Dependencies -------------------------------------------------------
     def _check_dependencies(self) -> None:
         """In a task: reading package metadata costs ~50 ms, which QGIS start-up must not wait for (#21)."""
+        from .adapters.tasks import start_task
+
         task = QgsTask.fromFunction("WorldCereal: checking Python packages", _missing_dependencies,
                                     on_finished=self._dependencies_checked)
-        self._check_task = task
-        QgsApplication.taskManager().addTask(task)
+        self._check_task = start_task(task)  # referenced until it ends, even if the plugin is unloaded first
 
     def _dependencies_checked(self, error, missing=None) -> None:
         """Main thread: offer Install, or resume the last session's jobs (a failed check: the panel checks again)."""
