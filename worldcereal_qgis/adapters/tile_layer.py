@@ -133,7 +133,9 @@ def status_renderer() -> QgsCategorizedSymbolRenderer:
 
 
 def open_tile_layer(path: str | Path, name: str = "WorldCereal tiles") -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"{path}|layername=tiles", name, "ogr")
+    options = QgsVectorLayer.LayerOptions(False, False)  # its own renderer: no default style lookup in the file
+    options.skipCrsValidation = True  # EPSG:4326, written by the plugin
+    layer = QgsVectorLayer(f"{path}|layername=tiles", name, "ogr", options)
     if not layer.isValid():
         raise WorldCerealError(tr("The tile layer {path} cannot be opened.").format(path=path))
     layer.setRenderer(status_renderer())
