@@ -79,11 +79,34 @@ def test_a_newer_message_replaces_a_stale_one(qgis_iface):
     bar.clearWidgets()
     notifier = Notifier(bar)
     notifier.push("WorldCereal", "Cropland · Beaune finished; downloading the map.", 0)
+    wait_for(lambda: bar_texts(qgis_iface) == ["Cropland · Beaune finished; downloading the map."], what="shown")
     notifier.push("WorldCereal", "Cropland · Beaune is loaded as styled layers.", 3)
-    assert [i.text() for i in bar.items()] == ["Cropland · Beaune is loaded as styled layers."]
+    wait_for(lambda: bar_texts(qgis_iface) == ["Cropland · Beaune is loaded as styled layers."], what="replaced")
     notifier.push("WorldCereal", "Job j-1 failed: out of credits.", 2)
     notifier.push("WorldCereal", "Cropland · Dijon finished; downloading the map.", 0)
-    assert "Job j-1 failed: out of credits." in [i.text() for i in bar.items()]  # errors stay until closed
+    wait_for(lambda: "Cropland · Dijon finished; downloading the map." in bar_texts(qgis_iface), what="Dijon")
+    assert "Job j-1 failed: out of credits." in bar_texts(qgis_iface)  # errors stay until closed
+    assert "Cropland · Beaune is loaded as styled layers." not in bar_texts(qgis_iface)
+    bar.clearWidgets()
+
+
+def test_twenty_jobs_ending_together_say_the_newest_sentence_once(qgis_iface):
+    """Issue #21: 40 sentences in a burst are not 40 message widgets on the GUI thread (each ~4 ms), each hiding
+    the one before: the newest is shown, and every error stays."""
+    bar = qgis_iface.messageBar()
+    bar.clearWidgets()
+    added = []
+    bar.widgetAdded.connect(lambda item: added.append(item.text()))
+    notifier = Notifier(bar)
+    for n in range(1, 21):
+        notifier.push("WorldCereal", f"Cropland #{n} finished; downloading the map.", 0)
+        if n in (5, 12):
+            notifier.push("WorldCereal", f"Job j-{n} failed: out of credits.", 2)
+        notifier.push("WorldCereal", f"Cropland #{n} is loaded as styled layers.", 3)
+    wait_for(lambda: "Cropland #20 is loaded as styled layers." in bar_texts(qgis_iface), what="the newest")
+    assert sorted(bar_texts(qgis_iface)) == ["Cropland #20 is loaded as styled layers.",
+                                             "Job j-12 failed: out of credits.", "Job j-5 failed: out of credits."]
+    assert len(added) == 3
     bar.clearWidgets()
 
 
