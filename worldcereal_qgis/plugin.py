@@ -156,10 +156,11 @@ class WorldCerealPlugin:
     # -- Dependencies -------------------------------------------------------
     def _check_dependencies(self) -> None:
         """In a task: reading package metadata costs ~50 ms, which QGIS start-up must not wait for (#21)."""
+        from .adapters.tasks import start_task
+
         task = QgsTask.fromFunction("WorldCereal: checking Python packages", _missing_dependencies,
                                     on_finished=self._dependencies_checked)
-        self._check_task = task
-        QgsApplication.taskManager().addTask(task)
+        self._check_task = start_task(task)  # referenced until it ends, even if the plugin is unloaded first
 
     def _dependencies_checked(self, error, missing=None) -> None:
         """Main thread: offer Install, or resume the last session's jobs (a failed check: the panel checks again)."""

@@ -25,7 +25,11 @@ def _tasks_finish_before_next_test():
         QgsApplication.processEvents()
         time.sleep(0.02)
     running = [task.description() for task in manager.activeTasks()]
-    if running:  # name them, and cancel them so one stuck test does not fail every test after it
+    if running:  # name them, show where every thread is, and cancel them so one stuck test fails alone
+        import faulthandler
+        import sys
+
+        faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
         manager.cancelAll()
     assert not running, f"background tasks still running after the test: {running}"
 

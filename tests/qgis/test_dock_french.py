@@ -132,3 +132,20 @@ def test_the_plugin_loads_the_translation_of_qgis_language(tmp_path, monkeypatch
                 settings.remove(key)
             else:
                 settings.setValue(key, value)
+
+
+@pytest.mark.parametrize("params, sentence", [
+    ({"SAMPLE_SIZE": -5},  # the parameter check: the new algorithm's own label, in French
+     "Taille de l'échantillon (SAMPLE_SIZE) doit être un nombre entier d'au moins 0, pas -5."),
+    ({"SAMPLE_SIZE": 0, "USERS": "maize=high"},  # the algorithm's own check, after counting the real map's pixels
+     "Les précisions utilisateur attendues doivent être des nombres compris entre 0 et 1."),
+])
+def test_a_new_processing_refusal_reads_in_french(wc_provider, reference_tif, french, params, sentence):
+    """worldcereal:design_sample (area estimation, added after the dock's translation) refuses in French."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException) as refused:
+        processing.run("worldcereal:design_sample", {"MAP": str(reference_tif), "SEASON": "tc-s1",
+                                                     "OUTPUT": "memory:", "STRATA": "memory:", **params})
+    assert str(refused.value).splitlines()[-1] == sentence  # below QGIS's own "Unable to execute algorithm"

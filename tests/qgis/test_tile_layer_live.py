@@ -75,3 +75,26 @@ def test_a_reopened_layer_starts_from_what_the_file_holds(wc_dir, tmp_path, qgis
         assert _statuses(path)[plans[0].name] == TileStatus.FAILED
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_removing_the_layer_while_a_write_is_queued_still_ends_the_write(wc_dir, tmp_path, qgis_app):
+    """Closing a run (or QGIS unloading the plugin) removes the tile layer while a write may be in flight: the write
+    task must still end, and its rows reach the file. The task used to live only in the layer's bookkeeping, which
+    goes with the layer; PyQGIS then drops the task and it never ends (a run's QGIS could never quit cleanly)."""
+    import gc
+
+    plans = _plans(wc_dir)
+    path = tile_layer.write_tile_layer(tmp_path / tile_layer.FILE_NAME, plans, rates=DEFAULT_RATES)
+    layer = tile_layer.load_tile_layer(path, QgsProject.instance(), "site tiles")
+    states = {p.name: TileState(p.name, TileStatus.FINISHED, attempts=1, job_id=f"j-{p.name}") for p in plans}
+    assert tile_layer.update_tile_layer(layer, states) == len(plans)
+    QgsProject.instance().removeMapLayer(layer.id())
+    del layer
+    gc.collect()
+    manager = QgsApplication.taskManager()
+    deadline = time.monotonic() + 20
+    while manager.countActiveTasks() and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.005)
+    assert [task.description() for task in manager.activeTasks()] == []
+    assert _statuses(path) == {p.name: TileStatus.FINISHED for p in plans}

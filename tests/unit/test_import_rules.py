@@ -151,3 +151,14 @@ def test_shipped_plugin_follows_the_layer_rules() -> None:
     unexpected = [str(v) for v in found if (v.path, v.text) not in KNOWN_PENDING]
     assert unexpected == []
     assert pending == KNOWN_PENDING, "a known violation was fixed: delete it from KNOWN_PENDING"
+
+
+def test_tasks_reach_the_task_manager_only_through_start_task() -> None:
+    """A Python QgsTask whose last reference goes (its dialog, layer or plugin went first) never ends or never
+    runs: ``adapters.tasks.start_task`` keeps it referenced, so it is the one place that may call ``addTask``."""
+    home = REPO_ROOT / PACKAGE / "adapters" / "tasks.py"
+    callers = [f"{path.relative_to(REPO_ROOT)}:{number}" for path in sorted((REPO_ROOT / PACKAGE).rglob("*.py"))
+               if path != home
+               for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+               if ".addTask(" in line]
+    assert callers == []

@@ -16,7 +16,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from qgis.core import (
-    QgsApplication,
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
@@ -36,7 +35,7 @@ from ..core.credits import CreditRates, estimate_map_credits
 from ..core.errors import WorldCerealError
 from ..core.tile_runs import TilePlan, TileState, TileStatus
 from .compat import field, no_geometry_request
-from .tasks import CoreTask
+from .tasks import CoreTask, start_task
 
 FILE_NAME = "tiles.gpkg"
 RUN_PROPERTY = "worldcereal/run_dir"
@@ -194,9 +193,10 @@ class _LiveRows:
     def _start(self) -> None:
         batch, self.pending = self.pending, {}
         path = self.path
-        self.task = CoreTask("WorldCereal: updating the tile layer", lambda _task: _write_rows(path, batch),
-                             self._written)
-        QgsApplication.taskManager().addTask(self.task)
+        # start_task keeps the task referenced until it ends: this object goes with its layer, and a task whose
+        # last Python reference went with it never wrote its rows or never ended.
+        self.task = start_task(CoreTask("WorldCereal: updating the tile layer",
+                                        lambda _task: _write_rows(path, batch), self._written))
 
     def _written(self, _result, error: WorldCerealError | None) -> None:
         self.task = None

@@ -129,16 +129,14 @@ class TrainingResultDialog(QDialog):
     def _read_plot(self, path: Path, label: QLabel) -> None:
         """Decoding and smooth-scaling a ~1,400 px plot took ~35 ms of the GUI thread per plot: a task does it,
         the GUI thread only shows the small result (#21)."""
-        from qgis.core import QgsApplication
-
-        from ..adapters.tasks import CoreTask
+        from ..adapters.tasks import CoreTask, start_task
 
         task = CoreTask(f"Reading {path.name}", lambda _task: _scaled_plot(path),
                         lambda image, error: self._show_plot(label, path, image))
         self._plot_tasks.append(task)
         task.taskCompleted.connect(lambda: self._plot_tasks.remove(task))
         task.taskTerminated.connect(lambda: self._plot_tasks.remove(task))
-        QgsApplication.taskManager().addTask(task)
+        start_task(task)  # referenced until it ends, even if the dialog is closed first
 
     def plots_pending(self) -> bool:
         return bool(self._plot_tasks)

@@ -6,12 +6,12 @@
   <message>
    <location filename="worldcereal_qgis/gui/area_report_dialog.py" line="29" />
    <source>Accuracy and area report</source>
-   <translation type="unfinished" />
+   <translation>Informe de exactitud y superficies</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/area_report_dialog.py" line="36" />
    <source>Open in browser</source>
-   <translation type="unfinished" />
+   <translation>Abrir en el navegador</translation>
   </message>
  </context>
  <context>
@@ -19,27 +19,27 @@
   <message>
    <location filename="worldcereal_qgis/gui/areas_menu.py" line="18" />
    <source>Assess accuracy and estimate areas…</source>
-   <translation type="unfinished" />
+   <translation>Evaluar la exactitud y estimar superficies…</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/areas_menu.py" line="67" />
    <source>Crop area per unit</source>
-   <translation type="unfinished" />
+   <translation>Superficie de cultivo por unidad</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/areas_menu.py" line="20" />
    <source>Crop area statistics per unit…</source>
-   <translation type="unfinished" />
+   <translation>Estadísticas de superficie de cultivo por unidad…</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/areas_menu.py" line="15" />
    <source>Design a sample for accuracy and area…</source>
-   <translation type="unfinished" />
+   <translation>Diseñar una muestra para la exactitud y las superficies…</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/areas_menu.py" line="17" />
    <source>Label the sample…</source>
-   <translation type="unfinished" />
+   <translation>Etiquetar la muestra…</translation>
   </message>
  </context>
  <context>
@@ -60,17 +60,81 @@
   <message>
    <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="127" />
    <source>Processing period {start} – {end}: the 12 months ending with the area's last crop-calendar season of {year} (the WorldCereal notebooks' rule).</source>
-   <translation type="unfinished" />
+   <translation>Periodo de procesamiento {start} – {end}: los 12 meses que terminan con la última temporada de {year} del calendario de cultivos del área (la regla de los cuadernos de WorldCereal).</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="81" />
    <source>The WorldCereal crop calendar could not be downloaded (are you offline?); point the setting {key} (Settings → Options → Advanced) or the panel's "Use a local calendar file…" to a copy of {name}, or enter the dates by hand.</source>
-   <translation type="unfinished" />
+   <translation>No se pudo descargar el calendario de cultivos de WorldCereal (¿está sin conexión?); indique una copia de {name} en el ajuste {key} (Configuración → Opciones → Avanzado) o con «Usar un archivo de calendario local…» del panel, o introduzca las fechas a mano.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="125" />
    <source>{reason} The cropland map covers the calendar year {year} instead.</source>
-   <translation type="unfinished" />
+   <translation>{reason} Por eso el mapa de tierras de cultivo cubre el año natural {year}.</translation>
+  </message>
+ </context>
+ <context>
+  <name>CustomModels</name>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="111" />
+   <source>none</source>
+   <translation>ninguno</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="110" />
+   <source>{n} {reason}</source>
+   <translation>{n} {reason}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="112" />
+   <source>{read} rows read, {used} used; {kept} of {total} samples kept; dropped: {dropped}.</source>
+   <translation>{read} filas leídas, {used} usadas; {kept} de {total} muestras conservadas; descartadas: {dropped}.</translation>
+  </message>
+ </context>
+ <context>
+  <name>ExtractionController</name>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="121" />
+   <source>Cancelled; the remote jobs were stopped.</source>
+   <translation>Cancelado; los trabajos remotos se detuvieron.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="62" />
+   <source>WorldCereal: cancelling the extraction</source>
+   <translation>WorldCereal: cancelando la extracción</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="80" />
+   <source>WorldCereal: extraction {0} {1}</source>
+   <translation>WorldCereal: extracción {0} {1}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="89" />
+   <source>WorldCereal: merging extractions</source>
+   <translation>WorldCereal: fusionando las extracciones</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="48" />
+   <source>WorldCereal: preparing extraction jobs</source>
+   <translation>WorldCereal: preparando los trabajos de extracción</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="143" />
+   <source>{0} of {1} jobs done, {2} running, {3} failed; {4:.1f} credits so far.</source>
+   <translation>{0} de {1} trabajos terminados, {2} en curso, {3} fallidos; {4:.1f} créditos consumidos hasta ahora.</translation>
+  </message>
+ </context>
+ <context>
+  <name>JobController</name>
+  <message>
+   <location filename="worldcereal_qgis/controllers/jobs.py" line="115" />
+   <source>{0} is already running as job {1}; following it instead of paying for it twice.</source>
+   <translation>{0} ya está en curso (trabajo {1}); se sigue ese trabajo en lugar de pagarlo dos veces.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/jobs.py" line="111" />
+   <source>{0} was already made (job {1}); its result is loaded again instead of paying for it twice.</source>
+   <translation>{0} ya se generó (trabajo {1}); su resultado se vuelve a cargar en lugar de pagarlo dos veces.</translation>
   </message>
  </context>
  <context>
@@ -78,67 +142,67 @@
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="89" />
    <source>Choose a point layer first.</source>
-   <translation type="unfinished" />
+   <translation>Elija primero una capa de puntos.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="59" />
    <source>Choose the sample layer made by 'Design a sample' and press Start.</source>
-   <translation type="unfinished" />
+   <translation>Elija la capa de muestra creada con «Diseñar una muestra» y pulse Iniciar.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="77" />
    <source>Label from reference fields</source>
-   <translation type="unfinished" />
+   <translation>Etiquetar según las parcelas de referencia</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="39" />
    <source>Label the sample</source>
-   <translation type="unfinished" />
+   <translation>Etiquetar la muestra</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="159" />
    <source>Point {n} of {total} (stratum {stratum}, mapped as {mapped}). Label: {label}.</source>
-   <translation type="unfinished" />
+   <translation>Punto {n} de {total} (estrato {stratum}, cartografiado como {mapped}). Etiqueta: {label}.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="78" />
    <source>Points inside a field of your reference data get that field's class; label_source says so.</source>
-   <translation type="unfinished" />
+   <translation>Los puntos situados en una parcela de sus datos de referencia reciben la clase de esa parcela; label_source lo indica.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="56" />
    <source>Sample</source>
-   <translation type="unfinished" />
+   <translation>Muestra</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="56" />
    <source>Scale</source>
-   <translation type="unfinished" />
+   <translation>Escala</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="53" />
    <source>Start / resume</source>
-   <translation type="unfinished" />
+   <translation>Iniciar / reanudar</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="169" />
    <source>Start the walk and choose a reference polygon layer and its class field first.</source>
-   <translation type="unfinished" />
+   <translation>Inicie primero el recorrido y elija una capa de polígonos de referencia y su campo de clase.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="163" />
    <source>This label comes from {source}, not from your interpretation.</source>
-   <translation type="unfinished" />
+   <translation>Esta etiqueta procede de la fuente «{source}», no de su interpretación.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="157" />
    <source>not labelled yet</source>
-   <translation type="unfinished" />
+   <translation>aún sin etiquetar</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="172" />
    <source>{n} points lie in fields of '{layer}' and were labelled from them (label_source says so).</source>
-   <translation type="unfinished" />
+   <translation>{n} puntos están en parcelas de «{layer}» y se etiquetaron según ellas (label_source lo indica).</translation>
   </message>
  </context>
  <context>
@@ -146,53 +210,53 @@
   <message>
    <location filename="worldcereal_qgis/controllers/labelling.py" line="114" />
    <source>The label could not be saved in '{layer}'; is the file read-only?</source>
-   <translation type="unfinished" />
+   <translation>No se pudo guardar la etiqueta en «{layer}»; ¿el archivo es de solo lectura?</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/controllers/labelling.py" line="39" />
    <source>The sample layer has no field '{field}' to store the labels in.</source>
-   <translation type="unfinished" />
+   <translation>La capa de muestra no tiene ningún campo «{field}» donde guardar las etiquetas.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/controllers/labelling.py" line="94" />
    <source>reference data: {layer}</source>
-   <translation type="unfinished" />
+   <translation>datos de referencia: {layer}</translation>
   </message>
  </context>
  <context>
   <name>MapAlgorithm</name>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="281" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="283" />
    <source>Crop type map (WorldCereal)</source>
    <translation>Mapa de tipos de cultivo (WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="206" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="208" />
    <source>Cropland map (WorldCereal)</source>
    <translation>Mapa de tierras de cultivo (WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="240" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="242" />
    <source>Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that year's last season, START_DATE {start} the 12 months from that day.</source>
    <translation>Indique YEAR o START_DATE, no ambos: YEAR {year} son los 12 meses que terminan con la última temporada de ese año, START_DATE {start} los 12 meses desde ese día.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="284" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="286" />
    <source>Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type head zip). The processing period is the 12 months ending with the last season's last month. Leave the season dates empty and give a year to use the crop calendar's windows for the season ids (tc-s1 = season 1, tc-s2 = season 2, tc-annual = whole year), as the WorldCereal library does. Bands: cropland, croptype_classification:&lt;season&gt; (value = class), probabilities.</source>
    <translation>Cartografía los tipos de cultivo de una o dos temporadas de cultivo con el modelo WorldCereal (o su propio modelo .zip). El periodo de procesamiento son los 12 meses que terminan con el último mes de la última temporada. Deje vacías las fechas e indique un año para usar las temporadas del calendario de cultivos (tc-s1 = temporada 1, tc-s2 = temporada 2, tc-annual = año completo), como hace la biblioteca WorldCereal. Bandas: tierras de cultivo, croptype_classification:&lt;temporada&gt; (valor = clase), probabilidades.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="209" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="211" />
    <source>Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. The processing period is exactly 12 whole months: give a start month, or a year. For a year the period follows the WorldCereal notebooks' rule: the 12 months ending with the month the area's last crop-calendar season of that year ends (the calendar is downloaded once, about 2 MB; without it the algorithm stops and says how to point it at a local copy). Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.</source>
    <translation>Cartografía los cultivos temporales de un área con el modelo WorldCereal preentrenado en openEO. El periodo de procesamiento son exactamente 12 meses completos: indique un mes de inicio, o un año. Para un año, el periodo sigue la regla de los cuadernos de WorldCereal: los 12 meses que terminan con el mes en que acaba la última temporada de ese año del calendario de cultivos en el área (el calendario se descarga una vez, unos 2 MB; sin él el algoritmo se detiene y explica cómo indicar una copia local). Bandas: cropland_classification (1 = tierra de cultivo), probability_cropland, probability_other.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="219" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="221" />
    <source>Year (its growing seasons are covered) — or give the first day below</source>
    <translation>Año (se cubren sus temporadas de cultivo) — o indique el primer día abajo</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="301" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="303" />
    <source>Year of the suggested seasons — or give the season dates above (one of the two is needed)</source>
    <translation>Año de las temporadas propuestas — o indique las fechas de las temporadas arriba (hace falta uno de los dos)</translation>
   </message>
@@ -202,22 +266,22 @@
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>1. Reference data</source>
-   <translation type="unfinished" />
+   <translation>1. Datos de referencia</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>2. Extraction jobs</source>
-   <translation type="unfinished" />
+   <translation>2. Trabajos de extracción</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>3. Time series of a sample</source>
-   <translation type="unfinished" />
+   <translation>3. Serie temporal de una muestra</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="163" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="87" />
    <source>A reference data file (GeoParquet, Parquet, GeoPackage, ...); it is read directly, also where QGIS cannot open it as a layer.</source>
-   <translation type="unfinished" />
+   <translation>Un archivo de datos de referencia (GeoParquet, Parquet, GeoPackage, ...); se lee directamente, incluso donde QGIS no puede abrirlo como capa.</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
@@ -227,97 +291,117 @@
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Choose a layer and validate it.</source>
-   <translation type="unfinished" />
+   <translation>Elija una capa y valídela.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="202" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="126" />
    <source>Choose a reference data layer or file first.</source>
-   <translation type="unfinished" />
+   <translation>Elija primero una capa o un archivo de datos de referencia.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="205" />
+   <source>Choose an output folder first.</source>
+   <translation>Elija primero una carpeta de salida.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="239" />
+   <source>Continuing the unfinished extraction from the last session…</source>
+   <translation>Continuando la extracción sin terminar de la última sesión…</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Extract</source>
-   <translation type="unfinished" />
+   <translation>Extraer</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Harmonised reference data (RDM format): points or polygons</source>
-   <translation type="unfinished" />
+   <translation>Datos de referencia armonizados (formato RDM): puntos o polígonos</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Layer</source>
-   <translation type="unfinished" />
+   <translation>Capa</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Maximum samples per H3 level-3 cell and class</source>
-   <translation type="unfinished" />
+   <translation>Número máximo de muestras por celda H3 de nivel 3 y por clase</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>No plan yet.</source>
-   <translation type="unfinished" />
+   <translation>Aún no hay plan.</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Output folder</source>
-   <translation type="unfinished" />
+   <translation>Carpeta de salida</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Reference data</source>
-   <translation type="unfinished" />
+   <translation>Datos de referencia</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Sample (or select a point of the result layer)</source>
-   <translation type="unfinished" />
+   <translation>Muestra (o seleccione un punto de la capa de resultados)</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Samples</source>
-   <translation type="unfinished" />
+   <translation>Muestras</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="217" />
+   <source>Submitting {0} jobs to {1}…</source>
+   <translation>Enviando {0} trabajos a {1}…</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Validate and plan</source>
-   <translation type="unfinished" />
+   <translation>Validar y planificar</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="221" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="145" />
    <source>Validating reference data</source>
-   <translation type="unfinished" />
+   <translation>Validando los datos de referencia</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="219" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="143" />
    <source>Validating…</source>
-   <translation type="unfinished" />
+   <translation>Validando…</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>all samples</source>
-   <translation type="unfinished" />
+   <translation>todas las muestras</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>cap per H3 cell and class</source>
-   <translation type="unfinished" />
+   <translation>límite por celda H3 y por clase</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>extract flag (RDM subset)</source>
-   <translation type="unfinished" />
+   <translation>indicador extract (subconjunto RDM)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="259" />
+   <source>{0} samples written to {1}.</source>
+   <translation>{0} muestras escritas en {1}.</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>…</source>
-   <translation type="unfinished" />
+   <translation>…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="166" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="90" />
    <source>…or file</source>
-   <translation type="unfinished" />
+   <translation>…o archivo</translation>
   </message>
  </context>
  <context>
@@ -325,40 +409,83 @@
   <message>
    <location filename="worldcereal_qgis/adapters/reference_source.py" line="105" />
    <source>Choose a reference data layer or a file (GeoParquet, Parquet, GeoPackage, ...).</source>
-   <translation type="unfinished" />
+   <translation>Elija una capa de datos de referencia o un archivo (GeoParquet, Parquet, GeoPackage, ...).</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/adapters/reference_source.py" line="92" />
    <source>Choose a reference data layer or file first.</source>
-   <translation type="unfinished" />
+   <translation>Elija primero una capa o un archivo de datos de referencia.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/adapters/reference_source.py" line="38" />
    <source>Layer '{name}'</source>
-   <translation type="unfinished" />
+   <translation>Capa «{name}»</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/adapters/reference_source.py" line="98" />
    <source>The layer {name} cannot be read: its source {source} is not available.</source>
-   <translation type="unfinished" />
+   <translation>No se puede leer la capa {name}: su origen {source} no está disponible.</translation>
   </message>
  </context>
  <context>
   <name>TrainCroptypeAlgorithm</name>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_train.py" line="68" />
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="115" />
+   <source>Keep samples whose quality scores are 0 (the library drops them)</source>
+   <translation>Conservar las muestras cuyas puntuaciones de calidad son 0 (la biblioteca las descarta)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="72" />
    <source>Model name (empty = season, months, classes and today's date)</source>
-   <translation type="unfinished" />
+   <translation>Nombre del modelo (vacío = temporada, meses, clases y fecha de hoy)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_train.py" line="107" />
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="126" />
    <source>Model name: {name}.</source>
-   <translation type="unfinished" />
+   <translation>Nombre del modelo: {name}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_train.py" line="96" />
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="108" />
+   <source>Months each sample gets</source>
+   <translation>Meses asignados a cada muestra</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="112" />
+   <source>Random seed (split, masking, jitter)</source>
+   <translation>Semilla aleatoria (división, enmascarado, desplazamiento)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="101" />
    <source>Registered model name</source>
-   <translation type="unfinished" />
+   <translation>Nombre del modelo registrado</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="111" />
+   <source>Temporal jitter on the training split (the library's augmentation)</source>
+   <translation>Desplazamiento temporal aleatorio en la parte de entrenamiento (el aumento de datos de la biblioteca)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="271" />
+   <source>{alignment} alignment: {counts}</source>
+   <translation>alineación {alignment}: {counts}</translation>
+  </message>
+ </context>
+ <context>
+  <name>TrainingResultDialog</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="61" />
+   <source>Months per sample: {alignment} alignment, with temporal jitter (seed {seed}).</source>
+   <translation>Meses por muestra: alineación {alignment}, con desplazamiento temporal aleatorio (semilla {seed}).</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="63" />
+   <source>Months per sample: {alignment} alignment, without temporal jitter (seed {seed}).</source>
+   <translation>Meses por muestra: alineación {alignment}, sin desplazamiento temporal aleatorio (semilla {seed}).</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="65" />
+   <source>Warning: {text}</source>
+   <translation>Advertencia: {text}</translation>
   </message>
  </context>
  <context>
@@ -500,302 +627,302 @@
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="85" />
    <source>Accuracy and area of {name}</source>
-   <translation type="unfinished" />
+   <translation>Exactitud y superficies de {name}</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="65" />
    <source>Accuracy per class</source>
-   <translation type="unfinished" />
+   <translation>Exactitud por clase</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="68" />
    <source>Allocation</source>
-   <translation type="unfinished" />
+   <translation>Asignación</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="64" />
    <source>Anticipated user's accuracy (one value, or class=value, ...)</source>
-   <translation type="unfinished" />
+   <translation>Exactitud del usuario prevista (un valor, o clase=valor, ...)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="58" />
    <source>Area (polygon layer, optional)</source>
-   <translation type="unfinished" />
+   <translation>Área (capa de polígonos, opcional)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="192" />
    <source>Area of {cls} per unit (ha)</source>
-   <translation type="unfinished" />
+   <translation>Superficie de {cls} por unidad (ha)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="64" />
    <source>Area statistics</source>
-   <translation type="unfinished" />
+   <translation>Estadísticas de superficie</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="60" />
    <source>Area the sample was drawn in (polygon layer, optional)</source>
-   <translation type="unfinished" />
+   <translation>Área en la que se extrajo la muestra (capa de polígonos, opcional)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="67" />
    <source>Areas per class</source>
-   <translation type="unfinished" />
+   <translation>Superficies por clase</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="34" />
    <source>Assess accuracy and estimate areas</source>
-   <translation type="unfinished" />
+   <translation>Evaluar la exactitud y estimar superficies</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="58" />
    <source>Assessment of the map (.json, optional)</source>
-   <translation type="unfinished" />
+   <translation>Evaluación del mapa (.json, opcional)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="68" />
    <source>Chart</source>
-   <translation type="unfinished" />
+   <translation>Gráfico</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="63" />
    <source>Class to map and chart</source>
-   <translation type="unfinished" />
+   <translation>Clase a cartografiar y representar en el gráfico</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="89" />
    <source>Counting the pixels of each class of '{band}' by blocks…</source>
-   <translation type="unfinished" />
+   <translation>Contando por bloques los píxeles de cada clase de «{band}»…</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="38" />
    <source>Crop area statistics per unit</source>
-   <translation type="unfinished" />
+   <translation>Estadísticas de superficie de cultivo por unidad</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="51" />
    <source>Crop-type season (empty: cropland)</source>
-   <translation type="unfinished" />
+   <translation>Temporada de tipos de cultivo (vacío: tierras de cultivo)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="56" />
    <source>Crop-type season of the map (empty: cropland)</source>
-   <translation type="unfinished" />
+   <translation>Temporada de tipos de cultivo del mapa (vacío: tierras de cultivo)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="39" />
    <source>Design a sample for accuracy and area</source>
-   <translation type="unfinished" />
+   <translation>Diseñar una muestra para la exactitud y las superficies</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="42" />
    <source>Draws a stratified random sample from a WorldCereal map (a single result or a tiled run's mosaic): strata are the map classes of the chosen band (cropland / other, or the crop types of one season, optionally merged). The sample size comes from the target standard error of overall accuracy and the anticipated user's accuracies (Olofsson et al. 2014, eq. 13) unless you give one. The same seed gives the same points. Output: points with stratum, map class, inclusion probability, weight and an empty 'reference' field to label, the class of every other classification band of the file under each point (map_&lt;season&gt;, to assess those maps with the same sample), and the strata table (pixels, hectares) the sample was drawn from.</source>
-   <translation type="unfinished" />
+   <translation>Extrae una muestra aleatoria estratificada de un mapa WorldCereal (un resultado único o el mosaico de un procesamiento por teselas): los estratos son las clases de la banda elegida (tierras de cultivo / otros, o los tipos de cultivo de una temporada, opcionalmente agrupados). El tamaño de la muestra se deduce del error estándar objetivo de la exactitud global y de las exactitudes del usuario previstas (Olofsson et al. 2014, ec. 13), salvo que usted lo indique. La misma semilla da los mismos puntos. Salida: puntos con estrato, clase del mapa, probabilidad de inclusión, peso y un campo 'reference' vacío para etiquetar, la clase de cada otra banda de clasificación del archivo bajo cada punto (map_&lt;season&gt;, para evaluar esos mapas con la misma muestra), y la tabla de estratos (píxeles, hectáreas) de la que se extrajo la muestra.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="41" />
    <source>For each polygon of a layer (districts, farms): the mapped area of each class, counted pixel by pixel in the map's own UTM zone (mosaics across zones included), and, with an assessment of the same map (the .json written next to assess_map's report), the error-adjusted area with a 95 % interval. That estimate applies the whole map's error rates to the unit; the 'support' field says how many sample points fall inside the unit and whether that is enough to trust it. Units should not overlap: a pixel is counted for one unit only. Outputs: a table joinable on unit_id, the units coloured by the chosen class, and a chart.</source>
-   <translation type="unfinished" />
+   <translation>Para cada polígono de una capa (distritos, explotaciones): la superficie cartografiada de cada clase, contada píxel a píxel en la zona UTM propia del mapa (incluidos los mosaicos que abarcan varias zonas), y, con una evaluación del mismo mapa (el .json escrito junto al informe de assess_map), la superficie ajustada por errores con un intervalo del 95 %. Esa estimación aplica a la unidad las tasas de error de todo el mapa; el campo 'support' indica cuántos puntos de la muestra caen dentro de la unidad y si bastan para confiar en ella. Las unidades no deben solaparse: cada píxel se cuenta para una sola unidad. Salidas: una tabla que se puede unir por unit_id, las unidades coloreadas según la clase elegida, y un gráfico.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="37" />
    <source>From a labelled stratified sample: the error matrix in sample counts and in estimated area proportions, overall, user's and producer's accuracy with 95 % confidence intervals, and the error-adjusted area of each class with its 95 % interval next to the mapped (pixel-counted) area. Stratum sizes come from a STRATA table (fields stratum, pixels) or are counted on the MAP. Points labelled 'unsure', 'skip' or left empty are left out and counted in the report. Assumptions: a probability sample, and reference labels of better quality than the map.</source>
-   <translation type="unfinished" />
+   <translation>A partir de una muestra estratificada etiquetada: la matriz de error en recuentos de la muestra y en proporciones de superficie estimadas, las exactitudes global, del usuario y del productor con intervalos de confianza del 95 %, y la superficie ajustada por errores de cada clase con su intervalo del 95 %, junto a la superficie cartografiada (contada en píxeles). El tamaño de los estratos procede de una tabla STRATA (campos stratum, pixels) o se cuenta sobre el mapa MAP. Los puntos etiquetados 'unsure', 'skip' o sin etiqueta se excluyen y se cuentan en el informe. Supuestos: una muestra probabilística, y etiquetas de referencia de mejor calidad que el mapa.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="118" />
    <source>Give the stratum sizes: a STRATA table or the MAP to count them from.</source>
-   <translation type="unfinished" />
+   <translation>Indique el tamaño de los estratos: una tabla STRATA o el mapa MAP sobre el que contarlos.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="46" />
    <source>Labelled sample points</source>
-   <translation type="unfinished" />
+   <translation>Puntos de muestra etiquetados</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="61" />
    <source>Labelled sample points (to count them per unit, optional)</source>
-   <translation type="unfinished" />
+   <translation>Puntos de muestra etiquetados (para contarlos por unidad, opcional)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="48" />
    <source>Map class field</source>
-   <translation type="unfinished" />
+   <translation>Campo de la clase del mapa</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="53" />
    <source>Merge classes</source>
-   <translation type="unfinished" />
+   <translation>Agrupar clases</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="56" />
    <source>Merge classes (e.g. barley=cereals, wheat=cereals)</source>
-   <translation type="unfinished" />
+   <translation>Agrupar clases (p. ej. barley=cereals, wheat=cereals)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="58" />
    <source>Merge classes of the map</source>
-   <translation type="unfinished" />
+   <translation>Agrupar clases del mapa</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="70" />
    <source>Minimum points per stratum (compromise allocation)</source>
-   <translation type="unfinished" />
+   <translation>Número mínimo de puntos por estrato (asignación de compromiso)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="84" />
    <source>No assessment given: only mapped areas (pixel counts) are reported.</source>
-   <translation type="unfinished" />
+   <translation>No se ha indicado ninguna evaluación: solo se informa de las superficies cartografiadas (recuento de píxeles).</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="78" />
    <source>Number of sample points</source>
-   <translation type="unfinished" />
+   <translation>Número de puntos de la muestra</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="70" />
    <source>Overall accuracy</source>
-   <translation type="unfinished" />
+   <translation>Exactitud global</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="92" />
    <source>Overall accuracy {oa:.3f} ± {ci:.3f} ({method}).</source>
-   <translation type="unfinished" />
+   <translation>Exactitud global {oa:.3f} ± {ci:.3f} ({method}).</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="71" />
    <source>Overall accuracy, 95 % half-width</source>
-   <translation type="unfinished" />
+   <translation>Exactitud global, semiamplitud al 95 %</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="63" />
    <source>Pixel area in hectares (0: from the map; 0.01 for 10 m)</source>
-   <translation type="unfinished" />
+   <translation>Superficie de un píxel en hectáreas (0: según el mapa; 0,01 para 10 m)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="72" />
    <source>Random seed</source>
-   <translation type="unfinished" />
+   <translation>Semilla aleatoria</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="49" />
    <source>Reference label field</source>
-   <translation type="unfinished" />
+   <translation>Campo de la etiqueta de referencia</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="69" />
    <source>Report</source>
-   <translation type="unfinished" />
+   <translation>Informe</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="74" />
    <source>Sample points</source>
-   <translation type="unfinished" />
+   <translation>Puntos de la muestra</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="66" />
    <source>Sample size (0: from the target standard error)</source>
-   <translation type="unfinished" />
+   <translation>Tamaño de la muestra (0: según el error estándar objetivo)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="100" />
    <source>Sample size from the target standard error (Olofsson 2014, eq. 13): {n}.</source>
-   <translation type="unfinished" />
+   <translation>Tamaño de la muestra según el error estándar objetivo (Olofsson 2014, ec. 13): {n}.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="76" />
    <source>Strata (pixels per stratum)</source>
-   <translation type="unfinished" />
+   <translation>Estratos (píxeles por estrato)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="52" />
    <source>Strata table (fields stratum, pixels)</source>
-   <translation type="unfinished" />
+   <translation>Tabla de estratos (campos stratum, pixels)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="47" />
    <source>Stratum field</source>
-   <translation type="unfinished" />
+   <translation>Campo del estrato</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="113" />
    <source>Stratum {stratum}: {pixels} pixels ({area_ha:.1f} ha), {points} points.</source>
-   <translation type="unfinished" />
+   <translation>Estrato {stratum}: {pixels} píxeles ({area_ha:.1f} ha), {points} puntos.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="61" />
    <source>Target standard error of overall accuracy</source>
-   <translation type="unfinished" />
+   <translation>Error estándar objetivo de la exactitud global</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="170" />
    <source>The anticipated user's accuracies must be numbers between 0 and 1.</source>
-   <translation type="unfinished" />
+   <translation>Las exactitudes del usuario previstas deben ser números entre 0 y 1.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="150" />
    <source>The assessment file '{name}' cannot be read.</source>
-   <translation type="unfinished" />
+   <translation>No se puede leer el archivo de evaluación «{name}».</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="93" />
    <source>The map has no classified pixel inside the area.</source>
-   <translation type="unfinished" />
+   <translation>El mapa no tiene ningún píxel clasificado dentro del área.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="104" />
    <source>The units layer has no polygon.</source>
-   <translation type="unfinished" />
+   <translation>La capa de unidades no contiene ningún polígono.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="56" />
    <source>Unit id field (empty: feature id)</source>
-   <translation type="unfinished" />
+   <translation>Campo identificador de la unidad (vacío: identificador del objeto)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="55" />
    <source>Units (polygon layer)</source>
-   <translation type="unfinished" />
+   <translation>Unidades (capa de polígonos)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="66" />
    <source>Units with the class's area</source>
-   <translation type="unfinished" />
+   <translation>Unidades con la superficie de la clase</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="50" />
    <source>WorldCereal map (result or mosaic)</source>
-   <translation type="unfinished" />
+   <translation>Mapa WorldCereal (resultado o mosaico)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="182" />
    <source>map-wide error rates applied; only {n} sample points inside, too few to check them here</source>
-   <translation type="unfinished" />
+   <translation>tasas de error de todo el mapa aplicadas; solo {n} puntos de muestra dentro, demasiado pocos para comprobarlas aquí</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="180" />
    <source>map-wide error rates applied; sample points inside the unit not counted</source>
-   <translation type="unfinished" />
+   <translation>tasas de error de todo el mapa aplicadas; puntos de muestra dentro de la unidad no contados</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="184" />
    <source>map-wide error rates applied; {n} sample points inside</source>
-   <translation type="unfinished" />
+   <translation>tasas de error de todo el mapa aplicadas; {n} puntos de muestra dentro</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="178" />
    <source>mapped area only (no assessment given)</source>
-   <translation type="unfinished" />
+   <translation>solo superficie cartografiada (no se ha indicado evaluación)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="85" />
    <source>the map</source>
-   <translation type="unfinished" />
+   <translation>el mapa</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="54" />
    <source>…or the map to count them from</source>
-   <translation type="unfinished" />
+   <translation>…o el mapa sobre el que contarlos</translation>
   </message>
  </context>
  <context>
@@ -1665,27 +1792,27 @@ Start {jobs} jobs on {backend}?</source>
  <context>
   <name>WorldCerealPlugin</name>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="85" />
+   <location filename="worldcereal_qgis/plugin.py" line="86" />
    <source>Load a real WorldCereal crop-type map shipped with the plugin (offline, no account needed)</source>
    <translation>Cargar un mapa real de tipos de cultivo de WorldCereal incluido en el complemento (sin conexión, sin cuenta)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="83" />
+   <location filename="worldcereal_qgis/plugin.py" line="84" />
    <source>Open an example result</source>
    <translation>Abrir un resultado de ejemplo</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="65" />
+   <location filename="worldcereal_qgis/plugin.py" line="66" />
    <source>Open the WorldCereal panel: cropland and crop-type maps with openEO</source>
    <translation>Abrir el panel WorldCereal: mapas de tierras de cultivo y de tipos de cultivo con openEO</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="69" />
+   <location filename="worldcereal_qgis/plugin.py" line="70" />
    <source>Reference data and extractions…</source>
    <translation>Datos de referencia y extracciones…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="71" />
+   <location filename="worldcereal_qgis/plugin.py" line="72" />
    <source>Validate your reference data and extract satellite time series for it</source>
    <translation>Validar sus datos de referencia y extraer sus series temporales de satélite</translation>
   </message>
@@ -1873,6 +2000,24 @@ Start {jobs} jobs on {backend}?</source>
    <location filename="worldcereal_qgis/controllers/session.py" line="35" />
    <source>{runs} WorldCereal tiled runs are still running</source>
    <translation>{runs} procesamientos por teselas de WorldCereal siguen en curso</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealTileLayer</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="131" />
+   <source>The tile layer {path} cannot be opened.</source>
+   <translation>No se puede abrir la capa de teselas {path}.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="94" />
+   <source>The tile layer {path} cannot be written: {error}.</source>
+   <translation>No se puede escribir la capa de teselas {path}: {error}.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="248" />
+   <source>The tile layer {path} could not be updated.</source>
+   <translation>No se pudo actualizar la capa de teselas {path}.</translation>
   </message>
  </context>
 </TS>

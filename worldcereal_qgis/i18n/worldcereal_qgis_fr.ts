@@ -6,12 +6,12 @@
   <message>
    <location filename="worldcereal_qgis/gui/area_report_dialog.py" line="29" />
    <source>Accuracy and area report</source>
-   <translation type="unfinished" />
+   <translation>Rapport de précision et de superficies</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/area_report_dialog.py" line="36" />
    <source>Open in browser</source>
-   <translation type="unfinished" />
+   <translation>Ouvrir dans le navigateur</translation>
   </message>
  </context>
  <context>
@@ -19,27 +19,27 @@
   <message>
    <location filename="worldcereal_qgis/gui/areas_menu.py" line="18" />
    <source>Assess accuracy and estimate areas…</source>
-   <translation type="unfinished" />
+   <translation>Évaluer la précision et estimer les superficies…</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/areas_menu.py" line="67" />
    <source>Crop area per unit</source>
-   <translation type="unfinished" />
+   <translation>Superficie cultivée par unité</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/areas_menu.py" line="20" />
    <source>Crop area statistics per unit…</source>
-   <translation type="unfinished" />
+   <translation>Statistiques de superficies cultivées par unité…</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/areas_menu.py" line="15" />
    <source>Design a sample for accuracy and area…</source>
-   <translation type="unfinished" />
+   <translation>Concevoir un échantillon pour la précision et les superficies…</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/areas_menu.py" line="17" />
    <source>Label the sample…</source>
-   <translation type="unfinished" />
+   <translation>Étiqueter l'échantillon…</translation>
   </message>
  </context>
  <context>
@@ -60,17 +60,81 @@
   <message>
    <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="127" />
    <source>Processing period {start} – {end}: the 12 months ending with the area's last crop-calendar season of {year} (the WorldCereal notebooks' rule).</source>
-   <translation type="unfinished" />
+   <translation>Période de traitement {start} – {end} : les 12 mois se terminant avec la dernière saison culturale {year} de la zone (la règle des notebooks WorldCereal).</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="81" />
    <source>The WorldCereal crop calendar could not be downloaded (are you offline?); point the setting {key} (Settings → Options → Advanced) or the panel's "Use a local calendar file…" to a copy of {name}, or enter the dates by hand.</source>
-   <translation type="unfinished" />
+   <translation>Le calendrier cultural WorldCereal n'a pas pu être téléchargé (êtes-vous hors ligne ?) ; indiquez une copie de {name} dans le paramètre {key} (Préférences → Options → Avancé) ou avec « Utiliser un fichier de calendrier local… » du panneau, ou saisissez les dates à la main.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="125" />
    <source>{reason} The cropland map covers the calendar year {year} instead.</source>
-   <translation type="unfinished" />
+   <translation>{reason} La carte des terres cultivées couvre donc l'année civile {year}.</translation>
+  </message>
+ </context>
+ <context>
+  <name>CustomModels</name>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="111" />
+   <source>none</source>
+   <translation>aucun</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="110" />
+   <source>{n} {reason}</source>
+   <translation>{n} {reason}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="112" />
+   <source>{read} rows read, {used} used; {kept} of {total} samples kept; dropped: {dropped}.</source>
+   <translation>{read} lignes lues, {used} utilisées ; {kept} échantillons conservés sur {total} ; écartés : {dropped}.</translation>
+  </message>
+ </context>
+ <context>
+  <name>ExtractionController</name>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="121" />
+   <source>Cancelled; the remote jobs were stopped.</source>
+   <translation>Annulé ; les tâches distantes ont été arrêtées.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="62" />
+   <source>WorldCereal: cancelling the extraction</source>
+   <translation>WorldCereal : annulation de l'extraction</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="80" />
+   <source>WorldCereal: extraction {0} {1}</source>
+   <translation>WorldCereal : extraction {0} {1}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="89" />
+   <source>WorldCereal: merging extractions</source>
+   <translation>WorldCereal : fusion des extractions</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="48" />
+   <source>WorldCereal: preparing extraction jobs</source>
+   <translation>WorldCereal : préparation des tâches d'extraction</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/extractions.py" line="143" />
+   <source>{0} of {1} jobs done, {2} running, {3} failed; {4:.1f} credits so far.</source>
+   <translation>{0} tâches terminées sur {1}, {2} en cours, {3} échouées ; {4:.1f} crédits consommés jusqu'ici.</translation>
+  </message>
+ </context>
+ <context>
+  <name>JobController</name>
+  <message>
+   <location filename="worldcereal_qgis/controllers/jobs.py" line="115" />
+   <source>{0} is already running as job {1}; following it instead of paying for it twice.</source>
+   <translation>{0} est déjà en cours (tâche {1}) ; cette tâche est suivie plutôt que payée deux fois.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/jobs.py" line="111" />
+   <source>{0} was already made (job {1}); its result is loaded again instead of paying for it twice.</source>
+   <translation>{0} existe déjà (tâche {1}) ; son résultat est rechargé plutôt que payé deux fois.</translation>
   </message>
  </context>
  <context>
@@ -78,67 +142,67 @@
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="89" />
    <source>Choose a point layer first.</source>
-   <translation type="unfinished" />
+   <translation>Choisissez d'abord une couche de points.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="59" />
    <source>Choose the sample layer made by 'Design a sample' and press Start.</source>
-   <translation type="unfinished" />
+   <translation>Choisissez la couche d'échantillon créée par « Concevoir un échantillon » et appuyez sur Démarrer.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="77" />
    <source>Label from reference fields</source>
-   <translation type="unfinished" />
+   <translation>Étiqueter d'après les parcelles de référence</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="39" />
    <source>Label the sample</source>
-   <translation type="unfinished" />
+   <translation>Étiqueter l'échantillon</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="159" />
    <source>Point {n} of {total} (stratum {stratum}, mapped as {mapped}). Label: {label}.</source>
-   <translation type="unfinished" />
+   <translation>Point {n} sur {total} (strate {stratum}, cartographié comme {mapped}). Étiquette : {label}.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="78" />
    <source>Points inside a field of your reference data get that field's class; label_source says so.</source>
-   <translation type="unfinished" />
+   <translation>Les points situés dans une parcelle de vos données de référence reçoivent la classe de cette parcelle ; label_source l'indique.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="56" />
    <source>Sample</source>
-   <translation type="unfinished" />
+   <translation>Échantillon</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="56" />
    <source>Scale</source>
-   <translation type="unfinished" />
+   <translation>Échelle</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="53" />
    <source>Start / resume</source>
-   <translation type="unfinished" />
+   <translation>Démarrer / reprendre</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="169" />
    <source>Start the walk and choose a reference polygon layer and its class field first.</source>
-   <translation type="unfinished" />
+   <translation>Démarrez d'abord le parcours et choisissez une couche de polygones de référence et son champ de classe.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="163" />
    <source>This label comes from {source}, not from your interpretation.</source>
-   <translation type="unfinished" />
+   <translation>Cette étiquette provient de la source « {source} », et non de votre interprétation.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="157" />
    <source>not labelled yet</source>
-   <translation type="unfinished" />
+   <translation>pas encore étiqueté</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/gui/labelling_panel.py" line="172" />
    <source>{n} points lie in fields of '{layer}' and were labelled from them (label_source says so).</source>
-   <translation type="unfinished" />
+   <translation>{n} points se trouvent dans des parcelles de « {layer} » et ont été étiquetés d'après elles (label_source l'indique).</translation>
   </message>
  </context>
  <context>
@@ -146,53 +210,53 @@
   <message>
    <location filename="worldcereal_qgis/controllers/labelling.py" line="114" />
    <source>The label could not be saved in '{layer}'; is the file read-only?</source>
-   <translation type="unfinished" />
+   <translation>L'étiquette n'a pas pu être enregistrée dans « {layer} » ; le fichier est-il en lecture seule ?</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/controllers/labelling.py" line="39" />
    <source>The sample layer has no field '{field}' to store the labels in.</source>
-   <translation type="unfinished" />
+   <translation>La couche d'échantillon n'a pas de champ « {field} » où enregistrer les étiquettes.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/controllers/labelling.py" line="94" />
    <source>reference data: {layer}</source>
-   <translation type="unfinished" />
+   <translation>données de référence : {layer}</translation>
   </message>
  </context>
  <context>
   <name>MapAlgorithm</name>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="281" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="283" />
    <source>Crop type map (WorldCereal)</source>
    <translation>Carte des types de cultures (WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="206" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="208" />
    <source>Cropland map (WorldCereal)</source>
    <translation>Carte des terres cultivées (WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="240" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="242" />
    <source>Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that year's last season, START_DATE {start} the 12 months from that day.</source>
    <translation>Indiquez YEAR ou START_DATE, pas les deux : YEAR {year} désigne les 12 mois se terminant avec la dernière saison de cette année, START_DATE {start} les 12 mois à partir de ce jour.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="284" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="286" />
    <source>Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type head zip). The processing period is the 12 months ending with the last season's last month. Leave the season dates empty and give a year to use the crop calendar's windows for the season ids (tc-s1 = season 1, tc-s2 = season 2, tc-annual = whole year), as the WorldCereal library does. Bands: cropland, croptype_classification:&lt;season&gt; (value = class), probabilities.</source>
    <translation>Cartographie les types de cultures pour une ou deux saisons de culture avec le modèle WorldCereal (ou votre propre modèle .zip). La période de traitement couvre les 12 mois se terminant avec le dernier mois de la dernière saison. Laissez les dates vides et indiquez une année pour utiliser les saisons du calendrier cultural (tc-s1 = saison 1, tc-s2 = saison 2, tc-annual = année entière), comme le fait la bibliothèque WorldCereal. Bandes : terres cultivées, croptype_classification:&lt;saison&gt; (valeur = classe), probabilités.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="209" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="211" />
    <source>Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. The processing period is exactly 12 whole months: give a start month, or a year. For a year the period follows the WorldCereal notebooks' rule: the 12 months ending with the month the area's last crop-calendar season of that year ends (the calendar is downloaded once, about 2 MB; without it the algorithm stops and says how to point it at a local copy). Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.</source>
    <translation>Cartographie les cultures temporaires d'une zone avec le modèle WorldCereal pré-entraîné sur openEO. La période de traitement compte exactement 12 mois entiers : indiquez un mois de début, ou une année. Pour une année, la période suit la règle des notebooks WorldCereal : les 12 mois se terminant avec le mois où finit la dernière saison du calendrier cultural de cette année dans la zone (le calendrier est téléchargé une fois, environ 2 Mo ; sans lui l'algorithme s'arrête et explique comment indiquer une copie locale). Bandes : cropland_classification (1 = terre cultivée), probability_cropland, probability_other.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="219" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="221" />
    <source>Year (its growing seasons are covered) — or give the first day below</source>
    <translation>Année (ses saisons de culture sont couvertes) — ou indiquez le premier jour ci-dessous</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="301" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="303" />
    <source>Year of the suggested seasons — or give the season dates above (one of the two is needed)</source>
    <translation>Année des saisons proposées — ou indiquez les dates des saisons ci-dessus (l'un des deux est nécessaire)</translation>
   </message>
@@ -202,22 +266,22 @@
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>1. Reference data</source>
-   <translation type="unfinished" />
+   <translation>1. Données de référence</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>2. Extraction jobs</source>
-   <translation type="unfinished" />
+   <translation>2. Tâches d'extraction</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>3. Time series of a sample</source>
-   <translation type="unfinished" />
+   <translation>3. Série temporelle d'un échantillon</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="163" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="87" />
    <source>A reference data file (GeoParquet, Parquet, GeoPackage, ...); it is read directly, also where QGIS cannot open it as a layer.</source>
-   <translation type="unfinished" />
+   <translation>Un fichier de données de référence (GeoParquet, Parquet, GeoPackage, ...) ; il est lu directement, même là où QGIS ne peut pas l'ouvrir comme couche.</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
@@ -227,97 +291,117 @@
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Choose a layer and validate it.</source>
-   <translation type="unfinished" />
+   <translation>Choisissez une couche et validez-la.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="202" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="126" />
    <source>Choose a reference data layer or file first.</source>
-   <translation type="unfinished" />
+   <translation>Choisissez d'abord une couche ou un fichier de données de référence.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="205" />
+   <source>Choose an output folder first.</source>
+   <translation>Choisissez d'abord un dossier de sortie.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="239" />
+   <source>Continuing the unfinished extraction from the last session…</source>
+   <translation>Reprise de l'extraction inachevée de la dernière session…</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Extract</source>
-   <translation type="unfinished" />
+   <translation>Extraire</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Harmonised reference data (RDM format): points or polygons</source>
-   <translation type="unfinished" />
+   <translation>Données de référence harmonisées (format RDM) : points ou polygones</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Layer</source>
-   <translation type="unfinished" />
+   <translation>Couche</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Maximum samples per H3 level-3 cell and class</source>
-   <translation type="unfinished" />
+   <translation>Nombre maximal d'échantillons par cellule H3 de niveau 3 et par classe</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>No plan yet.</source>
-   <translation type="unfinished" />
+   <translation>Pas encore de plan.</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Output folder</source>
-   <translation type="unfinished" />
+   <translation>Dossier de sortie</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Reference data</source>
-   <translation type="unfinished" />
+   <translation>Données de référence</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Sample (or select a point of the result layer)</source>
-   <translation type="unfinished" />
+   <translation>Échantillon (ou sélectionnez un point de la couche de résultat)</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Samples</source>
-   <translation type="unfinished" />
+   <translation>Échantillons</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="217" />
+   <source>Submitting {0} jobs to {1}…</source>
+   <translation>Envoi de {0} tâches à {1}…</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>Validate and plan</source>
-   <translation type="unfinished" />
+   <translation>Valider et planifier</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="221" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="145" />
    <source>Validating reference data</source>
-   <translation type="unfinished" />
+   <translation>Validation des données de référence</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="219" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="143" />
    <source>Validating…</source>
-   <translation type="unfinished" />
+   <translation>Validation…</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>all samples</source>
-   <translation type="unfinished" />
+   <translation>tous les échantillons</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>cap per H3 cell and class</source>
-   <translation type="unfinished" />
+   <translation>plafond par cellule H3 et par classe</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>extract flag (RDM subset)</source>
-   <translation type="unfinished" />
+   <translation>indicateur extract (sous-ensemble RDM)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="259" />
+   <source>{0} samples written to {1}.</source>
+   <translation>{0} échantillons écrits dans {1}.</translation>
   </message>
   <message>
    <location filename="resources/ui/reference_panel.ui" line="0" />
    <source>…</source>
-   <translation type="unfinished" />
+   <translation>…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="166" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="90" />
    <source>…or file</source>
-   <translation type="unfinished" />
+   <translation>…ou fichier</translation>
   </message>
  </context>
  <context>
@@ -325,40 +409,83 @@
   <message>
    <location filename="worldcereal_qgis/adapters/reference_source.py" line="105" />
    <source>Choose a reference data layer or a file (GeoParquet, Parquet, GeoPackage, ...).</source>
-   <translation type="unfinished" />
+   <translation>Choisissez une couche de données de référence ou un fichier (GeoParquet, Parquet, GeoPackage, ...).</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/adapters/reference_source.py" line="92" />
    <source>Choose a reference data layer or file first.</source>
-   <translation type="unfinished" />
+   <translation>Choisissez d'abord une couche ou un fichier de données de référence.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/adapters/reference_source.py" line="38" />
    <source>Layer '{name}'</source>
-   <translation type="unfinished" />
+   <translation>Couche « {name} »</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/adapters/reference_source.py" line="98" />
    <source>The layer {name} cannot be read: its source {source} is not available.</source>
-   <translation type="unfinished" />
+   <translation>La couche {name} ne peut pas être lue : sa source {source} n'est pas disponible.</translation>
   </message>
  </context>
  <context>
   <name>TrainCroptypeAlgorithm</name>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_train.py" line="68" />
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="115" />
+   <source>Keep samples whose quality scores are 0 (the library drops them)</source>
+   <translation>Conserver les échantillons dont les scores de qualité valent 0 (la bibliothèque les écarte)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="72" />
    <source>Model name (empty = season, months, classes and today's date)</source>
-   <translation type="unfinished" />
+   <translation>Nom du modèle (vide = saison, mois, classes et date du jour)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_train.py" line="107" />
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="126" />
    <source>Model name: {name}.</source>
-   <translation type="unfinished" />
+   <translation>Nom du modèle : {name}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_train.py" line="96" />
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="108" />
+   <source>Months each sample gets</source>
+   <translation>Mois attribués à chaque échantillon</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="112" />
+   <source>Random seed (split, masking, jitter)</source>
+   <translation>Graine aléatoire (partage, masquage, décalage)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="101" />
    <source>Registered model name</source>
-   <translation type="unfinished" />
+   <translation>Nom du modèle enregistré</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="111" />
+   <source>Temporal jitter on the training split (the library's augmentation)</source>
+   <translation>Décalage temporel aléatoire sur la partie d'entraînement (l'augmentation de la bibliothèque)</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_train.py" line="271" />
+   <source>{alignment} alignment: {counts}</source>
+   <translation>alignement {alignment} : {counts}</translation>
+  </message>
+ </context>
+ <context>
+  <name>TrainingResultDialog</name>
+  <message>
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="61" />
+   <source>Months per sample: {alignment} alignment, with temporal jitter (seed {seed}).</source>
+   <translation>Mois par échantillon : alignement {alignment}, avec décalage temporel aléatoire (graine {seed}).</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="63" />
+   <source>Months per sample: {alignment} alignment, without temporal jitter (seed {seed}).</source>
+   <translation>Mois par échantillon : alignement {alignment}, sans décalage temporel aléatoire (graine {seed}).</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="65" />
+   <source>Warning: {text}</source>
+   <translation>Avertissement : {text}</translation>
   </message>
  </context>
  <context>
@@ -500,302 +627,302 @@
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="85" />
    <source>Accuracy and area of {name}</source>
-   <translation type="unfinished" />
+   <translation>Précision et superficies de {name}</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="65" />
    <source>Accuracy per class</source>
-   <translation type="unfinished" />
+   <translation>Précision par classe</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="68" />
    <source>Allocation</source>
-   <translation type="unfinished" />
+   <translation>Allocation</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="64" />
    <source>Anticipated user's accuracy (one value, or class=value, ...)</source>
-   <translation type="unfinished" />
+   <translation>Précision utilisateur attendue (une valeur, ou classe=valeur, ...)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="58" />
    <source>Area (polygon layer, optional)</source>
-   <translation type="unfinished" />
+   <translation>Zone (couche de polygones, facultatif)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="192" />
    <source>Area of {cls} per unit (ha)</source>
-   <translation type="unfinished" />
+   <translation>Superficie de {cls} par unité (ha)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="64" />
    <source>Area statistics</source>
-   <translation type="unfinished" />
+   <translation>Statistiques de superficies</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="60" />
    <source>Area the sample was drawn in (polygon layer, optional)</source>
-   <translation type="unfinished" />
+   <translation>Zone dans laquelle l'échantillon a été tiré (couche de polygones, facultatif)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="67" />
    <source>Areas per class</source>
-   <translation type="unfinished" />
+   <translation>Superficies par classe</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="34" />
    <source>Assess accuracy and estimate areas</source>
-   <translation type="unfinished" />
+   <translation>Évaluer la précision et estimer les superficies</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="58" />
    <source>Assessment of the map (.json, optional)</source>
-   <translation type="unfinished" />
+   <translation>Évaluation de la carte (.json, facultatif)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="68" />
    <source>Chart</source>
-   <translation type="unfinished" />
+   <translation>Graphique</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="63" />
    <source>Class to map and chart</source>
-   <translation type="unfinished" />
+   <translation>Classe à cartographier et à représenter dans le graphique</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="89" />
    <source>Counting the pixels of each class of '{band}' by blocks…</source>
-   <translation type="unfinished" />
+   <translation>Comptage par blocs des pixels de chaque classe de « {band} »…</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="38" />
    <source>Crop area statistics per unit</source>
-   <translation type="unfinished" />
+   <translation>Statistiques de superficies cultivées par unité</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="51" />
    <source>Crop-type season (empty: cropland)</source>
-   <translation type="unfinished" />
+   <translation>Saison des types de cultures (vide : terres cultivées)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="56" />
    <source>Crop-type season of the map (empty: cropland)</source>
-   <translation type="unfinished" />
+   <translation>Saison des types de cultures de la carte (vide : terres cultivées)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="39" />
    <source>Design a sample for accuracy and area</source>
-   <translation type="unfinished" />
+   <translation>Concevoir un échantillon pour la précision et les superficies</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="42" />
    <source>Draws a stratified random sample from a WorldCereal map (a single result or a tiled run's mosaic): strata are the map classes of the chosen band (cropland / other, or the crop types of one season, optionally merged). The sample size comes from the target standard error of overall accuracy and the anticipated user's accuracies (Olofsson et al. 2014, eq. 13) unless you give one. The same seed gives the same points. Output: points with stratum, map class, inclusion probability, weight and an empty 'reference' field to label, the class of every other classification band of the file under each point (map_&lt;season&gt;, to assess those maps with the same sample), and the strata table (pixels, hectares) the sample was drawn from.</source>
-   <translation type="unfinished" />
+   <translation>Tire un échantillon aléatoire stratifié d'une carte WorldCereal (un résultat unique ou la mosaïque d'un traitement par tuiles) : les strates sont les classes de la bande choisie (terres cultivées / autres, ou les types de cultures d'une saison, éventuellement regroupés). La taille de l'échantillon découle de l'erreur type visée pour la précision globale et des précisions utilisateur attendues (Olofsson et al. 2014, éq. 13), sauf si vous l'indiquez. La même graine donne les mêmes points. Sortie : des points avec strate, classe cartographiée, probabilité d'inclusion, poids et un champ 'reference' vide à étiqueter, la classe de chaque autre bande de classification du fichier sous chaque point (map_&lt;season&gt;, pour évaluer ces cartes avec le même échantillon), et la table des strates (pixels, hectares) dans laquelle l'échantillon a été tiré.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="41" />
    <source>For each polygon of a layer (districts, farms): the mapped area of each class, counted pixel by pixel in the map's own UTM zone (mosaics across zones included), and, with an assessment of the same map (the .json written next to assess_map's report), the error-adjusted area with a 95 % interval. That estimate applies the whole map's error rates to the unit; the 'support' field says how many sample points fall inside the unit and whether that is enough to trust it. Units should not overlap: a pixel is counted for one unit only. Outputs: a table joinable on unit_id, the units coloured by the chosen class, and a chart.</source>
-   <translation type="unfinished" />
+   <translation>Pour chaque polygone d'une couche (districts, exploitations) : la superficie cartographiée de chaque classe, comptée pixel par pixel dans la zone UTM propre à la carte (y compris les mosaïques à cheval sur plusieurs zones), et, avec une évaluation de la même carte (le .json écrit à côté du rapport de assess_map), la superficie ajustée des erreurs avec un intervalle à 95 %. Cette estimation applique à l'unité les taux d'erreur de toute la carte ; le champ 'support' indique combien de points de l'échantillon tombent dans l'unité et si cela suffit pour s'y fier. Les unités ne doivent pas se chevaucher : un pixel n'est compté que pour une seule unité. Sorties : une table joignable sur unit_id, les unités colorées selon la classe choisie, et un graphique.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="37" />
    <source>From a labelled stratified sample: the error matrix in sample counts and in estimated area proportions, overall, user's and producer's accuracy with 95 % confidence intervals, and the error-adjusted area of each class with its 95 % interval next to the mapped (pixel-counted) area. Stratum sizes come from a STRATA table (fields stratum, pixels) or are counted on the MAP. Points labelled 'unsure', 'skip' or left empty are left out and counted in the report. Assumptions: a probability sample, and reference labels of better quality than the map.</source>
-   <translation type="unfinished" />
+   <translation>À partir d'un échantillon stratifié étiqueté : la matrice d'erreur en effectifs de l'échantillon et en proportions de superficie estimées, les précisions globale, utilisateur et producteur avec leurs intervalles de confiance à 95 %, et la superficie ajustée des erreurs de chaque classe avec son intervalle à 95 %, à côté de la superficie cartographiée (comptée en pixels). La taille des strates vient d'une table STRATA (champs stratum, pixels) ou est comptée sur la carte MAP. Les points étiquetés 'unsure', 'skip' ou laissés vides sont écartés et comptés dans le rapport. Hypothèses : un échantillon probabiliste, et des étiquettes de référence de meilleure qualité que la carte.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="118" />
    <source>Give the stratum sizes: a STRATA table or the MAP to count them from.</source>
-   <translation type="unfinished" />
+   <translation>Indiquez la taille des strates : une table STRATA ou la carte MAP sur laquelle les compter.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="46" />
    <source>Labelled sample points</source>
-   <translation type="unfinished" />
+   <translation>Points d'échantillon étiquetés</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="61" />
    <source>Labelled sample points (to count them per unit, optional)</source>
-   <translation type="unfinished" />
+   <translation>Points d'échantillon étiquetés (pour les compter par unité, facultatif)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="48" />
    <source>Map class field</source>
-   <translation type="unfinished" />
+   <translation>Champ de la classe cartographiée</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="53" />
    <source>Merge classes</source>
-   <translation type="unfinished" />
+   <translation>Regrouper des classes</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="56" />
    <source>Merge classes (e.g. barley=cereals, wheat=cereals)</source>
-   <translation type="unfinished" />
+   <translation>Regrouper des classes (par ex. barley=cereals, wheat=cereals)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="58" />
    <source>Merge classes of the map</source>
-   <translation type="unfinished" />
+   <translation>Regrouper des classes de la carte</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="70" />
    <source>Minimum points per stratum (compromise allocation)</source>
-   <translation type="unfinished" />
+   <translation>Nombre minimal de points par strate (allocation de compromis)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="84" />
    <source>No assessment given: only mapped areas (pixel counts) are reported.</source>
-   <translation type="unfinished" />
+   <translation>Aucune évaluation fournie : seules les superficies cartographiées (comptage des pixels) sont indiquées.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="78" />
    <source>Number of sample points</source>
-   <translation type="unfinished" />
+   <translation>Nombre de points de l'échantillon</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="70" />
    <source>Overall accuracy</source>
-   <translation type="unfinished" />
+   <translation>Précision globale</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="92" />
    <source>Overall accuracy {oa:.3f} ± {ci:.3f} ({method}).</source>
-   <translation type="unfinished" />
+   <translation>Précision globale {oa:.3f} ± {ci:.3f} ({method}).</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="71" />
    <source>Overall accuracy, 95 % half-width</source>
-   <translation type="unfinished" />
+   <translation>Précision globale, demi-largeur à 95 %</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="63" />
    <source>Pixel area in hectares (0: from the map; 0.01 for 10 m)</source>
-   <translation type="unfinished" />
+   <translation>Superficie d'un pixel en hectares (0 : d'après la carte ; 0,01 pour 10 m)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="72" />
    <source>Random seed</source>
-   <translation type="unfinished" />
+   <translation>Graine aléatoire</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="49" />
    <source>Reference label field</source>
-   <translation type="unfinished" />
+   <translation>Champ de l'étiquette de référence</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="69" />
    <source>Report</source>
-   <translation type="unfinished" />
+   <translation>Rapport</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="74" />
    <source>Sample points</source>
-   <translation type="unfinished" />
+   <translation>Points de l'échantillon</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="66" />
    <source>Sample size (0: from the target standard error)</source>
-   <translation type="unfinished" />
+   <translation>Taille de l'échantillon (0 : d'après l'erreur type visée)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="100" />
    <source>Sample size from the target standard error (Olofsson 2014, eq. 13): {n}.</source>
-   <translation type="unfinished" />
+   <translation>Taille de l'échantillon d'après l'erreur type visée (Olofsson 2014, éq. 13) : {n}.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="76" />
    <source>Strata (pixels per stratum)</source>
-   <translation type="unfinished" />
+   <translation>Strates (pixels par strate)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="52" />
    <source>Strata table (fields stratum, pixels)</source>
-   <translation type="unfinished" />
+   <translation>Table des strates (champs stratum, pixels)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="47" />
    <source>Stratum field</source>
-   <translation type="unfinished" />
+   <translation>Champ de la strate</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="113" />
    <source>Stratum {stratum}: {pixels} pixels ({area_ha:.1f} ha), {points} points.</source>
-   <translation type="unfinished" />
+   <translation>Strate {stratum} : {pixels} pixels ({area_ha:.1f} ha), {points} points.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="61" />
    <source>Target standard error of overall accuracy</source>
-   <translation type="unfinished" />
+   <translation>Erreur type visée pour la précision globale</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="170" />
    <source>The anticipated user's accuracies must be numbers between 0 and 1.</source>
-   <translation type="unfinished" />
+   <translation>Les précisions utilisateur attendues doivent être des nombres compris entre 0 et 1.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="150" />
    <source>The assessment file '{name}' cannot be read.</source>
-   <translation type="unfinished" />
+   <translation>Le fichier d'évaluation « {name} » ne peut pas être lu.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_design_sample.py" line="93" />
    <source>The map has no classified pixel inside the area.</source>
-   <translation type="unfinished" />
+   <translation>La carte n'a aucun pixel classé dans la zone.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="104" />
    <source>The units layer has no polygon.</source>
-   <translation type="unfinished" />
+   <translation>La couche des unités ne contient aucun polygone.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="56" />
    <source>Unit id field (empty: feature id)</source>
-   <translation type="unfinished" />
+   <translation>Champ identifiant de l'unité (vide : identifiant de l'entité)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="55" />
    <source>Units (polygon layer)</source>
-   <translation type="unfinished" />
+   <translation>Unités (couche de polygones)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="66" />
    <source>Units with the class's area</source>
-   <translation type="unfinished" />
+   <translation>Unités avec la superficie de la classe</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="50" />
    <source>WorldCereal map (result or mosaic)</source>
-   <translation type="unfinished" />
+   <translation>Carte WorldCereal (résultat ou mosaïque)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="182" />
    <source>map-wide error rates applied; only {n} sample points inside, too few to check them here</source>
-   <translation type="unfinished" />
+   <translation>taux d'erreur de toute la carte appliqués ; seulement {n} points d'échantillon à l'intérieur, trop peu pour les vérifier ici</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="180" />
    <source>map-wide error rates applied; sample points inside the unit not counted</source>
-   <translation type="unfinished" />
+   <translation>taux d'erreur de toute la carte appliqués ; points d'échantillon dans l'unité non comptés</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="184" />
    <source>map-wide error rates applied; {n} sample points inside</source>
-   <translation type="unfinished" />
+   <translation>taux d'erreur de toute la carte appliqués ; {n} points d'échantillon à l'intérieur</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_area_statistics.py" line="178" />
    <source>mapped area only (no assessment given)</source>
-   <translation type="unfinished" />
+   <translation>superficie cartographiée seulement (aucune évaluation fournie)</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="85" />
    <source>the map</source>
-   <translation type="unfinished" />
+   <translation>la carte</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/processing/alg_assess_map.py" line="54" />
    <source>…or the map to count them from</source>
-   <translation type="unfinished" />
+   <translation>…ou la carte sur laquelle les compter</translation>
   </message>
  </context>
  <context>
@@ -1665,27 +1792,27 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  <context>
   <name>WorldCerealPlugin</name>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="85" />
+   <location filename="worldcereal_qgis/plugin.py" line="86" />
    <source>Load a real WorldCereal crop-type map shipped with the plugin (offline, no account needed)</source>
    <translation>Charger une vraie carte des types de cultures WorldCereal fournie avec l'extension (hors ligne, sans compte)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="83" />
+   <location filename="worldcereal_qgis/plugin.py" line="84" />
    <source>Open an example result</source>
    <translation>Ouvrir un exemple de résultat</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="65" />
+   <location filename="worldcereal_qgis/plugin.py" line="66" />
    <source>Open the WorldCereal panel: cropland and crop-type maps with openEO</source>
    <translation>Ouvrir le panneau WorldCereal : cartes des terres cultivées et des types de cultures avec openEO</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="69" />
+   <location filename="worldcereal_qgis/plugin.py" line="70" />
    <source>Reference data and extractions…</source>
    <translation>Données de référence et extractions…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="71" />
+   <location filename="worldcereal_qgis/plugin.py" line="72" />
    <source>Validate your reference data and extract satellite time series for it</source>
    <translation>Valider vos données de référence et en extraire les séries temporelles satellitaires</translation>
   </message>
@@ -1873,6 +2000,24 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <location filename="worldcereal_qgis/controllers/session.py" line="35" />
    <source>{runs} WorldCereal tiled runs are still running</source>
    <translation>{runs} traitements par tuiles WorldCereal sont toujours en cours</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealTileLayer</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="131" />
+   <source>The tile layer {path} cannot be opened.</source>
+   <translation>La couche de tuiles {path} ne peut pas être ouverte.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="94" />
+   <source>The tile layer {path} cannot be written: {error}.</source>
+   <translation>La couche de tuiles {path} ne peut pas être écrite : {error}.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="248" />
+   <source>The tile layer {path} could not be updated.</source>
+   <translation>La couche de tuiles {path} n'a pas pu être mise à jour.</translation>
   </message>
  </context>
 </TS>
