@@ -7,8 +7,13 @@ Why not pylupdate5: the plugin's modules translate through a module-level ``tr``
   inside its ``def tr``; every ``tr("literal")`` call in that module is a message of that context;
 - a .ui file's ``<string>`` elements belong to the context of its top ``<class>`` (what uic passes to translate).
 
-Existing translations are kept; messages that disappeared are marked obsolete, new ones unfinished.
-Usage: python3 tools/translations.py [--release]   (--release also runs lrelease on every .ts)
+Existing translations are kept; messages that disappeared are dropped (git keeps their history), new ones are
+written unfinished for the translator.
+Usage: python3 tools/translations.py [--release | --check | --qm-only]
+  (no option)  update the .ts files from the code
+  --release    update the .ts files, then build every .qm with lrelease (`make translations`)
+  --qm-only    build the .qm from the committed .ts, writing no .ts (`make package`: a build never edits sources)
+  --check      write nothing; exit 1 listing messages in the code but not in a .ts and the other way round
 """
 
 from __future__ import annotations
@@ -91,7 +96,7 @@ def collect() -> dict[tuple[str, str], str]:
 
 
 def read_ts(path: Path) -> dict[tuple[str, str], str]:
-    """Existing translations (finished or not) by (context, source)."""
+    """Existing translations (finished or not) by (context, source); vanished or obsolete entries are left out."""
     if not path.is_file():
         return {}
     known = {}
@@ -99,9 +104,19 @@ def read_ts(path: Path) -> dict[tuple[str, str], str]:
         name = context.findtext("name")
         for message in context.iter("message"):
             translation = message.find("translation")
+            if translation is not None and translation.get("type") in ("vanished", "obsolete"):
+                continue
             text = translation.text if translation is not None and translation.text else ""
             known[(name, message.findtext("source"))] = text
     return known
+
+
+def differences(messages: dict[tuple[str, str], str], known: dict[tuple[str, str], str], ts_name: str) -> list[str]:
+    """One line per message of the code missing from the .ts, untranslated there, or in the .ts but no longer used."""
+    lines = [f"{ts_name}: missing [{c}] {s!r} ({messages[(c, s)]})" for c, s in sorted(set(messages) - set(known))]
+    lines += [f"{ts_name}: untranslated [{c}] {s!r}" for c, s in sorted(set(messages) & set(known)) if not known[(c, s)]]
+    lines += [f"{ts_name}: no longer in the code [{c}] {s!r}" for c, s in sorted(set(known) - set(messages))]
+    return lines
 
 
 def write_ts(path: Path, language: str, messages: dict[tuple[str, str], str],
@@ -127,15 +142,6 @@ def write_ts(path: Path, language: str, messages: dict[tuple[str, str], str],
             else:
                 translation.set("type", "unfinished")
                 untranslated += 1
-    for (context, source), text in sorted(known.items()):  # kept for the translator, not compiled
-        if (context, source) not in messages and text:
-            node = next((c for c in root.iter("context") if c.findtext("name") == context), None)
-            if node is None:
-                node = ET.SubElement(root, "context")
-                ET.SubElement(node, "name").text = context
-            message = ET.SubElement(node, "message")
-            ET.SubElement(message, "source").text = source
-            ET.SubElement(message, "translation", type="vanished").text = text
     ET.indent(root, space=" ")
     tmp = path.with_suffix(".ts.tmp")
     tmp.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(root, encoding="unicode")
@@ -151,16 +157,34 @@ def lrelease() -> str:
     return found
 
 
+def check() -> list[str]:
+    """What `--check` reports: the code and the committed .ts files disagree (nothing is written)."""
+    messages = collect()
+    found = []
+    for short in LANGUAGES:
+        ts = I18N / f"worldcereal_qgis_{short}.ts"
+        found += differences(messages, read_ts(ts), ts.name)
+    return found
+
+
+def release(ts: Path) -> None:
+    subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+
+
 def main(argv: list[str]) -> int:
+    if "--check" in argv:
+        found = check()
+        print("\n".join(found) if found else "The .ts files hold every message of the code, all translated.")
+        return 1 if found else 0
     I18N.mkdir(exist_ok=True)
     messages = collect()
     for short, language in LANGUAGES.items():
         ts = I18N / f"worldcereal_qgis_{short}.ts"
-        total, missing = write_ts(ts, language, messages, read_ts(ts))
-        print(f"{ts.relative_to(ROOT)}: {total} messages, {missing} untranslated")
-        if "--release" in argv:
-            qm = ts.with_suffix(".qm")
-            subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+        if "--qm-only" not in argv:
+            total, missing = write_ts(ts, language, messages, read_ts(ts))
+            print(f"{ts.relative_to(ROOT)}: {total} messages, {missing} untranslated")
+        if "--release" in argv or "--qm-only" in argv:
+            release(ts)
     return 0
 
 

@@ -87,3 +87,38 @@ def test_french_and_spanish_cover_the_same_messages():
     fr, es = ({key for key in messages((I18N / f"worldcereal_qgis_{lang}.ts").read_text(encoding="utf-8"))}
               for lang in LANGUAGES)
     assert sorted(fr ^ es) == []
+
+
+ROOT = I18N.parents[1]
+
+
+def _tool():
+    """tools/translations.py as a module (it is a script, not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("translations_tool", ROOT / "tools" / "translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_check_reports_a_new_message_an_untranslated_one_and_a_stale_one():
+    code = {("WorldCereal", "Job {id} failed."): "a.py:3", ("WorldCereal", "Cancel"): "b.py:9"}
+    ts = {("WorldCereal", "Cancel"): "", ("WorldCereal", "Old sentence."): "Ancienne phrase."}
+    assert _tool().differences(code, ts, "x_fr.ts") == [
+        "x_fr.ts: missing [WorldCereal] 'Job {id} failed.' (a.py:3)",
+        "x_fr.ts: untranslated [WorldCereal] 'Cancel'",
+        "x_fr.ts: no longer in the code [WorldCereal] 'Old sentence.'",
+    ]
+
+
+def test_every_tr_string_of_the_code_is_in_the_committed_ts_files_and_nothing_is_written():
+    import subprocess
+    import sys
+
+    before = {path.name: path.read_bytes() for path in I18N.glob("*.ts")}
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "translations.py"), "--check"],
+                          capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout.strip()) == (
+        0, "The .ts files hold every message of the code, all translated."), done.stdout
+    assert {path.name: path.read_bytes() for path in I18N.glob("*.ts")} == before
