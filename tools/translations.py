@@ -36,42 +36,47 @@ def _literal(node: ast.AST) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
-def _module_context(tree: ast.Module) -> str | None:
-    constants = {target.id: _literal(node.value) for node in tree.body if isinstance(node, ast.Assign)
-                 for target in node.targets if isinstance(target, ast.Name) and _literal(node.value)}
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or not node.args:
-            continue
-        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-        if name == "translator" or (name == "translate" and len(node.args) == 2):
-            first = node.args[0]
-            context = _literal(first) or (constants.get(first.id) if isinstance(first, ast.Name) else None)
-            if context:
-                return context
+def _context_of_call(node: ast.AST, constants: dict[str, str]) -> str | None:
+    """"X" of ``translator("X")`` or ``QCoreApplication.translate("X", …)`` (a literal or a module constant)."""
+    if not isinstance(node, ast.Call) or not node.args:
+        return None
+    name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+    if name == "translator" or (name == "translate" and len(node.args) == 2):
+        first = node.args[0]
+        return _literal(first) or (constants.get(first.id) if isinstance(first, ast.Name) else None)
     return None
 
 
-def _imported_context(tree: ast.Module, path: Path) -> str | None:
-    """``from .base import tr``: the messages belong to the context of the module ``tr`` comes from."""
+def _module_context(tree: ast.Module, path: Path) -> str | None:
+    """The context of the module's own ``tr``: ``tr = translator("X")``, a ``def tr`` calling
+    ``QCoreApplication.translate("X", text)``, or the ``tr`` imported with ``from .module import tr``."""
+    constants = {target.id: _literal(node.value) for node in tree.body if isinstance(node, ast.Assign)
+                 for target in node.targets if isinstance(target, ast.Name) and _literal(node.value)}
     for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "tr" for t in node.targets):
+            return _context_of_call(node.value, constants)
+        if isinstance(node, ast.FunctionDef) and node.name == "tr":
+            return next((c for n in ast.walk(node) if (c := _context_of_call(n, constants))), None)
         if isinstance(node, ast.ImportFrom) and node.level == 1 and any(a.name == "tr" for a in node.names):
             source = path.parent / f"{node.module}.py"
             if source.is_file():
-                return _module_context(ast.parse(source.read_text(encoding="utf-8")))
+                return _module_context(ast.parse(source.read_text(encoding="utf-8")), source)
     return None
 
 
 def python_messages(path: Path) -> list[tuple[str, str, int]]:
+    """Every ``tr("literal")`` (in the module's ``tr`` context) and ``QCoreApplication.translate("X", "literal")``."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    context = _module_context(tree) or _imported_context(tree, path)
-    if context is None:
-        return []
+    context = _module_context(tree, path)
     found = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr" and node.args:
-            text = _literal(node.args[0])
-            if text:
-                found.append((context, text, node.lineno))
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        if name == "tr" and isinstance(node.func, ast.Name) and context and _literal(node.args[0]):
+            found.append((context, _literal(node.args[0]), node.lineno))
+        elif name == "translate" and len(node.args) == 2 and _literal(node.args[0]) and _literal(node.args[1]):
+            found.append((_literal(node.args[0]), _literal(node.args[1]), node.lineno))
     return found
 
 
@@ -114,7 +119,8 @@ def read_ts(path: Path) -> dict[tuple[str, str], str]:
 def differences(messages: dict[tuple[str, str], str], known: dict[tuple[str, str], str], ts_name: str) -> list[str]:
     """One line per message of the code missing from the .ts, untranslated there, or in the .ts but no longer used."""
     lines = [f"{ts_name}: missing [{c}] {s!r} ({messages[(c, s)]})" for c, s in sorted(set(messages) - set(known))]
-    lines += [f"{ts_name}: untranslated [{c}] {s!r}" for c, s in sorted(set(messages) & set(known)) if not known[(c, s)]]
+    lines += [f"{ts_name}: untranslated [{c}] {s!r}" for c, s in sorted(set(messages) & set(known))
+              if not known[(c, s)]]
     lines += [f"{ts_name}: no longer in the code [{c}] {s!r}" for c, s in sorted(set(known) - set(messages))]
     return lines
 

@@ -149,3 +149,36 @@ def test_a_new_processing_refusal_reads_in_french(wc_provider, reference_tif, fr
         processing.run("worldcereal:design_sample", {"MAP": str(reference_tif), "SEASON": "tc-s1",
                                                      "OUTPUT": "memory:", "STRATA": "memory:", **params})
     assert str(refused.value).splitlines()[-1] == sentence  # below QGIS's own "Unable to execute algorithm"
+
+
+@pytest.mark.parametrize("params, sentence", [
+    ({"YEAR": 2016},  # a range said as one phrase ("un nombre entier de … à …"), not English pieces glued
+     "Année (YEAR) doit être un nombre entier de 2017 à 2100, pas 2016."),
+    ({"YEAR": 2021, "EXTENT": "1,2,3"},  # "…or area of interest" named on its own, not "Ou la zone…"
+     "Zone d'intérêt sous forme d'emprise (EXTENT) doit être une emprise de la forme xmin,xmax,ymin,ymax "
+     "[EPSG:code] (par ex. 5.11,5.14,47.13,47.15 [EPSG:4326]) ou une couche, pas « 1,2,3 »."),
+])
+def test_the_map_algorithm_parameter_checks_read_in_french(wc_provider, french, tmp_path, params, sentence):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException) as refused:
+        processing.run("worldcereal:cropland", {"EXTENT": "5.11,5.14,47.13,47.15 [EPSG:4326]", "ORBIT": 1,
+                                                "LOAD_LAYERS": False, "OUTPUT_FOLDER": str(tmp_path), **params})
+    assert str(refused.value).splitlines()[-1] == sentence
+
+
+def test_the_extraction_status_line_reads_in_french_as_one_sentence(french):
+    """The slot-wait part was core's English sentence appended to the French counts."""
+    from worldcereal_qgis.controllers.extractions import ExtractionController, run_state_text
+    from worldcereal_qgis.core.batch.engine import Action
+    from worldcereal_qgis.core.extraction_run import RunState
+
+    waiting = RunState(total=4, done=1, active=2, credits=12.5, waiting="Waiting for a free slot on CDSE.")
+    assert run_state_text(waiting) == (
+        "1 tâches terminées sur 4, 2 en cours, 0 échouées ; 12.5 crédits consommés jusqu'ici. Une tâche attend une "
+        "place libre sur le serveur et démarre dès qu'une place se libère.")
+    assert run_state_text(RunState(total=4, done=4, credits=20.0)) == (
+        "4 tâches terminées sur 4, 0 en cours, 0 échouées ; 20.0 crédits consommés jusqu'ici.")
+    title = ExtractionController.step_title(None, Action(kind="download", item="2021_31UFS", local_id="x"))
+    assert title == "WorldCereal : téléchargement de la tâche d'extraction 2021_31UFS"

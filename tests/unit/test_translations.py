@@ -122,3 +122,20 @@ def test_every_tr_string_of_the_code_is_in_the_committed_ts_files_and_nothing_is
     assert (done.returncode, done.stdout.strip()) == (
         0, "The .ts files hold every message of the code, all translated."), done.stdout
     assert {path.name: path.read_bytes() for path in I18N.glob("*.ts")} == before
+
+
+def test_every_reason_the_training_drops_samples_for_has_a_translated_sentence():
+    """The training (no Qt) writes its reasons as keys; the QGIS side words each one (controllers/training_words)."""
+    import re
+
+    from worldcereal_qgis.controllers import training_words
+
+    training = ROOT / "worldcereal_qgis" / "training"
+    code = (training / "samples.py").read_text(encoding="utf-8") + (training / "run.py").read_text(encoding="utf-8")
+    reasons = (set(re.findall(r'_drop\(dropped, "([^"]+)"', code))
+               | set(re.findall(r'"dropped", \{\}\), "([^"]+)"', code)))
+    assert len(reasons) == 8 and "quality scores 0" in reasons
+    assert sorted(reasons - set(training_words._dropped_phrases())) == []
+    assert training_words.dropped_text({"valid_time outside the season": 12, "quality scores 0": 3}) == (
+        "12 with valid_time outside the season; 3 with quality scores 0")
+    assert training_words.dropped_text({}) == "none"

@@ -118,12 +118,11 @@ def cropland_period(bbox: tuple[float, float, float, float], year: int) -> tuple
     """
     from ..core.seasons import cropland_period_for
 
-    calendar = load_calendar()
-    try:
-        period = cropland_period_for(calendar.suggest_all(bbox, year))
-    except InputError as err:
-        return None, tr("{reason} The cropland map covers the calendar year {year} instead.").format(
-            reason=str(err), year=year)
+    suggestions = load_calendar().suggest_all(bbox, year)
+    if not suggestions:  # core's rule needs a season; the sentence is ours, whole, in the user's language
+        return None, tr("The crop calendar has no growing season for this area in {year}: the cropland map covers "
+                        "the calendar year {year} instead.").format(year=year)
+    period = cropland_period_for(suggestions)
     return period, tr("Processing period {start} – {end}: the 12 months ending with the area's last crop-calendar "
                       "season of {year} (the WorldCereal notebooks' rule).").format(
         start=period[0].isoformat(), end=period[1].isoformat(), year=year)

@@ -105,15 +105,6 @@ def check_inputs(job: dict, log: Callable[[str], None] = lambda _m: None) -> dic
             "inputs": check.as_dict()}
 
 
-def samples_sentence(counts: dict) -> str:
-    """``8500 rows read, 6000 used; 500 of 500 samples kept; dropped: none.`` (the training's ``summary``)."""
-    dropped = "; ".join(tr("{n} {reason}").format(n=n, reason=reason)
-                        for reason, n in (counts.get("dropped") or {}).items()) or tr("none")
-    return tr("{read} rows read, {used} used; {kept} of {total} samples kept; dropped: {dropped}.").format(
-        read=counts.get("rows_read"), used=counts.get("rows_used"), kept=counts.get("samples_kept"),
-        total=counts.get("samples_read"), dropped=dropped)
-
-
 def tr(text: str) -> str:
     from qgis.PyQt.QtCore import QCoreApplication
 
