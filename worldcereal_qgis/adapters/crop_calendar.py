@@ -67,8 +67,8 @@ def ensure_calendar_file(session: Any = None) -> Path:
             return found
         path = calendar_path()
         if path.name != CALENDAR_FILENAME:
-            raise InputError(f"The crop calendar file {path} set in the WorldCereal settings does not exist.",
-                             field="calendar")
+            raise InputError(tr("The crop calendar file {path} set in the WorldCereal settings does not exist.")
+                             .format(path=path), field="calendar")
         url = settings.CALENDAR_URL.read().strip() or seasons.CALENDAR_URL
         try:
             return seasons.ensure_calendar(path.parent, url, session or _session())
@@ -137,7 +137,7 @@ def loading_task(on_done: Callable[[CropCalendar | None, WorldCerealError | None
     """A task that downloads (once) and parses the calendar; ``on_done`` gets it or a one-sentence error."""
     from .tasks import CoreTask
 
-    return CoreTask("Loading the WorldCereal crop calendar", lambda task: load_calendar(), on_done)
+    return CoreTask(tr("Loading the WorldCereal crop calendar"), lambda task: load_calendar(), on_done)
 
 
 def start_loading(on_done: Callable[[CropCalendar | None, WorldCerealError | None], None] | None = None) -> CoreTask:

@@ -246,6 +246,11 @@
  <context>
   <name>CropCalendar</name>
   <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="140" />
+   <source>Loading the WorldCereal crop calendar</source>
+   <translation>Cargando el calendario de cultivos de WorldCereal</translation>
+  </message>
+  <message>
    <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="126" />
    <source>Processing period {start} – {end}: the 12 months ending with the area's last crop-calendar season of {year} (the WorldCereal notebooks' rule).</source>
    <translation>Periodo de procesamiento {start} – {end}: los 12 meses que terminan con la última temporada de {year} del calendario de cultivos del área (la regla de los cuadernos de WorldCereal).</translation>
@@ -256,9 +261,42 @@
    <translation>No se pudo descargar el calendario de cultivos de WorldCereal (¿está sin conexión?); indique una copia de {name} en el ajuste {key} (Configuración → Opciones → Avanzado) o con «Usar un archivo de calendario local…» del panel, o introduzca las fechas a mano.</translation>
   </message>
   <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="70" />
+   <source>The crop calendar file {path} set in the WorldCereal settings does not exist.</source>
+   <translation>El archivo de calendario de cultivos {path} indicado en los ajustes de WorldCereal no existe.</translation>
+  </message>
+  <message>
    <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="123" />
    <source>The crop calendar has no growing season for this area in {year}: the cropland map covers the calendar year {year} instead.</source>
    <translation>El calendario de cultivos no tiene ninguna temporada de cultivo para esta área en {year}: el mapa de tierras de cultivo cubre en su lugar el año natural {year}.</translation>
+  </message>
+ </context>
+ <context>
+  <name>CustomModels</name>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="78" />
+   <source>Custom model {name}: classes {classes}; URL valid until {expiry}.</source>
+   <translation>Modelo propio {name}: clases {classes}; URL válida hasta {expiry}.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="79" />
+   <source>Custom model {name}: classes {classes}; no known expiry of its URL.</source>
+   <translation>Modelo propio {name}: clases {classes}; no se conoce la caducidad de su URL.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="232" />
+   <source>Training could not start: {error}</source>
+   <translation>No se pudo iniciar el entrenamiento: {error}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="137" />
+   <source>Training stopped without a result (exit code {code}); see {log}.</source>
+   <translation>El entrenamiento se detuvo sin resultado (código de salida {code}); vea {log}.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="249" />
+   <source>Training was cancelled.</source>
+   <translation>Se canceló el entrenamiento.</translation>
   </message>
  </context>
  <context>

@@ -246,6 +246,11 @@
  <context>
   <name>CropCalendar</name>
   <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="140" />
+   <source>Loading the WorldCereal crop calendar</source>
+   <translation>Chargement du calendrier cultural WorldCereal</translation>
+  </message>
+  <message>
    <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="126" />
    <source>Processing period {start} – {end}: the 12 months ending with the area's last crop-calendar season of {year} (the WorldCereal notebooks' rule).</source>
    <translation>Période de traitement {start} – {end} : les 12 mois se terminant avec la dernière saison culturale {year} de la zone (la règle des notebooks WorldCereal).</translation>
@@ -256,9 +261,42 @@
    <translation>Le calendrier cultural WorldCereal n'a pas pu être téléchargé (êtes-vous hors ligne ?) ; indiquez une copie de {name} dans le paramètre {key} (Préférences → Options → Avancé) ou avec « Utiliser un fichier de calendrier local… » du panneau, ou saisissez les dates à la main.</translation>
   </message>
   <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="70" />
+   <source>The crop calendar file {path} set in the WorldCereal settings does not exist.</source>
+   <translation>Le fichier de calendrier cultural {path} indiqué dans les paramètres WorldCereal n'existe pas.</translation>
+  </message>
+  <message>
    <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="123" />
    <source>The crop calendar has no growing season for this area in {year}: the cropland map covers the calendar year {year} instead.</source>
    <translation>Le calendrier cultural n'a aucune saison de culture pour cette zone en {year} : la carte des terres cultivées couvre donc l'année civile {year}.</translation>
+  </message>
+ </context>
+ <context>
+  <name>CustomModels</name>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="78" />
+   <source>Custom model {name}: classes {classes}; URL valid until {expiry}.</source>
+   <translation>Modèle personnalisé {name} : classes {classes} ; URL valable jusqu'au {expiry}.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="79" />
+   <source>Custom model {name}: classes {classes}; no known expiry of its URL.</source>
+   <translation>Modèle personnalisé {name} : classes {classes} ; pas d'expiration connue de son URL.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="232" />
+   <source>Training could not start: {error}</source>
+   <translation>L'entraînement n'a pas pu démarrer : {error}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="137" />
+   <source>Training stopped without a result (exit code {code}); see {log}.</source>
+   <translation>L'entraînement s'est arrêté sans résultat (code de sortie {code}) ; voir {log}.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/custom_models.py" line="249" />
+   <source>Training was cancelled.</source>
+   <translation>L'entraînement a été annulé.</translation>
   </message>
  </context>
  <context>
