@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
@@ -37,6 +39,9 @@ class WorldCerealPlugin:
         self.session = None  # the job and tiled-run controllers, alive without the panel
         self.installer = None  # the Install offer in the message bar, and the install task
         self._check_task = None  # the package check at start-up
+        self._packages_ok = False  # that check (or an install) found every package: opening the panel skips it
+        self._dock_task = None  # the first opening: the dock's pure-Python imports, in a task
+        self._dock_added = False  # the dock joins the main window once built (at the size of its contents)
 
     # -- Processing ---------------------------------------------------------
     def initProcessing(self) -> None:  # noqa: N802 (QGIS API name)
@@ -116,14 +121,36 @@ class WorldCerealPlugin:
 
     def _toggle_dock(self, visible: bool) -> None:
         if visible and self.dock is None:
-            missing = dependencies.missing_dependencies()
+            missing = [] if self._packages_ok else dependencies.missing_dependencies()
             if missing:  # the dock needs them: say so (with Install) instead of failing with a traceback
                 self._sync_action(False)
                 self._offer_install(missing)
                 return
-            self._create_dock()
-        if self.dock is not None:
+            self._packages_ok = True
+            self._open_dock()
+        if self.dock is not None and self._dock_added:
             self.dock.setVisible(visible)
+
+    def _open_dock(self) -> None:
+        """Opening the panel stalls the GUI thread for no more than a frame (#21): the first time in a session,
+        the dock's modules are imported in a task; the dock then builds itself in short event-loop turns and
+        joins the main window when its contents are ready (``_add_dock``)."""
+        if "worldcereal_qgis.gui.dock" in sys.modules or self._dock_task is not None:
+            if self._dock_task is None:
+                self._create_dock()
+            return
+        from .adapters.tasks import start_task
+
+        task = QgsTask.fromFunction(tr("WorldCereal: opening the panel"), _import_dock_dependencies,
+                                    on_finished=lambda *_: self._dock_imported(task))
+        self._dock_task = start_task(task)
+
+    def _dock_imported(self, task) -> None:
+        if self._dock_task is not task:  # unloaded meanwhile
+            return
+        self._dock_task = None
+        if self.dock is None and self.action is not None and self.action.isChecked():
+            self._create_dock()
 
     def _show_reference_dock(self) -> None:
         missing = dependencies.missing_dependencies()
@@ -144,8 +171,19 @@ class WorldCerealPlugin:
         self._start_session()
         self.dock = WorldCerealDock(self.iface, parent=self.iface.mainWindow(), session=self.session)
         self.session.panel_opened()
+        self.dock.contentsReady.connect(self._add_dock)
+        if self.dock.is_built():  # built at once (a widget was asked for): no turn will report it
+            self._add_dock()
+
+    def _add_dock(self) -> None:
+        """The dock joins the main window one turn before its contents are swapped in: adding it (the main
+        window's layout and paint) and showing the contents (their layout and paint) are two turns."""
+        if self.dock is None or self._dock_added:
+            return
+        self._dock_added = True
         self.dock.visibilityChanged.connect(self._sync_action)
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.setVisible(self.action is not None and self.action.isChecked())
 
     def _sync_action(self, visible: bool) -> None:
         if self.action is not None and self.action.isChecked() != visible:
@@ -170,6 +208,7 @@ class WorldCerealPlugin:
         if error is None and missing:
             self._offer_install(missing)
         elif error is None:
+            self._packages_ok = True
             self._start_session()
 
     def _offer_install(self, missing) -> None:
@@ -199,11 +238,14 @@ class WorldCerealPlugin:
         if self.installer is not None:
             self.installer.shutdown()
             self.installer = None
+        self._dock_task = None  # a first opening still importing opens nothing
         if self.dock is not None:
             self.dock.shutdown()
-            self.iface.removeDockWidget(self.dock)
+            if self._dock_added:
+                self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None
+            self._dock_added = False
         if self.session is not None:
             self.session.shutdown()
             self.session.deleteLater()
@@ -247,6 +289,13 @@ class WorldCerealPlugin:
         from .adapters import log
 
         log.uninstall()
+
+
+def _import_dock_dependencies(_task) -> None:
+    """Worker thread: the dock's modules and what they import (numpy, pyproj, shapely: ~300 ms on the first
+    opening of a QGIS session). Importing them makes no Qt object (their top levels define classes, functions
+    and constants), so the GUI thread only builds the dock afterwards."""
+    from .gui import dock  # noqa: F401
 
 
 def _missing_dependencies(_task) -> list:

@@ -58,6 +58,14 @@ def set_extent(canvas, rect: QgsRectangle, crs=WGS84) -> None:
     canvas.refresh()
 
 
+def built_in_turns(dock: WorldCerealDock, timeout: float = 10.0) -> None:
+    """The event loop builds the dock turn by turn, as when a person opens it (no widget read before)."""
+    deadline = time.monotonic() + timeout
+    while not dock.is_built() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+    assert dock.is_built(), "the dock was not built within its event-loop turns"
+
+
 @pytest.fixture
 def make_dock(qgis_iface, tmp_path: Path, configure):
     """A real dock on the pytest-qgis canvas with its own job store; shut down after the test.
@@ -72,7 +80,9 @@ def make_dock(qgis_iface, tmp_path: Path, configure):
     developer = QgsSettings().value(key)
     settings.SHOW_SIMULATED_BACKEND.write(True)  # these tests run the form on the local backend, server or not
 
-    def make(store: JobStore | None = None, profiles: dict | None = None, **state) -> WorldCerealDock:
+    def make(store: JobStore | None = None, profiles: dict | None = None, *, turns: bool = True,
+             **state) -> WorldCerealDock:
+        """``turns=False``: returned right after its construction, before the event loop built it."""
         store = store or JobStore(tmp_path / "jobs.sqlite")
         pinned = dict(profiles or {})
         runner = connections.runner(output_root=tmp_path / "results", store=store, profiles=pinned)
@@ -82,6 +92,8 @@ def make_dock(qgis_iface, tmp_path: Path, configure):
         dock.resize(460, 1000)
         dock.show()
         docks.append(dock)
+        if turns:
+            built_in_turns(dock)
         return dock
 
     yield make

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from qgis.PyQt.QtCore import QLocale
 
+from tests.qgis.test_dock import wait_for
 from worldcereal_qgis.core.aoi import Aoi
 from worldcereal_qgis.core.jobstore import JobRecord, JobStore
 from worldcereal_qgis.core.request import cropland_request
@@ -35,7 +36,15 @@ def test_two_cropland_jobs_of_the_map_extent_read_differently(tmp_path: Path, en
     _add(store, small, 2021, "2026-12-06T09:15:00+00:00")
     _add(store, big, 2020, "2026-12-06T10:40:00+00:00")
     model = JobsTableModel(store)
-    cells = {model.record(row).created_at[11:16]: model.index(row, 0).data() for row in range(model.rowCount())}
+
+    def read_cells() -> dict[str, str]:
+        return {model.record(row).created_at[11:16]: model.index(row, 0).data() for row in range(model.rowCount())}
+
+    # the sizes are measured in a task (pyproj held the GUI thread past a frame on a long list, #21): the first
+    # paint shows the rows without them, then they appear
+    assert not any("km²" in text for text in read_cells().values())
+    wait_for(lambda: all("km²" in text for text in read_cells().values()), what="the areas of the jobs")
+    cells = read_cells()
     assert cells["09:15"] != cells["10:40"]
     for started, aoi, year in (("09:15", small, 2021), ("10:40", big, 2020)):
         first, second = cells[started].splitlines()

@@ -10,6 +10,7 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QAction, QDockWidget
 
 import worldcereal_qgis
+from tests.qgis.test_dock import wait_for
 
 
 class RecordingIface(QgisInterface):
@@ -76,7 +77,10 @@ def test_action_opens_dock(iface):
     plugin = _load(iface)
     try:
         iface.toolbar_actions[0].trigger()
-        assert len(iface.docks) == 1
+        # the first opening imports the dock's modules in a task, then builds it in short turns (#21): it joins
+        # the main window whole
+        wait_for(lambda: iface.docks and iface.docks[0].is_built(), what="the dock built in the main window")
+        assert len(iface.docks) == 1 and iface.docks[0].is_built()
         assert iface.docks[0].windowTitle() == "WorldCereal"
         assert iface.docks[0].isVisible() or not iface.mainWindow().isVisible()
     finally:

@@ -56,6 +56,7 @@ def test_running_job_finishes_and_loads_without_the_panel(iface, local_backend, 
         assert start_ms < 1000  # the look-up happens in a task: start-up does not wait for the backend
         # "Open panel" opens the dock, showing the same job; the note has done its work
         running.findChildren(QPushButton)[0].click()
+        wait_for(lambda: iface.docks, what="the dock built and added (in short turns, #21)")
         assert len(iface.docks) == 1
         assert not any("still running" in t for t in bar_texts(iface))
         dock = iface.docks[0]

@@ -1,4 +1,5 @@
-"""The WorldCereal dock: AOI, product, seasons, orbit, account and jobs (layout in resources/ui/dock.ui).
+"""The WorldCereal dock: AOI, product, seasons, orbit, account and jobs (layout in resources/ui/dock*.ui, one
+piece per group, loaded one event-loop turn each so that opening never holds the GUI thread past a frame, #21).
 
 Only wiring lives here: the form state is ``DockState``, requests come from the core builders, jobs run
 through ``JobController`` tasks, and every wait (login, jobs, calendar, catalogue) is a QgsTask.
@@ -7,9 +8,18 @@ through ``JobController`` tasks, and every wait (login, jobs, calendar, catalogu
 from __future__ import annotations
 
 from qgis.core import Qgis
+from qgis.gui import QgsCollapsibleGroupBox
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QDockWidget, QMessageBox
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QDockWidget,
+    QGroupBox,
+    QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import settings
 from ..adapters import connections, paths
@@ -22,6 +32,7 @@ from ..core.errors import InputError, WorldCerealError
 from .account import AccountPanel
 from .aoi_panel import AoiPanel
 from .backend_choice import BackendChoice
+from .build_turns import BuildInTurns, load_piece
 from .first_run import add_to_dock as add_first_run
 from .fit import fit_form, keep_form_whole
 from .form_panel import FormPanel
@@ -38,11 +49,18 @@ def default_controller(parent=None) -> JobController:
 
 
 class WorldCerealDock(QDockWidget):
+    """Shown at once as its title over an empty placeholder; the form and the jobs list are built in the turns
+    that follow (none longer than a frame) and swapped in whole, then ``built`` is emitted. A widget or panel
+    asked for before then (tests, scripts) builds the rest at once: see ``ensure_built``."""
+
+    built = pyqtSignal()
+    contentsReady = pyqtSignal()  # the turn before the swap: the dock can join the main window, sized for them
+
     def __init__(self, iface, parent=None, *, controller: JobController | None = None,
                  state: DockState | None = None, runs: TiledRuns | None = None, session=None) -> None:
         """``session``: the plugin's controllers, already resumed and already reporting to the message bar."""
         super().__init__(parent)
-        uic.loadUi(str(paths.ui_path("dock.ui")), self)
+        uic.loadUi(str(paths.ui_path("dock.ui")), self)  # the title and a placeholder
         self.setObjectName("WorldCerealDock")
         self.iface = iface
         self.session = session
@@ -51,26 +69,106 @@ class WorldCerealDock(QDockWidget):
             controller, runs = session.jobs, session.runs
         self.state = state or DockState.load()
         self.controller = controller or default_controller(self)
-        self.account = AccountPanel(self, self._profile_or_default)
-        self.aoi_panel = AoiPanel(self, self.state, iface.mapCanvas())
-        self.form = FormPanel(self, self.state)
-        self.backend_choice = BackendChoice(self.backendCombo, self.state, self)
-        self.jobs = JobsPanel(self, self.controller)
         self.runs = runs or TiledRuns(connections.client, parent=self)
-        self.runs_panel = RunsPanel(self, self.runs)
         self.planning = False
         self._shut_down = False
         self.problems: list[InputError] = []
+        self._build = BuildInTurns([self._build_frame, self._build_when, self._build_advanced, self._build_panels,
+                                    self._build_form, self._build_jobs, self._build_runs, self._build_first_run,
+                                    self._build_wiring, self._build_state, self._size_placeholder, self._swap_in],
+                                   self)
+        self._build.done.connect(self.built)
+        self._build.start()
+
+    # -- building, one turn per step -----------------------------------------------------------------------------
+    def ensure_built(self) -> None:
+        """Build what is left now (the widgets are needed before their turns came)."""
+        self._build.finish()
+
+    def is_built(self) -> bool:
+        return self._build.finished and not self._shut_down
+
+    def __getattr__(self, name: str):
+        """A widget or panel read before its build turn: build the rest at once, then read it."""
+        build = self.__dict__.get("_build")
+        if (name.startswith("_") or build is None or build.running or build.finished
+                or self.__dict__.get("_shut_down")):
+            return super().__getattr__(name)
+        build.finish()
+        return getattr(self, name)
+
+    def _piece(self, ui_file: str, widget: QWidget) -> QWidget:
+        """A group of the form, put above the problems line and the Run button (the order of the form)."""
+        load_piece(self, paths.ui_path(ui_file), widget)
+        self.formLayout.insertWidget(self.formLayout.indexOf(self.problemsLabel), widget)
+        return widget
+
+    def _build_frame(self) -> None:
+        contents = QWidget(self)
+        contents.hide()  # built out of sight, shown whole by _swap_in
+        load_piece(self, paths.ui_path("dock_contents.ui"), contents)
+        load_piece(self, paths.ui_path("dock_form.ui"), QWidget(contents))  # into its scroll area: _build_advanced
+        self._piece("dock_account.ui", QGroupBox(self.formWidget))
+        self._piece("dock_area.ui", QGroupBox(self.formWidget))
+
+    def _build_when(self) -> None:
+        self._piece("dock_product.ui", QGroupBox(self.formWidget))
+        self._piece("dock_when.ui", QGroupBox(self.formWidget))
+
+    def _build_advanced(self) -> None:
+        self._piece("dock_advanced.ui", QgsCollapsibleGroupBox(self.formWidget))
+        # QScrollArea keeps the first size hint it computes and the main window gives the dock that width: taken
+        # here, from the whole form as its .ui pieces describe it (as when it was one dock.ui), not from the frame
+        self.formScroll.setWidget(self.formWidget)
+        self.formScroll.sizeHint()
+
+    def _build_panels(self) -> None:
+        self.account = AccountPanel(self, self._profile_or_default)
+        self.backend_choice = BackendChoice(self.backendCombo, self.state, self)
+        self.aoi_panel = AoiPanel(self, self.state, self.iface.mapCanvas())
+
+    def _build_form(self) -> None:
+        self.form = FormPanel(self, self.state)
+
+    def _build_jobs(self) -> None:
+        self.mainSplitter.addWidget(load_piece(self, paths.ui_path("dock_jobs.ui"), QGroupBox(self.mainSplitter)))
+        self.jobs = JobsPanel(self, self.controller)
+
+    def _build_runs(self) -> None:
+        self.runs_panel = RunsPanel(self, self.runs)
+
+    def _build_first_run(self) -> None:
         self.first_run = add_first_run(self, self.open_example)
+
+    def _build_wiring(self) -> None:
         self._wire()
         self._show_dependency_state()
+
+    def _build_state(self) -> None:
         self.aoi_panel.update_aoi()
         self.account.refresh()
-        if session is None:  # a dock of its own (tests): it resumes and reports itself
+        if self.session is None:  # a dock of its own (tests): it resumes and reports itself
             self.controller.notify.connect(self._notify)
             self.runs.notify.connect(self._notify)
             self.controller.resume()  # jobs still running when QGIS closed continue now
             self.runs.resume()  # and so do unfinished tiled runs
+        self.dockContents.ensurePolished()  # the style's work of the first show, in this turn rather than the next
+
+    def _size_placeholder(self) -> None:
+        """The placeholder asks for the contents' size, so the dock can be added (and its first paint, cheap) in
+        this turn and the contents shown and painted in the next one."""
+        hint = self.dockContents.sizeHint()
+        layout = QVBoxLayout(self.widget())
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addSpacerItem(QSpacerItem(hint.width(), hint.height(), QSizePolicy.Policy.Preferred,
+                                         QSizePolicy.Policy.Preferred))
+        self.contentsReady.emit()
+
+    def _swap_in(self) -> None:
+        placeholder = self.widget()
+        self.setWidget(self.dockContents)
+        self.dockContents.show()
+        placeholder.deleteLater()
 
     # -- wiring --------------------------------------------------------------------------------------------------
     def _wire(self) -> None:
@@ -90,6 +188,8 @@ class WorldCerealDock(QDockWidget):
         keep_form_whole(self.formScroll, self.formWidget)  # and the dock is never made narrower than the form
         for changed in (self.productCombo.currentIndexChanged, self.advancedGroup.collapsedStateChanged):
             changed.connect(lambda *_: keep_form_whole(self.formScroll, self.formWidget))
+        # Tab follows the form downwards: Run (made with the frame, before the groups) after Advanced's last input
+        QWidget.setTabOrder(self.maskCroplandCheck, self.runButton)
 
     def _show_dependency_state(self) -> None:
         """The plugin opens the dock only once the packages are there (it checked, and offered Install)."""
@@ -242,9 +342,12 @@ class WorldCerealDock(QDockWidget):
         if self._shut_down:
             return
         self._shut_down = True
+        self._build.cancel()  # closed before it was built: the parts that exist are stopped, no more are made
         self.state.save()
-        for part in (self.form, self.account, self.jobs, self.aoi_panel, self.backend_choice):
-            part.shutdown()
+        for name in ("form", "account", "jobs", "aoi_panel", "backend_choice"):
+            part = self.__dict__.get(name)
+            if part is not None:
+                part.shutdown()
         if self.session is None:  # the plugin's controllers outlive the dock; the session stops them
             self.controller.shutdown()
             self.runs.shutdown()

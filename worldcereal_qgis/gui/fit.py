@@ -20,8 +20,21 @@ def fit_combo(combo: QComboBox) -> None:
     combo.setMinimumContentsLength(MIN_COMBO_CHARS)
     for index in range(combo.count()):
         combo.setItemData(index, combo.itemText(index), Qt.ItemDataRole.ToolTipRole)
-    # the open list is created on first use; sizing it right after the dock is shown keeps opening quick
-    QTimer.singleShot(0, lambda: _fit_popup(combo))
+    # the open list is created on first use: sized after the dock is shown, one combo per event-loop turn (making
+    # a popup costs 1–3 ms cold; the form's seven in one turn held the GUI thread past a frame, #21)
+    _to_fit.append(combo)
+    if len(_to_fit) == 1:
+        QTimer.singleShot(0, _fit_next_popup)
+
+
+_to_fit: list[QComboBox] = []
+
+
+def _fit_next_popup() -> None:
+    if _to_fit:
+        _fit_popup(_to_fit.pop(0))
+    if _to_fit:
+        QTimer.singleShot(0, _fit_next_popup)
 
 
 def _fit_popup(combo: QComboBox) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from qgis.PyQt.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, Qt
+from qgis.PyQt.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, Qt, QTimer
 from qgis.PyQt.QtGui import QColor
 
 from ..adapters.i18n import translator
+from ..adapters.tasks import CoreTask, start_task
 from ..core import udp
 from ..core.aoi import Aoi
 from ..core.errors import WorldCerealError
@@ -17,6 +18,8 @@ from ..core.jobstore import ACTIVE_STATUSES, DownloadState, JobRecord, JobStatus
 tr = translator("WorldCerealJobs")
 COLUMNS = ("Job", "Status", "Progress", "Credits")
 LOCAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                    Qt.ItemDataRole.ForegroundRole, LOCAL_ID_ROLE))
 
 _STATUS_TEXT = {
     JobStatus.DRAFT: "submitting",
@@ -110,7 +113,14 @@ class JobsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self._records: list[JobRecord] = []
-        self._areas: dict[str, float | None] = {}  # per job: computed once, not at every repaint
+        # per job, measured once in a task: ~1 ms a job in pyproj, tens for a new UTM zone, so the first paint of
+        # a long list held the GUI thread past a frame (#21); the size shows in the row once measured
+        self._areas: dict[str, float | None] = {}
+        self._titles: dict[str, str] = {}  # the Job column's two lines, made once per job and area
+        self._to_measure: dict[str, JobRecord] = {}
+        self._area_task: CoreTask | None = None
+        self._measure_timer = QTimer(self, singleShot=True, interval=0)  # the rows painted in one turn: one task
+        self._measure_timer.timeout.connect(self._measure)
         self.refresh()
 
     def refresh(self) -> None:
@@ -144,6 +154,8 @@ class JobsTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES:  # the view asks ~40 roles per cell to size its rows: answer the rest at once
+            return None
         record = self.record(index.row())
         if record is None:
             return None
@@ -159,14 +171,45 @@ class JobsTableModel(QAbstractTableModel):
 
     def _display(self, record: JobRecord, column: int) -> str:
         if column == 0:
-            if record.local_id not in self._areas:
-                self._areas[record.local_id] = aoi_area_km2(record)
-            return short_title(record, self._areas[record.local_id])
+            return self._title(record)
         if column == 1:
             return status_text(record)
         if column == 2:
             return progress_text(record)
         return f"{record.credits:.1f}" if record.credits is not None else ""
+
+    def _title(self, record: JobRecord) -> str:
+        title = self._titles.get(record.local_id)
+        if title is None:
+            if record.local_id not in self._areas and record.local_id not in self._to_measure:
+                self._to_measure[record.local_id] = record
+                self._measure_timer.start()
+            title = self._titles[record.local_id] = short_title(record, self._areas.get(record.local_id))
+        return title
+
+    def _measure(self) -> None:
+        if self._area_task is not None or not self._to_measure:
+            return  # the running task's end starts the next one
+        records, self._to_measure = self._to_measure, {}
+        self._area_task = CoreTask(tr("WorldCereal: measuring the areas of the jobs"),
+                                   lambda _task: {i: aoi_area_km2(r) for i, r in records.items()},
+                                   lambda areas, _error: self._measured(records, areas))
+        start_task(self._area_task)
+
+    def _measured(self, records: dict[str, JobRecord], areas: dict | None) -> None:
+        self._area_task = None
+        for local_id in records:
+            self._areas[local_id] = (areas or {}).get(local_id)  # failed: the row shows no size, not an error
+            self._titles.pop(local_id, None)
+        if self._records:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._records) - 1, 0))
+        self._measure()
+
+    def shutdown(self) -> None:
+        self._measure_timer.stop()
+        if self._area_task is not None:
+            self._area_task.detach()
+            self._area_task = None
 
     @staticmethod
     def _tooltip(record: JobRecord) -> str:

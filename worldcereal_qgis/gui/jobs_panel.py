@@ -17,7 +17,7 @@ from .jobs_model import JobsTableModel
 from .log_dialog import JobLogDialog, format_log
 
 tr = translator("WorldCerealJobs")
-# action name -> its button in dock.ui (the context menu's words: menu_texts)
+# action name -> its button in dock_jobs.ui (the context menu's words: menu_texts)
 ACTIONS = {
     "cancel": "cancelJobButton",
     "retry": "retryJobButton",
@@ -159,5 +159,6 @@ class JobsPanel(QObject):
 
     def shutdown(self) -> None:
         self._clock.stop()
+        self.model.shutdown()
         if self.log_dialog is not None:
             self.log_dialog.close()

@@ -1,6 +1,6 @@
 """The dock's list of tiled runs: progress per run (tiles finished, credits), cancel and open folder.
 
-Built in code and put under the jobs table (the jobs group is in dock.ui); hidden until there is a run.
+Built in code and put under the jobs table (the jobs group is in dock_jobs.ui); hidden until there is a run.
 Every action delegates to ``TiledRuns``; the list refreshes on its ``changed`` signal.
 """
 

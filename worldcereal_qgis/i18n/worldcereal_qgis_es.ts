@@ -2261,6 +2261,11 @@ Start {jobs} jobs on {backend}?</source>
  <context>
   <name>WorldCerealJobs</name>
   <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="0" />
+   <source>WorldCereal: measuring the areas of the jobs</source>
+   <translation>WorldCereal: midiendo la superficie de los trabajos</translation>
+  </message>
+  <message>
    <location filename="worldcereal_qgis/gui/jobs_model.py" line="173" />
    <source>Backend: {url}</source>
    <translation>Servidor: {url}</translation>
@@ -2427,6 +2432,11 @@ Start {jobs} jobs on {backend}?</source>
  </context>
  <context>
   <name>WorldCerealPlugin</name>
+  <message>
+   <location filename="worldcereal_qgis/plugin.py" line="0" />
+   <source>WorldCereal: opening the panel</source>
+   <translation>WorldCereal: abriendo el panel</translation>
+  </message>
   <message>
    <location filename="worldcereal_qgis/plugin.py" line="86" />
    <source>Load a real WorldCereal crop-type map shipped with the plugin (offline, no account needed)</source>

@@ -2261,6 +2261,11 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  <context>
   <name>WorldCerealJobs</name>
   <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="0" />
+   <source>WorldCereal: measuring the areas of the jobs</source>
+   <translation>WorldCereal : calcul de la superficie des tâches</translation>
+  </message>
+  <message>
    <location filename="worldcereal_qgis/gui/jobs_model.py" line="173" />
    <source>Backend: {url}</source>
    <translation>Serveur : {url}</translation>
@@ -2427,6 +2432,11 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  </context>
  <context>
   <name>WorldCerealPlugin</name>
+  <message>
+   <location filename="worldcereal_qgis/plugin.py" line="0" />
+   <source>WorldCereal: opening the panel</source>
+   <translation>WorldCereal : ouverture du panneau</translation>
+  </message>
   <message>
    <location filename="worldcereal_qgis/plugin.py" line="86" />
    <source>Load a real WorldCereal crop-type map shipped with the plugin (offline, no account needed)</source>

@@ -93,15 +93,32 @@ def start():
         settings.LOCAL_BACKEND_URL.write(URL)  # a developer's `make backend`: the dock offers it once it answers
         plugin = plugins["worldcereal_qgis"]
         plugin.action.trigger()
-        dock = plugin.dock
-        result["dock_visible"] = dock.isVisible()
-        canvas = iface.mapCanvas()
-        canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
-        canvas.setExtent(QgsRectangle(4.70, 47.00, 4.80, 47.07))
-        choose_local(dock)
+        panel_built(plugin)
     except Exception:  # noqa: BLE001
         result["error"] = traceback.format_exc()
         finish()
+
+
+def retry(again, attempts, limit, error):
+    """``again(attempts + 1)`` in 200 ms, or give up with ``error`` after ``limit`` attempts."""
+    if attempts > limit:
+        result["error"] = error
+        finish()
+        return
+    QTimer.singleShot(200, lambda: again(attempts + 1))
+
+
+def panel_built(plugin, attempts=0):
+    """The panel opens in event-loop turns (its modules imported in a task the first time)."""
+    dock = plugin.dock
+    if dock is None or not dock.is_built():
+        retry(lambda n: panel_built(plugin, n), attempts, 300, "the panel was not built within 60 s")
+        return
+    result["dock_visible"] = dock.isVisible()
+    canvas = iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setExtent(QgsRectangle(4.70, 47.00, 4.80, 47.07))
+    choose_local(dock)
 
 
 def choose_local(dock, attempts=0):
@@ -109,11 +126,7 @@ def choose_local(dock, attempts=0):
     try:
         index = dock.backendCombo.findData("local")
         if index < 0:
-            if attempts > 50:
-                result["error"] = "The local backend was never offered"
-                finish()
-                return
-            QTimer.singleShot(200, lambda: choose_local(dock, attempts + 1))
+            retry(lambda n: choose_local(dock, n), attempts, 50, "The local backend was never offered")
             return
         dock.backendCombo.setCurrentIndex(index)
         dock.backendUrlEdit.setText(URL)

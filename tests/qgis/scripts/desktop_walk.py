@@ -141,7 +141,7 @@ def phase0():
 
     def progress():
         seen.update(item.text() for item in iface.messageBar().items())
-        return plugin.dock is not None
+        return plugin.dock is not None and plugin.dock.is_built()
 
     def opened():
         result["progress_texts"] = sorted(t for t in seen if "%" in t)
@@ -180,8 +180,11 @@ def phase1():
     canvas = iface.mapCanvas()
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
     canvas.setExtent(QgsRectangle(4.70, 47.00, 4.80, 47.07))
-    plugin.action.trigger()
-    dock = plugin.dock
+    plugin.action.trigger()  # the panel opens in event-loop turns (modules imported in a task the first time)
+    wait(lambda: plugin.dock is not None and plugin.dock.is_built(), lambda: first_run(plugin.dock), "the panel")
+
+
+def first_run(dock):
     result["first_run_shown"] = dock.first_run is not None and dock.first_run.isVisible()
     later(1000, lambda: (shot("walk_1_first_run.png"), example(dock)))
 

@@ -15,7 +15,7 @@ sys.path.insert(0, repo_root)
 app = QgsApplication([], True)
 app.initQgis()
 
-from minimal_iface import MinimalIface  # noqa: E402
+from minimal_iface import MinimalIface, wait_for_panel  # noqa: E402
 from qgis.PyQt.QtWidgets import QPushButton  # noqa: E402
 
 import worldcereal_qgis  # noqa: E402
@@ -54,6 +54,7 @@ while plugin._install_task is not None and time.monotonic() < deadline:
     progress_texts.update(i.text() for i in iface.bar.items())
     time.sleep(0.05)
 result["install_seconds"] = time.monotonic() - started
+wait_for_panel(plugin, timeout_s=30)  # "ready": the panel opens by itself, in its event-loop turns
 result["progress_texts"] = sorted(progress_texts)
 result["finished_messages"] = [i.text() for i in iface.bar.items()]
 result["dock_opened_by_itself"] = plugin.dock is not None
@@ -67,6 +68,7 @@ from osgeo import gdal_array  # noqa: E402,F401  (QGIS's GDAL still works: numpy
 
 if plugin.dock is None:
     plugin.action.trigger()
+    wait_for_panel(plugin)
 result["dock_after_install"] = plugin.dock is not None  # (the test window itself is not shown)
 result["openeo_file"] = openeo.__file__
 result["deps_dir"] = str(settings.deps_dir())

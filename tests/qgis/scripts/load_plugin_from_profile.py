@@ -13,7 +13,7 @@ app = QgsApplication([], True)
 app.initQgis()
 
 import qgis.utils  # noqa: E402
-from minimal_iface import MinimalIface  # noqa: E402 (beside this script)
+from minimal_iface import MinimalIface, wait_for_panel  # noqa: E402 (beside this script)
 
 iface = MinimalIface()
 qgis.utils.iface = iface
@@ -27,7 +27,7 @@ plugin = qgis.utils.plugins["worldcereal_qgis"]
 module_file = sys.modules["worldcereal_qgis"].__file__
 provider = QgsApplication.processingRegistry().providerById("worldcereal")
 plugin.action.trigger()
-dock = plugin.dock
+dock = wait_for_panel(plugin)
 dock.resize(420, 700)
 dock.show()
 app.processEvents()

@@ -5,6 +5,19 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QMainWindow, QToolBar, QVBoxLayout, QWidget
 
 
+def wait_for_panel(plugin, timeout_s: float = 60.0):
+    """The panel opens in event-loop turns (its modules imported in a task the first time): the built dock."""
+    import time
+
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + timeout_s
+    while (plugin.dock is None or not plugin.dock.is_built()) and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    return plugin.dock
+
+
 class MinimalIface:
     def __init__(self) -> None:
         self.window = QMainWindow()
