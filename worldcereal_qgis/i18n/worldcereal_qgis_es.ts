@@ -1609,57 +1609,57 @@
  <context>
   <name>WorldCerealDock</name>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="146" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="246" />
    <source>Larger than the {max} km² of one job: it runs as about {tiles} tiles of {km} km, mosaicked.</source>
    <translation>Mayor que los {max} km² de un trabajo: se procesa en unas {tiles} teselas de {km} km y se une en un mosaico.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="123" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="223" />
    <source>Log in to {backend} to run jobs.</source>
    <translation>Inicie sesión en {backend} para lanzar trabajos.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="96" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="196" />
    <source>Map cropland and crop types with ESA WorldCereal on openEO.</source>
    <translation>Cartografíe tierras de cultivo y tipos de cultivo con ESA WorldCereal en openEO.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="135" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="235" />
    <source>No area of interest yet.</source>
    <translation>Aún no hay área de interés.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="127" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="227" />
    <source>Planning the tiles…</source>
    <translation>Planificando las teselas…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="203" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="303" />
    <source>Tiled run not started ({summary}).</source>
    <translation>Procesamiento por teselas no iniciado ({summary}).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="208" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="308" />
    <source>Tiled run started: {summary}; results in {folder}.</source>
    <translation>Procesamiento por teselas iniciado: {summary}; resultados en {folder}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="125" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="225" />
    <source>Waiting for the automatic Sentinel-1 orbit choice…</source>
    <translation>Esperando la elección automática de la órbita Sentinel-1…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="215" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="315" />
    <source>WorldCereal: start a tiled run?</source>
    <translation>WorldCereal: ¿iniciar un procesamiento por teselas?</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="142" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="242" />
    <source>{area}: {km2} km² · about {credits} credits · {short}–{long} min</source>
    <translation>{area}: {km2} km² · unos {credits} créditos · {short}–{long} min</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="216" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="316" />
    <source>{summary}.
 
 Start {jobs} jobs on {backend}?</source>
@@ -1671,367 +1671,367 @@ Start {jobs} jobs on {backend}?</source>
  <context>
   <name>WorldCerealDockBase</name>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>ASCENDING</source>
    <translation>Ascendente</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Account</source>
    <translation>Cuenta</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>Advanced options</source>
    <translation>Opciones avanzadas</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Area of interest</source>
    <translation>Área de interés</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Automatic</source>
    <translation>Automática</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Automatic: chosen from the Sentinel-1 coverage of the area; or fix ASCENDING / DESCENDING</source>
    <translation>Automática: elegida según la cobertura Sentinel-1 del área; o fije ascendente / descendente</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Backend</source>
    <translation>Servidor</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Cancel</source>
    <translation>Cancelar</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Cancel login</source>
    <translation>Cancelar inicio de sesión</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Cancel the selected job on the backend (stops using credits)</source>
    <translation>Cancelar el trabajo seleccionado en el servidor (deja de consumir créditos)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_product.ui" line="0" />
    <source>Crop type (custom model)</source>
    <translation>Tipo de cultivo (modelo propio)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_product.ui" line="0" />
    <source>Crop type (default model)</source>
    <translation>Tipo de cultivo (modelo por defecto)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>Crop-type post-processing</source>
    <translation>Posprocesado de tipos de cultivo</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_product.ui" line="0" />
    <source>Cropland</source>
    <translation>Tierras de cultivo</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_product.ui" line="0" />
    <source>Cropland map, or crop-type map with the default WorldCereal model or your own model</source>
    <translation>Mapa de tierras de cultivo, o mapa de tipos de cultivo con el modelo WorldCereal por defecto o con su propio modelo</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>Cropland post-processing</source>
    <translation>Posprocesado de tierras de cultivo</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>DESCENDING</source>
    <translation>Descendente</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Draw a polygon</source>
    <translation>Dibujar un polígono</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Draw a rectangle</source>
    <translation>Dibujar un rectángulo</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Draw on map</source>
    <translation>Dibujar en el mapa</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Draw the area on the map: drag a rectangle, or click polygon vertices and right-click to finish (Esc cancels)</source>
    <translation>Dibuje el área en el mapa: arrastre un rectángulo, o haga clic en los vértices del polígono y termine con clic derecho (Esc cancela)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Fill the season windows from WorldCereal's crop calendar for this area</source>
    <translation>Rellenar las temporadas con el calendario de cultivos de WorldCereal para esta área</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>First month of the season</source>
    <translation>Primer mes de la temporada</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Folder</source>
    <translation>Carpeta</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Forget the stored login for this backend (removed from QGIS's authentication database)</source>
    <translation>Olvidar la sesión guardada para este servidor (se borra de la base de autenticación de QGIS)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>How the crop-type map is cleaned: majority vote in a window, or smoothing of probabilities</source>
    <translation>Cómo se limpia el mapa de tipos de cultivo: voto mayoritario en una ventana, o suavizado de probabilidades</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>How the cropland map is cleaned: majority vote in a window, or smoothing of probabilities</source>
    <translation>Cómo se limpia el mapa de tierras de cultivo: voto mayoritario en una ventana, o suavizado de probabilidades</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Jobs</source>
    <translation>Trabajos</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Last month of the season</source>
    <translation>Último mes de la temporada</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Load</source>
    <translation>Cargar</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Load (or reload) the results as styled layers</source>
    <translation>Cargar (o recargar) los resultados como capas con estilo</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Log</source>
    <translation>Registro</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Log in to the selected openEO backend (browser login for CDSE, user name and password for the local backend)</source>
    <translation>Iniciar sesión en el servidor openEO elegido (en el navegador para el CDSE, usuario y contraseña para el servidor local)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Log in…</source>
    <translation>Iniciar sesión…</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Log out</source>
    <translation>Cerrar sesión</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>MMM yyyy</source>
    <translation>MMM yyyy</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>Majority vote</source>
    <translation>Voto mayoritario</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Map canvas extent</source>
    <translation>Extensión del mapa</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>Mask non-cropland in the crop-type map</source>
    <translation>Enmascarar lo que no es cultivo</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>No area of interest yet.</source>
    <translation>Aún no hay área de interés.</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Not logged in</source>
    <translation>Sin sesión</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Open browser</source>
    <translation>Abrir el navegador</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Open the folder with the downloaded results</source>
    <translation>Abrir la carpeta con los resultados descargados</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Open the login page again in your web browser</source>
    <translation>Volver a abrir la página de inicio de sesión en el navegador</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>Pixels that are not cropland get value 254 in the crop-type map</source>
    <translation>Los píxeles que no son tierra de cultivo toman el valor 254 en el mapa de tipos de cultivo</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Polygon layer</source>
    <translation>Capa de polígonos</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_product.ui" line="0" />
    <source>Product</source>
    <translation>Producto</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Remove</source>
    <translation>Quitar</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Remove the job from this list (downloaded files stay on disk)</source>
    <translation>Quitar el trabajo de la lista (los archivos descargados siguen en el disco)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Retry</source>
    <translation>Reintentar</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_form.ui" line="0" />
    <source>Run</source>
    <translation>Ejecutar</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Run the selected failed or cancelled job again with the same settings</source>
    <translation>Volver a ejecutar el trabajo fallido o cancelado con los mismos ajustes</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Season 1</source>
    <translation>Temporada 1</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Season 2</source>
    <translation>Temporada 2</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Season id: tc-s1, tc-s2 or your own name (letters, digits, _ and -)</source>
    <translation>Identificador de temporada: tc-s1, tc-s2 o su propio nombre (letras, cifras, _ y -)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Selected features only</source>
    <translation>Solo los objetos seleccionados</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Sentinel-1 orbit</source>
    <translation>Órbita Sentinel-1</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Show the backend log of the selected job</source>
    <translation>Mostrar el registro del servidor para el trabajo seleccionado</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>Smooth probabilities</source>
    <translation>Suavizado de probabilidades</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_form.ui" line="0" />
    <source>Start the WorldCereal job on the backend (runs in the background; credits are used)</source>
    <translation>Iniciar el trabajo WorldCereal en el servidor (en segundo plano; consume créditos)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Stop waiting for the browser login</source>
    <translation>Dejar de esperar el inicio de sesión en el navegador</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Suggest from crop calendar</source>
    <translation>Proponer según el calendario de cultivos</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>The calendar year to map (January to December)</source>
    <translation>El año a cartografiar (de enero a diciembre)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>The openEO backend that runs the jobs (CDSE by default)</source>
    <translation>El servidor openEO que ejecuta los trabajos (CDSE por defecto)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>The polygon layer whose features form the area of interest</source>
    <translation>La capa de polígonos cuyos objetos forman el área de interés</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>The seasons on the processing period's 12 months; drag a bar or its ends to adjust it</source>
    <translation>Las temporadas en los 12 meses del periodo de procesamiento; arrastre una barra o sus extremos para ajustarla</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Use only the selected features of the layer</source>
    <translation>Usar solo los objetos seleccionados de la capa</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Use season 1 (a job can map at most two seasons)</source>
    <translation>Usar la temporada 1 (un trabajo cartografía como máximo dos temporadas)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Use season 2 (a job can map at most two seasons)</source>
    <translation>Usar la temporada 2 (un trabajo cartografía como máximo dos temporadas)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>When</source>
    <translation>Cuándo</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Where to map: the current map view, a rectangle or polygon you draw, or the polygons of a layer</source>
    <translation>Dónde cartografiar: la vista actual del mapa, un rectángulo o polígono dibujado, o los polígonos de una capa</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>Window size of the crop-type majority vote (odd, 1–25 pixels)</source>
    <translation>Tamaño de ventana del voto mayoritario de tipos de cultivo (impar, 1–25 píxeles)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>Window size of the cropland majority vote (odd, 1–25 pixels)</source>
    <translation>Tamaño de ventana del voto mayoritario de tierras de cultivo (impar, 1–25 píxeles)</translation>
   </message>
@@ -2041,32 +2041,32 @@ Start {jobs} jobs on {backend}?</source>
    <translation>WorldCereal</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Year</source>
    <translation>Año</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Your WorldCereal jobs; right-click a job for actions</source>
    <translation>Sus trabajos WorldCereal; clic derecho en un trabajo para ver las acciones</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_product.ui" line="0" />
    <source>https:// URL of your crop-type head model (.zip), e.g. from the WorldCereal training notebook</source>
    <translation>URL https:// de su modelo de tipos de cultivo (.zip), p. ej. del cuaderno de entrenamiento de WorldCereal</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>https://…</source>
    <translation>https://…</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_product.ui" line="0" />
    <source>https://…/my_croptype_head.zip</source>
    <translation>https://…/mi_modelo_cultivos.zip</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>openEO URL of the local or custom backend</source>
    <translation>URL openEO del servidor local o personalizado</translation>
   </message>
@@ -2261,12 +2261,7 @@ Start {jobs} jobs on {backend}?</source>
  <context>
   <name>WorldCerealJobs</name>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="0" />
-   <source>WorldCereal: measuring the areas of the jobs</source>
-   <translation>WorldCereal: midiendo la superficie de los trabajos</translation>
-  </message>
-  <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="173" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="216" />
    <source>Backend: {url}</source>
    <translation>Servidor: {url}</translation>
   </message>
@@ -2276,22 +2271,22 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Cancelar el trabajo</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="143" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="153" />
    <source>Credits</source>
    <translation>Créditos</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="179" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="222" />
    <source>Folder: {folder}</source>
    <translation>Carpeta: {folder}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="143" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="153" />
    <source>Job</source>
    <translation>Trabajo</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="175" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="218" />
    <source>Job id: {id}</source>
    <translation>Identificador del trabajo: {id}</translation>
   </message>
@@ -2306,7 +2301,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Abrir la carpeta de salida</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="143" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="153" />
    <source>Progress</source>
    <translation>Progreso</translation>
   </message>
@@ -2326,57 +2321,62 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Mostrar el registro</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="143" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="153" />
    <source>Status</source>
    <translation>Estado</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="45" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="194" />
+   <source>WorldCereal: measuring the areas of the jobs</source>
+   <translation>WorldCereal: midiendo la superficie de los trabajos</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="48" />
    <source>cancelled</source>
    <translation>cancelado</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="43" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="46" />
    <source>created</source>
    <translation>creado</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="46" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="49" />
    <source>download failed</source>
    <translation>descarga fallida</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="45" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="48" />
    <source>downloading</source>
    <translation>descargando</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="44" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="47" />
    <source>failed</source>
    <translation>fallido</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="44" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="47" />
    <source>finished</source>
    <translation>terminado</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="45" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="48" />
    <source>loaded</source>
    <translation>cargado</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="43" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="46" />
    <source>queued</source>
    <translation>en cola</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="44" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="47" />
    <source>running</source>
    <translation>en curso</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="43" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="46" />
    <source>submitting</source>
    <translation>enviando</translation>
   </message>
@@ -2433,34 +2433,34 @@ Start {jobs} jobs on {backend}?</source>
  <context>
   <name>WorldCerealPlugin</name>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="0" />
-   <source>WorldCereal: opening the panel</source>
-   <translation>WorldCereal: abriendo el panel</translation>
-  </message>
-  <message>
-   <location filename="worldcereal_qgis/plugin.py" line="86" />
+   <location filename="worldcereal_qgis/plugin.py" line="91" />
    <source>Load a real WorldCereal crop-type map shipped with the plugin (offline, no account needed)</source>
    <translation>Cargar un mapa real de tipos de cultivo de WorldCereal incluido en el complemento (sin conexión, sin cuenta)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="84" />
+   <location filename="worldcereal_qgis/plugin.py" line="89" />
    <source>Open an example result</source>
    <translation>Abrir un resultado de ejemplo</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="66" />
+   <location filename="worldcereal_qgis/plugin.py" line="71" />
    <source>Open the WorldCereal panel: cropland and crop-type maps with openEO</source>
    <translation>Abrir el panel WorldCereal: mapas de tierras de cultivo y de tipos de cultivo con openEO</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="70" />
+   <location filename="worldcereal_qgis/plugin.py" line="75" />
    <source>Reference data and extractions…</source>
    <translation>Datos de referencia y extracciones…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="72" />
+   <location filename="worldcereal_qgis/plugin.py" line="77" />
    <source>Validate your reference data and extract satellite time series for it</source>
    <translation>Validar sus datos de referencia y extraer sus series temporales de satélite</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/plugin.py" line="144" />
+   <source>WorldCereal: opening the panel</source>
+   <translation>WorldCereal: abriendo el panel</translation>
   </message>
  </context>
  <context>

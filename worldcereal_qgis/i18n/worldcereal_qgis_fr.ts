@@ -1609,57 +1609,57 @@
  <context>
   <name>WorldCerealDock</name>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="146" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="246" />
    <source>Larger than the {max} km² of one job: it runs as about {tiles} tiles of {km} km, mosaicked.</source>
    <translation>Plus grand que les {max} km² d'une tâche : traité en environ {tiles} tuiles de {km} km, puis mosaïqué.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="123" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="223" />
    <source>Log in to {backend} to run jobs.</source>
    <translation>Connectez-vous à {backend} pour lancer des tâches.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="96" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="196" />
    <source>Map cropland and crop types with ESA WorldCereal on openEO.</source>
    <translation>Cartographiez les terres cultivées et les types de cultures avec ESA WorldCereal sur openEO.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="135" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="235" />
    <source>No area of interest yet.</source>
    <translation>Pas encore de zone d'intérêt.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="127" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="227" />
    <source>Planning the tiles…</source>
    <translation>Découpage en tuiles…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="203" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="303" />
    <source>Tiled run not started ({summary}).</source>
    <translation>Traitement par tuiles non lancé ({summary}).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="208" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="308" />
    <source>Tiled run started: {summary}; results in {folder}.</source>
    <translation>Traitement par tuiles lancé : {summary} ; résultats dans {folder}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="125" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="225" />
    <source>Waiting for the automatic Sentinel-1 orbit choice…</source>
    <translation>En attente du choix automatique de l'orbite Sentinel-1…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="215" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="315" />
    <source>WorldCereal: start a tiled run?</source>
    <translation>WorldCereal : lancer un traitement par tuiles ?</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="142" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="242" />
    <source>{area}: {km2} km² · about {credits} credits · {short}–{long} min</source>
    <translation>{area} : {km2} km² · environ {credits} crédits · {short}–{long} min</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="216" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="316" />
    <source>{summary}.
 
 Start {jobs} jobs on {backend}?</source>
@@ -1671,367 +1671,367 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  <context>
   <name>WorldCerealDockBase</name>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>ASCENDING</source>
    <translation>Ascendante</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Account</source>
    <translation>Compte</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>Advanced options</source>
    <translation>Options avancées</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Area of interest</source>
    <translation>Zone d'intérêt</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Automatic</source>
    <translation>Automatique</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Automatic: chosen from the Sentinel-1 coverage of the area; or fix ASCENDING / DESCENDING</source>
    <translation>Automatique : choisie selon la couverture Sentinel-1 de la zone ; ou imposez ascendante / descendante</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Backend</source>
    <translation>Serveur</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Cancel</source>
    <translation>Annuler</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Cancel login</source>
    <translation>Annuler la connexion</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Cancel the selected job on the backend (stops using credits)</source>
    <translation>Annuler la tâche sélectionnée sur le serveur (arrête la consommation de crédits)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_product.ui" line="0" />
    <source>Crop type (custom model)</source>
    <translation>Type de culture (modèle personnalisé)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_product.ui" line="0" />
    <source>Crop type (default model)</source>
    <translation>Type de culture (modèle par défaut)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>Crop-type post-processing</source>
    <translation>Post-traitement des types de cultures</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_product.ui" line="0" />
    <source>Cropland</source>
    <translation>Terres cultivées</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_product.ui" line="0" />
    <source>Cropland map, or crop-type map with the default WorldCereal model or your own model</source>
    <translation>Carte des terres cultivées, ou carte des types de cultures avec le modèle WorldCereal par défaut ou votre propre modèle</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>Cropland post-processing</source>
    <translation>Post-traitement des terres cultivées</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>DESCENDING</source>
    <translation>Descendante</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Draw a polygon</source>
    <translation>Dessiner un polygone</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Draw a rectangle</source>
    <translation>Dessiner un rectangle</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Draw on map</source>
    <translation>Dessiner sur la carte</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Draw the area on the map: drag a rectangle, or click polygon vertices and right-click to finish (Esc cancels)</source>
    <translation>Dessinez la zone sur la carte : tracez un rectangle, ou cliquez les sommets du polygone et terminez par un clic droit (Échap annule)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Fill the season windows from WorldCereal's crop calendar for this area</source>
    <translation>Remplir les saisons à partir du calendrier cultural WorldCereal de cette zone</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>First month of the season</source>
    <translation>Premier mois de la saison</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Folder</source>
    <translation>Dossier</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Forget the stored login for this backend (removed from QGIS's authentication database)</source>
    <translation>Oublier la connexion enregistrée pour ce serveur (retirée de la base d'authentification de QGIS)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>How the crop-type map is cleaned: majority vote in a window, or smoothing of probabilities</source>
    <translation>Nettoyage de la carte des types de cultures : vote majoritaire dans une fenêtre, ou lissage des probabilités</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>How the cropland map is cleaned: majority vote in a window, or smoothing of probabilities</source>
    <translation>Nettoyage de la carte des terres cultivées : vote majoritaire dans une fenêtre, ou lissage des probabilités</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Jobs</source>
    <translation>Tâches</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Last month of the season</source>
    <translation>Dernier mois de la saison</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Load</source>
    <translation>Charger</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Load (or reload) the results as styled layers</source>
    <translation>Charger (ou recharger) les résultats en couches symbolisées</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Log</source>
    <translation>Journal</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Log in to the selected openEO backend (browser login for CDSE, user name and password for the local backend)</source>
    <translation>Se connecter au serveur openEO choisi (connexion par navigateur pour le CDSE, nom d'utilisateur et mot de passe pour le serveur local)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Log in…</source>
    <translation>Se connecter…</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Log out</source>
    <translation>Se déconnecter</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>MMM yyyy</source>
    <translation>MMM yyyy</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>Majority vote</source>
    <translation>Vote majoritaire</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Map canvas extent</source>
    <translation>Emprise de la carte</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>Mask non-cropland in the crop-type map</source>
    <translation>Masquer les zones non cultivées</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>No area of interest yet.</source>
    <translation>Pas encore de zone d'intérêt.</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Not logged in</source>
    <translation>Non connecté</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Open browser</source>
    <translation>Ouvrir le navigateur</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Open the folder with the downloaded results</source>
    <translation>Ouvrir le dossier des résultats téléchargés</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Open the login page again in your web browser</source>
    <translation>Rouvrir la page de connexion dans votre navigateur</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>Pixels that are not cropland get value 254 in the crop-type map</source>
    <translation>Les pixels hors terres cultivées prennent la valeur 254 dans la carte des types de cultures</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Polygon layer</source>
    <translation>Couche de polygones</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_product.ui" line="0" />
    <source>Product</source>
    <translation>Produit</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Remove</source>
    <translation>Retirer</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Remove the job from this list (downloaded files stay on disk)</source>
    <translation>Retirer la tâche de la liste (les fichiers téléchargés restent sur le disque)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Retry</source>
    <translation>Relancer</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_form.ui" line="0" />
    <source>Run</source>
    <translation>Lancer</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Run the selected failed or cancelled job again with the same settings</source>
    <translation>Relancer la tâche échouée ou annulée avec les mêmes paramètres</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Season 1</source>
    <translation>Saison 1</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Season 2</source>
    <translation>Saison 2</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Season id: tc-s1, tc-s2 or your own name (letters, digits, _ and -)</source>
    <translation>Identifiant de saison : tc-s1, tc-s2 ou votre propre nom (lettres, chiffres, _ et -)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Selected features only</source>
    <translation>Entités sélectionnées uniquement</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Sentinel-1 orbit</source>
    <translation>Orbite Sentinel-1</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Show the backend log of the selected job</source>
    <translation>Afficher le journal serveur de la tâche sélectionnée</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>Smooth probabilities</source>
    <translation>Lissage des probabilités</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_form.ui" line="0" />
    <source>Start the WorldCereal job on the backend (runs in the background; credits are used)</source>
    <translation>Lancer la tâche WorldCereal sur le serveur (en arrière-plan ; consomme des crédits)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>Stop waiting for the browser login</source>
    <translation>Cesser d'attendre la connexion dans le navigateur</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Suggest from crop calendar</source>
    <translation>Proposer depuis le calendrier cultural</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>The calendar year to map (January to December)</source>
    <translation>L'année à cartographier (de janvier à décembre)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>The openEO backend that runs the jobs (CDSE by default)</source>
    <translation>Le serveur openEO qui exécute les tâches (CDSE par défaut)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>The polygon layer whose features form the area of interest</source>
    <translation>La couche de polygones dont les entités forment la zone d'intérêt</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>The seasons on the processing period's 12 months; drag a bar or its ends to adjust it</source>
    <translation>Les saisons sur les 12 mois de la période de traitement ; faites glisser une barre ou ses extrémités pour l'ajuster</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Use only the selected features of the layer</source>
    <translation>Utiliser uniquement les entités sélectionnées de la couche</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Use season 1 (a job can map at most two seasons)</source>
    <translation>Utiliser la saison 1 (une tâche cartographie au plus deux saisons)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Use season 2 (a job can map at most two seasons)</source>
    <translation>Utiliser la saison 2 (une tâche cartographie au plus deux saisons)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>When</source>
    <translation>Quand</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_area.ui" line="0" />
    <source>Where to map: the current map view, a rectangle or polygon you draw, or the polygons of a layer</source>
    <translation>Où cartographier : la vue actuelle, un rectangle ou un polygone dessiné, ou les polygones d'une couche</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>Window size of the crop-type majority vote (odd, 1–25 pixels)</source>
    <translation>Taille de fenêtre du vote majoritaire des types de cultures (impaire, 1 à 25 pixels)</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_advanced.ui" line="0" />
    <source>Window size of the cropland majority vote (odd, 1–25 pixels)</source>
    <translation>Taille de fenêtre du vote majoritaire des terres cultivées (impaire, 1 à 25 pixels)</translation>
   </message>
@@ -2041,32 +2041,32 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>WorldCereal</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_when.ui" line="0" />
    <source>Year</source>
    <translation>Année</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_jobs.ui" line="0" />
    <source>Your WorldCereal jobs; right-click a job for actions</source>
    <translation>Vos tâches WorldCereal ; clic droit sur une tâche pour les actions</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_product.ui" line="0" />
    <source>https:// URL of your crop-type head model (.zip), e.g. from the WorldCereal training notebook</source>
    <translation>URL https:// de votre modèle de types de cultures (.zip), par ex. issu du notebook d'entraînement WorldCereal</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>https://…</source>
    <translation>https://…</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_product.ui" line="0" />
    <source>https://…/my_croptype_head.zip</source>
    <translation>https://…/mon_modele_cultures.zip</translation>
   </message>
   <message>
-   <location filename="resources/ui/dock.ui" line="0" />
+   <location filename="resources/ui/dock_account.ui" line="0" />
    <source>openEO URL of the local or custom backend</source>
    <translation>URL openEO du serveur local ou personnalisé</translation>
   </message>
@@ -2261,12 +2261,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  <context>
   <name>WorldCerealJobs</name>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="0" />
-   <source>WorldCereal: measuring the areas of the jobs</source>
-   <translation>WorldCereal : calcul de la superficie des tâches</translation>
-  </message>
-  <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="173" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="216" />
    <source>Backend: {url}</source>
    <translation>Serveur : {url}</translation>
   </message>
@@ -2276,22 +2271,22 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Annuler la tâche</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="143" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="153" />
    <source>Credits</source>
    <translation>Crédits</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="179" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="222" />
    <source>Folder: {folder}</source>
    <translation>Dossier : {folder}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="143" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="153" />
    <source>Job</source>
    <translation>Tâche</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="175" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="218" />
    <source>Job id: {id}</source>
    <translation>Identifiant de tâche : {id}</translation>
   </message>
@@ -2306,7 +2301,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Ouvrir le dossier de sortie</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="143" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="153" />
    <source>Progress</source>
    <translation>Avancement</translation>
   </message>
@@ -2326,57 +2321,62 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Afficher le journal</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="143" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="153" />
    <source>Status</source>
    <translation>État</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="45" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="194" />
+   <source>WorldCereal: measuring the areas of the jobs</source>
+   <translation>WorldCereal : calcul de la superficie des tâches</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="48" />
    <source>cancelled</source>
    <translation>annulée</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="43" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="46" />
    <source>created</source>
    <translation>créée</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="46" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="49" />
    <source>download failed</source>
    <translation>échec du téléchargement</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="45" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="48" />
    <source>downloading</source>
    <translation>téléchargement</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="44" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="47" />
    <source>failed</source>
    <translation>échouée</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="44" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="47" />
    <source>finished</source>
    <translation>terminée</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="45" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="48" />
    <source>loaded</source>
    <translation>chargée</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="43" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="46" />
    <source>queued</source>
    <translation>en file d'attente</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="44" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="47" />
    <source>running</source>
    <translation>en cours</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="43" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="46" />
    <source>submitting</source>
    <translation>envoi</translation>
   </message>
@@ -2433,34 +2433,34 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  <context>
   <name>WorldCerealPlugin</name>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="0" />
-   <source>WorldCereal: opening the panel</source>
-   <translation>WorldCereal : ouverture du panneau</translation>
-  </message>
-  <message>
-   <location filename="worldcereal_qgis/plugin.py" line="86" />
+   <location filename="worldcereal_qgis/plugin.py" line="91" />
    <source>Load a real WorldCereal crop-type map shipped with the plugin (offline, no account needed)</source>
    <translation>Charger une vraie carte des types de cultures WorldCereal fournie avec l'extension (hors ligne, sans compte)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="84" />
+   <location filename="worldcereal_qgis/plugin.py" line="89" />
    <source>Open an example result</source>
    <translation>Ouvrir un exemple de résultat</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="66" />
+   <location filename="worldcereal_qgis/plugin.py" line="71" />
    <source>Open the WorldCereal panel: cropland and crop-type maps with openEO</source>
    <translation>Ouvrir le panneau WorldCereal : cartes des terres cultivées et des types de cultures avec openEO</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="70" />
+   <location filename="worldcereal_qgis/plugin.py" line="75" />
    <source>Reference data and extractions…</source>
    <translation>Données de référence et extractions…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/plugin.py" line="72" />
+   <location filename="worldcereal_qgis/plugin.py" line="77" />
    <source>Validate your reference data and extract satellite time series for it</source>
    <translation>Valider vos données de référence et en extraire les séries temporelles satellitaires</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/plugin.py" line="144" />
+   <source>WorldCereal: opening the panel</source>
+   <translation>WorldCereal : ouverture du panneau</translation>
   </message>
  </context>
  <context>
