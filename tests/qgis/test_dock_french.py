@@ -182,3 +182,14 @@ def test_the_extraction_status_line_reads_in_french_as_one_sentence(french):
         "4 tâches terminées sur 4, 0 en cours, 0 échouées ; 20.0 crédits consommés jusqu'ici.")
     title = ExtractionController.step_title(None, Action(kind="download", item="2021_31UFS", local_id="x"))
     assert title == "WorldCereal : téléchargement de la tâche d'extraction 2021_31UFS"
+
+
+def test_the_missing_second_season_reads_in_french_with_french_months(french):
+    """core.seasons gives a code and the window; the sentence and the month names are the user's language's."""
+    from datetime import date
+
+    from worldcereal_qgis.processing.alg_seasons import _second_season_sentence
+
+    assert _second_season_sentence("same_as_first", (date(2021, 2, 1), date(2021, 6, 30))) == (
+        "tc-s2 n'est pas proposée : sa fenêtre médiane (févr. 2021 – juin 2021) est celle de tc-s1, ce qui est la "
+        "façon dont le calendrier cultural signale une zone à une seule saison de culture.")

@@ -168,18 +168,30 @@ class CropCalendar:
                             "more than the 12 months a job can process.")
         return SeasonSuggestion(season_id, start, end, period_ending_with(end, 12), " ".join(warnings) or None)
 
-    def why_no_second_season(self, bbox: tuple[float, float, float, float], year: int) -> str | None:
-        """Why ``suggest`` gives no tc-s2 here (one sentence), or None when it gives one."""
+    def second_season_gap(self, bbox: tuple[float, float, float, float],
+                          year: int) -> tuple[str, tuple[date, date] | None] | None:
+        """Why ``suggest`` gives no tc-s2 here, as a code the front ends word in the user's language:
+        ``("no_valid_season", None)`` or ``("same_as_first", tc-s2's window)``; None when it gives one."""
         bbox = _check_bbox(bbox)
         second = self._window(bbox, year, "tc-s2")
         if second is None:
-            return ("tc-s2 is not offered: the crop calendar has no valid second season here (no dates, or an end "
-                    "before the start).")
+            return "no_valid_season", None
         first = self._window(bbox, year, "tc-s1")
         if first is not None and first[:2] == second[:2]:
-            return (f"tc-s2 is not offered: its median window ({second[0]:%b %Y} – {second[1]:%b %Y}) equals "
-                    "tc-s1's, which is how the crop calendar marks an area with one growing season.")
+            return "same_as_first", (second[0], second[1])
         return None
+
+    def why_no_second_season(self, bbox: tuple[float, float, float, float], year: int) -> str | None:
+        """``second_season_gap`` as one English sentence (logs, scripts), or None when tc-s2 is offered."""
+        gap = self.second_season_gap(bbox, year)
+        if gap is None:
+            return None
+        if gap[1] is None:
+            return ("tc-s2 is not offered: the crop calendar has no valid second season here (no dates, or an end "
+                    "before the start).")
+        start, end = gap[1]
+        return (f"tc-s2 is not offered: its median window ({start:%b %Y} – {end:%b %Y}) equals "
+                "tc-s1's, which is how the crop calendar marks an area with one growing season.")
 
     def suggest_all(self, bbox: tuple[float, float, float, float], year: int) -> list[SeasonSuggestion]:
         """``tc-s1``, ``tc-s2`` (when the calendar has a distinct second season) and ``tc-annual``."""

@@ -3011,6 +3011,16 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Id del trabajo openEO</translation>
   </message>
   <message>
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="127" />
+   <source>tc-s2 is not offered: its median window ({start} – {end}) equals tc-s1's, which is how the crop calendar marks an area with one growing season.</source>
+   <translation>tc-s2 no se ofrece: su ventana mediana ({start} – {end}) es igual a la de tc-s1, que es como el calendario de cultivos señala un área con una sola temporada de cultivo.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="124" />
+   <source>tc-s2 is not offered: the crop calendar has no valid second season here (no dates, or an end before the start).</source>
+   <translation>tc-s2 no se ofrece: el calendario de cultivos no tiene aquí una segunda temporada válida (sin fechas, o con un fin anterior al inicio).</translation>
+  </message>
+  <message>
    <location filename="worldcereal_qgis/processing/alg_tiles.py" line="129" />
    <source>{count} tiles of up to {size} km; estimated up to {total} credits.</source>
    <translation>{count} teselas de hasta {size} km; hasta {total} créditos estimados.</translation>

@@ -3011,6 +3011,16 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Identifiant de la tâche openEO</translation>
   </message>
   <message>
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="127" />
+   <source>tc-s2 is not offered: its median window ({start} – {end}) equals tc-s1's, which is how the crop calendar marks an area with one growing season.</source>
+   <translation>tc-s2 n'est pas proposée : sa fenêtre médiane ({start} – {end}) est celle de tc-s1, ce qui est la façon dont le calendrier cultural signale une zone à une seule saison de culture.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="124" />
+   <source>tc-s2 is not offered: the crop calendar has no valid second season here (no dates, or an end before the start).</source>
+   <translation>tc-s2 n'est pas proposée : le calendrier cultural n'a pas de seconde saison valide ici (pas de dates, ou une fin avant le début).</translation>
+  </message>
+  <message>
    <location filename="worldcereal_qgis/processing/alg_tiles.py" line="129" />
    <source>{count} tiles of up to {size} km; estimated up to {total} credits.</source>
    <translation>{count} tuiles d'au plus {size} km ; jusqu'à {total} crédits estimés.</translation>

@@ -16,7 +16,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate
+from qgis.PyQt.QtCore import QDate, QLocale
 
 from ..adapters.compat import field
 from ..core.errors import InputError
@@ -110,9 +110,19 @@ class SuggestSeasonsAlgorithm(WorldCerealAlgorithm):
             if s.warning:
                 feedback.pushWarning(s.warning)
         calendar = crop_calendar.load_calendar()  # in memory already: suggest_seasons loaded it
-        why = calendar.why_no_second_season(bbox, year)
-        if why:
-            feedback.pushInfo(why)
+        gap = calendar.second_season_gap(bbox, year)
+        if gap is not None:
+            feedback.pushInfo(_second_season_sentence(*gap))
         start, end = cropland_period_for(suggestions)
         return {"OUTPUT": dest, "SEASON_COUNT": len(suggestions), "CROPLAND_START": start.isoformat(),
                 "CROPLAND_END": end.isoformat()}
+
+
+def _second_season_sentence(code: str, window) -> str:
+    """core.seasons' code for a missing tc-s2, as one sentence in the user's language (months in its locale)."""
+    if code == "no_valid_season" or window is None:
+        return tr("tc-s2 is not offered: the crop calendar has no valid second season here (no dates, or an end "
+                  "before the start).")
+    start, end = (QLocale().toString(QDate(d.year, d.month, d.day), "MMM yyyy") for d in window)
+    return tr("tc-s2 is not offered: its median window ({start} – {end}) equals tc-s1's, which is how the crop "
+              "calendar marks an area with one growing season.").format(start=start, end=end)
