@@ -193,3 +193,18 @@ def test_the_missing_second_season_reads_in_french_with_french_months(french):
     assert _second_season_sentence("same_as_first", (date(2021, 2, 1), date(2021, 6, 30))) == (
         "tc-s2 n'est pas proposée : sa fenêtre médiane (févr. 2021 – juin 2021) est celle de tc-s1, ce qui est la "
         "façon dont le calendrier cultural signale une zone à une seule saison de culture.")
+
+
+def test_a_season_warning_reads_in_french_while_the_table_keeps_the_data(french):
+    """core.seasons gives the note as a code and values; the log says it in French, the table keeps core's text."""
+    from datetime import date
+
+    from worldcereal_qgis.adapters.crop_calendar import season_warning
+    from worldcereal_qgis.core.seasons import SeasonSuggestion, note_text
+
+    note = ("window_too_long", {"season": "tc-annual", "months": 23})
+    s = SeasonSuggestion("tc-annual", date(2019, 9, 1), date(2021, 7, 31), (date(2020, 8, 1), date(2021, 7, 31)),
+                         note_text(*note), (note,))
+    assert season_warning(s) == ("La fenêtre tc-annual du calendrier dure 23 mois, plus que les 12 mois qu'une tâche "
+                                 "peut traiter.")
+    assert s.warning == "The calendar's tc-annual window is 23 months long, more than the 12 months a job can process."

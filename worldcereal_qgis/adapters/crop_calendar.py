@@ -128,6 +128,22 @@ def cropland_period(bbox: tuple[float, float, float, float], year: int) -> tuple
         start=period[0].isoformat(), end=period[1].isoformat(), year=year)
 
 
+def season_warning(suggestion: SeasonSuggestion) -> str | None:
+    """A suggestion's notes (core codes and values) as sentences in the user's language, or None."""
+    texts = {
+        "nearest_cell": lambda v: tr("The crop calendar has no data for this area; the nearest cell ({lat}, {lon}), "
+                                     "{distance}° away, was used.").format(
+            lat=f"{v['lat']:.2f}", lon=f"{v['lon']:.2f}", distance=f"{v['distance']:.1f}"),
+        "calendars_differ": lambda v: tr("Crop calendars inside the area differ by up to {spread} dekads, so the "
+                                         "median {season} window may not fit all of it; consider a smaller "
+                                         "area.").format(spread=v["spread"], season=v["season"]),
+        "window_too_long": lambda v: tr("The calendar's {season} window is {months} months long, more than the 12 "
+                                        "months a job can process.").format(season=v["season"], months=v["months"]),
+    }
+    sentences = [texts[code](values) for code, values in suggestion.notes if code in texts]
+    return " ".join(sentences) or suggestion.warning  # a newer core's note: its English rather than nothing
+
+
 def use_local_file(path: str) -> None:
     """Remember a calendar file the user chose (the dock's file choice when the download fails)."""
     settings.CALENDAR_PATH.write(str(path))

@@ -246,7 +246,12 @@
  <context>
   <name>CropCalendar</name>
   <message>
-   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="140" />
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="137" />
+   <source>Crop calendars inside the area differ by up to {spread} dekads, so the median {season} window may not fit all of it; consider a smaller area.</source>
+   <translation>Los calendarios de cultivo dentro del área difieren hasta {spread} décadas, así que la ventana mediana {season} puede no ajustarse a toda el área; considere un área más pequeña.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="156" />
    <source>Loading the WorldCereal crop calendar</source>
    <translation>Cargando el calendario de cultivos de WorldCereal</translation>
   </message>
@@ -261,9 +266,19 @@
    <translation>No se pudo descargar el calendario de cultivos de WorldCereal (¿está sin conexión?); indique una copia de {name} en el ajuste {key} (Configuración → Opciones → Avanzado) o con «Usar un archivo de calendario local…» del panel, o introduzca las fechas a mano.</translation>
   </message>
   <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="140" />
+   <source>The calendar's {season} window is {months} months long, more than the 12 months a job can process.</source>
+   <translation>La ventana {season} del calendario dura {months} meses, más que los 12 meses que puede procesar un trabajo.</translation>
+  </message>
+  <message>
    <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="70" />
    <source>The crop calendar file {path} set in the WorldCereal settings does not exist.</source>
    <translation>El archivo de calendario de cultivos {path} indicado en los ajustes de WorldCereal no existe.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="134" />
+   <source>The crop calendar has no data for this area; the nearest cell ({lat}, {lon}), {distance}° away, was used.</source>
+   <translation>El calendario de cultivos no tiene datos para esta área; se usó la celda más cercana ({lat}, {lon}), a {distance}°.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="123" />

@@ -246,7 +246,12 @@
  <context>
   <name>CropCalendar</name>
   <message>
-   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="140" />
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="137" />
+   <source>Crop calendars inside the area differ by up to {spread} dekads, so the median {season} window may not fit all of it; consider a smaller area.</source>
+   <translation>Les calendriers culturaux de la zone diffèrent jusqu'à {spread} décades, la fenêtre médiane {season} peut donc ne pas convenir à toute la zone ; envisagez une zone plus petite.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="156" />
    <source>Loading the WorldCereal crop calendar</source>
    <translation>Chargement du calendrier cultural WorldCereal</translation>
   </message>
@@ -261,9 +266,19 @@
    <translation>Le calendrier cultural WorldCereal n'a pas pu être téléchargé (êtes-vous hors ligne ?) ; indiquez une copie de {name} dans le paramètre {key} (Préférences → Options → Avancé) ou avec « Utiliser un fichier de calendrier local… » du panneau, ou saisissez les dates à la main.</translation>
   </message>
   <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="140" />
+   <source>The calendar's {season} window is {months} months long, more than the 12 months a job can process.</source>
+   <translation>La fenêtre {season} du calendrier dure {months} mois, plus que les 12 mois qu'une tâche peut traiter.</translation>
+  </message>
+  <message>
    <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="70" />
    <source>The crop calendar file {path} set in the WorldCereal settings does not exist.</source>
    <translation>Le fichier de calendrier cultural {path} indiqué dans les paramètres WorldCereal n'existe pas.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="134" />
+   <source>The crop calendar has no data for this area; the nearest cell ({lat}, {lon}), {distance}° away, was used.</source>
+   <translation>Le calendrier cultural n'a pas de données pour cette zone ; la cellule la plus proche ({lat}, {lon}), à {distance}°, a été utilisée.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/adapters/crop_calendar.py" line="123" />

@@ -110,7 +110,7 @@ class CroptypeAlgorithm(MapAlgorithm):
             feedback.pushInfo(tr("Suggested season {season}: {start} – {end} (crop calendar, {year}).").format(
                 season=sid, start=s.start, end=s.end, year=year))
             if s.warning:
-                feedback.pushWarning(s.warning)
+                feedback.pushWarning(crop_calendar.season_warning(s))
             seasons[sid] = (s.start, s.end)
         if not seasons:
             raise InputError(tr("The crop calendar has none of the seasons {seasons} for this area in {year}; enter "

@@ -108,7 +108,7 @@ class SuggestSeasonsAlgorithm(WorldCerealAlgorithm):
                 season=s.season_id, start=s.start, end=s.end, first=s.processing_period[0],
                 last=s.processing_period[1]))
             if s.warning:
-                feedback.pushWarning(s.warning)
+                feedback.pushWarning(crop_calendar.season_warning(s))
         calendar = crop_calendar.load_calendar()  # in memory already: suggest_seasons loaded it
         gap = calendar.second_season_gap(bbox, year)
         if gap is not None:
