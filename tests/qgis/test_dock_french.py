@@ -208,3 +208,14 @@ def test_a_season_warning_reads_in_french_while_the_table_keeps_the_data(french)
     assert season_warning(s) == ("La fenêtre tc-annual du calendrier dure 23 mois, plus que les 12 mois qu'une tâche "
                                  "peut traiter.")
     assert s.warning == "The calendar's tc-annual window is 23 months long, more than the 12 months a job can process."
+
+
+def test_the_orbit_choice_reads_in_french(french):
+    """core.orbit gives the reason as a code and values; the English sentence stays for logs and job records."""
+    from worldcereal_qgis.adapters.orbit_words import orbit_reason
+    from worldcereal_qgis.core.orbit import OrbitChoice
+
+    choice = OrbitChoice("DESCENDING", "Both orbits cover the area; DESCENDING has the larger total footprint over "
+                         "it (2.4x vs 1.1x the area).", False, "larger_footprint", {"cover": 2.4, "other_cover": 1.1})
+    assert orbit_reason(choice) == ("Les deux orbites couvrent la zone ; DESCENDING a la plus grande emprise totale "
+                                    "sur elle (2.4x contre 1.1x la zone).")

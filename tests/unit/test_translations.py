@@ -139,3 +139,19 @@ def test_every_reason_the_training_drops_samples_for_has_a_translated_sentence()
     assert training_words.dropped_text({"valid_time outside the season": 12, "quality scores 0": 3}) == (
         "12 with valid_time outside the season; 3 with quality scores 0")
     assert training_words.dropped_text({}) == "none"
+
+
+def test_every_orbit_reason_code_of_core_has_a_translated_sentence():
+    """A code core/orbit.py gives without a sentence in adapters/orbit_words would fall back to core's English."""
+    import re
+
+    from worldcereal_qgis.adapters.orbit_words import orbit_reason
+    from worldcereal_qgis.core.orbit import OrbitChoice
+
+    source = (ROOT / "worldcereal_qgis" / "core" / "orbit.py").read_text(encoding="utf-8")
+    codes = set(re.findall(r'(?:True|False),\s+"([a-z_]+)"', source))
+    assert codes == {"no_cover", "only_cover", "no_long_gap", "larger_footprint", "not_checked"}
+    values = {"gap": 30, "days": 12, "other_days": 40, "cover": 2.0, "other_cover": 1.0, "error": "offline"}
+    for code in codes:
+        said = orbit_reason(OrbitChoice("ASCENDING", "core's English", False, code, values))
+        assert said != "core's English" and "ASCENDING" in said, code

@@ -2446,6 +2446,34 @@ Start {jobs} jobs on {backend}?</source>
   </message>
  </context>
  <context>
+  <name>WorldCerealOrbit</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/orbit_words.py" line="23" />
+   <source>Both orbits cover the area, but only {orbit} has no gap longer than {gap} days between acquisitions ({days} days vs {other_days} days).</source>
+   <translation>Las dos órbitas cubren el área, pero solo {orbit} no tiene un intervalo de más de {gap} días entre adquisiciones ({days} días frente a {other_days} días).</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/orbit_words.py" line="25" />
+   <source>Both orbits cover the area; {orbit} has the larger total footprint over it ({cover}x vs {other_cover}x the area).</source>
+   <translation>Las dos órbitas cubren el área; {orbit} tiene la mayor huella total sobre ella ({cover}x frente a {other_cover}x el área).</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/orbit_words.py" line="20" />
+   <source>No Sentinel-1 VV+VH acquisitions of either orbit fully cover the area in this period, so {orbit} is used as in the WorldCereal library.</source>
+   <translation>Ninguna adquisición Sentinel-1 VV+VH de ninguna de las dos órbitas cubre por completo el área en este periodo, así que se usa {orbit}, como en la biblioteca de WorldCereal.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/orbit_words.py" line="27" />
+   <source>The Sentinel-1 orbit could not be checked ({error}), so {orbit} (the WorldCereal library's default) is used.</source>
+   <translation>No se pudo comprobar la órbita Sentinel-1 ({error}), así que se usa {orbit} (el valor por defecto de la biblioteca de WorldCereal).</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/orbit_words.py" line="22" />
+   <source>{orbit} is the only orbit whose acquisitions fully cover the area.</source>
+   <translation>{orbit} es la única órbita cuyas adquisiciones cubren por completo el área.</translation>
+  </message>
+ </context>
+ <context>
   <name>WorldCerealPlugin</name>
   <message>
    <location filename="worldcereal_qgis/plugin.py" line="91" />
@@ -2521,17 +2549,17 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Área de interés como extensión</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="159" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="160" />
    <source>Area {area} km² crosses the antimeridian (180°): running it as {count} tiles of up to {size} km, each on one side.</source>
    <translation>El área de {area} km² cruza el antimeridiano (180°): se procesa en {count} teselas de hasta {size} km, cada una a un lado.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="162" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="163" />
    <source>Area {area} km² is above the one-job limit: running it as {count} tiles of up to {size} km.</source>
    <translation>El área de {area} km² supera el límite de un trabajo: se procesa en {count} teselas de hasta {size} km.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="184" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="185" />
    <source>Area {area} km²; estimated cost {low}–{high} credits.</source>
    <translation>Área de {area} km²; coste estimado {low}–{high} créditos.</translation>
   </message>
@@ -2601,7 +2629,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Núcleo del voto mayoritario de tierras de cultivo</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="206" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="207" />
    <source>Cropland map (WorldCereal)</source>
    <translation>Mapa de tierras de cultivo (WorldCereal)</translation>
   </message>
@@ -2661,17 +2689,17 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Muestras extraídas</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="225" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="226" />
    <source>First day of the 12-month period</source>
    <translation>Primer día del periodo de 12 meses</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="239" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="240" />
    <source>Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that year's last season, START_DATE {start} the 12 months from that day.</source>
    <translation>Indique YEAR o START_DATE, no ambos: YEAR {year} son los 12 meses que terminan con la última temporada de ese año, START_DATE {start} los 12 meses desde ese día.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="250" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="251" />
    <source>Give a year or the first day of the 12-month period.</source>
    <translation>Indique un año o el primer día del periodo de 12 meses.</translation>
   </message>
@@ -2711,7 +2739,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Cargar el resultado como capas con estilo</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="228" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="229" />
    <source>Majority-vote kernel (odd, ≤ 25)</source>
    <translation>Núcleo del voto mayoritario (impar, ≤ 25)</translation>
   </message>
@@ -2726,7 +2754,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Cartografía los tipos de cultivo de una o dos temporadas de cultivo con el modelo WorldCereal (o su propio modelo .zip). El periodo de procesamiento son los 12 meses que terminan con el último mes de la última temporada. Deje vacías las fechas e indique un año para usar las temporadas del calendario de cultivos (tc-s1 = temporada 1, tc-s2 = temporada 2, tc-annual = año completo), como hace la biblioteca WorldCereal. Bandas: tierras de cultivo, croptype_classification:&lt;temporada&gt; (valor = clase), probabilidades.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="209" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="210" />
    <source>Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. The processing period is exactly 12 whole months: give a start month, or a year. For a year the period follows the WorldCereal notebooks' rule: the 12 months ending with the month the area's last crop-calendar season of that year ends (the calendar is downloaded once, about 2 MB; without it the algorithm stops and says how to point it at a local copy). Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.</source>
    <translation>Cartografía los cultivos temporales de un área con el modelo WorldCereal preentrenado en openEO. El periodo de procesamiento son exactamente 12 meses completos: indique un mes de inicio, o un año. Para un año, el periodo sigue la regla de los cuadernos de WorldCereal: los 12 meses que terminan con el mes en que acaba la última temporada de ese año del calendario de cultivos en el área (el calendario se descarga una vez, unos 2 MB; sin él el algoritmo se detiene y explica cómo indicar una copia local). Bandas: cropland_classification (1 = tierra de cultivo), probability_cropland, probability_other.</translation>
   </message>
@@ -2821,7 +2849,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Planificar las teselas de un área grande</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="226" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="227" />
    <source>Post-processing</source>
    <translation>Posprocesado</translation>
   </message>
@@ -2841,12 +2869,12 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Modelo propio registrado o archivo .zip de cabeza</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="134" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="135" />
    <source>Result: {path}</source>
    <translation>Resultado: {path}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="134" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="135" />
    <source>Result: {path} ({credits} credits used)</source>
    <translation>Resultado: {path} ({credits} créditos usados)</translation>
   </message>
@@ -2901,7 +2929,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Órbita Sentinel-1</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="108" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="109" />
    <source>Sentinel-1 orbit: {orbit}. {reason}</source>
    <translation>Órbita Sentinel-1: {orbit}. {reason}</translation>
   </message>
@@ -2956,7 +2984,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Tamaño de tesela para áreas grandes (km; se procesan en teselas, el resultado es un mosaico VRT)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="170" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="171" />
    <source>Tile {name} failed; see {log}.</source>
    <translation>La tesela {name} ha fallado; vea {log}.</translation>
   </message>
@@ -2986,7 +3014,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Mapa WorldCereal (GeoTIFF)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="219" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="220" />
    <source>Year (its growing seasons are covered) — or give the first day below</source>
    <translation>Año (se cubren sus temporadas de cultivo) — o indique el primer día abajo</translation>
   </message>
@@ -3066,7 +3094,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>…o área de interés como extensión</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="224" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="225" />
    <source>…or first day of the 12-month period (YYYY-MM-01)</source>
    <translation>…o primer día del periodo de 12 meses (AAAA-MM-01)</translation>
   </message>

@@ -2446,6 +2446,34 @@ Lancer {jobs} tâches sur {backend} ?</translation>
   </message>
  </context>
  <context>
+  <name>WorldCerealOrbit</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/orbit_words.py" line="23" />
+   <source>Both orbits cover the area, but only {orbit} has no gap longer than {gap} days between acquisitions ({days} days vs {other_days} days).</source>
+   <translation>Les deux orbites couvrent la zone, mais seule {orbit} n'a pas d'intervalle de plus de {gap} jours entre acquisitions ({days} jours contre {other_days} jours).</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/orbit_words.py" line="25" />
+   <source>Both orbits cover the area; {orbit} has the larger total footprint over it ({cover}x vs {other_cover}x the area).</source>
+   <translation>Les deux orbites couvrent la zone ; {orbit} a la plus grande emprise totale sur elle ({cover}x contre {other_cover}x la zone).</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/orbit_words.py" line="20" />
+   <source>No Sentinel-1 VV+VH acquisitions of either orbit fully cover the area in this period, so {orbit} is used as in the WorldCereal library.</source>
+   <translation>Aucune acquisition Sentinel-1 VV+VH d'aucune des deux orbites ne couvre entièrement la zone sur cette période : {orbit} est donc utilisée, comme dans la bibliothèque WorldCereal.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/orbit_words.py" line="27" />
+   <source>The Sentinel-1 orbit could not be checked ({error}), so {orbit} (the WorldCereal library's default) is used.</source>
+   <translation>L'orbite Sentinel-1 n'a pas pu être vérifiée ({error}) : {orbit} (la valeur par défaut de la bibliothèque WorldCereal) est donc utilisée.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/orbit_words.py" line="22" />
+   <source>{orbit} is the only orbit whose acquisitions fully cover the area.</source>
+   <translation>{orbit} est la seule orbite dont les acquisitions couvrent entièrement la zone.</translation>
+  </message>
+ </context>
+ <context>
   <name>WorldCerealPlugin</name>
   <message>
    <location filename="worldcereal_qgis/plugin.py" line="91" />
@@ -2521,17 +2549,17 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Zone d'intérêt sous forme d'emprise</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="159" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="160" />
    <source>Area {area} km² crosses the antimeridian (180°): running it as {count} tiles of up to {size} km, each on one side.</source>
    <translation>La zone de {area} km² traverse l'antiméridien (180°) : elle est traitée en {count} tuiles d'au plus {size} km, chacune d'un seul côté.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="162" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="163" />
    <source>Area {area} km² is above the one-job limit: running it as {count} tiles of up to {size} km.</source>
    <translation>La zone de {area} km² dépasse la limite d'une tâche : elle est traitée en {count} tuiles d'au plus {size} km.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="184" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="185" />
    <source>Area {area} km²; estimated cost {low}–{high} credits.</source>
    <translation>Zone de {area} km² ; coût estimé {low}–{high} crédits.</translation>
   </message>
@@ -2601,7 +2629,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Noyau du vote majoritaire des terres cultivées</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="206" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="207" />
    <source>Cropland map (WorldCereal)</source>
    <translation>Carte des terres cultivées (WorldCereal)</translation>
   </message>
@@ -2661,17 +2689,17 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Échantillons extraits</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="225" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="226" />
    <source>First day of the 12-month period</source>
    <translation>Premier jour de la période de 12 mois</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="239" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="240" />
    <source>Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that year's last season, START_DATE {start} the 12 months from that day.</source>
    <translation>Indiquez YEAR ou START_DATE, pas les deux : YEAR {year} désigne les 12 mois se terminant avec la dernière saison de cette année, START_DATE {start} les 12 mois à partir de ce jour.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="250" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="251" />
    <source>Give a year or the first day of the 12-month period.</source>
    <translation>Indiquez une année ou le premier jour de la période de 12 mois.</translation>
   </message>
@@ -2711,7 +2739,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Charger le résultat en couches stylées</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="228" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="229" />
    <source>Majority-vote kernel (odd, ≤ 25)</source>
    <translation>Noyau du vote majoritaire (impair, ≤ 25)</translation>
   </message>
@@ -2726,7 +2754,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Cartographie les types de cultures pour une ou deux saisons de culture avec le modèle WorldCereal (ou votre propre modèle .zip). La période de traitement couvre les 12 mois se terminant avec le dernier mois de la dernière saison. Laissez les dates vides et indiquez une année pour utiliser les saisons du calendrier cultural (tc-s1 = saison 1, tc-s2 = saison 2, tc-annual = année entière), comme le fait la bibliothèque WorldCereal. Bandes : terres cultivées, croptype_classification:&lt;saison&gt; (valeur = classe), probabilités.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="209" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="210" />
    <source>Maps temporary cropland for an area with the pre-trained WorldCereal model on openEO. The processing period is exactly 12 whole months: give a start month, or a year. For a year the period follows the WorldCereal notebooks' rule: the 12 months ending with the month the area's last crop-calendar season of that year ends (the calendar is downloaded once, about 2 MB; without it the algorithm stops and says how to point it at a local copy). Bands: cropland_classification (1 = cropland), probability_cropland, probability_other.</source>
    <translation>Cartographie les cultures temporaires d'une zone avec le modèle WorldCereal pré-entraîné sur openEO. La période de traitement compte exactement 12 mois entiers : indiquez un mois de début, ou une année. Pour une année, la période suit la règle des notebooks WorldCereal : les 12 mois se terminant avec le mois où finit la dernière saison du calendrier cultural de cette année dans la zone (le calendrier est téléchargé une fois, environ 2 Mo ; sans lui l'algorithme s'arrête et explique comment indiquer une copie locale). Bandes : cropland_classification (1 = terre cultivée), probability_cropland, probability_other.</translation>
   </message>
@@ -2821,7 +2849,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Planifier les tuiles d'une grande zone</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="226" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="227" />
    <source>Post-processing</source>
    <translation>Post-traitement</translation>
   </message>
@@ -2841,12 +2869,12 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Modèle personnalisé enregistré ou fichier .zip de tête</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="134" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="135" />
    <source>Result: {path}</source>
    <translation>Résultat : {path}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="134" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="135" />
    <source>Result: {path} ({credits} credits used)</source>
    <translation>Résultat : {path} ({credits} crédits utilisés)</translation>
   </message>
@@ -2901,7 +2929,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Orbite Sentinel-1</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="108" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="109" />
    <source>Sentinel-1 orbit: {orbit}. {reason}</source>
    <translation>Orbite Sentinel-1 : {orbit}. {reason}</translation>
   </message>
@@ -2956,7 +2984,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Taille des tuiles pour les grandes zones (km ; traitées en tuiles, le résultat est une mosaïque VRT)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="170" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="171" />
    <source>Tile {name} failed; see {log}.</source>
    <translation>La tuile {name} a échoué ; voir {log}.</translation>
   </message>
@@ -2986,7 +3014,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Carte WorldCereal (GeoTIFF)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="219" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="220" />
    <source>Year (its growing seasons are covered) — or give the first day below</source>
    <translation>Année (ses saisons de culture sont couvertes) — ou indiquez le premier jour ci-dessous</translation>
   </message>
@@ -3066,7 +3094,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>…ou zone d'intérêt sous forme d'emprise</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_map.py" line="224" />
+   <location filename="worldcereal_qgis/processing/alg_map.py" line="225" />
    <source>…or first day of the 12-month period (YYYY-MM-01)</source>
    <translation>…ou premier jour de la période de 12 mois (AAAA-MM-01)</translation>
   </message>

@@ -103,10 +103,11 @@ class MapAlgorithm(WorldCerealAlgorithm):
         if choice != "auto":
             return choice
         from ..adapters import connections
+        from ..adapters.orbit_words import orbit_reason
 
         chosen = connections.select_orbit(aoi.bbox, period)
         feedback.pushInfo(tr("Sentinel-1 orbit: {orbit}. {reason}").format(orbit=chosen.orbit_state,
-                                                                          reason=chosen.reason))
+                                                                          reason=orbit_reason(chosen)))
         return chosen.orbit_state
 
     def build_request(self, parameters, context, feedback):
