@@ -631,6 +631,11 @@
    <source>The layer {name} cannot be read: its source {source} is not available.</source>
    <translation>No se puede leer la capa {name}: su origen {source} no está disponible.</translation>
   </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/reference_source.py" line="132" />
+   <source>{n} samples in {jobs} jobs over {tiles} Sentinel-2 tiles; about {credits} credits.</source>
+   <translation>{n} muestras en {jobs} trabajos sobre {tiles} teselas de Sentinel-2; unos {credits} créditos.</translation>
+  </message>
  </context>
  <context>
   <name>TrainCroptypeAlgorithm</name>

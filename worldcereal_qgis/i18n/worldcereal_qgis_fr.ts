@@ -631,6 +631,11 @@
    <source>The layer {name} cannot be read: its source {source} is not available.</source>
    <translation>La couche {name} ne peut pas être lue : sa source {source} n'est pas disponible.</translation>
   </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/reference_source.py" line="132" />
+   <source>{n} samples in {jobs} jobs over {tiles} Sentinel-2 tiles; about {credits} credits.</source>
+   <translation>{n} échantillons en {jobs} tâches sur {tiles} tuiles Sentinel-2 ; environ {credits} crédits.</translation>
+  </message>
  </context>
  <context>
   <name>TrainCroptypeAlgorithm</name>

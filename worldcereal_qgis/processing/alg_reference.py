@@ -289,7 +289,7 @@ class ExtractReferenceAlgorithm(_Base):
         from .. import settings
 
         plan = ex.plan_jobs(samples, rates=settings.credit_rates())
-        feedback.pushInfo(plan.summary())
+        feedback.pushInfo(reference_source.plan_summary(plan))
         for tile, count in sorted(plan.points_per_tile().items()):
             feedback.pushInfo(tr("  tile {tile}: {count} samples").format(tile=tile, count=count))
         for warning in plan.warnings:
