@@ -219,3 +219,15 @@ def test_the_orbit_choice_reads_in_french(french):
                          "it (2.4x vs 1.1x the area).", False, "larger_footprint", {"cover": 2.4, "other_cover": 1.1})
     assert orbit_reason(choice) == ("Les deux orbites couvrent la zone ; DESCENDING a la plus grande emprise totale "
                                     "sur elle (2.4x contre 1.1x la zone).")
+
+
+def test_the_training_verdict_reads_in_french_from_its_facts(french):
+    """The training (no Qt) writes the verdict's facts next to its English sentence; QGIS words the facts."""
+    from worldcereal_qgis.controllers.training_words import verdict_text
+
+    metrics = {"verdict": "Most confusion: 7 test samples of maize were mapped as grapes.",
+               "verdict_facts": {"confused": [7, "maize", "grapes"], "weak": ["maize"]}}
+    assert verdict_text(metrics) == ("Plus grande confusion : 7 échantillons de test de maize ont été cartographiés "
+                                     "comme grapes. Moins de la moitié des échantillons de test ont été retrouvés "
+                                     "pour : maize.")
+    assert verdict_text({"verdict": "Old English verdict."}) == "Old English verdict."  # a model from before

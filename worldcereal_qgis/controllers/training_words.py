@@ -81,3 +81,20 @@ def months_sentence(alignment: str, jitter: bool, seed) -> str:
     texts = with_jitter if jitter else without
     return texts.get(alignment, tr("Months per sample: alignment {code} (seed {seed}).")).format(
         seed=seed, code=alignment)
+
+
+def verdict_text(metrics: dict) -> str:
+    """The training's plain-language verdict from its ``verdict_facts``; its English ``verdict`` for a model
+    trained before the facts were written."""
+    facts = metrics.get("verdict_facts")
+    if not isinstance(facts, dict):
+        return metrics.get("verdict", "")
+    if not facts.get("confused"):
+        return tr("Every test sample was classified correctly.")
+    n, true, mapped = facts["confused"]
+    parts = [tr("Most confusion: {n} test samples of {true} were mapped as {mapped}.").format(
+        n=n, true=true, mapped=mapped)]
+    if facts.get("weak"):
+        parts.append(tr("Less than half of the test samples were found for: {classes}.").format(
+            classes=", ".join(facts["weak"])))
+    return " ".join(parts)

@@ -79,7 +79,9 @@ class TrainingResultDialog(QDialog):
         self.setWindowTitle(tr("Custom crop-type model – test results"))
         self.resize(760, 680)
         self.summary = QLabel(summary_text(self.metrics), self)
-        self.verdict = QLabel(self.metrics.get("verdict", ""), self)
+        from ..controllers.training_words import verdict_text
+
+        self.verdict = QLabel(verdict_text(self.metrics), self)
         self.verdict.setWordWrap(True)
         self.inputs = QLabel(inputs_text(self.metrics), self)
         self.inputs.setWordWrap(True)

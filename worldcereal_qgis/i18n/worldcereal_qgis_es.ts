@@ -873,22 +873,22 @@
  <context>
   <name>TrainingResultDialog</name>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="223" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="225" />
    <source>Choose classes and train a crop-type model…</source>
    <translation>Elegir las clases y entrenar un modelo de tipos de cultivo…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="103" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="105" />
    <source>Class</source>
    <translation>Clase</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="90" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="92" />
    <source>Confusion matrix (%)</source>
    <translation>Matriz de confusión (%)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="91" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="93" />
    <source>Confusion matrix (counts)</source>
    <translation>Matriz de confusión (recuentos)</translation>
   </message>
@@ -898,12 +898,12 @@
    <translation>Modelo propio de tipos de cultivo – resultados de la prueba</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="103" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="105" />
    <source>F1</source>
    <translation>F1</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="94" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="96" />
    <source>Open folder</source>
    <translation>Abrir la carpeta</translation>
   </message>
@@ -913,32 +913,32 @@
    <translation>Exactitud global {accuracy} (respondiendo siempre la clase más grande: {chance}) · F1 macro {f1} · {n} muestras de prueba reservadas</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="89" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="91" />
    <source>Per class</source>
    <translation>Por clase</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="103" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="105" />
    <source>Precision</source>
    <translation>Precisión</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="121" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="123" />
    <source>Reading the plot…</source>
    <translation>Leyendo el gráfico…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="135" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="137" />
    <source>Reading {name}</source>
    <translation>Leyendo {name}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="103" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="105" />
    <source>Recall</source>
    <translation>Exhaustividad</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="103" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="105" />
    <source>Test samples</source>
    <translation>Muestras de prueba</translation>
   </message>
@@ -948,22 +948,22 @@
    <translation>No se puede leer el archivo de métricas {path}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="225" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="227" />
    <source>Tick crop classes in the EWOC hierarchy with their sample counts, then train on them</source>
    <translation>Marcar clases de cultivo en la jerarquía EWOC con su número de muestras y entrenar con ellas</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="200" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="202" />
    <source>Train a crop-type model on your own and public extractions, and see how good it is</source>
    <translation>Entrenar un modelo de tipos de cultivo con sus extracciones y las públicas, y ver lo bueno que es</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="198" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="200" />
    <source>Train a custom crop-type model…</source>
    <translation>Entrenar un modelo propio de tipos de cultivo…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="103" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="105" />
    <source>Value</source>
    <translation>Valor</translation>
   </message>
@@ -973,7 +973,7 @@
    <translation>Advertencia: {text}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="124" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="126" />
    <source>{name} was not written by this training run.</source>
    <translation>Este entrenamiento no escribió {name}.</translation>
   </message>
@@ -984,6 +984,16 @@
    <location filename="worldcereal_qgis/controllers/training_words.py" line="65" />
    <source>Alignment {code}: {counts}</source>
    <translation>Alineación {code}: {counts}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/training_words.py" line="93" />
+   <source>Every test sample was classified correctly.</source>
+   <translation>Todas las muestras de prueba se clasificaron correctamente.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/training_words.py" line="98" />
+   <source>Less than half of the test samples were found for: {classes}.</source>
+   <translation>Se encontró menos de la mitad de las muestras de prueba para: {classes}.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/controllers/training_words.py" line="22" />
@@ -1029,6 +1039,11 @@
    <location filename="worldcereal_qgis/controllers/training_words.py" line="79" />
    <source>Months per sample: strict alignment, without temporal jitter (seed {seed}).</source>
    <translation>Meses por muestra: alineación estricta, sin desplazamiento temporal aleatorio (semilla {seed}).</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/training_words.py" line="95" />
+   <source>Most confusion: {n} test samples of {true} were mapped as {mapped}.</source>
+   <translation>Mayor confusión: {n} muestras de prueba de {true} se cartografiaron como {mapped}.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/controllers/training_words.py" line="23" />

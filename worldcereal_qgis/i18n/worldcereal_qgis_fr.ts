@@ -873,22 +873,22 @@
  <context>
   <name>TrainingResultDialog</name>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="223" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="225" />
    <source>Choose classes and train a crop-type model…</source>
    <translation>Choisir les classes et entraîner un modèle de types de cultures…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="103" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="105" />
    <source>Class</source>
    <translation>Classe</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="90" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="92" />
    <source>Confusion matrix (%)</source>
    <translation>Matrice de confusion (%)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="91" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="93" />
    <source>Confusion matrix (counts)</source>
    <translation>Matrice de confusion (effectifs)</translation>
   </message>
@@ -898,12 +898,12 @@
    <translation>Modèle personnalisé de types de cultures – résultats du test</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="103" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="105" />
    <source>F1</source>
    <translation>F1</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="94" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="96" />
    <source>Open folder</source>
    <translation>Ouvrir le dossier</translation>
   </message>
@@ -913,32 +913,32 @@
    <translation>Exactitude globale {accuracy} (en répondant toujours la classe la plus grande : {chance}) · F1 macro {f1} · {n} échantillons de test mis de côté</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="89" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="91" />
    <source>Per class</source>
    <translation>Par classe</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="103" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="105" />
    <source>Precision</source>
    <translation>Précision</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="121" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="123" />
    <source>Reading the plot…</source>
    <translation>Lecture du graphique…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="135" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="137" />
    <source>Reading {name}</source>
    <translation>Lecture de {name}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="103" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="105" />
    <source>Recall</source>
    <translation>Rappel</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="103" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="105" />
    <source>Test samples</source>
    <translation>Échantillons de test</translation>
   </message>
@@ -948,22 +948,22 @@
    <translation>Le fichier de métriques {path} est illisible.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="225" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="227" />
    <source>Tick crop classes in the EWOC hierarchy with their sample counts, then train on them</source>
    <translation>Cocher des classes de cultures dans la hiérarchie EWOC avec leurs nombres d'échantillons, puis entraîner sur elles</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="200" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="202" />
    <source>Train a crop-type model on your own and public extractions, and see how good it is</source>
    <translation>Entraîner un modèle de types de cultures sur vos extractions et les extractions publiques, et voir ce qu'il vaut</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="198" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="200" />
    <source>Train a custom crop-type model…</source>
    <translation>Entraîner un modèle personnalisé de types de cultures…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="103" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="105" />
    <source>Value</source>
    <translation>Valeur</translation>
   </message>
@@ -973,7 +973,7 @@
    <translation>Avertissement : {text}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/training_dialog.py" line="124" />
+   <location filename="worldcereal_qgis/gui/training_dialog.py" line="126" />
    <source>{name} was not written by this training run.</source>
    <translation>{name} n'a pas été écrit par cet entraînement.</translation>
   </message>
@@ -984,6 +984,16 @@
    <location filename="worldcereal_qgis/controllers/training_words.py" line="65" />
    <source>Alignment {code}: {counts}</source>
    <translation>Alignement {code} : {counts}</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/training_words.py" line="93" />
+   <source>Every test sample was classified correctly.</source>
+   <translation>Tous les échantillons de test ont été correctement classés.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/training_words.py" line="98" />
+   <source>Less than half of the test samples were found for: {classes}.</source>
+   <translation>Moins de la moitié des échantillons de test ont été retrouvés pour : {classes}.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/controllers/training_words.py" line="22" />
@@ -1029,6 +1039,11 @@
    <location filename="worldcereal_qgis/controllers/training_words.py" line="79" />
    <source>Months per sample: strict alignment, without temporal jitter (seed {seed}).</source>
    <translation>Mois par échantillon : alignement strict, sans décalage temporel aléatoire (graine {seed}).</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/controllers/training_words.py" line="95" />
+   <source>Most confusion: {n} test samples of {true} were mapped as {mapped}.</source>
+   <translation>Plus grande confusion : {n} échantillons de test de {true} ont été cartographiés comme {mapped}.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/controllers/training_words.py" line="23" />

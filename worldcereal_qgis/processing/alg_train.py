@@ -269,7 +269,9 @@ def _report(event: dict, feedback) -> None:
                              "macro F1 {f1}.").format(accuracy=f"{event['overall_accuracy']:.3f}",
                                                      chance=f"{event['chance_accuracy']:.3f}",
                                                      f1=f"{event['macro_f1']:.3f}"))
-        feedback.pushInfo(event["verdict"])  # the training's own sentence (its venv has no Qt)
+        from ..controllers.training_words import verdict_text
+
+        feedback.pushInfo(verdict_text(event))
 
 
 def summary_line(event: dict) -> str:
