@@ -5,11 +5,12 @@ from __future__ import annotations
 import gc
 from datetime import date
 
-from qgis.core import Qgis, QgsApplication
+from qgis.core import Qgis, QgsApplication, QgsTask
 
 from tests.qgis.test_dock import wait_for
 from worldcereal_qgis.adapters import connections
 from worldcereal_qgis.adapters.tasks import LOG_TAG, CoreTask, running_tasks, start_task
+from worldcereal_qgis.core.errors import CancelledError
 from worldcereal_qgis.core.jobstore import JobRecord, JobStore
 
 UNREACHABLE_CATALOGUE = "http://127.0.0.1:9/resto/api/collections/Sentinel1/search.json"
@@ -23,6 +24,58 @@ def test_a_started_task_reports_although_the_caller_kept_no_reference():
     wait_for(lambda: got, what="the task's report")
     assert got == [(45, None)]
     wait_for(lambda: running_tasks() == 0, what="task forgotten")  # forgotten once it ended
+
+
+def test_a_dropped_task_skips_its_work_and_ends():
+    """CoreTask.drop (an owner going away) never cancels a queued task, which QGIS 3.22 deletes while a pool
+    thread may still start it: the task runs, skips its work, ends, and reports to nobody."""
+    worked, got = [], []
+    queued = CoreTask("WorldCereal: dropped while queued", lambda task: worked.append(1),
+                      lambda result, error: got.append(error))
+    queued.drop()  # before a pool thread took it
+    start_task(queued)
+    wait_for(lambda: running_tasks() == 0, what="the dropped task ended")
+    assert worked == [] and got == []
+    started = []
+    running = start_task(CoreTask("WorldCereal: dropped while running",
+                                  lambda task: started.append(1) or _until_cancelled(task), got.append))
+    wait_for(lambda: started, what="the task started")
+    running.drop()  # a running task is cancelled: its work sees it and stops
+    wait_for(lambda: running_tasks() == 0, what="the running task ended")
+    assert got == []
+
+
+def test_cancelling_a_queued_task_reports_cancelled_without_doing_its_work():
+    """Cancel on a task still waiting for a pool thread (every thread busy): its work never runs, its owner hears
+    "was cancelled" once, and the tasks queued after it still run."""
+    import threading
+
+    from qgis.PyQt.QtCore import QThreadPool
+
+    release = threading.Event()
+    blockers = [start_task(CoreTask(f"WorldCereal: busy {n}", lambda task: release.wait(10)))
+                for n in range(QThreadPool.globalInstance().maxThreadCount())]
+    wait_for(lambda: all(b.status() == QgsTask.TaskStatus.Running for b in blockers), what="every pool thread busy")
+    worked, got = [], []
+    queued = start_task(CoreTask("WorldCereal: cancelled while queued", lambda task: worked.append(1),
+                                 lambda result, error: got.append(error)))
+    assert queued.status() == QgsTask.TaskStatus.Queued
+    queued.cancel()
+    start_task(CoreTask("WorldCereal: queued after it", lambda task: "ran", lambda result, e: got.append(result)))
+    release.set()
+    wait_for(lambda: running_tasks() == 0, what="every task ended")
+    assert worked == [] and len(got) == 2 and "ran" in got
+    (error,) = [g for g in got if g != "ran"]
+    assert isinstance(error, CancelledError) and "cancelled while queued was cancelled" in str(error)
+
+
+def _until_cancelled(task) -> None:
+    import time
+
+    deadline = time.monotonic() + 10
+    while not task.isCanceled():
+        assert time.monotonic() < deadline, "the cancel never reached the work"
+        time.sleep(0.01)
 
 
 class _Log:

@@ -41,9 +41,9 @@ def _submissions(profile, prefix: str) -> Counter:
     return Counter(name for name in names if name.startswith(prefix))
 
 
-def _tile_layer() -> QgsVectorLayer:
-    return next(layer for layer in QgsProject.instance().mapLayers().values()
-                if isinstance(layer, QgsVectorLayer) and layer.customProperty("worldcereal/run_dir"))
+def _tile_layer() -> QgsVectorLayer | None:
+    return next((layer for layer in QgsProject.instance().mapLayers().values()
+                 if isinstance(layer, QgsVectorLayer) and layer.customProperty("worldcereal/run_dir")), None)
 
 
 def _statuses(layer: QgsVectorLayer) -> Counter:
@@ -71,7 +71,7 @@ def test_large_area_runs_as_tiles_from_the_dock(make_dock, qgis_iface, local_bac
     (folder,) = active_folders()
     assert (folder / "run.json").is_file()
 
-    tiles = _tile_layer()  # the plan on the map at once, coloured by status
+    tiles = wait_for(_tile_layer, what="tile layer")  # the plan on the map (opened in a task), coloured by status
     assert tiles.renderer().type() == "categorizedSymbol" and tiles.featureCount() == len(plan.tiles)
     wait_for(lambda: sum(r.finished for r in dock.runs.rows()) >= 1, timeout=60, what="first tile finished")
     screenshot("dock_tiled_run.png", dock)

@@ -246,3 +246,52 @@ def _rendered(layer, row: int, col: int) -> tuple[int, int, int, int]:
     renderer = layer.renderer()
     block = renderer.block(renderer.usesBands()[0], _pixel(layer, row, col), 1, 1)
     return QColor.fromRgba(block.color(0, 0)).getRgb()
+
+
+def two_tiles(reference_tif, folder):
+    """The real result cut into a west and an east tile (as two jobs of a run): core.mosaic tiles and their extent."""
+    import pyproj
+    import shapely
+
+    from worldcereal_qgis.core.mosaic import MosaicTile
+
+    ds = gdal.Open(str(reference_tif))
+    x0, dx, _, y0, _, dy = ds.GetGeoTransform()
+    width, height = ds.RasterXSize, ds.RasterYSize
+    ds = None
+    to_4326 = pyproj.Transformer.from_crs(32631, 4326, always_xy=True)
+    tiles = []
+    for name, col, cols in (("west", 0, width // 2), ("east", width // 2, width - width // 2)):
+        path = folder / f"{name}.tif"
+        gdal.Translate(str(path), str(reference_tif), srcWin=[col, 0, cols, height])
+        utm = shapely.box(x0 + col * dx, y0 + height * dy, x0 + (col + cols) * dx, y0)
+        geom = shapely.transform(shapely.segmentize(utm, 50.0),
+                                 lambda xy: np.column_stack(to_4326.transform(xy[:, 0], xy[:, 1])))
+        tiles.append(MosaicTile(name, path, geom, 32631, utm))
+    return tiles, shapely.union_all([t.geometry_4326 for t in tiles]).bounds
+
+
+def _two_tile_mosaic(reference_tif, folder):
+    """Both tiles stitched by core.mosaic into a run's display VRT."""
+    from worldcereal_qgis.core.mosaic import build_mosaic
+
+    tiles, extent = two_tiles(reference_tif, folder)
+    return build_mosaic(folder / "mosaic", tiles, name="run", extent_4326=extent).display
+
+
+def test_a_run_mosaic_loads_styled_without_statistics(project, reference_tif, tmp_path):
+    """Issue #21: the 53 layers of a mosaic open without QGIS's default contrast statistics (through the warped
+    VRT they cost ~1 s per layer), and the crop-type legend counts the tiles' own pixels (the reference file's)."""
+    display = _two_tile_mosaic(reference_tif, tmp_path)
+    mosaic = wl.load_result_layers(display, job=JOB, project=project, include_class_probabilities=True)
+    reference = wl.build_result_layers(reference_tif, job=JOB, include_class_probabilities=True).layers
+    assert [layer.name() for layer in mosaic] == [layer.name() for layer in reference]
+    for ours, theirs in zip(mosaic, reference):  # the same styling as a single result's
+        assert ours.renderer().type() == theirs.renderer().type()
+        if isinstance(ours.renderer(), QgsPalettedRasterRenderer):
+            assert [(c.value, c.color.name(), c.label) for c in ours.renderer().classes()] == \
+                   [(c.value, c.color.name(), c.label) for c in theirs.renderer().classes()]
+        assert ours.customProperty("identify/format") == "Value"  # the Identify tool reads values
+    assert all(layer.crs().authid() == "EPSG:4326" for layer in mosaic)
+    project.clear()  # the layers' datasets close: GDAL would now store any statistics QGIS computed in the VRT
+    assert "STATISTICS_" not in display.read_text()

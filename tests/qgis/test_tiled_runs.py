@@ -13,7 +13,7 @@ import pyproj
 import pytest
 import shapely
 from osgeo import gdal
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.core import QgsApplication, QgsPointXY, QgsProject, QgsVectorLayer
 from shapely.geometry import box
 
 from worldcereal_qgis.adapters import connections
@@ -85,12 +85,14 @@ def test_zone_crossing_run_retries_resumes_and_mosaics(backend_faults, local_pro
         peak["on_backend"] = max(peak["on_backend"], sum(s.status in TileStatus.ON_BACKEND for s in states))
 
     first = _controller(run, messages)
-    layer = first.load_tile_layer()
+    first.load_tile_layer()  # opened in a task: on the map once ready, while the run already goes on
     first.start()
-    _pump(lambda: sum(s.status == TileStatus.FINISHED for s in run.tile_states().values()) >= 3, each=watch)
+    _pump(lambda: first.tile_layer is not None
+          and sum(s.status == TileStatus.FINISHED for s in run.tile_states().values()) >= 3, each=watch)
     first.shutdown()  # QGIS closes mid-run
     _wait_for_tasks()
-    QgsProject.instance().removeMapLayer(layer.id())
+    QgsProject.instance().removeMapLayer(first.tile_layer.id())
+    assert first.tile_layer is None  # the controller lets go of a removed layer
     done_before = {n for n, s in run.tile_states().items() if s.status == TileStatus.FINISHED}
     assert 3 <= len(done_before) < len(zone_tiles)
 
@@ -98,11 +100,13 @@ def test_zone_crossing_run_retries_resumes_and_mosaics(backend_faults, local_pro
     second = _controller(reopened, messages)
     finished = []
     second.runFinished.connect(lambda ok, failed: finished.append((ok, failed)))
-    layer = second.load_tile_layer()
+    second.load_tile_layer()
     second.start()
     run = reopened
     _pump(lambda: bool(finished), each=watch)
     _wait_for_tasks()
+    layer = second.tile_layer
+    assert layer is not None and QgsProject.instance().mapLayer(layer.id()) is layer
 
     assert finished == [(len(zone_tiles), 0)]
     assert peak["on_backend"] <= 2
@@ -296,3 +300,39 @@ def test_tiled_run_above_the_credit_limit_sends_nothing(wc_provider, local_backe
                         r"[\d,]+ credits, more than .*", text)
     assert len(connections.client(profile).connection.list_jobs()) == jobs_before
     assert not (tmp_path / "big" / "run.json").exists()
+
+
+def test_a_rebuilt_mosaic_shows_its_new_tile_one_layer_per_turn(reference_tif, tmp_path):
+    """After each finished tile the display VRT is replaced; its 6 layers reload it one per event-loop turn
+    (a crop-type mosaic has 53: at once they held the GUI thread for ~250 ms, #21) and then show the new tile."""
+    from tests.qgis.test_layers import two_tiles
+    from worldcereal_qgis.adapters.layers import load_result_layers
+    from worldcereal_qgis.controllers.tiled_run import LayerReloads
+    from worldcereal_qgis.core.mosaic import build_mosaic
+
+    tiles, extent = two_tiles(reference_tif, tmp_path)
+    display = build_mosaic(tmp_path / "m", tiles[:1], name="run", extent_4326=extent).display
+    layers = load_result_layers(display, job={"job_id": "reload-test"}, project=QgsProject.instance())
+    try:
+        east = tiles[1].geometry_4326.centroid
+        crop = layers[0]
+        assert _value(crop, east) is None  # only the west tile so far
+        build_mosaic(tmp_path / "m", tiles, name="run", extent_4326=extent)
+        reloads = LayerReloads()
+        reloaded = []
+        for layer in layers:
+            layer.dataProvider().dataChanged.connect(lambda layer=layer: reloaded.append(layer.id()))
+        reloads.reload(layers)
+        assert reloaded == []  # nothing on the turn that asked
+        QgsApplication.processEvents()
+        assert 1 <= len(reloaded) < len(layers)  # spread over turns
+        _pump(lambda: len(reloaded) == len(layers) and not reloads.queue, timeout=10)
+        assert sorted(reloaded) == sorted(layer.id() for layer in layers)
+        assert _value(crop, east) in (0, 1)  # the new tile's cropland class
+    finally:
+        QgsProject.instance().removeMapLayers([layer.id() for layer in layers])
+
+
+def _value(layer, point) -> int | None:
+    value, ok = layer.dataProvider().sample(QgsPointXY(point.x, point.y), 1)
+    return int(value) if ok and value == value else None

@@ -1,8 +1,11 @@
 """Load a WorldCereal result file as styled QGIS layers: one layer per band, grouped per job.
 
 Every layer reads the same file with its own per-band renderer, so nothing is copied or converted. Styling
-never computes statistics or histograms (values are fixed: classes, 0..100 %), which keeps loading of a
-53-band result fast. Job metadata lives in layer custom properties, which QGIS saves in the project.
+never computes statistics or histograms (values are fixed: classes, 0..100 %), and neither does opening: a
+layer gets its style before its data source (``_open_band_layer``), so QGIS keeps that style instead of
+computing a default contrast stretch. Through a tiled run's warped mosaic VRT that default cost ~1 s per layer
+(53 layers: about a minute, issue #21). Crop-type legends count pixels on the native grids (a mosaic's zone
+VRTs), never through the warp. Job metadata lives in layer custom properties, which QGIS saves in the project.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from pathlib import Path
 from qgis.core import (
     Qgis,
     QgsColorRampShader,
+    QgsDataProvider,
     QgsGradientColorRamp,
     QgsGradientStop,
     QgsLayerTreeGroup,
@@ -34,6 +38,7 @@ from . import legend
 
 LAYER_PROPERTY_PREFIX = "worldcereal/"
 PROBABILITY_MIN, PROBABILITY_MAX = 0.0, 100.0
+_IDENTIFY_FORMAT = "identify/format"  # QGIS's layer property for the Identify tool's result format
 
 
 @dataclass
@@ -109,7 +114,7 @@ def style_band_layer(layer: QgsRasterLayer, band: BandInfo, desc: ResultDescript
         layer.setRenderer(QgsPalettedRasterRenderer(provider, band.index, _cropland_classes()))
     elif band.kind == results.CROPTYPE_CLASSIFICATION:
         classes = _croptype_classes(desc.class_names(band.season))
-        classes = legend.present_first(classes, legend.class_counts(layer.source(), band.index))
+        classes = legend.present_first(classes, _class_counts(layer.source(), band))
         layer.setRenderer(QgsPalettedRasterRenderer(provider, band.index, classes))
     elif band.kind in results.PROBABILITY_KINDS:
         layer.setRenderer(_probability_renderer(layer, band.index))
@@ -133,14 +138,40 @@ def remove_job_layers(project: QgsProject, job_id: str) -> None:
 
 
 def _band_layer(path: Path, band: BandInfo, desc: ResultDescription, props: dict[str, str]) -> QgsRasterLayer:
-    options = QgsRasterLayer.LayerOptions(False)  # no default style lookup (a .qml beside the file)
-    options.skipCrsValidation = True
-    layer = QgsRasterLayer(str(path), results.band_title(band), "gdal", options)
+    layer = _open_band_layer(path, results.band_title(band))
     if layer.isValid():
         style_band_layer(layer, band, desc)
     for key, value in {**props, "season": band.season or "", "band": band.name, "kind": band.kind}.items():
         layer.setCustomProperty(LAYER_PROPERTY_PREFIX + key, value)
     return layer
+
+
+def _open_band_layer(path: Path, title: str) -> QgsRasterLayer:
+    """The file as a raster layer, without the default style QGIS would compute for it.
+
+    A new layer gets a contrast stretch from band statistics (sampled from bands 1-3 of the file), which every
+    band layer replaces at once. QGIS keeps a layer's current style when its data source is set later (unless
+    asked to load the default style), so the layer starts without a source, gets a placeholder renderer, and
+    then its file; ``style_band_layer`` gives the real renderer.
+    """
+    options = QgsRasterLayer.LayerOptions(False)  # no default style lookup (a .qml beside the file)
+    options.skipCrsValidation = True
+    layer = QgsRasterLayer("", title, "gdal", options)  # no source yet: nothing is read, nothing is logged
+    layer.setRenderer(QgsPalettedRasterRenderer(None, 1, []))
+    provider_options = QgsDataProvider.ProviderOptions()
+    provider_options.transformContext = options.transformContext
+    layer.setDataSource(str(path), title, "gdal", provider_options, False)
+    if layer.isValid():  # set by QGIS when it opens a file, lost with the placeholder's restored style
+        layer.setCustomProperty(_IDENTIFY_FORMAT, "Value")  # the GDAL provider identifies values only
+    return layer
+
+
+def _class_counts(path: str, band: BandInfo) -> dict[int, int]:
+    """Pixels per class of ``band`` for the legend, on the native grids: a tiled run's mosaic is read through its
+    zone VRTs, each pixel once, not through its warped display VRT (~30 times slower to read)."""
+    from ..core.area_estimation.pixel_counts import count_classes, map_parts
+
+    return count_classes(map_parts(path, band.name)).per_value
 
 
 def _job_properties(job: dict, desc: ResultDescription) -> dict[str, str]:

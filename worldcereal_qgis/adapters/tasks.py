@@ -54,8 +54,11 @@ class CoreTask(QgsTask):
         self._on_done = on_done
         self.result: Any = None
         self.error: WorldCerealError | None = None
+        self._dropped = False
 
     def run(self) -> bool:
+        if self._dropped:  # cancelled while queued: no work, reported as cancelled
+            return False
         prepare_worker_thread()
         try:
             self.result = self._work(self)
@@ -72,6 +75,23 @@ class CoreTask(QgsTask):
     def detach(self) -> None:
         """Forget the callback (its owner is going away); the task still ends cleanly."""
         self._on_done = None
+
+    def cancel(self) -> None:
+        """Cancel without QGIS 3.22's hazard for a queued task: a queued task is only marked (it will run, skip
+        its work and end as cancelled); a running one is cancelled as usual (its work may check ``isCanceled``).
+
+        QGIS 3.22 terminates a queued task at once on ``cancel()`` and deletes it, while its runnable may still be
+        taken by a pool thread, which then starts a deleted task; a pool thread stuck that way leaves every later
+        task queued for good (seen as tasks that never start in tests/qgis/test_tiled_runs.py). QGIS calls this
+        override too (``cancelAll``, the task manager's cancel button)."""
+        self._dropped = True
+        if self.status() != QgsTask.TaskStatus.Queued:
+            super().cancel()
+
+    def drop(self) -> None:
+        """Its owner goes away: forget the callback and end the task as soon as possible (see ``cancel``)."""
+        self.detach()
+        self.cancel()
 
     def finished(self, ok: bool) -> None:  # main thread
         if not ok and self.error is None:

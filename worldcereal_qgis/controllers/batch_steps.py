@@ -89,11 +89,11 @@ class BatchSteps(QObject):
 
 
 def drop_tasks(tasks: dict[str, CoreTask]) -> None:
-    """Tasks whose owner goes away: no callback any more, cancelled, forgotten (remote jobs keep running)."""
+    """Tasks whose owner goes away: no callback any more, dropped (CoreTask.drop), forgotten (remote jobs keep
+    running)."""
     for task in list(tasks.values()):
         try:
-            task.detach()
-            task.cancel()
+            task.drop()
         except RuntimeError:  # QGIS already deleted a task that ended; nothing left to stop
             pass
     tasks.clear()

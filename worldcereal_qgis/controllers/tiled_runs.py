@@ -20,7 +20,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from .. import settings
 from ..adapters import tile_layer
-from ..adapters.tasks import CRITICAL, WARNING, CoreTask, start_task
+from ..adapters.tasks import CRITICAL, CoreTask, start_task
 from ..core.backends import BackendProfile
 from ..core.credits import CreditRates
 from ..core.errors import WorldCerealError
@@ -151,10 +151,7 @@ class TiledRuns(QObject):
         controller.tileChanged.connect(lambda _name, _status: self.changed.emit())
         controller.mosaicUpdated.connect(lambda path, c=controller: self._show_mosaic(c, Path(path)))
         controller.runFinished.connect(lambda ok, failed, c=controller: self._finished(c))
-        try:
-            controller.load_tile_layer()
-        except WorldCerealError as err:
-            self.notify.emit("WorldCereal", str(err), WARNING)
+        controller.load_tile_layer()  # in a task; appears when opened
         controller.start()
         self.changed.emit()
 
