@@ -2419,7 +2419,7 @@ Start {jobs} jobs on {backend}?</source>
  <context>
   <name>WorldCerealLegend</name>
   <message>
-   <location filename="worldcereal_qgis/adapters/legend.py" line="50" />
+   <location filename="worldcereal_qgis/adapters/legend.py" line="27" />
    <source>+ {n} other classes, not in this map</source>
    <translation>+ {n} clases más, ausentes en este mapa</translation>
   </message>
@@ -3241,17 +3241,22 @@ Start {jobs} jobs on {backend}?</source>
  <context>
   <name>WorldCerealTileLayer</name>
   <message>
-   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="131" />
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="344" />
+   <source>The tile layer update was cancelled.</source>
+   <translation>Se canceló la actualización de la capa de teselas.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="140" />
    <source>The tile layer {path} cannot be opened.</source>
    <translation>No se puede abrir la capa de teselas {path}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="94" />
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="101" />
    <source>The tile layer {path} cannot be written: {error}.</source>
    <translation>No se puede escribir la capa de teselas {path}: {error}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="248" />
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="337" />
    <source>The tile layer {path} could not be updated.</source>
    <translation>No se pudo actualizar la capa de teselas {path}.</translation>
   </message>

@@ -2419,7 +2419,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  <context>
   <name>WorldCerealLegend</name>
   <message>
-   <location filename="worldcereal_qgis/adapters/legend.py" line="50" />
+   <location filename="worldcereal_qgis/adapters/legend.py" line="27" />
    <source>+ {n} other classes, not in this map</source>
    <translation>+ {n} autres classes, absentes de cette carte</translation>
   </message>
@@ -3241,17 +3241,22 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  <context>
   <name>WorldCerealTileLayer</name>
   <message>
-   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="131" />
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="344" />
+   <source>The tile layer update was cancelled.</source>
+   <translation>La mise à jour de la couche des tuiles a été annulée.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="140" />
    <source>The tile layer {path} cannot be opened.</source>
    <translation>La couche de tuiles {path} ne peut pas être ouverte.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="94" />
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="101" />
    <source>The tile layer {path} cannot be written: {error}.</source>
    <translation>La couche de tuiles {path} ne peut pas être écrite : {error}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="248" />
+   <location filename="worldcereal_qgis/adapters/tile_layer.py" line="337" />
    <source>The tile layer {path} could not be updated.</source>
    <translation>La couche de tuiles {path} n'a pas pu être mise à jour.</translation>
   </message>
