@@ -3243,7 +3243,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
   <message>
    <location filename="worldcereal_qgis/adapters/tile_layer.py" line="344" />
    <source>The tile layer update was cancelled.</source>
-   <translation>La mise à jour de la couche des tuiles a été annulée.</translation>
+   <translation>La mise à jour de la couche de tuiles a été annulée.</translation>
   </message>
   <message>
    <location filename="worldcereal_qgis/adapters/tile_layer.py" line="140" />
