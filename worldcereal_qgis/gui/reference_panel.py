@@ -169,7 +169,7 @@ class ReferencePanel(QWidget):
             jobs_per_tile[job.tile] = jobs_per_tile.get(job.tile, 0) + 1
         rows = [(tile, count, jobs_per_tile[tile]) for tile, count in sorted(plan.points_per_tile().items())]
         self._set_table(self.planTable, ["tile", "samples", "jobs"], rows)
-        self.planLabel.setText(" ".join([plan.summary(), *plan.warnings]))
+        self.planLabel.setText(" ".join([reference_source.plan_summary(plan), *plan.warnings]))
         self.runButton.setEnabled(True)
         self._show_plan_layer()
 
