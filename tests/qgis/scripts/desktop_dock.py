@@ -33,7 +33,8 @@ sys.excepthook = _excepthook
 
 
 def finish():
-    try:
+    try:  # the message bar as the user reads it when the map is drawn (the plugin gathers messages ~0.2 s)
+        result["messages"] = [item.text() for item in iface.messageBar().items()]
         window = iface.mainWindow()
         window.resize(1500, 950)
         result["screenshot"] = window.grab().save(os.path.join(OUT, "dock_desktop.png"))
@@ -66,8 +67,7 @@ def watch(dock, local_id):
         record = dock.controller.store.get(local_id)
         root = QgsProject.instance().layerTreeRoot()
         result.update(final_status=status, remote_id=record.remote_id, outputs=record.outputs,
-                      error_message=record.error_message, layers=[layer.name() for layer in root.findLayers()],
-                      messages=[item.text() for item in iface.messageBar().items()])
+                      error_message=record.error_message, layers=[layer.name() for layer in root.findLayers()])
         show_results(root)
         return
     QTimer.singleShot(300, lambda: watch(dock, local_id))
