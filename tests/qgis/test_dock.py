@@ -130,7 +130,9 @@ def test_canvas_extent_gives_area_credits_and_orbit(make_dock, qgis_iface):
     assert dock.runButton.isEnabled(), problems_text(dock)
 
     # zooming out (live) past the per-job limit: a tiled run, said before any click; the free credits warned of
-    set_extent(canvas, QgsRectangle(3.0, 46.0, 5.0, 48.0))
+    # 4° x 4° (~133,000 km²): above the free credits whatever shape earlier tests left the canvas in (a 2° square
+    # on a narrow canvas came to 45,000 km², under them)
+    set_extent(canvas, QgsRectangle(1.0, 45.0, 5.0, 49.0))
     wait_for(lambda: dock.aoi_panel.aoi.area_km2 > 2500, what="extent update")
     info = dock.aoiInfoLabel.text()
     assert "Larger than the 2,500 km² of one job: it runs as about" in info and "tiles of 20 km" in info
