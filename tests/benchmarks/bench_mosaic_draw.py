@@ -1,8 +1,8 @@
 """Benchmark: drawing a tiled run's mosaic (issue 21, "One frame and the wire" at country scale).
 
 Each band of the display VRT is its own QGIS layer, and every canvas redraw reads that band through the zone's
-warped VRT. Measured on 4 adjacent 1,000 px tiles cut from the 53-band crop-type result (the layout of
-bench_gui_stall_paths' ``_mosaic``): ``build_mosaic``'s time, reading one band at full resolution with GDAL
+warped VRT. Measured on 4 adjacent 1,000 px tiles cut from the 53-band crop-type result (bench_gui_stall_paths'
+``_mosaic``): ``build_mosaic``'s time, reading one band at full resolution with GDAL
 (display VRT vs the zone VRT it warps), and one layer's full extent drawn by QGIS's provider (``block``) and by
 a map render job. The GDAL block cache is flushed before each read, as for a band not drawn yet.
 
@@ -22,36 +22,35 @@ from osgeo import gdal
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.benchmarks.bench_layer_loading import write_result  # noqa: E402
-
 BANDS = (1, 4, 30)  # cropland classification, season 1 classification, one class probability
 TARGET_READ_S = 1.0   # one band of the 4-tile mosaic at full resolution
-RENDER_PX = 1000
+RENDER_PX = (1000, 250)  # the canvas over the mosaic; zoomed out (a country-sized mosaic seen whole)
 
 
 def build(folder: Path):
-    """4 adjacent tiles of the 53-band result in EPSG:32631 -> (MosaicResult, build seconds)."""
+    """bench_gui_stall_paths' 4-tile mosaic, then ``build_mosaic`` timed again on its tiles -> (result, seconds)."""
     import pyproj
-    from shapely.geometry import box
-    from shapely.ops import transform, unary_union
+    import shapely
+    from shapely.ops import transform
 
+    from tests.benchmarks.bench_gui_stall_paths import _mosaic
     from worldcereal_qgis.core.mosaic import MosaicTile, build_mosaic
 
-    source = write_result(folder / "full.tif")
+    display = _mosaic(folder)
     to_4326 = pyproj.Transformer.from_crs(32631, 4326, always_xy=True).transform
     tiles = []
-    for k, (col, row) in enumerate([(0, 0), (1000, 0), (0, 1000), (1000, 1000)]):
-        out = folder / f"tile_{k}.tif"
-        gdal.Translate(str(out), str(source), srcWin=[col, row, 1000, 1000], creationOptions=["COMPRESS=DEFLATE"])
-        x0, y1 = 664000.0 + col * 10, 5612140.0 - row * 10
-        utm = box(x0, y1 - 10_000, x0 + 10_000, y1)
-        tiles.append(MosaicTile(f"t{k}", out, transform(to_4326, utm), 32631, utm))
-    extent = unary_union([t.geometry_4326 for t in tiles]).bounds
+    for path in sorted(folder.glob("tile_*.tif")):  # each tile is its whole file there
+        ds = gdal.Open(str(path))
+        left, dx, _, top, _, dy = ds.GetGeoTransform()
+        utm = shapely.box(left, top + ds.RasterYSize * dy, left + ds.RasterXSize * dx, top)
+        tiles.append(MosaicTile(path.stem, path, transform(to_4326, utm), 32631, utm))
+    extent = shapely.union_all([t.geometry_4326 for t in tiles]).bounds
     builds = []
     for _ in range(3):
         start = time.perf_counter()
-        result = build_mosaic(folder / "mosaic", tiles, name="run", extent_4326=extent)
+        result = build_mosaic(display.parent, tiles, name=display.stem, extent_4326=extent)
         builds.append(time.perf_counter() - start)
+    assert result.display == display
     return result, statistics.median(builds)
 
 
@@ -83,7 +82,7 @@ def provider_block(path: Path, band: int) -> float:
     return _timed(lambda: provider.block(band, layer.extent(), layer.width(), layer.height()))
 
 
-def render(path: Path, band: int) -> float:
+def render(path: Path, band: int, px: int) -> float:
     from qgis.core import QgsMapRendererSequentialJob, QgsMapSettings, QgsRasterLayer, QgsSingleBandGrayRenderer
     from qgis.PyQt.QtCore import QSize
 
@@ -93,7 +92,7 @@ def render(path: Path, band: int) -> float:
     settings.setLayers([layer])
     settings.setDestinationCrs(layer.crs())
     settings.setExtent(layer.extent())
-    settings.setOutputSize(QSize(RENDER_PX, RENDER_PX))
+    settings.setOutputSize(QSize(px, px))
 
     def work():
         job = QgsMapRendererSequentialJob(settings)
@@ -110,7 +109,8 @@ def measure(folder: Path) -> dict[str, float]:
         figures[f"GDAL read band {band}, display VRT"] = read_band(result.display, band)
         figures[f"GDAL read band {band}, zone VRT"] = read_band(zone, band)
         figures[f"QGIS provider block band {band}, full res"] = provider_block(result.display, band)
-        figures[f"QGIS render band {band}, {RENDER_PX} px"] = render(result.display, band)
+        for px in RENDER_PX:
+            figures[f"QGIS render band {band}, {px} px"] = render(result.display, band, px)
     return figures
 
 

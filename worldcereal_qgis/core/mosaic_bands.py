@@ -16,6 +16,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
+MIN_OVERVIEW_PX = 256
+
 # Warper options that leave every pixel as it is: skip the chunks with no source pixel (they stay nodata,
 # as INIT_DEST=NO_DATA fills them anyway) instead of warping them.
 WARP_OPTIONS = ("SKIP_NOSOURCE=YES",)
@@ -53,6 +55,7 @@ def per_band_roots(root: ET.Element, warped_dir: Path, folder: Path) -> Iterator
         source.text = os.path.relpath(warped_dir / source.text.strip(), folder)
     for node in bands:
         root.remove(node)
+    _add_overviews(root)
     for node in mappings:
         band_list.remove(node)
     for band, mapping in zip(bands, mappings):
@@ -71,3 +74,21 @@ def _insert_band(root: ET.Element, band: ET.Element) -> None:
     children = list(root)
     position = next((i for i, c in enumerate(children) if c.tag in ("BlockXSize", "GDALWarpOptions")), len(children))
     root.insert(position, band)
+
+
+def _add_overviews(root: ET.Element) -> None:
+    """Warped overviews (GDAL warps them from the full-resolution source when a reduced view is asked for).
+
+    Why: a canvas zoomed out on a country-sized mosaic asks for a few hundred pixels across; without overviews
+    each redraw warps every full-resolution pixel with the exact transform. Full-resolution pixels do not change.
+    """
+    size = min(int(root.get("rasterXSize")), int(root.get("rasterYSize")))
+    factors = []
+    while size // (2 ** (len(factors) + 1)) >= MIN_OVERVIEW_PX:
+        factors.append(str(2 ** (len(factors) + 1)))
+    if factors and root.find("OverviewList") is None:
+        children = list(root)
+        position = next((i for i, c in enumerate(children) if c.tag == "BlockXSize"), len(children))
+        node = ET.Element("OverviewList")
+        node.text = " ".join(factors)
+        root.insert(position, node)
