@@ -10,7 +10,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 PYTEST_ARGS ?=
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup system test lint demo backend package bench clean qgis-test unit-test translations
+.PHONY: setup system test lint demo backend package bench clean qgis-test unit-test translations qm
 
 setup: system $(VENV)/.installed $(BVENV)/.installed
 
@@ -54,8 +54,12 @@ test-matrix: setup
 translations: system
 	$(SYS_PYTHON) tools/translations.py --release
 
+# The .qm from the committed .ts only: building a package never rewrites a tracked file.
+qm: system
+	$(SYS_PYTHON) tools/translations.py --qm-only
+
 DIST ?= dist
-package: translations
+package: qm
 	@rm -rf $(DIST)/build && mkdir -p $(DIST)/build/worldcereal_qgis
 	cp -r worldcereal_qgis/. $(DIST)/build/worldcereal_qgis/
 	cp -r resources metadata.txt LICENSE README.md $(DIST)/build/worldcereal_qgis/

@@ -1,81 +1,132 @@
-"""GUI-thread stall while the plugin resumes unfinished jobs at QGIS start-up, panel closed (issue #19.3).
+"""GUI-thread stall while the plugin resumes 20 unfinished jobs at QGIS start-up, panel closed (#19.3, #21).
 
-Five cropland jobs were running when "QGIS closed". The plugin loads (classFactory + initGui, timed by
-bench_startup.py), then a 10 ms heartbeat runs while the plugin finds them (in a task), resumes them, says so in
-the message bar, and polls, downloads and loads all five as styled layers. Target: no gap above 50 ms.
+Twenty cropland jobs were running when "QGIS closed". The plugin starts for real (classFactory + initGui; its
+cost is timed by bench_startup.py), then a 2 ms precise heartbeat runs on the real Qt event loop (no sleeps)
+while the plugin finds the jobs (in a task), resumes them, says so in the message bar, and polls, downloads and
+loads all twenty as styled layers. Target (#21): no gap over one 60 Hz frame (16.7 ms), checked on the GUI
+thread's own CPU time per gap; the wall-clock figures are reported next to it (see bench_gui_stall.py).
 """
 
 from __future__ import annotations
 
+import os
 import time
 
 from qgis.core import QgsApplication, QgsProject
 
 import worldcereal_qgis
-from tests.benchmarks.bench_gui_stall import Heartbeat, _aoi
-from tests.qgis.test_dock import wait_for
+from tests.benchmarks.bench_gui_stall import FRAME_MS, Heartbeat, _aoi, run_until
 from tests.qgis.test_plugin_lifecycle import RecordingIface
 from worldcereal_qgis import settings
 from worldcereal_qgis.adapters import connections
 from worldcereal_qgis.adapters.layers import find_job_layers, remove_job_layers
+from worldcereal_qgis.core import job_owner as owners
+from worldcereal_qgis.core.jobstore import DownloadState
 from worldcereal_qgis.core.request import cropland_request
 
-JOBS = 5
+JOBS = 20
+JOB_SECONDS = 3  # each job runs this long on the local backend after the restart
 
 
-class CpuHeartbeat(Heartbeat):
-    """Also the GUI thread's own CPU time per gap: on a shared machine a long wall-clock gap can be time spent
-    waiting for a core, not work done on the GUI thread."""
+class CoreWaitHeartbeat(Heartbeat):
+    """Also the time the GUI thread waited for a core within each gap (Linux schedstat ``run_delay``), so a long
+    wall-clock gap with little CPU reads as "waited for a core" or, for the rest, "waited for the GIL"."""
 
     def __init__(self) -> None:
+        self._fd = os.open("/proc/thread-self/schedstat", os.O_RDONLY)  # opened on the GUI thread: its own
+        self.last_wait = self._run_delay()
+        self.wait_gaps: list[float] = []
         super().__init__()
-        self.last_cpu = time.thread_time()
-        self.cpu_gaps: list[float] = []
+
+    def _run_delay(self) -> float:
+        return int(os.pread(self._fd, 64, 0).split()[1]) / 1e9
 
     def _beat(self) -> None:
         super()._beat()
-        now = time.thread_time()
-        self.cpu_gaps.append(now - self.last_cpu)
-        self.last_cpu = now
+        now = self._run_delay()
+        self.wait_gaps.append(now - self.last_wait)
+        self.last_wait = now
+
+    def start(self) -> CoreWaitHeartbeat:
+        self.last_wait = self._run_delay()
+        super().start()
+        return self
+
+    def over_a_frame(self) -> str:
+        """The wall gaps over one frame, each as wall / GUI-thread CPU / waiting for a core, in ms."""
+        over = sorted((g for g in zip(self.gaps, self.cpu_gaps, self.wait_gaps) if g[0] * 1000 > FRAME_MS),
+                      reverse=True)
+        shown = ", ".join("/".join(f"{v * 1000:.1f}" for v in gap) for gap in over[:5])
+        return f"{len(over)} wall gaps over one frame (wall/CPU/waiting for a core, ms: {shown or 'none'})"
 
 
-def test_gui_stall_while_resuming_at_start_up(qgis_iface, local_backend, wc_dir):
+def _submit_jobs(local_backend, profile, aoi) -> list:
+    """What the last QGIS session left: JOBS cropland jobs submitted and still running."""
+    runner = connections.runner(profiles={"local": profile})
+    records, started = [], []
+    for n in range(JOBS):
+        request = cropland_request(aoi, year=2019 + n % 5)  # the years the earlier 5-job version used
+        records.append(runner.submit(runner.new_map_job(request, profile).local_id))
+        started.append(time.monotonic())
+    for record, at in zip(records, started):  # all still running at the restart, all ending about together
+        local_backend.set_job_duration(record.remote_id, time.monotonic() - at + JOB_SECONDS)
+    gone = _dead_owner()  # the QGIS that drove them has exited: the restarted plugin adopts them
+    store = connections.job_store()
+    return [store.update(r.local_id, extra={**r.extra, owners.OWNER_KEY: gone}) for r in records]
+
+
+def _dead_owner() -> str:
+    """The owner tag of a QGIS that has exited, as its records carry it: this host, a pid no process can have
+    (above Linux's PID_MAX_LIMIT, so a reused pid cannot make it look alive)."""
+    return owners.owner_tag(owners.DOCK).rsplit(":", 1)[0] + f":{2 ** 22 + 1}"
+
+
+def _not_loaded(records, loaded: set[str]) -> str:
+    """What a timed-out run says about the jobs that never loaded (status, download, error)."""
+    store = connections.job_store()
+    return "; ".join(f"{r.remote_id}: {s.status}, download {s.download_state}, {s.error_message}"
+                     for r in records if r.local_id not in loaded for s in [store.get(r.local_id)])
+
+
+def test_gui_stall_while_resuming_20_jobs_at_start_up(qgis_iface, local_backend, wc_dir):
     saved_url = settings.LOCAL_BACKEND_URL.read()
     settings.LOCAL_BACKEND_URL.write(local_backend.url)
-    local_profile = connections.profile("local", local_backend.url)
-    france_aoi = _aoi(wc_dir)
     registry = QgsApplication.processingRegistry()
     if registry.providerById("worldcereal") is not None:
         registry.removeProvider(registry.providerById("worldcereal"))
-    runner = connections.runner(profiles={"local": local_profile})
-    records = []
-    for year in range(2019, 2019 + JOBS):
-        record = runner.submit(runner.new_map_job(cropland_request(france_aoi, year=year), local_profile).local_id)
-        local_backend.set_job_duration(record.remote_id, 3)
-        records.append(record)
+    records = _submit_jobs(local_backend, connections.profile("local", local_backend.url), _aoi(wc_dir))
+    project = QgsProject.instance()
     iface = RecordingIface(qgis_iface)
     plugin = worldcereal_qgis.classFactory(iface)
     plugin.initGui()
-    beat = CpuHeartbeat()
-    beat.timer.start()
+    beat = CoreWaitHeartbeat().start()
     started = time.perf_counter()
     try:
-        wait_for(lambda: plugin.session is not None and plugin.session.jobs is not None, what="resumed")
+        run_until(lambda: plugin.session is not None and plugin.session.jobs is not None, 30, "resumed")
         resumed_s = time.perf_counter() - started
-        wait_for(lambda: all(find_job_layers(QgsProject.instance(), r.remote_id) for r in records), timeout=120,
-                 what="all jobs loaded")
+        loaded: set[str] = set()  # counted from the signal: checking the project every 5 ms would cost a stall
+        plugin.session.jobs.jobLoaded.connect(loaded.add)
+        try:
+            run_until(lambda: len(loaded) >= JOBS, 300, "all jobs loaded")
+        except AssertionError as timed_out:
+            raise AssertionError(f"{timed_out}: {_not_loaded(records, loaded)}") from None
         loaded_s = time.perf_counter() - started
-        beat.timer.stop()
-        worst, worst_cpu = max(beat.gaps) * 1000, max(beat.cpu_gaps) * 1000
-        print(f"\nresume at start-up, {JOBS} jobs, panel closed: worst GUI-thread work between two beats "
-              f"{worst_cpu:.1f} ms; worst wall gap {worst:.1f} ms, p99 "
-              f"{sorted(beat.gaps)[int(len(beat.gaps) * 0.99)] * 1000:.1f} ms over {len(beat.gaps)} beats on this "
-              f"shared machine (resumed after {resumed_s * 1000:.0f} ms, all loaded after {loaded_s:.1f} s; "
-              f"target < 50 ms)")
-        assert worst_cpu < 50
+        settle = time.monotonic() + 0.5  # the last turns after the last layer (messages, task ends) count too
+        run_until(lambda: time.monotonic() > settle, 5, "settling")
+        beat.stop()
+        store = connections.job_store()
+        assert all(store.get(r.local_id).download_state == DownloadState.DONE for r in records)
+        assert all({ly.name() for ly in find_job_layers(project, r.remote_id)} >= {"Cropland"} for r in records)
+        assert iface.docks == []  # nobody opened the panel
+        assert any("20 WorldCereal jobs are still running" in item.text() for item in iface.messageBar().items())
+        print("\n" + beat.report(f"resume {JOBS} jobs at start-up, panel closed")
+              + f" (resumed after {resumed_s * 1000:.0f} ms, all {JOBS} loaded after {loaded_s:.1f} s); "
+              + beat.over_a_frame())
+        assert beat.worst_ms(cpu=True) < FRAME_MS, f"the GUI thread worked {beat.worst_ms(True):.1f} ms at once"
     finally:
+        beat.timer.stop()
         plugin.unload()
         for record in records:
-            remove_job_layers(QgsProject.instance(), record.remote_id)
+            remove_job_layers(project, record.remote_id)
             connections.job_store().remove(record.local_id)
         settings.LOCAL_BACKEND_URL.write(saved_url)

@@ -69,10 +69,11 @@ def test_map_to_hectares(runner, local_profile, france_aoi, qgis_iface, wc_provi
     session = panel.session
     assert session.progress()[0] == 2
     session.go(0)
-    assert "This label comes from reference data: reference fields" in panel.info.text()
+    assert "This label comes from the reference layer 'reference fields', not from your interpretation." in \
+        panel.info.text()
     session.go(session.first_unlabelled())
     first = sample.getFeature(session.ids[0])
-    assert first["label_source"] == "reference data: reference fields"
+    assert first["label_source"] == "reference:reference fields"  # data: the same whatever QGIS's language
 
     # the interpreter labels the rest with the panel's class buttons; the first one is "unsure"
     panel.give("unsure")

@@ -149,3 +149,85 @@ def test_a_new_processing_refusal_reads_in_french(wc_provider, reference_tif, fr
         processing.run("worldcereal:design_sample", {"MAP": str(reference_tif), "SEASON": "tc-s1",
                                                      "OUTPUT": "memory:", "STRATA": "memory:", **params})
     assert str(refused.value).splitlines()[-1] == sentence  # below QGIS's own "Unable to execute algorithm"
+
+
+@pytest.mark.parametrize("params, sentence", [
+    ({"YEAR": 2016},  # a range said as one phrase ("un nombre entier de … à …"), not English pieces glued
+     "Année (YEAR) doit être un nombre entier de 2017 à 2100, pas 2016."),
+    ({"YEAR": 2021, "EXTENT": "1,2,3"},  # "…or area of interest" named on its own, not "Ou la zone…"
+     "Zone d'intérêt sous forme d'emprise (EXTENT) doit être une emprise de la forme xmin,xmax,ymin,ymax "
+     "[EPSG:code] (par ex. 5.11,5.14,47.13,47.15 [EPSG:4326]) ou une couche, pas « 1,2,3 »."),
+])
+def test_the_map_algorithm_parameter_checks_read_in_french(wc_provider, french, tmp_path, params, sentence):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException) as refused:
+        processing.run("worldcereal:cropland", {"EXTENT": "5.11,5.14,47.13,47.15 [EPSG:4326]", "ORBIT": 1,
+                                                "LOAD_LAYERS": False, "OUTPUT_FOLDER": str(tmp_path), **params})
+    assert str(refused.value).splitlines()[-1] == sentence
+
+
+def test_the_extraction_status_line_reads_in_french_as_one_sentence(french):
+    """The slot-wait part was core's English sentence appended to the French counts."""
+    from worldcereal_qgis.controllers.extractions import ExtractionController, run_state_text
+    from worldcereal_qgis.core.batch.engine import Action
+    from worldcereal_qgis.core.extraction_run import RunState
+
+    waiting = RunState(total=4, done=1, active=2, credits=12.5, waiting="Waiting for a free slot on CDSE.")
+    assert run_state_text(waiting) == (
+        "1 tâches terminées sur 4, 2 en cours, 0 échouées ; 12.5 crédits consommés jusqu'ici. Une tâche attend une "
+        "place libre sur le serveur et démarre dès qu'une place se libère.")
+    assert run_state_text(RunState(total=4, done=4, credits=20.0)) == (
+        "4 tâches terminées sur 4, 0 en cours, 0 échouées ; 20.0 crédits consommés jusqu'ici.")
+    title = ExtractionController.step_title(None, Action(kind="download", item="2021_31UFS", local_id="x"))
+    assert title == "WorldCereal : téléchargement de la tâche d'extraction 2021_31UFS"
+
+
+def test_the_missing_second_season_reads_in_french_with_french_months(french):
+    """core.seasons gives a code and the window; the sentence and the month names are the user's language's."""
+    from datetime import date
+
+    from worldcereal_qgis.processing.alg_seasons import _second_season_sentence
+
+    assert _second_season_sentence("same_as_first", (date(2021, 2, 1), date(2021, 6, 30))) == (
+        "tc-s2 n'est pas proposée : sa fenêtre médiane (févr. 2021 – juin 2021) est celle de tc-s1, ce qui est la "
+        "façon dont le calendrier cultural signale une zone à une seule saison de culture.")
+
+
+def test_a_season_warning_reads_in_french_while_the_table_keeps_the_data(french):
+    """core.seasons gives the note as a code and values; the log says it in French, the table keeps core's text."""
+    from datetime import date
+
+    from worldcereal_qgis.adapters.crop_calendar import season_warning
+    from worldcereal_qgis.core.seasons import SeasonSuggestion, note_text
+
+    note = ("window_too_long", {"season": "tc-annual", "months": 23})
+    s = SeasonSuggestion("tc-annual", date(2019, 9, 1), date(2021, 7, 31), (date(2020, 8, 1), date(2021, 7, 31)),
+                         note_text(*note), (note,))
+    assert season_warning(s) == ("La fenêtre tc-annual du calendrier dure 23 mois, plus que les 12 mois qu'une tâche "
+                                 "peut traiter.")
+    assert s.warning == "The calendar's tc-annual window is 23 months long, more than the 12 months a job can process."
+
+
+def test_the_orbit_choice_reads_in_french(french):
+    """core.orbit gives the reason as a code and values; the English sentence stays for logs and job records."""
+    from worldcereal_qgis.adapters.orbit_words import orbit_reason
+    from worldcereal_qgis.core.orbit import OrbitChoice
+
+    choice = OrbitChoice("DESCENDING", "Both orbits cover the area; DESCENDING has the larger total footprint over "
+                         "it (2.4x vs 1.1x the area).", False, "larger_footprint", {"cover": 2.4, "other_cover": 1.1})
+    assert orbit_reason(choice) == ("Les deux orbites couvrent la zone ; DESCENDING a la plus grande emprise totale "
+                                    "sur elle (2.4x contre 1.1x la zone).")
+
+
+def test_the_training_verdict_reads_in_french_from_its_facts(french):
+    """The training (no Qt) writes the verdict's facts next to its English sentence; QGIS words the facts."""
+    from worldcereal_qgis.controllers.training_words import verdict_text
+
+    metrics = {"verdict": "Most confusion: 7 test samples of maize were mapped as grapes.",
+               "verdict_facts": {"confused": [7, "maize", "grapes"], "weak": ["maize"]}}
+    assert verdict_text(metrics) == ("Plus grande confusion : 7 échantillons de test de maize ont été cartographiés "
+                                     "comme grapes. Moins de la moitié des échantillons de test ont été retrouvés "
+                                     "pour : maize.")
+    assert verdict_text({"verdict": "Old English verdict."}) == "Old English verdict."  # a model from before

@@ -16,12 +16,24 @@ from tests.conftest import REPO_ROOT
 ARTIFACTS = REPO_ROOT / "tests" / "artifacts"
 
 
+I18N = REPO_ROOT / "worldcereal_qgis" / "i18n"
+
+
 @pytest.fixture(scope="module")
 def plugin_zip(tmp_path_factory) -> Path:
     dist = tmp_path_factory.mktemp("dist")
+    sources = {path.name: path.read_bytes() for path in I18N.glob("*.ts")}
     subprocess.run(["make", "-s", "package", f"DIST={dist}"], cwd=REPO_ROOT, check=True, capture_output=True)
+    # a build compiles the committed .ts, it never rewrites them (it did: every test run dirtied the repo)
+    assert {path.name: path.read_bytes() for path in I18N.glob("*.ts")} == sources
     (zip_path,) = dist.glob("worldcereal_qgis-*.zip")
     return zip_path
+
+
+def test_the_package_has_a_compiled_translation_per_language(plugin_zip: Path):
+    names = zipfile.ZipFile(plugin_zip).namelist()
+    assert sorted(n for n in names if n.startswith("worldcereal_qgis/i18n/") and not n.endswith("/")) == [
+        "worldcereal_qgis/i18n/worldcereal_qgis_es.qm", "worldcereal_qgis/i18n/worldcereal_qgis_fr.qm"]
 
 
 def test_zip_layout(plugin_zip: Path):

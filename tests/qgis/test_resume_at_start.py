@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
@@ -15,7 +16,8 @@ from worldcereal_qgis import settings
 from worldcereal_qgis.adapters import connections
 from worldcereal_qgis.adapters.layers import find_job_layers, remove_job_layers
 from worldcereal_qgis.controllers.session import Notifier, still_running_text
-from worldcereal_qgis.core.jobstore import DownloadState
+from worldcereal_qgis.core import job_owner as owners
+from worldcereal_qgis.core.jobstore import DownloadState, JobStore
 from worldcereal_qgis.core.request import cropland_request
 
 pytestmark = pytest.mark.slow
@@ -29,13 +31,24 @@ def bar_texts(iface) -> list[str]:
 
 
 def test_running_job_finishes_and_loads_without_the_panel(iface, local_backend, local_profile, france_aoi,
-                                                          configure):
+                                                          configure, monkeypatch):
     configure(settings.LOCAL_BACKEND_URL, local_backend.url)
-    # the last QGIS session submitted a job and closed while it ran
+    # the last QGIS session submitted a job and closed while it ran: its records name a process that has ended
     runner = connections.runner(profiles={"local": local_profile})
     record = runner.new_map_job(cropland_request(france_aoi, year=2021), local_profile)
     record = runner.submit(record.local_id)
     local_backend.set_job_duration(record.remote_id, 3)
+    gone = owners.owner_tag(owners.DOCK).rsplit(":", 1)[0] + f":{2 ** 22 + 1}"  # above Linux's PID_MAX_LIMIT
+    record = connections.job_store().update(record.local_id, extra={**record.extra, owners.OWNER_KEY: gone})
+    gui_writes = []  # issue #21: adopting, polling, downloading write the store from tasks, never the GUI thread
+    update = JobStore.update
+
+    def watched(store, local_id, /, **fields):
+        if threading.current_thread() is threading.main_thread():
+            gui_writes.append(sorted(fields))
+        return update(store, local_id, **fields)
+
+    monkeypatch.setattr(JobStore, "update", watched)
     iface.messageBar().clearWidgets()
     started = time.perf_counter()
     plugin = worldcereal_qgis.classFactory(iface)
@@ -51,7 +64,10 @@ def test_running_job_finishes_and_loads_without_the_panel(iface, local_backend, 
         done = wait_for(lambda: find_job_layers(QgsProject.instance(), record.remote_id), timeout=60,
                         what="the resumed job's layers")
         assert {layer.name() for layer in done} >= {"Cropland"}
-        assert connections.job_store().get(record.local_id).download_state == DownloadState.DONE
+        resumed = connections.job_store().get(record.local_id)
+        assert resumed.download_state == DownloadState.DONE
+        assert resumed.extra[owners.OWNER_KEY] == owners.owner_tag(owners.DOCK)  # adopted by this QGIS
+        assert gui_writes == []
         assert iface.docks == []
         assert start_ms < 1000  # the look-up happens in a task: start-up does not wait for the backend
         # "Open panel" opens the dock, showing the same job; the note has done its work
@@ -80,11 +96,34 @@ def test_a_newer_message_replaces_a_stale_one(qgis_iface):
     bar.clearWidgets()
     notifier = Notifier(bar)
     notifier.push("WorldCereal", "Cropland · Beaune finished; downloading the map.", 0)
+    wait_for(lambda: bar_texts(qgis_iface) == ["Cropland · Beaune finished; downloading the map."], what="shown")
     notifier.push("WorldCereal", "Cropland · Beaune is loaded as styled layers.", 3)
-    assert [i.text() for i in bar.items()] == ["Cropland · Beaune is loaded as styled layers."]
+    wait_for(lambda: bar_texts(qgis_iface) == ["Cropland · Beaune is loaded as styled layers."], what="replaced")
     notifier.push("WorldCereal", "Job j-1 failed: out of credits.", 2)
     notifier.push("WorldCereal", "Cropland · Dijon finished; downloading the map.", 0)
-    assert "Job j-1 failed: out of credits." in [i.text() for i in bar.items()]  # errors stay until closed
+    wait_for(lambda: "Cropland · Dijon finished; downloading the map." in bar_texts(qgis_iface), what="Dijon")
+    assert "Job j-1 failed: out of credits." in bar_texts(qgis_iface)  # errors stay until closed
+    assert "Cropland · Beaune is loaded as styled layers." not in bar_texts(qgis_iface)
+    bar.clearWidgets()
+
+
+def test_twenty_jobs_ending_together_say_the_newest_sentence_once(qgis_iface):
+    """Issue #21: 40 sentences in a burst are not 40 message widgets on the GUI thread (each ~4 ms), each hiding
+    the one before: the newest is shown, and every error stays."""
+    bar = qgis_iface.messageBar()
+    bar.clearWidgets()
+    added = []
+    bar.widgetAdded.connect(lambda item: added.append(item.text()))
+    notifier = Notifier(bar)
+    for n in range(1, 21):
+        notifier.push("WorldCereal", f"Cropland #{n} finished; downloading the map.", 0)
+        if n in (5, 12):
+            notifier.push("WorldCereal", f"Job j-{n} failed: out of credits.", 2)
+        notifier.push("WorldCereal", f"Cropland #{n} is loaded as styled layers.", 3)
+    wait_for(lambda: "Cropland #20 is loaded as styled layers." in bar_texts(qgis_iface), what="the newest")
+    assert sorted(bar_texts(qgis_iface)) == ["Cropland #20 is loaded as styled layers.",
+                                             "Job j-12 failed: out of credits.", "Job j-5 failed: out of credits."]
+    assert len(added) == 3
     bar.clearWidgets()
 
 

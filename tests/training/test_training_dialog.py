@@ -23,6 +23,7 @@ def test_result_dialog_shows_table_verdict_and_plots(trained, qgis_app):
     metrics = dialog.metrics
     assert dialog.summary.text().startswith(f"Overall accuracy {metrics['overall_accuracy']:.2f} (always guessing")
     assert dialog.verdict.text() == metrics["verdict"] and dialog.verdict.text().startswith("Most confusion: ")
+    assert metrics["verdict_facts"]["confused"][0] > 0  # the dialog words these facts (in the user's language)
     assert dialog.inputs.text() == ("8500 rows read, 6000 used; 500 of 500 samples kept; dropped: none.\n"
                                     "Months per sample: relaxed alignment, with temporal jitter (seed 42).")
     table = dialog.table

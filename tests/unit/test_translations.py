@@ -87,3 +87,71 @@ def test_french_and_spanish_cover_the_same_messages():
     fr, es = ({key for key in messages((I18N / f"worldcereal_qgis_{lang}.ts").read_text(encoding="utf-8"))}
               for lang in LANGUAGES)
     assert sorted(fr ^ es) == []
+
+
+ROOT = I18N.parents[1]
+
+
+def _tool():
+    """tools/translations.py as a module (it is a script, not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("translations_tool", ROOT / "tools" / "translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_check_reports_a_new_message_an_untranslated_one_and_a_stale_one():
+    code = {("WorldCereal", "Job {id} failed."): "a.py:3", ("WorldCereal", "Cancel"): "b.py:9"}
+    ts = {("WorldCereal", "Cancel"): "", ("WorldCereal", "Old sentence."): "Ancienne phrase."}
+    assert _tool().differences(code, ts, "x_fr.ts") == [
+        "x_fr.ts: missing [WorldCereal] 'Job {id} failed.' (a.py:3)",
+        "x_fr.ts: untranslated [WorldCereal] 'Cancel'",
+        "x_fr.ts: no longer in the code [WorldCereal] 'Old sentence.'",
+    ]
+
+
+def test_every_tr_string_of_the_code_is_in_the_committed_ts_files_and_nothing_is_written():
+    import subprocess
+    import sys
+
+    before = {path.name: path.read_bytes() for path in I18N.glob("*.ts")}
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "translations.py"), "--check"],
+                          capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout.strip()) == (
+        0, "The .ts files hold every message of the code, all translated."), done.stdout
+    assert {path.name: path.read_bytes() for path in I18N.glob("*.ts")} == before
+
+
+def test_every_reason_the_training_drops_samples_for_has_a_translated_sentence():
+    """The training (no Qt) writes its reasons as keys; the QGIS side words each one (controllers/training_words)."""
+    import re
+
+    from worldcereal_qgis.controllers import training_words
+
+    training = ROOT / "worldcereal_qgis" / "training"
+    code = (training / "samples.py").read_text(encoding="utf-8") + (training / "run.py").read_text(encoding="utf-8")
+    reasons = (set(re.findall(r'_drop\(dropped, "([^"]+)"', code))
+               | set(re.findall(r'"dropped", \{\}\), "([^"]+)"', code)))
+    assert len(reasons) == 8 and "quality scores 0" in reasons
+    assert sorted(reasons - set(training_words._dropped_phrases())) == []
+    assert training_words.dropped_text({"valid_time outside the season": 12, "quality scores 0": 3}) == (
+        "12 with valid_time outside the season; 3 with quality scores 0")
+    assert training_words.dropped_text({}) == "none"
+
+
+def test_every_orbit_reason_code_of_core_has_a_translated_sentence():
+    """A code core/orbit.py gives without a sentence in adapters/orbit_words would fall back to core's English."""
+    import re
+
+    from worldcereal_qgis.adapters.orbit_words import orbit_reason
+    from worldcereal_qgis.core.orbit import OrbitChoice
+
+    source = (ROOT / "worldcereal_qgis" / "core" / "orbit.py").read_text(encoding="utf-8")
+    codes = set(re.findall(r'(?:True|False),\s+"([a-z_]+)"', source))
+    assert codes == {"no_cover", "only_cover", "no_long_gap", "larger_footprint", "not_checked"}
+    values = {"gap": 30, "days": 12, "other_days": 40, "cover": 2.0, "other_cover": 1.0, "error": "offline"}
+    for code in codes:
+        said = orbit_reason(OrbitChoice("ASCENDING", "core's English", False, code, values))
+        assert said != "core's English" and "ASCENDING" in said, code

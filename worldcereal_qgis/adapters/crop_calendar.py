@@ -67,8 +67,8 @@ def ensure_calendar_file(session: Any = None) -> Path:
             return found
         path = calendar_path()
         if path.name != CALENDAR_FILENAME:
-            raise InputError(f"The crop calendar file {path} set in the WorldCereal settings does not exist.",
-                             field="calendar")
+            raise InputError(tr("The crop calendar file {path} set in the WorldCereal settings does not exist.")
+                             .format(path=path), field="calendar")
         url = settings.CALENDAR_URL.read().strip() or seasons.CALENDAR_URL
         try:
             return seasons.ensure_calendar(path.parent, url, session or _session())
@@ -118,15 +118,30 @@ def cropland_period(bbox: tuple[float, float, float, float], year: int) -> tuple
     """
     from ..core.seasons import cropland_period_for
 
-    calendar = load_calendar()
-    try:
-        period = cropland_period_for(calendar.suggest_all(bbox, year))
-    except InputError as err:
-        return None, tr("{reason} The cropland map covers the calendar year {year} instead.").format(
-            reason=str(err), year=year)
+    suggestions = load_calendar().suggest_all(bbox, year)
+    if not suggestions:  # core's rule needs a season; the sentence is ours, whole, in the user's language
+        return None, tr("The crop calendar has no growing season for this area in {year}: the cropland map covers "
+                        "the calendar year {year} instead.").format(year=year)
+    period = cropland_period_for(suggestions)
     return period, tr("Processing period {start} – {end}: the 12 months ending with the area's last crop-calendar "
                       "season of {year} (the WorldCereal notebooks' rule).").format(
         start=period[0].isoformat(), end=period[1].isoformat(), year=year)
+
+
+def season_warning(suggestion: SeasonSuggestion) -> str | None:
+    """A suggestion's notes (core codes and values) as sentences in the user's language, or None."""
+    texts = {
+        "nearest_cell": lambda v: tr("The crop calendar has no data for this area; the nearest cell ({lat}, {lon}), "
+                                     "{distance}° away, was used.").format(
+            lat=f"{v['lat']:.2f}", lon=f"{v['lon']:.2f}", distance=f"{v['distance']:.1f}"),
+        "calendars_differ": lambda v: tr("Crop calendars inside the area differ by up to {spread} dekads, so the "
+                                         "median {season} window may not fit all of it; consider a smaller "
+                                         "area.").format(spread=v["spread"], season=v["season"]),
+        "window_too_long": lambda v: tr("The calendar's {season} window is {months} months long, more than the 12 "
+                                        "months a job can process.").format(season=v["season"], months=v["months"]),
+    }
+    sentences = [texts[code](values) for code, values in suggestion.notes if code in texts]
+    return " ".join(sentences) or suggestion.warning  # a newer core's note: its English rather than nothing
 
 
 def use_local_file(path: str) -> None:
@@ -138,7 +153,7 @@ def loading_task(on_done: Callable[[CropCalendar | None, WorldCerealError | None
     """A task that downloads (once) and parses the calendar; ``on_done`` gets it or a one-sentence error."""
     from .tasks import CoreTask
 
-    return CoreTask("Loading the WorldCereal crop calendar", lambda task: load_calendar(), on_done)
+    return CoreTask(tr("Loading the WorldCereal crop calendar"), lambda task: load_calendar(), on_done)
 
 
 def start_loading(on_done: Callable[[CropCalendar | None, WorldCerealError | None], None] | None = None) -> CoreTask:

@@ -125,3 +125,9 @@ def land_grid() -> Any:
         return reference_coords.calendar_land_grid(str(path), path.stat().st_mtime_ns)
     except Exception:  # an unreadable calendar only costs this one check; seasons report it where they use it
         return None
+
+
+def plan_summary(plan) -> str:
+    """An extraction plan (core.extraction.ExtractionPlan) as one sentence in the user's language."""
+    return tr("{n} samples in {jobs} jobs over {tiles} Sentinel-2 tiles; about {credits} credits.").format(
+        n=plan.n_samples, jobs=len(plan.jobs), tiles=len(plan.tiles), credits=f"{plan.credits:.0f}")

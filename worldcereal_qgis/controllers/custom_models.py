@@ -75,8 +75,10 @@ def custom_head(value: str, profile: Any, log: Callable[[str], None] = lambda _m
 
     head = resolve_custom_head(value, model_registry(), lambda: connections.client(profile).connection, fingerprint)
     if head.record is not None:
-        log(f"Custom model {head.record.name}: classes {', '.join(head.record.class_names)}; URL valid until "
-            f"{head.record.url_expires or 'no known expiry'}.")
+        text = (tr("Custom model {name}: classes {classes}; URL valid until {expiry}.") if head.record.url_expires
+                else tr("Custom model {name}: classes {classes}; no known expiry of its URL."))
+        log(text.format(name=head.record.name, classes=", ".join(head.record.class_names),
+                        expiry=head.record.url_expires))
     return head
 
 
@@ -103,15 +105,6 @@ def check_inputs(job: dict, log: Callable[[str], None] = lambda _m: None) -> dic
         log(line)
     return {**job, "samples": [str(check.path)], "original_samples": list(job["samples"]),
             "inputs": check.as_dict()}
-
-
-def samples_sentence(counts: dict) -> str:
-    """``8500 rows read, 6000 used; 500 of 500 samples kept; dropped: none.`` (the training's ``summary``)."""
-    dropped = "; ".join(tr("{n} {reason}").format(n=n, reason=reason)
-                        for reason, n in (counts.get("dropped") or {}).items()) or tr("none")
-    return tr("{read} rows read, {used} used; {kept} of {total} samples kept; dropped: {dropped}.").format(
-        read=counts.get("rows_read"), used=counts.get("rows_used"), kept=counts.get("samples_kept"),
-        total=counts.get("samples_read"), dropped=dropped)
 
 
 def tr(text: str) -> str:
@@ -141,8 +134,8 @@ def run_training(
     if error is not None:
         raise error
     if done is None:
-        raise WorldCerealError(f"Training stopped without a result (exit code {proc.returncode}); "
-                               f"see {out / 'training.log'}.")
+        raise WorldCerealError(tr("Training stopped without a result (exit code {code}); see {log}.").format(
+            code=proc.returncode, log=out / "training.log"))
     return done
 
 
@@ -166,7 +159,7 @@ def _pump(proc, lines: queue.Queue, on_event, is_cancelled):
     while True:
         if is_cancelled():
             _stop(proc)
-            return None, CancelledError("Training was cancelled.")
+            return None, CancelledError(tr("Training was cancelled."))
         try:
             line = lines.get(timeout=0.2)
         except queue.Empty:
@@ -236,7 +229,7 @@ class TrainingTask(QgsTask):
         except WorldCerealError as err:
             self.error = err
         except Exception as err:  # noqa: BLE001 — one sentence for the user
-            self.error = DependencyError(f"Training could not start: {err}")
+            self.error = DependencyError(tr("Training could not start: {error}").format(error=err))
         return False
 
     def _environment(self) -> Path:
@@ -253,6 +246,6 @@ class TrainingTask(QgsTask):
 
     def finished(self, ok: bool) -> None:  # main thread
         if not ok and self.error is None:
-            self.error = CancelledError("Training was cancelled.")
+            self.error = CancelledError(tr("Training was cancelled."))
         if self._on_done is not None:
             self._on_done(self.result, self.error)

@@ -77,7 +77,10 @@ class ExtractionController(BatchSteps):
         return run
 
     def step_title(self, action: Action) -> str:
-        return tr("WorldCereal: extraction {0} {1}").format(action.kind, action.item)
+        titles = {"submit": tr("WorldCereal: submitting extraction job {item}"),
+                  "poll": tr("WorldCereal: checking extraction job {item}"),
+                  "download": tr("WorldCereal: downloading extraction job {item}")}
+        return titles.get(action.kind, tr("WorldCereal: extraction job {item}")).format(item=action.item)
 
     def stopped_by(self, error: WorldCerealError) -> None:
         self.stopped.emit(str(error))
@@ -139,10 +142,14 @@ def _to_qgis_log(line: str) -> None:
 
 
 def run_state_text(state: RunState) -> str:
-    """The page's status line for a run in progress."""
-    text = tr("{0} of {1} jobs done, {2} running, {3} failed; {4:.1f} credits so far.").format(
-        state.done, state.total, state.active, state.failed, state.credits)
-    return f"{text} {state.waiting}".strip()
+    """The page's status line for a run in progress.
+
+    ``state.waiting`` is core's English sentence for the log; here it only says whether a job waits for a slot.
+    """
+    text = (tr("{0} of {1} jobs done, {2} running, {3} failed; {4:.1f} credits so far. A job is waiting for a free "
+               "slot on the backend and starts as soon as one is free.") if state.waiting else
+            tr("{0} of {1} jobs done, {2} running, {3} failed; {4:.1f} credits so far."))
+    return text.format(state.done, state.total, state.active, state.failed, state.credits)
 
 
 def resume_unfinished(store, extractor_for: Callable[[Path, JobRecord], ExtractionRunner],

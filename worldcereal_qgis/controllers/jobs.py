@@ -3,11 +3,16 @@
 A main-thread QTimer only decides *when* to poll (no network on the GUI thread); each poll, submit, cancel,
 download is a short CoreTask. Nothing sleeps inside a worker thread, so long jobs never occupy QGIS's
 small thread pool. After a restart, ``resume()`` picks up every job the store says is unfinished.
+
+One frame (issue #21): the GUI thread never does more than a few ms at once. Tasks that end together (20 jobs
+resumed at start-up finish about together) are handled one per event-loop turn, at most ``STARTS_PER_TURN``
+tasks start per turn, and titles come from memory rather than one job-store read each.
 """
 
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from typing import Callable
 
 from qgis.core import QgsProject
@@ -19,13 +24,35 @@ from ..core import udp
 from ..core.backends import BackendProfile
 from ..core.errors import CancelledError, ConcurrentLimitError, WorldCerealError
 from ..core.job_runner import JobRunner, PollPolicy, slot_wait_message
-from ..core.jobstore import ACTIVE_STATUSES, DownloadState, JobRecord, JobStatus
+from ..core.jobstore import ACTIVE_STATUSES, DownloadState, JobRecord, JobStatus, JobStore
 from ..core.request import MapRequest
 from .batch_steps import drop_tasks
+
+STARTS_PER_TURN = 5  # tasks started in one event-loop turn (creating and queueing one costs ~0.3 ms)
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("JobController", text)
+
+
+def find_to_resume(store: JobStore) -> list[JobRecord]:
+    """The dock's unfinished jobs after a restart, adopted (store writes: call it from a task when you can).
+
+    Records left transient by a process that died are settled first; jobs another live process drives
+    (a Processing run) are left out; so is a failed download, which waits for the user's Reload instead of
+    failing again at every start.
+    """
+    owners.settle_orphans(store)
+    return [_adopt(store, record) for record in JobController.mine(store.jobs_to_resume())
+            if record.download_state != DownloadState.FAILED]
+
+
+def _adopt(store: JobStore, record: JobRecord) -> JobRecord:
+    """Take over an orphan (its process died): from now on this dock drives it."""
+    mine = owners.owner_tag(owners.DOCK)
+    if record.extra.get(owners.OWNER_KEY) == mine:
+        return record
+    return store.update(record.local_id, extra={**record.extra, owners.OWNER_KEY: mine})
 
 
 class JobController(QObject):
@@ -45,9 +72,15 @@ class JobController(QObject):
         self._interval: dict[str, float] = {}
         self._next_start: dict[str, float] = {}     # created jobs waiting for a free slot (ConcurrentJobLimit)
         self._slot_waits: dict[str, int] = {}
+        self._titles: dict[str, str] = {}           # local id -> title, so starting a task reads no store
+        self._ended: OrderedDict[str, tuple] = OrderedDict()  # tasks ended, handled one per turn
+        self._due: OrderedDict[str, tuple] = OrderedDict()    # tasks to start, STARTS_PER_TURN per turn
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self._tick)
+        self._turn = QTimer(self)  # interval 0: fires once per event-loop turn while there is work left
+        self._turn.setInterval(0)
+        self._turn.timeout.connect(self._next_turn)
 
     # -- lifecycle ----------------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -56,21 +89,20 @@ class JobController(QObject):
     def shutdown(self) -> None:
         """Stop watching (remote jobs keep running; their state is in the store for the next session)."""
         self._timer.stop()
+        self._turn.stop()
+        self._ended.clear()
+        self._due.clear()
         drop_tasks(self._tasks)
 
-    def resume(self) -> list[str]:
+    def resume(self, found: list[JobRecord] | None = None) -> list[str]:
         """Jobs that were running or waiting for download when QGIS closed continue now.
 
-        Records left transient by a process that died are settled first; jobs another live process drives
-        (a Processing run) are listed but not driven; a failed download waits for the user's Reload instead
-        of failing again at every start.
+        ``found``: what ``find_to_resume`` returned in a task (start-up: no store write on the GUI thread);
+        without it the store is read and written here (a dock of its own, tests).
         """
-        owners.settle_orphans(self.store)
         resumed = []
-        for record in self._mine(self.store.jobs_to_resume()):
-            if record.download_state == DownloadState.FAILED:
-                continue
-            record = self._adopt(record)
+        for record in find_to_resume(self.store) if found is None else found:
+            self._titles[record.local_id] = record.title
             resumed.append(record.local_id)
             if record.needs_download:
                 self._download(record.local_id)
@@ -82,7 +114,7 @@ class JobController(QObject):
         return resumed
 
     def busy(self, local_id: str) -> bool:
-        return local_id in self._tasks
+        return local_id in self._tasks or local_id in self._ended or local_id in self._due
 
     # -- user actions -------------------------------------------------------------------------------------------
     def submit(self, request: MapRequest, profile: BackendProfile) -> str:
@@ -94,6 +126,7 @@ class JobController(QObject):
         if stored is not None:
             return stored
         record = self.runner.new_map_job(request, profile)
+        self._titles[record.local_id] = record.title
         self.jobChanged.emit(record.local_id)
         self._run(record.local_id, "Submitting", lambda task: self.runner.submit(record.local_id),
                   self._after_submit)
@@ -106,7 +139,7 @@ class JobController(QObject):
         found = owners.find_resumable(self.store, fingerprint, self.runner.output_root, below=True)
         if found is None or not found.remote_id or not owners.is_mine_to_drive(found, owners.DOCK):
             return None
-        self._adopt(found)
+        _adopt(self.store, found)
         if found.download_state == DownloadState.DONE:
             self.notify.emit("WorldCereal", tr("{0} was already made (job {1}); its result is loaded again instead "
                                                "of paying for it twice.").format(found.title, found.remote_id), INFO)
@@ -114,16 +147,14 @@ class JobController(QObject):
         else:
             self.notify.emit("WorldCereal", tr("{0} is already running as job {1}; following it instead of paying "
                                                "for it twice.").format(found.title, found.remote_id), INFO)
-            if found.needs_download and found.local_id not in self._tasks:
+            if found.needs_download and not self.busy(found.local_id):
                 self._download(found.local_id)
         self.start()
         return found.local_id
 
     def cancel(self, local_id: str) -> None:
         """Cancel the remote job (stops credit use) and any local step in flight."""
-        task = self._tasks.pop(local_id, None)
-        if task is not None:
-            task.cancel()
+        self._forget(local_id)
         self._run(local_id, "Cancelling", lambda t: self.runner.cancel_remote(local_id), self._after_simple)
 
     def retry(self, local_id: str) -> str:
@@ -144,9 +175,7 @@ class JobController(QObject):
         record = self.store.get(local_id)
         if record.remote_id:
             remove_job_layers(self.project, record.remote_id)
-        task = self._tasks.pop(local_id, None)
-        if task is not None:
-            task.cancel()
+        self._forget(local_id)
         self.store.remove(local_id)
         self.jobChanged.emit(local_id)
 
@@ -165,33 +194,47 @@ class JobController(QObject):
 
     # -- internals ----------------------------------------------------------------------------------------------
     @staticmethod
-    def _mine(records: list[JobRecord]) -> list[JobRecord]:
+    def mine(records: list[JobRecord]) -> list[JobRecord]:
         """Map jobs this dock drives: extraction runs have their own controller, and a job a live Processing
         run drives stays its own (never downloaded or loaded twice)."""
         return [r for r in records
                 if r.product in udp.PRODUCTS and not r.run_id and owners.is_mine_to_drive(r, owners.DOCK)]
 
-    def _adopt(self, record: JobRecord) -> JobRecord:
-        """Take over an orphan (its process died): from now on this dock drives it."""
-        mine = owners.owner_tag(owners.DOCK)
-        if record.extra.get(owners.OWNER_KEY) == mine:
-            return record
-        return self.store.update(record.local_id, extra={**record.extra, owners.OWNER_KEY: mine})
+    def _forget(self, local_id: str) -> None:
+        """Stop this job's local step: its task is cancelled, a result not yet handled is dropped."""
+        self._ended.pop(local_id, None)
+        self._due.pop(local_id, None)
+        task = self._tasks.pop(local_id, None)
+        if task is not None:
+            task.cancel()
 
     def _tick(self) -> None:
         now = time.monotonic()
         for local_id, due in list(self._next_start.items()):
-            if due <= now and local_id not in self._tasks:
+            if due <= now and not self.busy(local_id):
                 del self._next_start[local_id]
                 self._run(local_id, "Starting", lambda t, i=local_id: self.runner.submit(i), self._after_submit)
-        for record in self._mine(self.store.list(statuses=ACTIVE_STATUSES)):
-            if not record.remote_id or record.local_id in self._tasks or record.local_id in self._next_start:
+        for record in self.mine(self.store.list(statuses=ACTIVE_STATUSES)):
+            if not record.remote_id or self.busy(record.local_id) or record.local_id in self._next_start:
                 continue
             if record.status == JobStatus.CREATED:
                 continue
+            self._titles[record.local_id] = record.title
             if self._next_poll.setdefault(record.local_id, now) <= now:
                 self._run(record.local_id, "Checking", lambda t, i=record.local_id: self.runner.poll(i),
                           self._after_poll)
+
+    def _next_turn(self) -> None:
+        """One ended task handled, or a few tasks started, per event-loop turn: never many at once."""
+        if self._ended:
+            local_id, (result, error, after) = self._ended.popitem(last=False)
+            self._handle(local_id, result, error, after)
+        else:
+            for _ in range(min(STARTS_PER_TURN, len(self._due))):
+                local_id, (verb, work, after) = self._due.popitem(last=False)
+                self._start_now(local_id, verb, work, after)
+        if not self._ended and not self._due:
+            self._turn.stop()
 
     def _schedule_poll(self, record: JobRecord) -> None:
         policy = PollPolicy.for_profile(self.profile_for(record.backend))
@@ -200,8 +243,12 @@ class JobController(QObject):
         self._next_poll[record.local_id] = time.monotonic() + interval
 
     def _run(self, local_id: str, verb: str, work, after) -> None:
-        title = self._title(local_id)
-        task = CoreTask(f"WorldCereal: {verb.lower()} {title}", work,
+        """Start a task for this job on a coming turn (the next one unless many are due together)."""
+        self._due[local_id] = (verb, work, after)
+        self._turn.start()
+
+    def _start_now(self, local_id: str, verb: str, work, after) -> None:
+        task = CoreTask(f"WorldCereal: {verb.lower()} {self._title(local_id)}", work,
                         lambda result, error: self._finished(local_id, result, error, after))
         self._start_task(local_id, task)
 
@@ -210,7 +257,12 @@ class JobController(QObject):
         start_task(task)
 
     def _finished(self, local_id: str, result, error, after) -> None:
+        """A task ended (many may end in one turn): its result is handled on a turn of its own."""
         self._tasks.pop(local_id, None)
+        self._ended[local_id] = (result, error, after)
+        self._turn.start()
+
+    def _handle(self, local_id: str, result, error, after) -> None:
         if isinstance(error, ConcurrentLimitError):
             self._wait_for_slot(local_id, error)
             self.jobChanged.emit(local_id)
@@ -298,7 +350,9 @@ class JobController(QObject):
         self.jobLoaded.emit(record.local_id)
 
     def _title(self, local_id: str) -> str:
+        if local_id in self._titles:
+            return self._titles[local_id]
         try:
-            return self.store.get(local_id).title
+            return self._titles.setdefault(local_id, self.store.get(local_id).title)
         except (KeyError, WorldCerealError):
             return local_id

@@ -15,6 +15,7 @@ from ..core.area_estimation.assess import UNUSABLE_LABELS
 from ..core.errors import InputError
 
 INTERPRETER = "interpreter"
+REFERENCE_PREFIX = "reference:"  # label_source of a label taken from a reference layer: "reference:<layer name>"
 UNSURE, SKIP = "unsure", "skip"
 
 
@@ -91,7 +92,7 @@ class LabellingSession(QObject):
     def fill_from_reference(self, polygons: QgsVectorLayer, class_field: str) -> int:
         """Label points that fall in a reference field with that field's class; returns how many."""
         transform = QgsCoordinateTransform(self.layer.crs(), polygons.crs(), QgsProject.instance())
-        source = tr("reference data: {layer}").format(layer=polygons.name())
+        source = REFERENCE_PREFIX + polygons.name()  # data, the same in every language; the panel says it in words
         filled = 0
         for i, fid in enumerate(self.ids):
             if self.label_of(i):

@@ -2,8 +2,9 @@
 
 A job still running when QGIS closed must go on (poll, download, load its layers) after a restart even if the
 user never opens the WorldCereal panel, and the user must be told so. Start-up must not wait for it: the job
-store and the run list are read, and the controller modules imported, in a task; only creating the QObjects
-and pushing one message happen on the GUI thread. The dock, when opened, shows these same controllers.
+store and the run list are read (and the unfinished jobs adopted: store writes), and the controller modules
+imported, in a task; only creating the QObjects and pushing one message happen on the GUI thread. The dock,
+when opened, shows these same controllers.
 """
 
 from __future__ import annotations
@@ -53,33 +54,62 @@ def unlock_auth_db(explain: Callable[[], None]) -> bool:
     return manager.setMasterPassword(True)
 
 
-def _count_unfinished(_task) -> tuple[int, int, set[str]]:
-    """Worker thread: what the last session left running (imports the controllers here, off the GUI thread)."""
+def _find_unfinished(_task) -> tuple[list, int]:
+    """Worker thread: the jobs the last session left running, adopted, and its tiled runs (imports the
+    controllers here, off the GUI thread)."""
     from ..adapters import connections
-    from ..core import udp
-    from . import jobs, tiled_runs  # noqa: F401 (imported here so the GUI thread finds them loaded)
+    from . import tiled_runs
+    from .jobs import find_to_resume
 
-    records = [r for r in connections.job_store().jobs_to_resume() if r.product in udp.PRODUCTS]
-    return len(records), len(tiled_runs.active_folders()), {r.backend for r in records}
+    return find_to_resume(connections.job_store()), len(tiled_runs.active_folders())
 
 
 class Notifier:
     """Pushes the controllers' messages to the message bar; a newer message replaces an older, non-critical one.
 
     Without this, "…finished; downloading the map." came back once "…loaded as styled layers." timed out.
+    A message widget costs the GUI thread ~4 ms (create, push, pop the stale one), so messages wait
+    ``GATHER_MS`` and only the newest non-critical one of a burst is shown (20 jobs ending together said 40
+    sentences in a few turns, each replacing the last); critical ones all stay, one per turn.
     """
+
+    GATHER_MS = 200
 
     def __init__(self, bar) -> None:
         self.bar = bar
         self._items: list = []
+        self._waiting: list[tuple[str, str, int]] = []
+        self._timer = QTimer(singleShot=True, interval=self.GATHER_MS)
+        self._timer.timeout.connect(self._show_next)
 
     def push(self, title: str, message: str, level: int) -> None:
+        """Show the message soon (within ``GATHER_MS``)."""
+        if level != int(Qgis.MessageLevel.Critical):
+            self._waiting = [m for m in self._waiting if m[2] == int(Qgis.MessageLevel.Critical)]
+        self._waiting.append((title, message, level))
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def push_now(self, title: str, message: str, level: int) -> None:
+        """Show the message before returning (e.g. a sentence that must be read before a modal prompt)."""
         self._pop_stale()
         critical = level == int(Qgis.MessageLevel.Critical)
         item = self.bar.createMessage(title, message)
         self.bar.pushWidget(item, Qgis.MessageLevel(level), 0 if critical else MESSAGE_SECONDS)
         if not critical:
             self._items.append(item)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._waiting.clear()
+
+    def _show_next(self) -> None:
+        if self._waiting:
+            self.push_now(*self._waiting.pop(0))
+        if self._waiting:
+            self._timer.start(0)  # the next one on the next turn
+        else:
+            self._timer.setInterval(self.GATHER_MS)
 
     def _pop_stale(self) -> None:
         for item in self._items:
@@ -111,11 +141,14 @@ class Session(QObject):
     def _look_up(self) -> None:
         if self.jobs is not None:  # the panel opened first and resumed everything
             return
-        self._task = CoreTask(tr("WorldCereal: looking for unfinished jobs"), _count_unfinished, self._counted)
+        self._task = CoreTask(tr("WorldCereal: looking for unfinished jobs"), _find_unfinished, self._found)
         start_task(self._task)
 
-    def ensure(self) -> None:
-        """The controllers exist (the panel may open before the start-up look-up answered)."""
+    def ensure(self, found: list | None = None) -> None:
+        """The controllers exist (the panel may open before the start-up look-up answered).
+
+        ``found``: the jobs the look-up task found and adopted; without it the controller reads the store.
+        """
         if self.jobs is not None:
             return
         from ..adapters import connections
@@ -126,23 +159,23 @@ class Session(QObject):
         self.runs = TiledRuns(connections.client, parent=self)
         self.jobs.notify.connect(self.notifier.push)
         self.runs.notify.connect(self.notifier.push)
-        self.jobs.resume()
+        self.jobs.resume(found)
         self.runs.resume()
 
-    def _counted(self, counts: tuple[int, int, set[str]] | None, error: WorldCerealError | None) -> None:
+    def _found(self, unfinished: tuple[list, int] | None, error: WorldCerealError | None) -> None:
         self._task = None
         if self.jobs is not None:  # the panel opened meanwhile: everything already resumed
             return
         if error is not None:
             self.notifier.push("WorldCereal", str(error), int(Qgis.MessageLevel.Warning))
             return
-        jobs, runs, backends = counts
-        if not jobs and not runs:
+        records, runs = unfinished
+        if not records and not runs:
             return
-        self._unlock_for(backends)
-        self.ensure()
-        self._say_still_running(jobs, runs)
-        self.resumed.emit(jobs, runs)
+        self._unlock_for({r.backend for r in records})
+        self.ensure(records)
+        self._say_still_running(len(records), runs)
+        self.resumed.emit(len(records), runs)
 
     def _unlock_for(self, backends: set[str]) -> None:
         """The first status check needs the stored login: unlock now, on the GUI thread, after one sentence.
@@ -152,8 +185,8 @@ class Session(QObject):
         from ..adapters import auth_store, connections
 
         if any(not connections.profile(name).simulated and auth_store.is_logged_in(name) for name in backends):
-            unlock_auth_db(lambda: self.notifier.push("WorldCereal", master_password_sentence(),
-                                                      int(Qgis.MessageLevel.Info)))
+            unlock_auth_db(lambda: self.notifier.push_now("WorldCereal", master_password_sentence(),
+                                                          int(Qgis.MessageLevel.Info)))
 
     def _say_still_running(self, jobs: int, runs: int) -> None:
         item, _button = message_bar.with_button(self.iface.messageBar(), still_running_text(jobs, runs),
@@ -169,6 +202,7 @@ class Session(QObject):
     def shutdown(self) -> None:
         """Stop watching; remote jobs go on and the next session resumes them."""
         self._start_timer.stop()
+        self.notifier.stop()
         if self._task is not None:
             self._task.detach()
             self._task.cancel()

@@ -21,7 +21,7 @@ boxes together, so "covers" means both sides are covered (docs/worldcereal-facts
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -41,11 +41,15 @@ _CACHE: dict[tuple, OrbitChoice] = {}
 
 @dataclass(frozen=True)
 class OrbitChoice:
-    """The orbit to send as ``orbit_state`` and one user-facing sentence saying why."""
+    """The orbit to send as ``orbit_state`` and one English sentence saying why (logs, job records); ``code`` and
+    ``values`` say the same for front ends that word it in the user's language: ``no_cover``, ``only_cover``,
+    ``no_long_gap`` (gap, days, other_days), ``larger_footprint`` (cover, other_cover), ``not_checked`` (error)."""
 
     orbit_state: str
     reason: str
     fallback: bool
+    code: str = field(default="", compare=False)
+    values: dict = field(default_factory=dict, compare=False)
 
 
 # --------------------------------------------------------------------------- catalogue
@@ -184,21 +188,25 @@ def choose_orbit(
     covers = {o: s["covers"] for o, s in stats.items()}
     if not any(covers.values()):
         return OrbitChoice(FALLBACK_ORBIT, "No Sentinel-1 VV+VH acquisitions of either orbit fully cover the area "
-                           f"in this period, so {FALLBACK_ORBIT} is used as in the WorldCereal library.", True)
+                           f"in this period, so {FALLBACK_ORBIT} is used as in the WorldCereal library.", True,
+                           "no_cover")
     if covers["ASCENDING"] != covers["DESCENDING"]:
         orbit = "ASCENDING" if covers["ASCENDING"] else "DESCENDING"
-        return OrbitChoice(orbit, f"{orbit} is the only orbit whose acquisitions fully cover the area.", False)
+        return OrbitChoice(orbit, f"{orbit} is the only orbit whose acquisitions fully cover the area.", False,
+                           "only_cover")
     too_long = {o: s["gap"] > max_gap_days for o, s in stats.items()}
     if too_long["ASCENDING"] != too_long["DESCENDING"]:
         orbit, other = ("DESCENDING", "ASCENDING") if too_long["ASCENDING"] else ("ASCENDING", "DESCENDING")
         return OrbitChoice(orbit, f"Both orbits cover the area, but only {orbit} has no gap longer than "
                            f"{max_gap_days} days between acquisitions ({stats[orbit]['gap']} days vs "
-                           f"{stats[other]['gap']} days).", False)
+                           f"{stats[other]['gap']} days).", False, "no_long_gap",
+                           {"gap": max_gap_days, "days": stats[orbit]["gap"], "other_days": stats[other]["gap"]})
     orbit = "ASCENDING" if stats["ASCENDING"]["area"] > stats["DESCENDING"]["area"] else "DESCENDING"
     other = "DESCENDING" if orbit == "ASCENDING" else "ASCENDING"
     cover = {o: stats[o]["area"] / aoi.area for o in ORBIT_STATES}
     return OrbitChoice(orbit, f"Both orbits cover the area; {orbit} has the larger total footprint over it "
-                       f"({cover[orbit]:.1f}x vs {cover[other]:.1f}x the area).", False)
+                       f"({cover[orbit]:.1f}x vs {cover[other]:.1f}x the area).", False, "larger_footprint",
+                       {"cover": cover[orbit], "other_cover": cover[other]})
 
 
 def _orbit_stats(aoi: Any, products: list[dict], period: tuple[date, date]) -> dict:
@@ -252,7 +260,7 @@ def select_orbit(
         _log.warning("Orbit selection fell back: %s (%s)", str(exc), exc.details)
         reason = (f"{str(exc).rstrip('.')}, so the Sentinel-1 orbit could not be checked and {FALLBACK_ORBIT} "
                   "(the WorldCereal library's default) is used.")
-        return OrbitChoice(FALLBACK_ORBIT, reason, True)
+        return OrbitChoice(FALLBACK_ORBIT, reason, True, "not_checked", {"error": str(exc).rstrip(".")})
     choice = choose_orbit(bbox, products, period=(start, end))
     store[key] = choice
     return choice

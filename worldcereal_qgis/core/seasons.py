@@ -52,13 +52,29 @@ _DEKADS = 108
 
 @dataclass(frozen=True)
 class SeasonSuggestion:
-    """One suggested season window; ``warning`` is a user-facing sentence or None."""
+    """One suggested season window; ``warning`` is the English sentence (tables, logs, scripts) or None, and
+    ``notes`` the same as codes with their values, for front ends that say them in the user's language."""
 
     season_id: str
     start: date
     end: date
     processing_period: tuple[date, date]
     warning: str | None = None
+    notes: tuple[tuple[str, dict], ...] = ()
+
+
+def note_text(code: str, values: dict) -> str:
+    """A season note in English: ``nearest_cell`` (lat, lon, distance), ``calendars_differ`` (spread, season),
+    ``window_too_long`` (season, months)."""
+    texts = {
+        "nearest_cell": "The crop calendar has no data for this area; the nearest cell ({lat:.2f}, {lon:.2f}), "
+                        "{distance:.1f}° away, was used.",
+        "calendars_differ": "Crop calendars inside the area differ by up to {spread} dekads, so the median {season} "
+                            "window may not fit all of it; consider a smaller area.",
+        "window_too_long": "The calendar's {season} window is {months} months long, more than the 12 months a job "
+                           "can process.",
+    }
+    return texts[code].format(**values)
 
 
 # --------------------------------------------------------------------------- dekads -> dates
@@ -158,28 +174,40 @@ class CropCalendar:
         found = self._window(bbox, year, season_id)
         if found is None:
             return None
-        start, end, warnings = found
+        start, end, notes = found
         if season_id == "tc-s2":
             first = self._window(bbox, year, "tc-s1")
             if first is not None and first[:2] == (start, end):
                 return None
         if months_between(start, end) > 12:
-            warnings.append(f"The calendar's {season_id} window is {months_between(start, end)} months long, "
-                            "more than the 12 months a job can process.")
-        return SeasonSuggestion(season_id, start, end, period_ending_with(end, 12), " ".join(warnings) or None)
+            notes.append(("window_too_long", {"season": season_id, "months": months_between(start, end)}))
+        warning = " ".join(note_text(code, values) for code, values in notes) or None
+        return SeasonSuggestion(season_id, start, end, period_ending_with(end, 12), warning, tuple(notes))
 
-    def why_no_second_season(self, bbox: tuple[float, float, float, float], year: int) -> str | None:
-        """Why ``suggest`` gives no tc-s2 here (one sentence), or None when it gives one."""
+    def second_season_gap(self, bbox: tuple[float, float, float, float],
+                          year: int) -> tuple[str, tuple[date, date] | None] | None:
+        """Why ``suggest`` gives no tc-s2 here, as a code the front ends word in the user's language:
+        ``("no_valid_season", None)`` or ``("same_as_first", tc-s2's window)``; None when it gives one."""
         bbox = _check_bbox(bbox)
         second = self._window(bbox, year, "tc-s2")
         if second is None:
-            return ("tc-s2 is not offered: the crop calendar has no valid second season here (no dates, or an end "
-                    "before the start).")
+            return "no_valid_season", None
         first = self._window(bbox, year, "tc-s1")
         if first is not None and first[:2] == second[:2]:
-            return (f"tc-s2 is not offered: its median window ({second[0]:%b %Y} – {second[1]:%b %Y}) equals "
-                    "tc-s1's, which is how the crop calendar marks an area with one growing season.")
+            return "same_as_first", (second[0], second[1])
         return None
+
+    def why_no_second_season(self, bbox: tuple[float, float, float, float], year: int) -> str | None:
+        """``second_season_gap`` as one English sentence (logs, scripts), or None when tc-s2 is offered."""
+        gap = self.second_season_gap(bbox, year)
+        if gap is None:
+            return None
+        if gap[1] is None:
+            return ("tc-s2 is not offered: the crop calendar has no valid second season here (no dates, or an end "
+                    "before the start).")
+        start, end = gap[1]
+        return (f"tc-s2 is not offered: its median window ({start:%b %Y} – {end:%b %Y}) equals "
+                "tc-s1's, which is how the crop calendar marks an area with one growing season.")
 
     def suggest_all(self, bbox: tuple[float, float, float, float], year: int) -> list[SeasonSuggestion]:
         """``tc-s1``, ``tc-s2`` (when the calendar has a distinct second season) and ``tc-annual``."""
@@ -190,20 +218,19 @@ class CropCalendar:
 
     def _window(
         self, bbox: tuple[float, float, float, float], year: int, season_id: str
-    ) -> tuple[date, date, list[str]] | None:
-        """(start, end, warnings) from the median dekads, or None for an impossible season."""
+    ) -> tuple[date, date, list[tuple[str, dict]]] | None:
+        """(start, end, notes) from the median dekads, or None for an impossible season."""
         sos_all, eos_all = self._dekads[season_id]
         rows = self._rows_in_bbox(bbox)
         sos, eos = sos_all[rows], eos_all[rows]
         keep = _valid(sos, eos)
-        warnings: list[str] = []
+        warnings: list[tuple[str, dict]] = []
         if keep.any():
             sos, eos = sos[keep], eos[keep]
             sos_dekad, eos_dekad = int(np.rint(np.median(sos))), int(np.rint(np.median(eos)))
             spread = max(int(sos.max() - sos.min()), int(eos.max() - eos.min()))
             if spread > MAX_DEKAD_SPREAD:
-                warnings.append(f"Crop calendars inside the area differ by up to {spread} dekads, so the median "
-                                f"{season_id} window may not fit all of it; consider a smaller area.")
+                warnings.append(("calendars_differ", {"spread": spread, "season": season_id}))
         else:
             row, note = self._fallback_row(bbox)
             sos_dekad, eos_dekad = int(sos_all[row]), int(eos_all[row])
@@ -237,7 +264,7 @@ class CropCalendar:
                 parts.append(block[(lat >= south) & (lat <= north) & (lon >= lo) & (lon <= hi)])
         return np.concatenate(parts) if parts else np.empty(0, dtype=np.int32)
 
-    def _fallback_row(self, bbox: tuple[float, float, float, float]) -> tuple[int, str | None]:
+    def _fallback_row(self, bbox: tuple[float, float, float, float]) -> tuple[int, tuple[str, dict] | None]:
         """The AOI centre's own cell, else the nearest cell within 5° (with a note), else InputError."""
         lat, lon = _centroid(bbox)
         lat_c, lon_c = _snap(lat, _LAT_RANGE), _snap(lon, _LON_RANGE)
@@ -252,9 +279,7 @@ class CropCalendar:
             raise InputError(
                 f"The crop calendar has no data within {MAX_FALLBACK_DEGREES:g}° of this area "
                 f"(nearest cell {dist:.1f}° away); enter the season dates by hand.", field="season")
-        note = (f"The crop calendar has no data for this area; the nearest cell "
-                f"({self._lat[best]:.2f}, {self._lon[best]:.2f}), {dist:.1f}° away, was used.")
-        return best, note
+        return best, ("nearest_cell", {"lat": float(self._lat[best]), "lon": float(self._lon[best]), "distance": dist})
 
 
 _LOADED: dict[tuple[str, int], CropCalendar] = {}

@@ -54,7 +54,7 @@ from .class_picker_layer import (  # noqa: F401 — re-exported: tests and calle
     class_expression,
     style_layer,
 )
-from .class_tree import COL_AS, COL_COUNT, COL_NAME, KEY_ROLE, TreeMixin  # noqa: F401
+from .class_tree import COL_AS, COL_COUNT, COL_NAME, KEY_ROLE, TreeMixin, tr  # noqa: F401
 
 WARN_STYLE = "color: #8a5a00;"
 PROBLEM_STYLE = "color: #b00020; font-weight: bold;"
@@ -70,7 +70,7 @@ class ClassPickerDialog(TreeMixin, LayerMixin, QDialog):
                  season: Optional[ch.Season] = None, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self.iface = iface
-        self.setWindowTitle("Choose the classes of a custom crop-type model")
+        self.setWindowTitle(tr("Choose the classes of a custom crop-type model"))
         self.resize(720, 780)
         self.raw: Optional[ch.RawSamples] = None
         self.samples: Optional[ch.SampleSet] = None
@@ -105,22 +105,22 @@ class ClassPickerDialog(TreeMixin, LayerMixin, QDialog):
     def _build_ui(self) -> None:
         self.files = QgsFileWidget(self)
         self.files.setStorageMode(QgsFileWidget.StorageMode.GetMultipleFiles)
-        self.files.setFilter("Extractions (*.parquet *.geoparquet);;All files (*)")
-        self.files.setDialogTitle("Your extractions (WorldCereal long format)")
+        self.files.setFilter(tr("Extractions (*.parquet *.geoparquet);;All files (*)"))
+        self.files.setDialogTitle(tr("Your extractions (WorldCereal long format)"))
         self.start, self.end = self._month_edit(), self._month_edit()
         season = QHBoxLayout()
-        for widget in (self.start, QLabel("to"), self.end):
+        for widget in (self.start, QLabel(tr("to")), self.end):
             season.addWidget(widget)
         season.addStretch(1)
         self.mappings_file = QgsFileWidget(self)
-        self.mappings_file.setFilter("Class mappings (*.json)")
+        self.mappings_file.setFilter(tr("Class mappings (*.json)"))
         self.mapping_combo = QComboBox(self)
-        self.mapping_combo.setToolTip("Which mapping of the file names the EWOC codes (e.g. CROPTYPE24)")
+        self.mapping_combo.setToolTip(tr("Which mapping of the file names the EWOC codes (e.g. CROPTYPE24)"))
         form = QFormLayout()
-        form.addRow("Extractions", self.files)
-        form.addRow("Season", season)
-        form.addRow("Class mappings", self.mappings_file)
-        form.addRow("Mapping", self.mapping_combo)
+        form.addRow(tr("Extractions"), self.files)
+        form.addRow(tr("Season"), season)
+        form.addRow(tr("Class mappings"), self.mappings_file)
+        form.addRow(tr("Mapping"), self.mapping_combo)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.tree = self._make_tree()
@@ -130,7 +130,7 @@ class ClassPickerDialog(TreeMixin, LayerMixin, QDialog):
             label.setStyleSheet(style)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Train with these classes…")
+        self.ok_button.setText(tr("Train with these classes…"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         for widget in (self.status, self.tree, self.summary, self.warnings, self.problem, self.buttons):
@@ -140,13 +140,13 @@ class ClassPickerDialog(TreeMixin, LayerMixin, QDialog):
     def _month_edit(self) -> QDateEdit:
         edit = QDateEdit(self)
         edit.setDisplayFormat("MMM yyyy")
-        edit.setToolTip("Samples whose label date (valid_time) falls in these months, in any year, are used")
+        edit.setToolTip(tr("Samples whose label date (valid_time) falls in these months, in any year, are used"))
         return edit
 
     def _make_tree(self) -> QTreeWidget:
         tree = QTreeWidget(self)
         tree.setColumnCount(3)
-        tree.setHeaderLabels(["Class (EWOC hierarchy)", "Samples", "Trains as"])
+        tree.setHeaderLabels([tr("Class (EWOC hierarchy)"), tr("Samples"), tr("Trains as")])
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
@@ -155,8 +155,8 @@ class ClassPickerDialog(TreeMixin, LayerMixin, QDialog):
         header.resizeSection(COL_AS, 190)
         tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # only "Trains as" opens an editor
         tree.itemDoubleClicked.connect(self._edit_name)
-        tree.setToolTip("Tick a class to train it; ticking a parent merges its children into it. Double-click "
-                        "'Trains as' of a ticked class to rename it. Everything unticked trains as 'other'.")
+        tree.setToolTip(tr("Tick a class to train it; ticking a parent merges its children into it. Double-click "
+                           "'Trains as' of a ticked class to rename it. Everything unticked trains as 'other'."))
         return tree
 
     def _connect(self) -> None:
@@ -205,7 +205,7 @@ class ClassPickerDialog(TreeMixin, LayerMixin, QDialog):
             try:
                 self.tables = json.loads(Path(path).read_text(encoding="utf-8"))
             except (OSError, ValueError):
-                self.status.setText(f"The class mappings file {Path(path).name} cannot be read.")
+                self.status.setText(tr("The class mappings file {name} cannot be read.").format(name=Path(path).name))
         names = sorted(k for k, v in self.tables.items() if isinstance(v, dict))
         wanted = name or self.mapping_combo.currentText() or "CROPTYPE24"
         self.mapping_combo.blockSignals(True)
@@ -259,8 +259,8 @@ class ClassPickerDialog(TreeMixin, LayerMixin, QDialog):
             return counted, build_layer(counted, main)
 
         self.loading = True
-        self.status.setText("Reading the samples…" if raw is None else "Counting the samples in the season…")
-        self._task = CoreTask("Count training samples per class", work,
+        self.status.setText(tr("Reading the samples…") if raw is None else tr("Counting the samples in the season…"))
+        self._task = CoreTask(tr("Count training samples per class"), work,
                               lambda result, error: self._loaded(generation, result, error))
         start_task(self._task)
 
@@ -271,7 +271,7 @@ class ClassPickerDialog(TreeMixin, LayerMixin, QDialog):
         self.loading = False
         if error is not None or result is None:
             self.raw = self.samples = None
-            self.status.setText(str(error) if error else "Choose your extractions (Parquet, long format).")
+            self.status.setText(str(error) if error else tr("Choose your extractions (Parquet, long format)."))
             self._replace_layer(None)
         else:
             self.samples, layer = result
@@ -297,10 +297,15 @@ class ClassPickerDialog(TreeMixin, LayerMixin, QDialog):
         s = self.samples
         assert s is not None
         kept = int(s.kept.sum())
-        text = f"{len(s.raw)} samples in {len(s.raw.files)} file(s); {kept} in the season with all 12 months"
-        gone = [f"{n} {why}" for n, why in ((s.outside, "outside the season"),
-                                             (s.incomplete, "without all 12 months")) if n]
-        text += f" ({', '.join(gone)} left out)." if gone else "."
+        texts = {(False, False): tr("{total} samples in {files} file(s); {kept} in the season with all 12 months."),
+                 (True, False): tr("{total} samples in {files} file(s); {kept} in the season with all 12 months "
+                                   "({outside} outside the season left out)."),
+                 (False, True): tr("{total} samples in {files} file(s); {kept} in the season with all 12 months "
+                                   "({incomplete} without all 12 months left out)."),
+                 (True, True): tr("{total} samples in {files} file(s); {kept} in the season with all 12 months "
+                                  "({outside} outside the season, {incomplete} without all 12 months left out).")}
+        text = texts[(bool(s.outside), bool(s.incomplete))].format(
+            total=len(s.raw), files=len(s.raw.files), kept=kept, outside=s.outside, incomplete=s.incomplete)
         return "\n".join([*s.raw.reports, text, *(f.sentence for f in s.filtered)])
 
     def _show_choice(self) -> None:
@@ -308,7 +313,8 @@ class ClassPickerDialog(TreeMixin, LayerMixin, QDialog):
         assert choice is not None
         if choice.counts:
             listed = " · ".join(f"{n} {choice.counts[n]}" for n in choice.model_classes())
-            self.summary.setText(f"Model classes (output values in this order): {listed}.{self._left_out_text()}")
+            self.summary.setText(" ".join(filter(None, [tr("Model classes (output values in this order): {classes}.")
+                                                        .format(classes=listed), self._left_out_text()])))
         else:
             self.summary.setText("")
         self.warnings.setText("\n".join(f"⚠ {w}" for w in choice.warnings))
@@ -317,19 +323,19 @@ class ClassPickerDialog(TreeMixin, LayerMixin, QDialog):
         self.problem.setText(problem or "")
         self.problem.setVisible(bool(problem))
         self.ok_button.setEnabled(problem is None)
-        self.ok_button.setToolTip(problem or "Open the training algorithm with these classes")
+        self.ok_button.setToolTip(problem or tr("Open the training algorithm with these classes"))
 
     def _problem(self) -> Optional[str]:
         if self.loading:
-            return "Counting the samples…"
+            return tr("Counting the samples…")
         if self.samples is None:
-            return "Choose your extractions first."
+            return tr("Choose your extractions first.")
         if not self.samples.kept.any() and self.samples.filtered:
-            return f"No sample is left for training: {self.samples.filtered[0].sentence}"
+            return tr("No sample is left for training: {reason}").format(reason=self.samples.filtered[0].sentence)
         if not self.samples.kept.any():
-            return "No sample is in this season with all 12 months: pick the months the labels were observed in."
+            return tr("No sample is in this season with all 12 months: pick the months the labels were observed in.")
         if not self.mapping:
-            return "Choose a class mappings file and a mapping."
+            return tr("Choose a class mappings file and a mapping.")
         return self.choice.problem if self.choice else None
 
     def _left_out(self) -> dict[str, int]:
@@ -344,8 +350,8 @@ class ClassPickerDialog(TreeMixin, LayerMixin, QDialog):
         no_class = self._left_out().get(NO_CLASS, 0)
         if not no_class:
             return ""
-        return (f" {no_class} in-season samples have no class in {self.mapping_combo.currentText()} "
-                f"and are left out.")
+        return tr("{n} in-season samples have no class in {mapping} and are left out.").format(
+            n=no_class, mapping=self.mapping_combo.currentText())
 
     def _code_classes(self) -> dict[int, str]:
         assert self.choice is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from qgis.PyQt.QtWidgets import QTreeWidgetItem
 
@@ -18,6 +18,11 @@ from ..core import class_hierarchy as ch
 COL_NAME, COL_COUNT, COL_AS = 0, 1, 2
 KEY_ROLE = Qt.ItemDataRole.UserRole
 GREY = QColor(120, 120, 120)
+
+
+def tr(text: str) -> str:
+    """The class picker's words (this module and gui/class_picker.py)."""
+    return QCoreApplication.translate("ClassPicker", text)
 
 
 class TreeMixin:
@@ -50,15 +55,15 @@ class TreeMixin:
             font = QFont(item.font(COL_NAME))
             font.setBold(True)
             item.setFont(COL_NAME, font)
-            item.setToolTip(COL_NAME, f"EWOC group {node.name}: tick it to train all its classes as one class")
+            item.setToolTip(COL_NAME, tr("EWOC group {name}: tick it to train all its classes as one class").format(
+                name=node.name))
         elif node.kind == "code":
             item.setText(COL_NAME, f"EWOC {node.name}")
             item.setForeground(COL_NAME, QBrush(GREY))
-            item.setToolTip(COL_NAME, f"Samples with EWOC code {node.codes[0]}")
+            item.setToolTip(COL_NAME, tr("Samples with EWOC code {code}").format(code=node.codes[0]))
         else:
-            item.setToolTip(COL_NAME, "Class of the mapping; EWOC codes: "
-                            + ", ".join(ch.format_code(c) for c in node.codes[:12])
-                            + (" …" if len(node.codes) > 12 else ""))
+            codes = ", ".join(ch.format_code(c) for c in node.codes[:12]) + (" …" if len(node.codes) > 12 else "")
+            item.setToolTip(COL_NAME, tr("Class of the mapping; EWOC codes: {codes}").format(codes=codes))
         self._items[node.key] = item
         for child in node.children:
             item.addChild(self._item(child))
@@ -136,7 +141,7 @@ class TreeMixin:
         font.setBold(node.key in roots)  # the model's classes stand out
         item.setFont(COL_AS, font)
         if node.key in roots:
-            item.setToolTip(COL_AS, "Double-click to rename this class")
+            item.setToolTip(COL_AS, tr("Double-click to rename this class"))
 
     def _target(self, node: Optional[ch.Node], roots: set[str]) -> str:
         """The class the samples of ``node`` train as."""

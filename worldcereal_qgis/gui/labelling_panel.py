@@ -25,7 +25,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..adapters.compat import layer_filters
-from ..controllers.labelling import SKIP, UNSURE, LabellingSession
+from ..controllers.labelling import INTERPRETER, REFERENCE_PREFIX, SKIP, UNSURE, LabellingSession
 
 
 def tr(text: str) -> str:
@@ -159,8 +159,8 @@ class LabellingPanel(QDockWidget):
         text = tr("Point {n} of {total} (stratum {stratum}, mapped as {mapped}). Label: {label}.").format(
             n=index + 1, total=total, stratum=_text(feature, "stratum"), mapped=_text(feature, "map_class"),
             label=label)
-        if source and source != "interpreter":
-            text += " " + tr("This label comes from {source}, not from your interpretation.").format(source=source)
+        if source and source != INTERPRETER:
+            text += " " + source_sentence(source)
         self.info.setText(text)
 
     def fill_from_reference(self) -> None:
@@ -177,6 +177,14 @@ class LabellingPanel(QDockWidget):
         if self.marker is not None:
             self.iface.mapCanvas().scene().removeItem(self.marker)
             self.marker = None
+
+
+def source_sentence(source: str) -> str:
+    """A label_source value (data, never translated) said as a sentence in the user's language."""
+    if source.startswith(REFERENCE_PREFIX):
+        return tr("This label comes from the reference layer '{layer}', not from your interpretation.").format(
+            layer=source[len(REFERENCE_PREFIX):])
+    return tr("This label comes from {source}, not from your interpretation.").format(source=source)
 
 
 def _text(feature, name: str) -> str:

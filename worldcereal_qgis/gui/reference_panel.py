@@ -89,8 +89,20 @@ class ReferencePanel(QWidget):
         row = self.inputLayout.rowCount()
         self.inputLayout.addWidget(QLabel(tr("…or file"), self), row, 0)
         self.inputLayout.addWidget(self.fileWidget, row, 1, 1, 2)
-        self.fileWidget.fileChanged.connect(lambda path: path and self.layerCombo.setLayer(None))
-        self.layerCombo.layerChanged.connect(lambda layer: layer is not None and self.fileWidget.setFilePath(""))
+        # Bound methods, not lambdas: PyQt drops a bound method's connection when the panel goes, while a lambda
+        # stayed connected to the layer combo and ran on a deleted panel when a layer was removed (a crash).
+        self.fileWidget.fileChanged.connect(self._file_chosen)
+        self.layerCombo.layerChanged.connect(self._layer_chosen)
+
+    def _file_chosen(self, path: str) -> None:
+        """A file replaces the layer choice."""
+        if path:
+            self.layerCombo.setLayer(None)
+
+    def _layer_chosen(self, layer) -> None:
+        """A layer replaces the file choice."""
+        if layer is not None:
+            self.fileWidget.setFilePath("")
 
     def _selection_changed(self, index: int) -> None:
         self.capSpin.setEnabled(SELECTION_MODES[index] == "h3_cap")
@@ -169,7 +181,7 @@ class ReferencePanel(QWidget):
             jobs_per_tile[job.tile] = jobs_per_tile.get(job.tile, 0) + 1
         rows = [(tile, count, jobs_per_tile[tile]) for tile, count in sorted(plan.points_per_tile().items())]
         self._set_table(self.planTable, ["tile", "samples", "jobs"], rows)
-        self.planLabel.setText(" ".join([plan.summary(), *plan.warnings]))
+        self.planLabel.setText(" ".join([reference_source.plan_summary(plan), *plan.warnings]))
         self.runButton.setEnabled(True)
         self._show_plan_layer()
 

@@ -32,20 +32,20 @@ from ..core.errors import InputError
 
 TRAIN_ALGORITHM = "worldcereal:train_croptype_model"
 PLOT_SIZE = (700, 520)
-COLUMNS = ("Class", "Value", "Precision", "Recall", "F1", "Test samples")
 
 
 def read_metrics(path: Path) -> dict:
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise InputError(f"The metrics file {path} cannot be read.") from exc
+        raise InputError(tr("The metrics file {path} cannot be read.").format(path=path)) from exc
 
 
 def summary_text(metrics: dict) -> str:
-    return (f"Overall accuracy {metrics['overall_accuracy']:.2f} (always guessing the largest class: "
-            f"{metrics['chance_accuracy']:.2f}) · macro F1 {metrics['macro_f1']:.2f} · "
-            f"{metrics['n_test']} held-out test samples")
+    return tr("Overall accuracy {accuracy} (always guessing the largest class: {chance}) · macro F1 {f1} · "
+              "{n} held-out test samples").format(accuracy=f"{metrics['overall_accuracy']:.2f}",
+                                                  chance=f"{metrics['chance_accuracy']:.2f}",
+                                                  f1=f"{metrics['macro_f1']:.2f}", n=metrics["n_test"])
 
 
 def inputs_text(metrics: dict) -> str:
@@ -54,14 +54,13 @@ def inputs_text(metrics: dict) -> str:
     lines = list((metrics.get("inputs") or {}).get("files") or [])
     counts = metrics.get("samples") or {}
     if counts:
-        from ..controllers.custom_models import samples_sentence
+        from ..controllers.training_words import samples_sentence
 
         lines.append(samples_sentence(counts))
     if metrics.get("alignment"):
-        text = (tr("Months per sample: {alignment} alignment, with temporal jitter (seed {seed}).")
-                if metrics.get("temporal_jitter") else
-                tr("Months per sample: {alignment} alignment, without temporal jitter (seed {seed})."))
-        lines.append(text.format(alignment=metrics["alignment"], seed=metrics.get("seed")))
+        from ..controllers.training_words import months_sentence
+
+        lines.append(months_sentence(metrics["alignment"], bool(metrics.get("temporal_jitter")), metrics.get("seed")))
     lines.extend(tr("Warning: {text}").format(text=w) for w in metrics.get("warnings") or [])
     return "\n".join(lines)
 
@@ -77,21 +76,24 @@ class TrainingResultDialog(QDialog):
         super().__init__(parent)
         self.metrics_path = Path(metrics_path)
         self.metrics = read_metrics(self.metrics_path)
-        self.setWindowTitle("Custom crop-type model – test results")
+        self.setWindowTitle(tr("Custom crop-type model – test results"))
         self.resize(760, 680)
         self.summary = QLabel(summary_text(self.metrics), self)
-        self.verdict = QLabel(self.metrics.get("verdict", ""), self)
+        from ..controllers.training_words import verdict_text
+
+        self.verdict = QLabel(verdict_text(self.metrics), self)
         self.verdict.setWordWrap(True)
         self.inputs = QLabel(inputs_text(self.metrics), self)
         self.inputs.setWordWrap(True)
         self.tabs = QTabWidget(self)
         self._plot_tasks: list = []
         self.table = self._table()
-        self.tabs.addTab(self.table, "Per class")
-        for name, title in (("CM_norm.png", "Confusion matrix (%)"), ("CM_abs.png", "Confusion matrix (counts)")):
+        self.tabs.addTab(self.table, tr("Per class"))
+        for name, title in (("CM_norm.png", tr("Confusion matrix (%)")),
+                            ("CM_abs.png", tr("Confusion matrix (counts)"))):
             self.tabs.addTab(self._image(self.metrics_path.with_name(name)), title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        folder = buttons.addButton("Open folder", QDialogButtonBox.ButtonRole.ActionRole)
+        folder = buttons.addButton(tr("Open folder"), QDialogButtonBox.ButtonRole.ActionRole)
         folder.clicked.connect(self._open_folder)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -100,8 +102,9 @@ class TrainingResultDialog(QDialog):
 
     def _table(self) -> QTableWidget:
         rows = self.metrics["per_class"]
-        table = QTableWidget(len(rows), len(COLUMNS), self)
-        table.setHorizontalHeaderLabels(list(COLUMNS))
+        columns = [tr("Class"), tr("Value"), tr("Precision"), tr("Recall"), tr("F1"), tr("Test samples")]
+        table = QTableWidget(len(rows), len(columns), self)
+        table.setHorizontalHeaderLabels(columns)
         table.verticalHeader().setVisible(False)
         for r, row in enumerate(rows):
             cells = (row["class"], str(r), f"{row['precision']:.2f}", f"{row['recall']:.2f}", f"{row['f1']:.2f}",
@@ -117,10 +120,10 @@ class TrainingResultDialog(QDialog):
         label = QLabel(self)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         if path.is_file():
-            label.setText("Reading the plot…")
+            label.setText(tr("Reading the plot…"))
             self._read_plot(path, label)
         else:
-            label.setText(f"{path.name} was not written by this training run.")
+            label.setText(tr("{name} was not written by this training run.").format(name=path.name))
         area = QScrollArea(self)
         area.setWidget(label)
         area.setWidgetResizable(True)
@@ -131,7 +134,7 @@ class TrainingResultDialog(QDialog):
         the GUI thread only shows the small result (#21)."""
         from ..adapters.tasks import CoreTask, start_task
 
-        task = CoreTask(f"Reading {path.name}", lambda _task: _scaled_plot(path),
+        task = CoreTask(tr("Reading {name}").format(name=path.name), lambda _task: _scaled_plot(path),
                         lambda image, error: self._show_plot(label, path, image))
         self._plot_tasks.append(task)
         task.taskCompleted.connect(lambda: self._plot_tasks.remove(task))
@@ -145,7 +148,7 @@ class TrainingResultDialog(QDialog):
     def _show_plot(label: QLabel, path: Path, image: Optional[QImage]) -> None:
         try:
             if image is None:
-                label.setText(f"{path.name} was not written by this training run.")
+                label.setText(tr("{name} was not written by this training run.").format(name=path.name))
             else:
                 label.setPixmap(QPixmap.fromImage(image))
         except RuntimeError:  # the dialog was closed meanwhile
@@ -194,9 +197,9 @@ def train_and_show(iface, parameters: Optional[dict] = None) -> Optional[Trainin
 
 
 def add_menu_action(iface, menu: str) -> QAction:
-    action = QAction("Train a custom crop-type model…", iface.mainWindow())
+    action = QAction(tr("Train a custom crop-type model…"), iface.mainWindow())
     action.setObjectName("worldcereal_train_model")
-    action.setToolTip("Train a crop-type model on your own and public extractions, and see how good it is")
+    action.setToolTip(tr("Train a crop-type model on your own and public extractions, and see how good it is"))
     action.triggered.connect(lambda: setattr(action, "result_dialog", train_and_show(iface)))
     iface.addPluginToMenu(menu, action)
     return action
@@ -219,9 +222,9 @@ def choose_classes(iface, action: QAction):
 
 
 def add_picker_action(iface, menu: str) -> QAction:
-    action = QAction("Choose classes and train a crop-type model…", iface.mainWindow())
+    action = QAction(tr("Choose classes and train a crop-type model…"), iface.mainWindow())
     action.setObjectName("worldcereal_choose_classes")
-    action.setToolTip("Tick crop classes in the EWOC hierarchy with their sample counts, then train on them")
+    action.setToolTip(tr("Tick crop classes in the EWOC hierarchy with their sample counts, then train on them"))
     action.triggered.connect(lambda: setattr(action, "picker", choose_classes(iface, action)))
     iface.addPluginToMenu(menu, action)
     return action

@@ -65,7 +65,10 @@ class DesignSampleAlgorithm(AreaAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "SAMPLE_SIZE", tr("Sample size (0: from the target standard error)"),
             QgsProcessingParameterNumber.Type.Integer, 0, minValue=0))
-        self.addParameter(QgsProcessingParameterEnum("ALLOCATION", tr("Allocation"), list(ALLOCATIONS), False, 0))
+        choices = {"compromise": tr("compromise (recommended)"), "proportional": tr("proportional to the class areas"),
+                   "equal": tr("equal for every class")}
+        self.addParameter(QgsProcessingParameterEnum("ALLOCATION", tr("Allocation"),
+                                                     [choices[code] for code in ALLOCATIONS], False, 0))
         self.addParameter(QgsProcessingParameterNumber(
             "MIN_PER_STRATUM", tr("Minimum points per stratum (compromise allocation)"),
             QgsProcessingParameterNumber.Type.Integer, 50, minValue=1))

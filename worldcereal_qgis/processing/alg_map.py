@@ -5,24 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingOutputRasterLayer,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterExtent,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import settings
 from ..core import udp
 from ..core.errors import InputError
-from .base import WorldCerealAlgorithm, backend_parameters, job_help, tr
+from .base import WorldCerealAlgorithm, aoi_parameters, backend_parameters, job_help, no_area, tr
+from .param_checks import standalone_label
 
 # The core (shapely, pyproj, openeo) is imported when an algorithm runs, not when QGIS lists the algorithms:
 # QGIS start-up stays fast and the provider loads even before the dependencies are installed.
@@ -37,39 +34,37 @@ class MapAlgorithm(WorldCerealAlgorithm):
     PRODUCT = ""
 
     def group(self) -> str:
-        return "Maps"
+        return tr("Maps")
 
     def groupId(self) -> str:  # noqa: N802
         return "maps"
 
     def _add_aoi_parameters(self) -> None:
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "AOI_LAYER", "Area of interest (polygon layer)", [QgsProcessing.SourceType.TypeVectorPolygon],
-            optional=True))
-        self.addParameter(QgsProcessingParameterExtent("EXTENT", "…or area of interest as an extent", optional=True))
-        self.addParameter(QgsProcessingParameterString("AOI_NAME", "Name of the area (for titles)", "aoi",
+        for parameter in aoi_parameters():
+            self.addParameter(parameter)
+        self.addParameter(QgsProcessingParameterString("AOI_NAME", tr("Name of the area (for titles)"), "aoi",
                                                        optional=True))
 
     def _add_common_tail(self) -> None:
-        self.addParameter(QgsProcessingParameterEnum("ORBIT", "Sentinel-1 orbit", ORBIT_CHOICES, defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum("ORBIT", tr("Sentinel-1 orbit"), ORBIT_CHOICES, defaultValue=0))
         for parameter in backend_parameters():
             self.addParameter(parameter)
         # Defaults are the dock's settings, so both front ends split and budget the same area alike.
         self.addParameter(QgsProcessingParameterNumber(
-            "MAX_AREA_KM2", "Largest area for one job (km²)", QgsProcessingParameterNumber.Type.Double,
+            "MAX_AREA_KM2", tr("Largest area for one job (km²)"), QgsProcessingParameterNumber.Type.Double,
             max(settings.MAX_JOB_AREA_KM2.read(), 1.0), minValue=1.0))
         self.addParameter(QgsProcessingParameterNumber(
-            "TILE_SIZE_KM", "Tile size for larger areas (km; run as tiles, result is a mosaic VRT)",
+            "TILE_SIZE_KM", tr("Tile size for larger areas (km; run as tiles, result is a mosaic VRT)"),
             QgsProcessingParameterNumber.Type.Double, min(max(settings.TILE_SIZE_KM.read(), 1.0), 50.0),
             minValue=1.0, maxValue=50.0))
         self.addParameter(QgsProcessingParameterNumber(
-            "MAX_CREDITS", "Largest estimated cost of a tiled run (credits; above it nothing is sent)",
+            "MAX_CREDITS", tr("Largest estimated cost of a tiled run (credits; above it nothing is sent)"),
             QgsProcessingParameterNumber.Type.Double, max(settings.CREDIT_BUDGET.read(), 0.0), minValue=0.0))
-        self.addParameter(QgsProcessingParameterBoolean("LOAD_LAYERS", "Load the result as styled layers", True))
-        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", "Output folder"))
-        self.addOutput(QgsProcessingOutputRasterLayer("OUTPUT", "WorldCereal map (GeoTIFF)"))
-        self.addOutput(QgsProcessingOutputString("JOB_ID", "openEO job id"))
-        self.addOutput(QgsProcessingOutputNumber("CREDITS", "Credits used"))
+        self.addParameter(QgsProcessingParameterBoolean("LOAD_LAYERS", tr("Load the result as styled layers"), True))
+        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder")))
+        self.addOutput(QgsProcessingOutputRasterLayer("OUTPUT", tr("WorldCereal map (GeoTIFF)")))
+        self.addOutput(QgsProcessingOutputString("JOB_ID", tr("openEO job id")))
+        self.addOutput(QgsProcessingOutputNumber("CREDITS", tr("Credits used")))
 
     def _kernel_param(self, name: str, label: str, default: int) -> QgsProcessingParameterNumber:
         return QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Type.Integer, default,
@@ -86,7 +81,7 @@ class MapAlgorithm(WorldCerealAlgorithm):
         aoi = aoi_from_extent_parameter(self, parameters, context, name)
         if aoi is not None:
             return self._bounded(aoi, parameters, context)
-        raise InputError("Give an area of interest: a polygon layer or an extent.", field="aoi")
+        raise no_area()
 
     def _bounded(self, aoi, parameters, context):
         """Refuse at once an area whose tiled run would break the credit or job limit (#16: before any tiling).
@@ -108,9 +103,11 @@ class MapAlgorithm(WorldCerealAlgorithm):
         if choice != "auto":
             return choice
         from ..adapters import connections
+        from ..adapters.orbit_words import orbit_reason
 
         chosen = connections.select_orbit(aoi.bbox, period)
-        feedback.pushInfo(f"Orbit: {chosen.orbit_state}. {chosen.reason}")
+        feedback.pushInfo(tr("Sentinel-1 orbit: {orbit}. {reason}").format(orbit=chosen.orbit_state,
+                                                                          reason=orbit_reason(chosen)))
         return chosen.orbit_state
 
     def build_request(self, parameters, context, feedback):
@@ -135,7 +132,8 @@ class MapAlgorithm(WorldCerealAlgorithm):
         )
         record = runner.store.get(record.local_id)
         tif = next((p for p in record.outputs if p.lower().endswith((".tif", ".tiff"))), record.outputs[0])
-        feedback.pushInfo(f"Result: {tif}" + (f" ({record.credits:.1f} credits used)" if record.credits else ""))
+        used = tr("Result: {path} ({credits} credits used)") if record.credits else tr("Result: {path}")
+        feedback.pushInfo(used.format(path=tif, credits=f"{record.credits or 0:.1f}"))
         self._loaded = (tif, {"job_id": record.remote_id, "backend": record.backend_url,
                               "product": record.product, "title": record.title},
                         self.parameterAsBool(parameters, "LOAD_LAYERS", context))
@@ -159,11 +157,10 @@ class MapAlgorithm(WorldCerealAlgorithm):
             raise refusal
         tiles = plan.tiles
         if request.aoi.crosses_antimeridian:
-            text = QCoreApplication.translate("MapAlgorithm", "Area {area} km² crosses the antimeridian (180°): "
-                                              "running it as {count} tiles of up to {size} km, each on one side.")
+            text = tr("Area {area} km² crosses the antimeridian (180°): running it as {count} tiles of up to "
+                      "{size} km, each on one side.")
         else:
-            text = QCoreApplication.translate("MapAlgorithm", "Area {area} km² is above the one-job limit: running "
-                                              "it as {count} tiles of up to {size} km.")
+            text = tr("Area {area} km² is above the one-job limit: running it as {count} tiles of up to {size} km.")
         feedback.pushInfo(text.format(area=f"{request.aoi.area_km2:,.0f}", count=len(tiles), size=f"{size:g}"))
         out_dir = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
         preflight.check_map(request, out_dir)
@@ -171,7 +168,8 @@ class MapAlgorithm(WorldCerealAlgorithm):
         summary = run_tiled(run, progress=feedback.setProgress, is_cancelled=feedback.isCanceled,
                             log=feedback.pushInfo, rates=rates)
         for name in summary.failed:
-            feedback.pushWarning(f"Tile {name} failed; see {out_dir / name / 'tile.log'}.")
+            feedback.pushWarning(tr("Tile {name} failed; see {log}.").format(name=name,
+                                                                           log=out_dir / name / "tile.log"))
         mosaic = str(summary.mosaic.display)
         self._loaded = (mosaic, {"job_id": run.run_id, "backend": run.profile.url, "product": request.product,
                                  "title": request.title()}, self.parameterAsBool(parameters, "LOAD_LAYERS", context))
@@ -184,7 +182,8 @@ class MapAlgorithm(WorldCerealAlgorithm):
 
         rates = settings.credit_rates()
         low, high = credits.estimate_map_credits(area_km2, rates)
-        feedback.pushInfo(f"Area {area_km2:.1f} km²; estimated cost {low:.0f}–{high:.0f} credits.")
+        feedback.pushInfo(tr("Area {area} km²; estimated cost {low}–{high} credits.").format(
+            area=f"{area_km2:.1f}", low=f"{low:.0f}", high=f"{high:.0f}"))
         for warning in credits.budget_warnings(high, settings.CREDIT_BUDGET.read(), rates):
             feedback.pushWarning(warning)
 
@@ -222,11 +221,12 @@ class CroplandAlgorithm(MapAlgorithm):
                                                                   "give the first day below"),
                                                        QgsProcessingParameterNumber.Type.Integer, optional=True,
                                                        minValue=2017, maxValue=2100))
-        self.addParameter(QgsProcessingParameterString(
-            "START_DATE", "…or first day of the 12-month period (YYYY-MM-01)", optional=True))
-        self.addParameter(QgsProcessingParameterEnum("POSTPROCESS_METHOD", "Post-processing", METHOD_CHOICES,
+        self.addParameter(standalone_label(QgsProcessingParameterString(
+            "START_DATE", tr("…or first day of the 12-month period (YYYY-MM-01)"), optional=True),
+            tr("First day of the 12-month period")))
+        self.addParameter(QgsProcessingParameterEnum("POSTPROCESS_METHOD", tr("Post-processing"), METHOD_CHOICES,
                                                      defaultValue=0))
-        self.addParameter(self._kernel_param("POSTPROCESS_KERNEL", "Majority-vote kernel (odd, ≤ 25)", 3))
+        self.addParameter(self._kernel_param("POSTPROCESS_KERNEL", tr("Majority-vote kernel (odd, ≤ 25)"), 3))
         self._add_common_tail()
 
     def build_request(self, parameters, context, feedback):
@@ -237,8 +237,6 @@ class CroplandAlgorithm(MapAlgorithm):
         start_text = self.parameterAsString(parameters, "START_DATE", context)
         year = parameters.get("YEAR")
         if start_text and year not in (None, ""):
-            from .param_checks import tr
-
             raise InputError(tr("Give YEAR or START_DATE, not both: YEAR {year} means the 12 months ending with that "
                                 "year's last season, START_DATE {start} the 12 months from that day.").format(
                                     year=year, start=start_text), field="temporal_extent")
@@ -250,7 +248,7 @@ class CroplandAlgorithm(MapAlgorithm):
             kwargs = self._year_period(aoi, self.parameterAsInt(parameters, "YEAR", context), feedback)
             period = None
         else:
-            raise InputError("Give a year or the first day of the 12-month period.", field="temporal_extent")
+            raise InputError(tr("Give a year or the first day of the 12-month period."), field="temporal_extent")
         request = cropland_request(
             aoi, **kwargs,
             postprocess_method_cropland=METHOD_CHOICES[self.parameterAsEnum(parameters, "POSTPROCESS_METHOD",
@@ -271,130 +269,3 @@ class CroplandAlgorithm(MapAlgorithm):
             return {"year": year}
         feedback.pushInfo(sentence)
         return {"temporal_extent": period}
-
-
-class CroptypeAlgorithm(MapAlgorithm):
-    PRODUCT = udp.CROPTYPE
-
-    def name(self) -> str:
-        return "croptype"
-
-    def displayName(self) -> str:  # noqa: N802
-        return tr("Crop type map (WorldCereal)")
-
-    def shortHelpString(self) -> str:  # noqa: N802
-        return job_help(tr(
-            "Maps crop types for one or two growing seasons with the WorldCereal model (or your own crop-type "
-            "head zip). The processing period is the 12 months ending with the last season's last month. "
-            "Leave the season dates empty and give a year to use the crop calendar's windows for the season "
-            "ids (tc-s1 = season 1, tc-s2 = season 2, tc-annual = whole year), as the WorldCereal library does. "
-            "Bands: cropland, croptype_classification:<season> (value = class), probabilities."))
-
-    def initAlgorithm(self, config=None):  # noqa: N802
-        self._add_aoi_parameters()
-        for n, sid in enumerate(("tc-s1", "tc-s2"), start=1):
-            self.addParameter(QgsProcessingParameterString(f"SEASON{n}_ID", f"Season {n} id", sid, optional=n > 1))
-            self.addParameter(QgsProcessingParameterString(
-                f"SEASON{n}_START", f"Season {n} start (YYYY-MM-DD; empty = suggested from the crop calendar)",
-                optional=True))
-            self.addParameter(QgsProcessingParameterString(f"SEASON{n}_END", f"Season {n} end (YYYY-MM-DD)",
-                                                           optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "YEAR", tr("Year of the suggested seasons — or give the season dates above (one of the two is needed)"),
-            QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=2017, maxValue=2100))
-        self.addParameter(QgsProcessingParameterBoolean("MASK_CROPLAND", "Mask non-cropland (value 254)", True))
-        self.addParameter(QgsProcessingParameterBoolean("ENABLE_CROPLAND", "Also produce the cropland map", True))
-        self.addParameter(QgsProcessingParameterEnum("METHOD_CROPTYPE", "Crop type post-processing",
-                                                     METHOD_CHOICES, defaultValue=0))
-        self.addParameter(self._kernel_param("KERNEL_CROPTYPE", "Crop type majority-vote kernel", 5))
-        self.addParameter(QgsProcessingParameterEnum("METHOD_CROPLAND", "Cropland post-processing",
-                                                     METHOD_CHOICES, defaultValue=0))
-        self.addParameter(self._kernel_param("KERNEL_CROPLAND", "Cropland majority-vote kernel", 3))
-        self.addParameter(QgsProcessingParameterString("CROPTYPE_HEAD_ZIP", "Custom crop-type model (URL of a head "
-                                                       ".zip)", optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            "CUSTOM_MODEL", "…or a registered custom model (name or id) or your own head .zip file (checked, "
-            "uploaded, its URL renewed when expired)", optional=True))
-        self._add_common_tail()
-
-    def _seasons(self, parameters, context) -> dict:
-        from ..core.dates import parse_date
-        from ..core.request_checks import duplicate_season_problems
-
-        ids = [self.parameterAsString(parameters, f"SEASON{n}_ID", context).strip() for n in (1, 2)]
-        for problem in duplicate_season_problems([sid for sid in ids if sid]):
-            raise problem
-        seasons = {}
-        for n in (1, 2):
-            sid = self.parameterAsString(parameters, f"SEASON{n}_ID", context).strip()
-            start = self.parameterAsString(parameters, f"SEASON{n}_START", context).strip()
-            end = self.parameterAsString(parameters, f"SEASON{n}_END", context).strip()
-            if not (start or end):
-                continue
-            if not (sid and start and end):
-                raise InputError(f"Season {n} needs an id, a start and an end date.", field="season_windows")
-            seasons[sid] = (parse_date(start), parse_date(end))
-        return seasons
-
-    def _suggested_seasons(self, parameters, context, aoi, feedback) -> dict:
-        """No dates given: the crop calendar's windows for the season ids asked for (default tc-s1, tc-s2)."""
-        from ..adapters import crop_calendar
-        from ..core.seasons import SEASON_IDS
-
-        if parameters.get("YEAR") in (None, ""):
-            raise InputError("Give the season dates, or a year so the seasons can be suggested from the crop "
-                             "calendar.", field="season_windows")
-        year = self.parameterAsInt(parameters, "YEAR", context)
-        wanted = [self.parameterAsString(parameters, f"SEASON{n}_ID", context).strip() for n in (1, 2)]
-        wanted = [sid for sid in wanted if sid] or ["tc-s1", "tc-s2"]
-        for sid in wanted:
-            if sid not in SEASON_IDS:
-                raise InputError(f"Season '{sid}' has no dates and is not a crop-calendar season "
-                                 f"({', '.join(SEASON_IDS)}); give its start and end dates.", field="season_windows")
-        found = {s.season_id: s for s in crop_calendar.suggest_seasons(aoi.bbox, year)}
-        seasons = {}
-        for sid in wanted:
-            if sid not in found:
-                feedback.pushInfo(f"The crop calendar has no {sid} season for this area; it is left out.")
-                continue
-            s = found[sid]
-            feedback.pushInfo(f"Suggested season {sid}: {s.start} – {s.end} (crop calendar, {year}).")
-            if s.warning:
-                feedback.pushWarning(s.warning)
-            seasons[sid] = (s.start, s.end)
-        if not seasons:
-            raise InputError(f"The crop calendar has no {' or '.join(wanted)} season for this area in {year}; "
-                             "enter the season dates by hand.", field="season_windows")
-        return seasons  # request.validate() names a window outside the period (not seen with the real table)
-
-    def build_request(self, parameters, context, feedback):
-        from ..core.request import croptype_request
-
-        aoi = self._aoi(parameters, context, feedback)
-        head = self.parameterAsString(parameters, "CROPTYPE_HEAD_ZIP", context).strip() or None
-        model = self.parameterAsString(parameters, "CUSTOM_MODEL", context).strip()
-        from ..controllers.custom_models import custom_head, model_registry
-
-        record = model_registry().find(head) if head else None
-        if model and not head:
-            custom = custom_head(model, self.backend_profile(parameters, context), feedback.pushInfo)
-            head, record = custom.url, custom.record
-        if head and record is None:  # a user's own URL (registered models were checked when added)
-            from ..adapters.preflight import check_model_url
-            feedback.pushInfo(f"Model {check_model_url(head).name} checked before any job.")
-        request = croptype_request(
-            aoi, self._seasons(parameters, context) or self._suggested_seasons(parameters, context, aoi, feedback),
-            mask_cropland=self.parameterAsBool(parameters, "MASK_CROPLAND", context),
-            enable_cropland_head=self.parameterAsBool(parameters, "ENABLE_CROPLAND", context),
-            postprocess_method_croptype=METHOD_CHOICES[self.parameterAsEnum(parameters, "METHOD_CROPTYPE", context)],
-            postprocess_kernel_croptype=self.parameterAsInt(parameters, "KERNEL_CROPTYPE", context),
-            postprocess_method_cropland=METHOD_CHOICES[self.parameterAsEnum(parameters, "METHOD_CROPLAND", context)],
-            postprocess_kernel_cropland=self.parameterAsInt(parameters, "KERNEL_CROPLAND", context),
-            croptype_head_zip=head,
-        )
-        request.orbit_state = self._orbit(parameters, context, aoi, request.temporal_extent, feedback)
-        from ..core.model_registry import season_warnings
-
-        for warning in season_warnings(record, request.seasons):
-            feedback.pushWarning(warning)
-        return request

@@ -35,9 +35,13 @@ from ..adapters.compat import field
 from ..core import udp
 from .base import WorldCerealAlgorithm, backend_parameters, job_help, tr
 
-SELECTION_CHOICES = ["extract flag (the RDM's representative subset)", "all samples",
-                     "cap per H3 level-3 cell and class"]
 SELECTION_MODES = ["extract", "all", "h3_cap"]
+
+
+def selection_choices() -> list[str]:
+    """The SELECTION list as people read it, in SELECTION_MODES' order (the modes stay in the code)."""
+    return [tr("extract flag (the RDM's representative subset)"), tr("all samples"),
+            tr("cap per H3 level-3 cell and class")]
 ORBIT_CHOICES = list(udp.ORBIT_MODES)  # the map algorithms' order; "auto" = per extraction job, as WorldCereal
 INT_FIELDS = ("ewoc_code", "irrigation_status", "quality_score_lc", "quality_score_ct", "extract")
 
@@ -77,7 +81,7 @@ def _attr(value):
 
 class _Base(WorldCerealAlgorithm):
     def group(self) -> str:
-        return "Reference data"
+        return tr("Reference data")
 
     def groupId(self) -> str:  # noqa: N802
         return "reference"
@@ -86,7 +90,7 @@ class _Base(WorldCerealAlgorithm):
         # Optional only to QGIS: checkParameterValues requires it, so a (Geo)Parquet file that this QGIS cannot
         # open as a layer reaches the pyarrow reader instead of failing as "not found".
         param = QgsProcessingParameterFeatureSource(
-            "INPUT", reference_source.tr("Reference data (points or polygons; a layer or a GeoParquet file)"),
+            "INPUT", tr("Reference data (points or polygons; a layer or a GeoParquet file)"),
             [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon], optional=True)
         self.addParameter(param)
 
@@ -107,7 +111,7 @@ class _Base(WorldCerealAlgorithm):
             return reference_source.raw_from_file(path)
         source = self.parameterAsSource(parameters, "INPUT", context)
         if source is None:
-            raise QgsProcessingException(reference_source.tr("Choose a reference data layer or file."))
+            raise QgsProcessingException(tr("Choose a reference data layer or file."))
         return reference_source.raw_from_source(source, reference_source.layer_title(source.sourceName() or "layer"))
 
     def _validated(self, parameters, context, feedback):
@@ -146,7 +150,8 @@ class _Base(WorldCerealAlgorithm):
         )
         raw, unmapped = rd.apply_field_mapping(raw, mapping, mappings)
         for value, count in sorted(unmapped.items()):
-            feedback.pushWarning(f"Label '{value}' ({count} rows) has no EWOC code in the class mappings.")
+            feedback.pushWarning(tr("Label '{label}' ({count} rows) has no EWOC code in the class mappings.").format(
+                label=value, count=count))
         return raw
 
 
@@ -155,10 +160,10 @@ class ValidateReferenceAlgorithm(_Base):
         return "validate_reference_data"
 
     def displayName(self) -> str:  # noqa: N802
-        return "Validate reference data (WorldCereal)"
+        return tr("Validate reference data (WorldCereal)")
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return ("Checks a reference data layer against WorldCereal's harmonised format (sample_id, 10-digit "
+        return tr("Checks a reference data layer against WorldCereal's harmonised format (sample_id, 10-digit "
                 "ewoc_code, valid_time, quality scores 0–100, extract, h3_l3_cell, ref_id starting with the year). "
                 "Reprojects to EPSG:4326 and turns polygons into their centroids (computed in EPSG:3857, as the "
                 "library does; polygons whose centroid falls outside are dropped). Writes a report table (one row "
@@ -168,24 +173,24 @@ class ValidateReferenceAlgorithm(_Base):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self._add_input()
-        for key, label in (("LABEL_FIELD", "Not harmonised: crop label column"),
-                           ("DATE_FIELD", "Not harmonised: date column"),
-                           ("ID_FIELD", "Not harmonised: sample id column")):
+        for key, label in (("LABEL_FIELD", tr("Not harmonised: crop label column")),
+                           ("DATE_FIELD", tr("Not harmonised: date column")),
+                           ("ID_FIELD", tr("Not harmonised: sample id column"))):
             self.addParameter(QgsProcessingParameterField(key, label, parentLayerParameterName="INPUT",
                                                           optional=True))
-        self.addParameter(QgsProcessingParameterString("FIXED_DATE", "Not harmonised: one date for all samples "
-                                                       "(YYYY-MM-DD)", optional=True))
-        self.addParameter(QgsProcessingParameterString("REF_ID", "Not harmonised: data set id (YYYY_...)",
+        self.addParameter(QgsProcessingParameterString(
+            "FIXED_DATE", tr("Not harmonised: one date for all samples (YYYY-MM-DD)"), optional=True))
+        self.addParameter(QgsProcessingParameterString("REF_ID", tr("Not harmonised: data set id (YYYY_...)"),
                                                        optional=True))
-        self.addParameter(QgsProcessingParameterFile("CLASS_MAPPINGS", "Class mappings (class_mappings.json)",
+        self.addParameter(QgsProcessingParameterFile("CLASS_MAPPINGS", tr("Class mappings (class_mappings.json)"),
                                                      extension="json", optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink("REPORT", "Validation report",
+        self.addParameter(QgsProcessingParameterFeatureSink("REPORT", tr("Validation report"),
                                                             QgsProcessing.SourceType.TypeVector))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Clean samples",
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Clean samples"),
                                                             QgsProcessing.SourceType.TypeVectorPoint))
-        self.addOutput(QgsProcessingOutputNumber("VALID", "Valid samples"))
-        self.addOutput(QgsProcessingOutputNumber("ERRORS", "Errors"))
-        self.addOutput(QgsProcessingOutputNumber("DROPPED", "Dropped polygons"))
+        self.addOutput(QgsProcessingOutputNumber("VALID", tr("Valid samples")))
+        self.addOutput(QgsProcessingOutputNumber("ERRORS", tr("Errors")))
+        self.addOutput(QgsProcessingOutputNumber("DROPPED", tr("Dropped polygons")))
 
     def _process(self, parameters, context, feedback):
         from qgis.core import QgsCoordinateReferenceSystem
@@ -204,7 +209,8 @@ class ValidateReferenceAlgorithm(_Base):
         for record in result.samples.to_dict("records"):
             points.addFeature(sample_feature(fields, record), QgsFeatureSink.Flag.FastInsert)
         for problem in result.errors[:20]:
-            feedback.reportError(f"Row {problem.row}, {problem.column}: {problem.message}")
+            feedback.reportError(tr("Row {row}, {column}: {problem}").format(row=problem.row, column=problem.column,
+                                                                             problem=problem.message))
         return {"REPORT": report_id, "OUTPUT": points_id, "VALID": len(result.samples),
                 "ERRORS": len(result.errors), "DROPPED": len(result.dropped)}
 
@@ -214,7 +220,7 @@ class ExtractReferenceAlgorithm(_Base):
         return "extract_reference_data"
 
     def displayName(self) -> str:  # noqa: N802
-        return "Extract time series for reference data (WorldCereal)"
+        return tr("Extract time series for reference data (WorldCereal)")
 
     def shortHelpString(self) -> str:  # noqa: N802
         return job_help(tr(
@@ -228,24 +234,24 @@ class ExtractReferenceAlgorithm(_Base):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self._add_input()
-        self.addParameter(QgsProcessingParameterEnum("SELECTION", "Samples to extract", SELECTION_CHOICES,
+        self.addParameter(QgsProcessingParameterEnum("SELECTION", tr("Samples to extract"), selection_choices(),
                                                      defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber("EXTRACT_VALUE", "Extract flag at least",
+        self.addParameter(QgsProcessingParameterNumber("EXTRACT_VALUE", tr("Extract flag at least"),
                                                        QgsProcessingParameterNumber.Type.Integer, 1, minValue=1))
-        self.addParameter(QgsProcessingParameterNumber("CAP", "Cap: samples per H3 cell and class",
+        self.addParameter(QgsProcessingParameterNumber("CAP", tr("Cap: samples per H3 cell and class"),
                                                        QgsProcessingParameterNumber.Type.Integer, 50, minValue=1))
-        self.addParameter(QgsProcessingParameterEnum("ORBIT", "Sentinel-1 orbit", ORBIT_CHOICES,
+        self.addParameter(QgsProcessingParameterEnum("ORBIT", tr("Sentinel-1 orbit"), ORBIT_CHOICES,
                                                      defaultValue=ORBIT_CHOICES.index(udp.ORBIT_AUTO)))
         for parameter in backend_parameters():
             self.addParameter(parameter)
-        self.addParameter(QgsProcessingParameterBoolean("PLAN_ONLY", "Only plan the jobs (send nothing)", False))
-        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", "Output folder"))
-        self.addParameter(QgsProcessingParameterFeatureSink("SAMPLES", "Extracted samples",
+        self.addParameter(QgsProcessingParameterBoolean("PLAN_ONLY", tr("Only plan the jobs (send nothing)"), False))
+        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder")))
+        self.addParameter(QgsProcessingParameterFeatureSink("SAMPLES", tr("Extracted samples"),
                                                             QgsProcessing.SourceType.TypeVectorPoint, optional=True))
-        self.addOutput(QgsProcessingOutputString("OUTPUT", "Merged extractions (Parquet folder)"))
-        self.addOutput(QgsProcessingOutputNumber("EXTRACTED", "Samples written"))
-        self.addOutput(QgsProcessingOutputNumber("JOBS", "Jobs"))
-        self.addOutput(QgsProcessingOutputNumber("CREDITS", "Credits (estimate when planning, used when run)"))
+        self.addOutput(QgsProcessingOutputString("OUTPUT", tr("Merged extractions (Parquet folder)")))
+        self.addOutput(QgsProcessingOutputNumber("EXTRACTED", tr("Samples written")))
+        self.addOutput(QgsProcessingOutputNumber("JOBS", tr("Jobs")))
+        self.addOutput(QgsProcessingOutputNumber("CREDITS", tr("Credits (estimate when planning, used when run)")))
 
     def _selected(self, parameters, context, feedback, root: Path):
         from ..core import extraction_post as ep
@@ -258,8 +264,8 @@ class ExtractReferenceAlgorithm(_Base):
                                     extract_value=self.parameterAsInt(parameters, "EXTRACT_VALUE", context),
                                     cap=self.parameterAsInt(parameters, "CAP", context))
         if len(samples) == 0:  # said as such: "already extracted, nothing to do" would be wrong here
-            choice = SELECTION_CHOICES[SELECTION_MODES.index(mode)]
-            raise QgsProcessingException(reference_source.tr(
+            choice = selection_choices()[SELECTION_MODES.index(mode)]
+            raise QgsProcessingException(tr(
                 "None of the {n} valid samples is selected by '{choice}'; choose another selection or a lower "
                 "extract flag.").format(n=len(result.samples), choice=choice))
         done = set()
@@ -268,7 +274,7 @@ class ExtractReferenceAlgorithm(_Base):
         if done:
             before = len(samples)
             samples = samples[~samples["sample_id"].isin(done)].reset_index(drop=True)
-            feedback.pushInfo(f"{before - len(samples)} samples were extracted before and are skipped.")
+            feedback.pushInfo(tr("{n} samples were extracted before and are skipped.").format(n=before - len(samples)))
         return samples
 
     def _process(self, parameters, context, feedback):
@@ -278,14 +284,14 @@ class ExtractReferenceAlgorithm(_Base):
         root = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
         samples = self._selected(parameters, context, feedback, root)
         if len(samples) == 0:
-            feedback.pushInfo("Every selected sample is already extracted; nothing to do.")
+            feedback.pushInfo(tr("Every selected sample is already extracted; nothing to do."))
             return self._outputs(parameters, context, root, 0, 0, 0.0)
         from .. import settings
 
         plan = ex.plan_jobs(samples, rates=settings.credit_rates())
-        feedback.pushInfo(plan.summary())
+        feedback.pushInfo(reference_source.plan_summary(plan))
         for tile, count in sorted(plan.points_per_tile().items()):
-            feedback.pushInfo(f"  tile {tile}: {count} samples")
+            feedback.pushInfo(tr("  tile {tile}: {count} samples").format(tile=tile, count=count))
         for warning in plan.warnings:
             feedback.pushWarning(warning)
         if self.parameterAsBool(parameters, "PLAN_ONLY", context):
@@ -314,10 +320,12 @@ class ExtractReferenceAlgorithm(_Base):
             feedback.reportError(error)
         merged = extractor.merge(ex.run_id_for(plan.jobs[0].ref_id, root), log=feedback.pushInfo)
         written = sum(count for _path, count in merged.values())
-        feedback.pushInfo(f"{state.done} of {state.total} jobs finished; {written} samples written to "
-                          f"{root / 'worldcereal_merged_extractions.parquet'} ({state.credits:.1f} credits used).")
+        feedback.pushInfo(tr("{done} of {total} jobs finished; {written} samples written to {path} ({credits} credits "
+                             "used).").format(done=state.done, total=state.total, written=written,
+                                              path=root / "worldcereal_merged_extractions.parquet",
+                                              credits=f"{state.credits:.1f}"))
         if state.done == 0:
-            raise QgsProcessingException("No extraction job finished; see the errors above.")
+            raise QgsProcessingException(tr("No extraction job finished; see the errors above."))
         return state, written
 
     def _outputs(self, parameters, context, root: Path, written: int, jobs: int, credits: float, merged=None):

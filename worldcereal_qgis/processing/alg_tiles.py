@@ -10,20 +10,16 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessing,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from .. import settings
 from ..adapters.compat import field
-from ..core.errors import InputError
-from .base import WorldCerealAlgorithm
+from .base import WorldCerealAlgorithm, aoi_parameters, no_area, tr
 
 _S, _I, _D = "string", "int", "double"
 _FIELDS = (("name", _S), ("mgrs_tile", _S), ("epsg", _I), ("area_km2", _D), ("est_credits_low", _D),
@@ -42,16 +38,16 @@ class PlanTilesAlgorithm(WorldCerealAlgorithm):
         return "plan_tiles"
 
     def displayName(self) -> str:  # noqa: N802
-        return "Plan tiles for a large area"
+        return tr("Plan tiles for a large area")
 
     def group(self) -> str:
-        return "Maps"
+        return tr("Maps")
 
     def groupId(self) -> str:  # noqa: N802
         return "maps"
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return ("Splits an area into job-sized tiles the way the WorldCereal library does: along the Sentinel-2 "
+        return tr("Splits an area into job-sized tiles the way the WorldCereal library does: along the Sentinel-2 "
                 "tiles, a square grid of the tile size in each tile's UTM zone, slivers under 100 m merged. "
                 "Each tile gets its name (<area>_<S2 tile>_<n>), S2 tile, UTM EPSG, area and estimated credits "
                 "(est_credits is the high estimate). With a name field, each feature is planned on its own. "
@@ -59,20 +55,19 @@ class PlanTilesAlgorithm(WorldCerealAlgorithm):
                 "both sides. Areas needing more than 1,000 jobs are refused at once, before planning.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "AOI_LAYER", "Area of interest (polygon layer)", [QgsProcessing.SourceType.TypeVectorPolygon],
-            optional=True))
+        layer, extent = aoi_parameters()
+        self.addParameter(layer)
         self.addParameter(QgsProcessingParameterField(
-            "NAME_FIELD", "Name field (one plan per feature)", parentLayerParameterName="AOI_LAYER", optional=True))
-        self.addParameter(QgsProcessingParameterExtent("EXTENT", "…or area of interest as an extent", optional=True))
-        self.addParameter(QgsProcessingParameterString("AOI_NAME", "Name of the area", "aoi", optional=True))
+            "NAME_FIELD", tr("Name field (one plan per feature)"), parentLayerParameterName="AOI_LAYER", optional=True))
+        self.addParameter(extent)
+        self.addParameter(QgsProcessingParameterString("AOI_NAME", tr("Name of the area"), "aoi", optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "TILE_SIZE_KM", "Tile size (km)", QgsProcessingParameterNumber.Type.Double,
+            "TILE_SIZE_KM", tr("Tile size (km)"), QgsProcessingParameterNumber.Type.Double,
             min(max(settings.TILE_SIZE_KM.read(), 1.0), 200.0), minValue=1.0, maxValue=200.0))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Tiles",
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Tiles"),
                                                             QgsProcessing.SourceType.TypeVectorPolygon))
-        self.addOutput(QgsProcessingOutputNumber("TILE_COUNT", "Number of tiles"))
-        self.addOutput(QgsProcessingOutputNumber("EST_CREDITS", "Estimated credits (high)"))
+        self.addOutput(QgsProcessingOutputNumber("TILE_COUNT", tr("Number of tiles")))
+        self.addOutput(QgsProcessingOutputNumber("EST_CREDITS", tr("Estimated credits (high)")))
 
     def _features(self, parameters, context, feedback) -> list:
         """(name, lon/lat shapely geometry) pairs to plan."""
@@ -89,7 +84,7 @@ class PlanTilesAlgorithm(WorldCerealAlgorithm):
         aoi = aoi_from_extent_parameter(self, parameters, context, name)
         if aoi is not None:
             return [(name, aoi.geometry)]
-        raise InputError("Give an area of interest: a polygon layer or an extent.", field="aoi")
+        raise no_area()
 
     @staticmethod
     def _check_bounds(features: list, size: float, feedback) -> None:
@@ -105,9 +100,9 @@ class PlanTilesAlgorithm(WorldCerealAlgorithm):
         budget = settings.CREDIT_BUDGET.read()
         est = check_plan_bounds(area, size, max_credits=float("inf"), rates=settings.credit_rates())
         if est.min_credits > budget:
-            feedback.pushWarning(QCoreApplication.translate(
-                "PlanTilesAlgorithm", "As tiles, this area needs at least {needed} credits, more than your budget "
-                "of {budget} credits.").format(needed=f"{est.min_credits:,.0f}", budget=f"{budget:,.0f}"))
+            feedback.pushWarning(tr(
+                "As tiles, this area needs at least {needed} credits, more than your budget of {budget} "
+                "credits.").format(needed=f"{est.min_credits:,.0f}", budget=f"{budget:,.0f}"))
 
     def _process(self, parameters, context, feedback) -> dict:
         from ..core.credits import estimate_map_credits
@@ -131,5 +126,6 @@ class PlanTilesAlgorithm(WorldCerealAlgorithm):
             feature.setAttributes([tile.name, tile.mgrs_tile, tile.epsg, round(tile.area_km2, 3), round(low, 2),
                                    round(high, 2)])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        feedback.pushInfo(f"{len(tiles)} tiles of up to {size:g} km; estimated up to {total:,.0f} credits.")
+        feedback.pushInfo(tr("{count} tiles of up to {size} km; estimated up to {total} credits.").format(
+            count=len(tiles), size=f"{size:g}", total=f"{total:,.0f}"))
         return {"OUTPUT": dest, "TILE_COUNT": len(tiles), "EST_CREDITS": total}

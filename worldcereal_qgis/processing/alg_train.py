@@ -27,6 +27,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import InputError
 from .base import WorldCerealAlgorithm
+from .param_checks import standalone_label
 
 HEAD_TYPES = ["linear", "mlp"]
 
@@ -36,16 +37,16 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         return "train_croptype_model"
 
     def displayName(self) -> str:  # noqa: N802
-        return "Train a custom crop-type model (WorldCereal)"
+        return tr("Train a custom crop-type model (WorldCereal)")
 
     def group(self) -> str:
-        return "Custom models"
+        return tr("Custom models")
 
     def groupId(self) -> str:  # noqa: N802
         return "custom_models"
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return ("Trains a crop-type head on Presto embeddings of extractions (your own and/or WorldCereal's public "
+        return tr("Trains a crop-type head on Presto embeddings of extractions (your own and/or WorldCereal's public "
                 "ones within a distance of an area), for one season. Before anything is built, your files are "
                 "checked: long or legacy wide format, monthly or dekadal rows (dekads are composited to months "
                 "band by band as the official inputs graph does), samples in the season and what the library's "
@@ -61,50 +62,52 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            "SAMPLES", "Your extractions (Parquet/GeoParquet, long format)", QgsProcessing.SourceType.TypeFile,
+            "SAMPLES", tr("Your extractions (Parquet/GeoParquet, long format)"), QgsProcessing.SourceType.TypeFile,
             optional=True))
         self.addParameter(QgsProcessingParameterExtent(
-            "PUBLIC_AREA", "Add WorldCereal's public extractions around this area", optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "PUBLIC_BUFFER_KM", "…within this distance of the area (km)", QgsProcessingParameterNumber.Type.Double,
-            250.0, minValue=0.0, maxValue=2000.0))
+            "PUBLIC_AREA", tr("Add WorldCereal's public extractions around this area"), optional=True))
+        self.addParameter(standalone_label(QgsProcessingParameterNumber(
+            "PUBLIC_BUFFER_KM", tr("…within this distance of the area (km)"), QgsProcessingParameterNumber.Type.Double,
+            250.0, minValue=0.0, maxValue=2000.0), tr("Distance around the area for public extractions (km)")))
         self.addParameter(QgsProcessingParameterString(
             "MODEL_NAME", tr("Model name (empty = season, months, classes and today's date)"), optional=True))
-        self.addParameter(QgsProcessingParameterString("SEASON_ID", "Season id", "tc-s1"))
-        self.addParameter(QgsProcessingParameterString("SEASON_START", "Season start (YYYY-MM-DD)"))
-        self.addParameter(QgsProcessingParameterString("SEASON_END", "Season end (YYYY-MM-DD)"))
-        self.addParameter(QgsProcessingParameterString("CLASSES", "Classes to map (comma-separated)"))
+        self.addParameter(QgsProcessingParameterString("SEASON_ID", tr("Season id"), "tc-s1"))
+        self.addParameter(QgsProcessingParameterString("SEASON_START", tr("Season start (YYYY-MM-DD)")))
+        self.addParameter(QgsProcessingParameterString("SEASON_END", tr("Season end (YYYY-MM-DD)")))
+        self.addParameter(QgsProcessingParameterString("CLASSES", tr("Classes to map (comma-separated)")))
         self.addParameter(QgsProcessingParameterFile(
-            "CLASS_MAPPINGS", "Class mappings file (class_mappings.json; empty = EWOC codes as classes)",
+            "CLASS_MAPPINGS", tr("Class mappings file (class_mappings.json; empty = EWOC codes as classes)"),
             extension="json", optional=True))
-        self.addParameter(QgsProcessingParameterString("CLASS_MAPPING", "Class mapping name", "CROPTYPE24",
+        self.addParameter(QgsProcessingParameterString("CLASS_MAPPING", tr("Class mapping name"), "CROPTYPE24",
                                                        optional=True))
-        self.addParameter(QgsProcessingParameterString("MERGES", "Merges (old=new;old2=new2)", optional=True))
-        self.addParameter(QgsProcessingParameterBoolean("KEEP_OTHER", "Unselected classes become 'other'", True))
-        self.addParameter(QgsProcessingParameterEnum("HEAD_TYPE", "Head", HEAD_TYPES, defaultValue=0))
-        self.addParameter(QgsProcessingParameterBoolean("SPATIAL_SPLIT", "Spatial split (0.25° bins)", False))
+        self.addParameter(QgsProcessingParameterString("MERGES", tr("Merges (old=new;old2=new2)"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean("KEEP_OTHER", tr("Unselected classes become 'other'"), True))
+        self.addParameter(QgsProcessingParameterEnum("HEAD_TYPE", tr("Head"), HEAD_TYPES, defaultValue=0))
+        self.addParameter(QgsProcessingParameterBoolean("SPATIAL_SPLIT", tr("Spatial split (0.25° bins)"), False))
         self._add_alignment_parameters()
         self.addParameter(QgsProcessingParameterString(
-            "SEASONAL_MODEL_ZIP", "Seasonal model whose encoder is the backbone (URL or zip; empty = the default)",
+            "SEASONAL_MODEL_ZIP", tr("Seasonal model whose encoder is the backbone (URL or zip; empty = the default)"),
             optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            "ENCODER", "…or a Presto encoder checkpoint (.pt) to use directly", extension="pt", optional=True))
-        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", "Output folder"))
-        self.addOutput(QgsProcessingOutputFile("MODEL_ZIP", "Model zip"))
-        self.addOutput(QgsProcessingOutputFile("METRICS", "Metrics (JSON)"))
-        self.addOutput(QgsProcessingOutputFile("CONFUSION_MATRIX", "Confusion matrix (PNG, normalised)"))
-        self.addOutput(QgsProcessingOutputNumber("OVERALL_ACCURACY", "Overall accuracy (test split)"))
-        self.addOutput(QgsProcessingOutputNumber("MACRO_F1", "Macro F1 (test split)"))
-        self.addOutput(QgsProcessingOutputString("CLASS_NAMES", "Classes (output value order)"))
-        self.addOutput(QgsProcessingOutputString("VERDICT", "Verdict"))
-        self.addOutput(QgsProcessingOutputString("MODEL_ID", "Registered model id"))
+        self.addParameter(standalone_label(QgsProcessingParameterFile(
+            "ENCODER", tr("…or a Presto encoder checkpoint (.pt) to use directly"), extension="pt", optional=True),
+            tr("Presto encoder checkpoint (.pt)")))
+        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder")))
+        self.addOutput(QgsProcessingOutputFile("MODEL_ZIP", tr("Model zip")))
+        self.addOutput(QgsProcessingOutputFile("METRICS", tr("Metrics (JSON)")))
+        self.addOutput(QgsProcessingOutputFile("CONFUSION_MATRIX", tr("Confusion matrix (PNG, normalised)")))
+        self.addOutput(QgsProcessingOutputNumber("OVERALL_ACCURACY", tr("Overall accuracy (test split)")))
+        self.addOutput(QgsProcessingOutputNumber("MACRO_F1", tr("Macro F1 (test split)")))
+        self.addOutput(QgsProcessingOutputString("CLASS_NAMES", tr("Classes (output value order)")))
+        self.addOutput(QgsProcessingOutputString("VERDICT", tr("Verdict")))
+        self.addOutput(QgsProcessingOutputString("MODEL_ID", tr("Registered model id")))
         self.addOutput(QgsProcessingOutputString("MODEL_NAME", tr("Registered model name")))
 
     def _add_alignment_parameters(self) -> None:
         """Which months each sample gets, temporal jitter, and the quality-filter override (issues #23, #17)."""
-        from ..core.alignments import ALIGNMENT_LABELS, ALIGNMENTS, DEFAULT_ALIGNMENT
+        from ..controllers.training_words import alignment_labels
+        from ..core.alignments import ALIGNMENTS, DEFAULT_ALIGNMENT
 
-        labels = [tr(label) for label in ALIGNMENT_LABELS]
+        labels = [alignment_labels()[code] for code in ALIGNMENTS]
         self.addParameter(QgsProcessingParameterEnum("ALIGNMENT", tr("Months each sample gets"), labels,
                                                      defaultValue=ALIGNMENTS.index(DEFAULT_ALIGNMENT)))
         self.addParameter(QgsProcessingParameterBoolean(
@@ -127,7 +130,7 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         job = custom_models.check_inputs(job, feedback.pushInfo)  # formats, steps, filters: before any build
         backbone = self._backbone(parameters, context, feedback)
         job.update(checkpoint=str(backbone.checkpoint), fingerprint=backbone.fingerprint)
-        feedback.pushInfo("Preparing the training environment (built once; the first time takes minutes)…")
+        feedback.pushInfo(tr("Preparing the training environment (built once; the first time takes minutes)…"))
         python = training_env.ensure_env(custom_models.env_folder(), custom_models.env_spec(),
                                          progress=lambda p: feedback.setProgress(p * 0.1),
                                          is_cancelled=feedback.isCanceled, log=feedback.pushDebugInfo)
@@ -150,7 +153,8 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
         source = encoder or (self.parameterAsString(parameters, "SEASONAL_MODEL_ZIP", context).strip()
                              or custom_models.seasonal_model_source())
         backbone = resolve_encoder(source, custom_models.cache_folder() / "models", feedback.isCanceled)
-        feedback.pushInfo(f"Backbone: {backbone.checkpoint.name} (fingerprint {backbone.fingerprint[:12]}…).")
+        feedback.pushInfo(tr("Backbone: {name} (fingerprint {fingerprint}…).").format(
+            name=backbone.checkpoint.name, fingerprint=backbone.fingerprint[:12]))
         return backbone
 
     def _job(self, parameters, context) -> dict:
@@ -163,13 +167,13 @@ class TrainCroptypeAlgorithm(WorldCerealAlgorithm):
                 check_file(path)
         public = self._public(parameters, context)
         if not samples and public is None:
-            raise InputError("Give your own extractions, or an area to take WorldCereal's public extractions "
-                             "around.", field="SAMPLES")
+            raise InputError(tr("Give your own extractions, or an area to take WorldCereal's public extractions "
+                                "around."), field="SAMPLES")
         classes = [c.strip() for c in self.parameterAsString(parameters, "CLASSES", context).split(",") if c.strip()]
         start = parse_date(self.parameterAsString(parameters, "SEASON_START", context), field="SEASON_START")
         end = parse_date(self.parameterAsString(parameters, "SEASON_END", context), field="SEASON_END")
         if end < start:
-            raise InputError("The season end is before its start.", field="SEASON_END")
+            raise InputError(tr("The season end is before its start."), field="SEASON_END")
         mapping_file = self.parameterAsFile(parameters, "CLASS_MAPPINGS", context)
         if mapping_file:  # a file that is not JSON: one sentence now, not a traceback from the training venv
             from ..core.reference_data import load_class_mappings
@@ -237,7 +241,7 @@ def model_name(given: str, season_id: str, start, end, classes: list, folder: Pa
 def _merges(text: str) -> dict:
     pairs = [p.split("=", 1) for p in text.split(";") if p.strip()]
     if any(len(p) != 2 or not p[0].strip() or not p[1].strip() for p in pairs):
-        raise InputError("Merges must look like old=new;old2=new2.", field="MERGES")
+        raise InputError(tr("Merges must look like old=new;old2=new2."), field="MERGES")
     return {old.strip(): new.strip() for old, new in pairs}
 
 
@@ -246,30 +250,35 @@ def _report(event: dict, feedback) -> None:
     if kind == "stage":
         feedback.setProgress(10 + 0.9 * float(event.get("progress", 0)))
     elif kind == "epoch":
-        feedback.pushInfo(f"Epoch {event['epoch']}: loss {event['loss']:.3f}, validation loss "
-                          f"{event['val_loss']:.3f}, validation macro F1 {event['val_f1']:.3f}")
+        feedback.pushInfo(tr("Epoch {epoch}: loss {loss}, validation loss {val_loss}, validation macro F1 "
+                             "{val_f1}").format(epoch=event["epoch"], loss=f"{event['loss']:.3f}",
+                                                val_loss=f"{event['val_loss']:.3f}", val_f1=f"{event['val_f1']:.3f}"))
     elif kind == "warning":
         feedback.pushWarning(event["message"])
     elif kind == "summary":
         feedback.pushInfo(summary_line(event))
     elif kind == "classes":
         counts = ", ".join(f"{name} ({event['counts'][name]})" for name in event["classes"])
-        feedback.pushInfo("Classes (output values in this order) and samples: " + counts)
+        feedback.pushInfo(tr("Classes (output values in this order) and samples: {counts}").format(counts=counts))
     elif kind == "public":
-        feedback.pushInfo(f"Public extractions: {event['files']} dataset file(s)"
-                          + (" from the cache." if event.get("cached") else "."))
+        text = (tr("Public extractions: {n} dataset file(s) from the cache.") if event.get("cached")
+                else tr("Public extractions: {n} dataset file(s)."))
+        feedback.pushInfo(text.format(n=event["files"]))
     elif kind == "metrics":
-        feedback.pushInfo(f"Test split: overall accuracy {event['overall_accuracy']:.3f} (always guessing the "
-                          f"largest class: {event['chance_accuracy']:.3f}), macro F1 {event['macro_f1']:.3f}. "
-                          f"{event['verdict']}")
+        feedback.pushInfo(tr("Test split: overall accuracy {accuracy} (always guessing the largest class: {chance}), "
+                             "macro F1 {f1}.").format(accuracy=f"{event['overall_accuracy']:.3f}",
+                                                     chance=f"{event['chance_accuracy']:.3f}",
+                                                     f1=f"{event['macro_f1']:.3f}"))
+        from ..controllers.training_words import verdict_text
+
+        feedback.pushInfo(verdict_text(event))
 
 
 def summary_line(event: dict) -> str:
     """``period alignment: 8500 rows read, 6000 used; 500 of 500 samples kept; dropped: none.``"""
-    from ..controllers.custom_models import samples_sentence
+    from ..controllers.training_words import alignment_summary
 
-    return tr("{alignment} alignment: {counts}").format(alignment=event.get("alignment"),
-                                                        counts=samples_sentence(event))
+    return alignment_summary(event.get("alignment"), event)
 
 
 def _register(info, metrics: dict, job: dict):

@@ -10,7 +10,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..adapters.compat import field
 from .base import WorldCerealAlgorithm
 
-GROUP, GROUP_ID = "Areas and accuracy", "areas"
+GROUP_ID = "areas"
 
 
 def tr(text: str) -> str:
@@ -22,7 +22,7 @@ class AreaAlgorithm(WorldCerealAlgorithm):
     """The Processing group of the area algorithms."""
 
     def group(self) -> str:
-        return tr(GROUP)
+        return tr("Areas and accuracy")
 
     def groupId(self) -> str:  # noqa: N802
         return GROUP_ID

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsApplication,
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterString,
 )
 from qgis.PyQt.QtGui import QIcon
@@ -50,6 +53,23 @@ def job_help(specific: str, *, area: bool = True, period: bool = True) -> str:
 
 
 BACKEND_CHOICES = [p.name for p in backends.PROFILES]
+
+
+def aoi_parameters() -> list:
+    """AOI_LAYER then EXTENT ("…or area of interest as an extent", named on its own in a refusal sentence)."""
+    from .param_checks import standalone_label
+
+    return [QgsProcessingParameterFeatureSource("AOI_LAYER", tr("Area of interest (polygon layer)"),
+                                                [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
+            standalone_label(QgsProcessingParameterExtent("EXTENT", tr("…or area of interest as an extent"),
+                                                          optional=True), tr("Area of interest as an extent"))]
+
+
+def no_area() -> Exception:
+    """The refusal when neither an area layer nor an extent is given."""
+    from ..core.errors import InputError
+
+    return InputError(tr("Give an area of interest: a polygon layer or an extent."), field="aoi")
 
 
 def backend_parameters() -> list:

@@ -38,23 +38,34 @@ def compute(y_true: np.ndarray, y_pred: np.ndarray, classes: Sequence[str]) -> d
         "classes": list(classes),
         "confusion_matrix": cm.astype(int).tolist(),
         "verdict": verdict(cm, classes),
+        "verdict_facts": verdict_facts(cm, classes),
     }
 
 
-def verdict(cm: np.ndarray, classes: Sequence[str]) -> str:
-    """One or two sentences a non-specialist can act on."""
+def verdict_facts(cm: np.ndarray, classes: Sequence[str]) -> dict:
+    """What the verdict says, as data QGIS words in the user's language (this venv has no Qt):
+    ``confused`` = [test samples, true class, mapped as] of the largest confusion (None when every sample is
+    right), ``weak`` = classes with less than half of their test samples found."""
     totals = cm.sum(axis=1)
     recall = np.divide(np.diag(cm), totals, out=np.zeros(len(classes)), where=totals > 0)
     off = cm.copy()
     np.fill_diagonal(off, 0)
-    parts = []
     if off.sum() == 0:
-        return "Every test sample was classified correctly."
+        return {"confused": None, "weak": []}
     t, p = np.unravel_index(np.argmax(off), off.shape)
-    parts.append(f"Most confusion: {off[t, p]} test samples of {classes[t]} were mapped as {classes[p]}.")
-    weak = [classes[i] for i in range(len(classes)) if totals[i] > 0 and recall[i] < 0.5]
-    if weak:
-        parts.append(f"Less than half of the test samples were found for: {', '.join(weak)}.")
+    return {"confused": [int(off[t, p]), str(classes[t]), str(classes[p])],
+            "weak": [str(classes[i]) for i in range(len(classes)) if totals[i] > 0 and recall[i] < 0.5]}
+
+
+def verdict(cm: np.ndarray, classes: Sequence[str]) -> str:
+    """One or two sentences a non-specialist can act on (English; metrics.json, the model registry)."""
+    facts = verdict_facts(cm, classes)
+    if facts["confused"] is None:
+        return "Every test sample was classified correctly."
+    n, true, mapped = facts["confused"]
+    parts = [f"Most confusion: {n} test samples of {true} were mapped as {mapped}."]
+    if facts["weak"]:
+        parts.append(f"Less than half of the test samples were found for: {', '.join(facts['weak'])}.")
     return " ".join(parts)
 
 

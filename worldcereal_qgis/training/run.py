@@ -54,7 +54,8 @@ def run(job: dict) -> dict:
                   seed=int(job.get("seed", head.SEED)), samples=aligned.counts, warnings=notes,
                   inputs=job.get("inputs"))
     metrics.write_report(report, out, y[test_idx], test_pred)
-    emit("metrics", **{k: report[k] for k in ("overall_accuracy", "macro_f1", "chance_accuracy", "verdict")})
+    emit("metrics", **{k: report[k] for k in ("overall_accuracy", "macro_f1", "chance_accuracy", "verdict",
+                                              "verdict_facts")})
     zip_path = _package(job, result, names, out, report)
     emit("done", zip=str(zip_path), metrics=str(out / "metrics.json"), classes=names)
     return {"zip": str(zip_path), "metrics": report}
