@@ -110,6 +110,35 @@ def test_rebuild_keeps_the_display_grid_and_adds_tiles(two_overlapping, tmp_path
     assert 2 not in before and 2 in after  # tile b appears in place, the layer only needs a reload
 
 
+def test_each_display_band_warps_only_its_own_band(two_overlapping, tmp_path):
+    """A layer of one band must not warp all bands: each display band reads a one-band warp of that band."""
+    extent = shapely.union_all([t.geometry_4326 for t in two_overlapping]).bounds
+    result = build_mosaic(tmp_path / "m", two_overlapping, name="m", extent_4326=extent)
+    display = gdal.Open(str(result.display))
+    to_display = pyproj.Transformer.from_crs(32631, 4326, always_xy=True)
+    lon, lat = to_display.transform(731_105.0, Y0 - 500)
+    for index, name in enumerate(BANDS, start=1):
+        band = display.GetRasterBand(index)
+        sources = [Path(f) for f in band.GetDataset().GetFileList() if Path(f).parent.name == "bands"]
+        own = [f for f in sources if f.name.endswith(f"_b{index}.vrt")]
+        one_band = gdal.Open(str(own[0])) if len(own) == 1 else None
+        assert one_band is not None and one_band.RasterCount == 1
+        assert one_band.GetRasterBand(1).GetDescription() == name
+        assert _value_at(result.display, lon, lat, band=index) == 2 + 10 * (index - 1)  # tile b's band values
+
+
+def test_a_zoomed_out_view_reads_warped_overviews(tmp_path):
+    """A canvas zoomed out asks for a fraction of the pixels: the one-band warps offer overviews for it."""
+    path = _tif(tmp_path / "big.tif", 32631, 730_000.0, 600, 3, height_px=600)
+    tile = _tile("big", path, 32631, (730_000.0, Y0 - 6000, 736_000.0, Y0))
+    result = build_mosaic(tmp_path / "m", [tile], name="m", extent_4326=tile.geometry_4326.bounds)
+    display = gdal.Open(str(result.display))
+    band = display.GetRasterBand(2)
+    assert band.GetOverviewCount() >= 1
+    full, small = band.ReadAsArray(), band.ReadAsArray(buf_xsize=band.XSize // 4, buf_ysize=band.YSize // 4)
+    assert set(np.unique(small)) == set(np.unique(full)) == {13, 255}  # the tile's band 2, nodata around it
+
+
 def test_other_band_sets_and_unreadable_files_are_skipped(two_overlapping, tmp_path):
     odd = _tif(tmp_path / "odd.tif", 32631, 732_200.0, 50, 7, bands=["classification"])
     broken = tmp_path / "broken.tif"

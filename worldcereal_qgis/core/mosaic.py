@@ -6,7 +6,9 @@ without resampling, each file cut to its tile's rectangle, so overlapping job bb
 edge pixels. For display, each zone VRT is warped (nearest neighbour, exact transform) to one common CRS,
 cut by the union of its tiles' geometries, and one top VRT stacks the warped zones on a fixed grid over the
 whole run: zones meet along the tile boundaries with no gap and no double coverage, and the display extent
-never changes while tiles arrive, so a loaded layer only needs a reload after each rebuild.
+never changes while tiles arrive, so a loaded layer only needs a reload after each rebuild. Each display band
+reads its own single-band warped VRT (``mosaic_bands``): QGIS loads every band as a layer, and a warped VRT
+warps all its bands for any block read, so one band drawn through the 53-band warp cost 53 warps.
 
 Where two tiles of one zone both cover a pixel (their rectangles overlap along a slanted S2-cell boundary),
 the later tile in plan order wins; both are outputs for that very pixel. Files are replaced atomically, so a
@@ -17,7 +19,6 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from pathlib import Path
 from shapely.geometry.base import BaseGeometry
 
 from .errors import WorldCerealError
+from .mosaic_bands import WARP_OPTIONS, split_bands
+from .mosaic_bands import write_xml_atomic as _write_xml_atomic
 
 DISPLAY_RES_M = 10.0
 _M_PER_DEG = 111_320.0
@@ -159,15 +162,7 @@ class _Source:
     dst: tuple[int, int, int, int]
     size: tuple[int, int]
     bands: tuple[_Band, ...]
-
-
-def _write_xml_atomic(root: ET.Element, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    ET.indent(root)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(ET.tostring(root))
-    os.replace(tmp, path)
+    band_paths: tuple[Path, ...] = ()  # one single-band file per band (band i reads band 1 of band_paths[i])
 
 
 def _rect(parent: ET.Element, tag: str, rect: tuple[int, int, int, int]) -> None:
@@ -192,9 +187,10 @@ def _vrt(path: Path, wkt: str, transform: tuple[float, ...], size: tuple[int, in
 
 def _source_node(band_node: ET.Element, vrt_dir: Path, source: _Source, index: int) -> None:
     band = source.bands[index - 1]
+    path, source_band = (source.band_paths[index - 1], 1) if source.band_paths else (source.path, index)
     node = ET.SubElement(band_node, "ComplexSource")
-    ET.SubElement(node, "SourceFilename", relativeToVRT="1").text = os.path.relpath(source.path, vrt_dir)
-    ET.SubElement(node, "SourceBand").text = str(index)
+    ET.SubElement(node, "SourceFilename", relativeToVRT="1").text = os.path.relpath(path, vrt_dir)
+    ET.SubElement(node, "SourceBand").text = str(source_band)
     ET.SubElement(node, "SourceProperties", RasterXSize=str(source.size[0]), RasterYSize=str(source.size[1]),
                   DataType=band.data_type, BlockXSize=str(band.block[0]), BlockYSize=str(band.block[1]))
     _rect(node, "SrcRect", source.src)
@@ -312,7 +308,7 @@ def _warp(zone_vrt: Path, zone_transform: tuple[float, ...], dest: Path, files: 
     options = gdal.WarpOptions(
         format="VRT", dstSRS=f"EPSG:{display_epsg}", outputBounds=grid.bounds(window), width=window[2],
         height=window[3], resampleAlg="near", errorThreshold=0.0,
-        warpOptions=[f"CUTLINE={_cutline_wkt(files, zone_transform)}"],
+        warpOptions=[f"CUTLINE={_cutline_wkt(files, zone_transform)}", *WARP_OPTIONS],
         srcNodata=nodata, dstNodata=nodata,
     )
     gdal.PushErrorHandler("CPLQuietErrorHandler")
@@ -330,8 +326,9 @@ def _warp(zone_vrt: Path, zone_transform: tuple[float, ...], dest: Path, files: 
     block = tuple(ds.GetRasterBand(1).GetBlockSize())
     ds = None
     os.replace(tmp, dest)
+    band_paths = split_bands(dest)
     bands = tuple(_Band(b.description, b.data_type, b.nodata, block) for b in files[0].bands)  # type: ignore[arg-type]
-    return _Source(dest, (0, 0, window[2], window[3]), window, (window[2], window[3]), bands)
+    return _Source(dest, (0, 0, window[2], window[3]), window, (window[2], window[3]), bands, band_paths)
 
 
 def _display_vrt(path: Path, sources: Sequence[_Source], grid: _Grid, display_epsg: int,

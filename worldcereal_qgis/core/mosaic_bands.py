@@ -1,0 +1,94 @@
+"""Single-band copies of a zone's warped VRT, so drawing one band of the mosaic warps that band only.
+
+Why: GDAL's warped VRT (VRTWarpedDataset) runs the warper over every band of its band list for any block
+read, and QGIS loads each band of the display mosaic as its own layer; with 53 crop-type bands one redraw of one
+layer warped 53 bands. The copy keeps everything GDAL wrote for the zone (grid, exact transform, cutline,
+nodata, options) and keeps only one band and its mapping: the source band it reads is the same, so each
+display pixel takes the very same source pixel as the all-band warp would give it.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+MIN_OVERVIEW_PX = 256
+
+# Warper options that leave every pixel as it is: skip the chunks with no source pixel (they stay nodata,
+# as INIT_DEST=NO_DATA fills them anyway) instead of warping them.
+WARP_OPTIONS = ("SKIP_NOSOURCE=YES",)
+
+
+def write_xml_atomic(root: ET.Element, path: Path) -> None:
+    """Written to a temporary file and renamed: a renderer reading the old VRT never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ET.indent(root)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(ET.tostring(root))
+    os.replace(tmp, path)
+
+
+def split_bands(warped: Path) -> tuple[Path, ...]:
+    """One single-band warped VRT per band of ``warped``, in ``bands/`` next to it; the paths in band order."""
+    folder = warped.parent / "bands"
+    paths = []
+    for index, root in enumerate(per_band_roots(ET.parse(warped).getroot(), warped.parent, folder), start=1):
+        paths.append(folder / f"{warped.stem}_b{index}.vrt")
+        write_xml_atomic(root, paths[-1])
+    return tuple(paths)
+
+
+def per_band_roots(root: ET.Element, warped_dir: Path, folder: Path) -> Iterator[ET.Element]:
+    """For each band of a warped VRT's XML ``root`` (written in ``warped_dir``), the XML of a one-band warped VRT
+    to be written in ``folder``: that band as band 1, its source band unchanged, the source path re-anchored."""
+    bands = root.findall("VRTRasterBand")
+    options = root.find("GDALWarpOptions")
+    band_list = options.find("BandList")
+    mappings = band_list.findall("BandMapping")
+    source = options.find("SourceDataset")
+    if source.get("relativeToVRT") == "1":
+        source.text = os.path.relpath(warped_dir / source.text.strip(), folder)
+    for node in bands:
+        root.remove(node)
+    _add_overviews(root)
+    for node in mappings:
+        band_list.remove(node)
+    for band, mapping in zip(bands, mappings):
+        one = copy.deepcopy(root)
+        one_band = copy.deepcopy(band)
+        one_band.set("band", "1")
+        _insert_band(one, one_band)
+        one_mapping = copy.deepcopy(mapping)
+        one_mapping.set("dst", "1")
+        one.find("GDALWarpOptions").find("BandList").append(one_mapping)
+        yield one
+
+
+def _insert_band(root: ET.Element, band: ET.Element) -> None:
+    """Bands go before the block size and warp options, where GDAL writes them."""
+    children = list(root)
+    position = next((i for i, c in enumerate(children) if c.tag in ("BlockXSize", "GDALWarpOptions")), len(children))
+    root.insert(position, band)
+
+
+def _add_overviews(root: ET.Element) -> None:
+    """Warped overviews (GDAL warps them from the full-resolution source when a reduced view is asked for).
+
+    Why: a canvas zoomed out on a country-sized mosaic asks for a few hundred pixels across; without overviews
+    each redraw warps every full-resolution pixel with the exact transform. Full-resolution pixels do not change.
+    """
+    size = min(int(root.get("rasterXSize")), int(root.get("rasterYSize")))
+    factors = []
+    while size // (2 ** (len(factors) + 1)) >= MIN_OVERVIEW_PX:
+        factors.append(str(2 ** (len(factors) + 1)))
+    if factors and root.find("OverviewList") is None:
+        children = list(root)
+        position = next((i for i, c in enumerate(children) if c.tag == "BlockXSize"), len(children))
+        node = ET.Element("OverviewList")
+        node.text = " ".join(factors)
+        root.insert(position, node)
