@@ -34,13 +34,38 @@ def write_xml_atomic(root: ET.Element, path: Path) -> None:
 
 
 def split_bands(warped: Path) -> tuple[Path, ...]:
-    """One single-band warped VRT per band of ``warped``, in ``bands/`` next to it; the paths in band order."""
-    folder = warped.parent / "bands"
+    """One single-band warped VRT per band of ``warped``, beside it; the paths in band order.
+
+    Beside it, not in a subfolder: GDAL 3.13 (Debian sid) resolves the zone VRT's relative tile paths from the
+    folder of the VRT that warps it, so a subfolder lost every tile."""
+    folder = warped.parent
     paths = []
     for index, root in enumerate(per_band_roots(ET.parse(warped).getroot(), warped.parent, folder), start=1):
         paths.append(folder / f"{warped.stem}_b{index}.vrt")
         write_xml_atomic(root, paths[-1])
     return tuple(paths)
+
+
+def readable(paths: tuple[Path, ...]) -> tuple[Path, ...]:
+    """The one-band warps if this GDAL opens them as one band; else none, and every display band reads the
+    all-band warp (slower to draw, same pixels). Debian sid's GDAL (the QGIS 3.44 matrix) opens them with no band."""
+    from osgeo import gdal
+
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        ds = gdal.Open(str(paths[0])) if paths else None
+        usable = (ds is not None and ds.RasterCount == 1
+                  and ds.GetRasterBand(1).ReadRaster(ds.RasterXSize // 2, ds.RasterYSize // 2, 1, 1) is not None)
+    except RuntimeError:  # another plugin may have turned GDAL exceptions on
+        usable = False
+    finally:
+        ds = None
+        gdal.PopErrorHandler()
+    if not usable:
+        for path in paths:
+            path.unlink(missing_ok=True)
+        return ()
+    return paths
 
 
 def per_band_roots(root: ET.Element, warped_dir: Path, folder: Path) -> Iterator[ET.Element]:
