@@ -27,7 +27,7 @@ from pathlib import Path
 from shapely.geometry.base import BaseGeometry
 
 from .errors import WorldCerealError
-from .mosaic_bands import WARP_OPTIONS, split_bands
+from .mosaic_bands import WARP_OPTIONS, readable, split_bands
 from .mosaic_bands import write_xml_atomic as _write_xml_atomic
 
 DISPLAY_RES_M = 10.0
@@ -326,7 +326,7 @@ def _warp(zone_vrt: Path, zone_transform: tuple[float, ...], dest: Path, files: 
     block = tuple(ds.GetRasterBand(1).GetBlockSize())
     ds = None
     os.replace(tmp, dest)
-    band_paths = split_bands(dest)
+    band_paths = readable(split_bands(dest))
     bands = tuple(_Band(b.description, b.data_type, b.nodata, block) for b in files[0].bands)  # type: ignore[arg-type]
     return _Source(dest, (0, 0, window[2], window[3]), window, (window[2], window[3]), bands, band_paths)
 
