@@ -111,3 +111,62 @@ def test_core_warnings_reach_the_qgis_log_panel_once_the_provider_is_loaded(wc_p
         assert len(broken) == 1 and broken[0][1] == Qgis.MessageLevel.Critical
     finally:
         log.close()
+
+
+def test_a_task_qgis_lost_from_its_queue_is_started_again_and_works_once(qgis_app):
+    """QGIS 3.40 can lose a queued task (qgis/QGIS#53806): it stays "queued" while the pool has free threads.
+    Simulated here with a task QGIS holds back (it waits for a task on hold): within about two seconds its work
+    runs once in a new task, its owner hears the result once, and the log says what happened."""
+    from qgis.core import QgsTaskManager
+
+    from worldcereal_qgis.adapters import tasks
+
+    logged = []
+    QgsApplication.messageLog().messageReceived.connect(lambda text, tag, level: logged.append((text, tag, level)))
+    held = QgsTask.fromFunction("WorldCereal test: on hold", lambda task: None)
+    held.hold()
+    QgsApplication.taskManager().addTask(held)
+    worked, got = [], []
+    lost = CoreTask("WorldCereal: submit beaune_31TFN_1", lambda task: worked.append(1) or "job-1",
+                    lambda result, error: got.append((result, error)))
+    QgsApplication.taskManager().addTask(QgsTaskManager.TaskDefinition(lost, [held]))
+    tasks._running.add(lost)  # what start_task keeps; QGIS will never start this one
+    lost.taskTerminated.connect(lambda: tasks._ended(lost))
+    tasks._watch.follow()
+    try:
+        wait_for(lambda: got, timeout=5, what="the work started again")
+        wait_for(lambda: running_tasks() == 0, what="both tasks ended")
+        assert worked == [1] and got == [("job-1", None)]
+        assert any("lost the queued task 'WorldCereal: submit beaune_31TFN_1'" in text and "started again" in text
+                   and tag == LOG_TAG and level == Qgis.MessageLevel.Warning for text, tag, level in logged)
+    finally:
+        held.cancel()
+
+
+def test_thousands_of_short_tasks_each_report_once(qgis_app):
+    """Five tasks in flight at all times, 3000 in all, each kept by its owner until it reports (as a tiled run keeps
+    its steps): every owner hears back exactly once. On QGIS 3.40 two of them used to stay queued for ever."""
+    import random
+    import time
+
+    rng = random.Random(1)
+    got: dict[int, int] = {}
+    owned: dict[int, CoreTask] = {}  # the owner's reference, dropped when the task reports
+    started = 0
+
+    def report(n: int) -> None:
+        got[n] = got.get(n, 0) + 1
+        owned.pop(n, None)
+
+    deadline = time.monotonic() + 60
+    while started < 3000 or len(got) < started:
+        assert time.monotonic() < deadline, f"{started - len(got)} of {started} tasks never reported"
+        while started < 3000 and len(owned) < 5:
+            started += 1
+            wait = rng.choice([0.0, 0.0, 0.001, 0.005])  # steps that answer at once or after a short request
+            owned[started] = start_task(CoreTask(f"WorldCereal: step {started}", lambda task, s=wait: time.sleep(s),
+                                                 lambda result, error, n=started: report(n)))
+        QgsApplication.processEvents()
+        time.sleep(0.001)
+    assert len(got) == 3000 and set(got.values()) == {1}
+    wait_for(lambda: running_tasks() == 0, what="every task forgotten")
