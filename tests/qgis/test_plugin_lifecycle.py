@@ -6,7 +6,7 @@ import time
 
 import pytest
 from pytest_qgis.qgis_interface import QgisInterface
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtWidgets import QAction, QDockWidget
 
 import worldcereal_qgis
@@ -18,6 +18,13 @@ class RecordingIface(QgisInterface):
 
     def __init__(self, base: QgisInterface) -> None:
         super().__init__(base.canvas, base.messageBar(), base.mainWindow())
+        # QgisInterface.__init__ also feeds the canvas from the project's signals; ``base`` already does, and a
+        # second feeder that outlives the test put every later layer on the canvas once more per RecordingIface
+        # made in the session (bench_resume_stall: 2-4 copies of each layer, every canvas refresh 2-4 times dearer)
+        project = QgsProject.instance()
+        project.layersAdded.disconnect(self.addLayers)
+        project.removeAll.disconnect(self.removeAllLayers)
+        project.readProject.disconnect(self._set_canvas_layers_from_layer_tree)
         self.toolbar_actions: list[QAction] = []
         self.menu_actions: list[tuple[str, QAction]] = []
         self.docks: list[QDockWidget] = []
