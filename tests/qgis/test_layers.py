@@ -70,6 +70,23 @@ def test_default_layers_group_and_visibility(project, reference_tif):
     assert all(layer.source() == str(reference_tif) for layer in layers)
 
 
+def test_a_new_result_opens_and_earlier_results_close(project, reference_tif):
+    """Only the newest result's legend is open in the Layers panel (#21: QGIS desktop re-measures every open row
+    after each insertion); the earlier results keep their layers, checked map and open main legend inside."""
+    mine = QgsLayerTreeGroup("my own group")  # not a WorldCereal result: left as the user has it
+    project.layerTreeRoot().addChildNode(mine)
+    mine.setExpanded(True)
+    for n in range(3):
+        wl.load_result_layers(reference_tif, job={**JOB, "job_id": f"j-{n}", "title": f"Result {n}"}, project=project)
+    groups = [g for g in project.layerTreeRoot().children() if isinstance(g, QgsLayerTreeGroup)]
+    assert [(g.name(), g.isExpanded()) for g in groups] == [
+        ("Result 2", True), ("Result 1", False), ("Result 0", False), ("my own group", True)]
+    for group in groups[:3]:
+        checked = [node for node in group.findLayers() if node.itemVisibilityChecked()]
+        assert [(node.name(), node.isExpanded()) for node in checked] == [("Crop type, season 1", True)]
+        assert len(group.findLayers()) == 6
+
+
 def test_class_probabilities_in_collapsed_subgroups(project, all_layers):
     assert len(all_layers) == 53
     group = project.layerTreeRoot().children()[0]

@@ -81,6 +81,7 @@ def add_result_layers(built: BuiltLayers, project: QgsProject | None = None,
     project.addMapLayers(built.layers, False)
     group = _job_group(group_name or str(job.get("title") or job.get("job_id") or "WorldCereal"), built.props)
     _fill_group(group, built.layers, built.bands, _main_band(built.desc, built.bands))
+    _close_earlier_results(project.layerTreeRoot())
     project.layerTreeRoot().insertChildNode(0, group)
     # QGIS 3.22's Layers panel shows a newly inserted group closed whatever its flag says (seen in the desktop
     # walk); it follows a change of the flag, so the newest result opens with its legend visible
@@ -203,6 +204,20 @@ def _fill_group(group: QgsLayerTreeGroup, layers: list[QgsRasterLayer], bands: l
         node = parent.addLayer(layer)
         node.setItemVisibilityChecked(band.index == main)
         node.setExpanded(band.index == main)
+
+
+def _close_earlier_results(root: QgsLayerTreeGroup) -> None:
+    """Close the top groups of results loaded before (layers, checks and legends untouched), so only the newest
+    result's legend is open.
+
+    QGIS desktop's Layers panel measures every open row again after each insertion (QTreeView sizeHintForColumn);
+    with 20 results open (about 30 rows each) that took 12-18 ms of the GUI thread per new result, over a 60 Hz
+    frame when 20 resumed jobs load together (bench_desktop_canvas.py, #21).
+    """
+    key = LAYER_PROPERTY_PREFIX + "job_id"
+    for child in root.children():
+        if isinstance(child, QgsLayerTreeGroup) and child.customProperty(key) and child.isExpanded():
+            child.setExpanded(False)
 
 
 def _class_group(group: QgsLayerTreeGroup, season: str) -> QgsLayerTreeGroup:
