@@ -10,7 +10,7 @@ The map canvas is set explicitly for each measurement (never inherited from an e
 desktop sets up its canvas (see ``_canvas``): once showing an area where no result lands, once zoomed on the
 jobs' area, where it redraws while the twenty results arrive (QGIS desktop zooms on the first layer added to
 an empty project, so that is also the start-up case). A third run keeps pytest-qgis's own canvas on the jobs'
-area, which costs 0.2-0.4 s per refresh in QGIS's code alone (TEST_CANVAS_COST); it is reported and marked as
+area, which costs over 0.1 s per refresh in QGIS's code alone (TEST_CANVAS_COST); it is reported and marked as
 an expected failure (strict: it fails the run if it ever passes), because no QGIS desktop canvas works so.
 """
 
