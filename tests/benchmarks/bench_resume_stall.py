@@ -21,8 +21,8 @@ import time
 from contextlib import contextmanager
 
 import pytest
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
-from qgis.gui import QgsLayerTreeMapCanvasBridge
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsLayerTreeModel, QgsProject, QgsRectangle
+from qgis.gui import QgsLayerTreeMapCanvasBridge, QgsLayerTreeView
 from qgis.PyQt import sip
 
 import worldcereal_qgis
@@ -117,8 +117,9 @@ def _canvas(iface, aoi, canvas_on: str, kind: str):
     "desktop": the canvas set up as QGIS desktop sets up its own: render caching and parallel rendering on (the
     defaults of Options > Rendering; a bare QgsMapCanvas has both off), and the canvas shows the checked layers
     of the layer tree, through QGIS's own QgsLayerTreeMapCanvasBridge (here not zooming on the first layer by
-    itself, so the extent stays as set). "test": pytest-qgis's canvas as it comes: every layer added to the
-    project goes on it, checked or not, and every refresh prepares all of them again (no cache, sequential).
+    itself, so the extent stays as set), with a Layers panel (QgsLayerTreeView) shown beside it. "test":
+    pytest-qgis's canvas as it comes: every layer added to the project goes on it, checked or not, and every
+    refresh prepares all of them again (no cache, sequential).
     """
     canvas, project = iface.mapCanvas(), QgsProject.instance()
     saved = canvas.mapSettings().destinationCrs(), canvas.extent(), canvas.layers()
@@ -129,12 +130,17 @@ def _canvas(iface, aoi, canvas_on: str, kind: str):
         canvas.setParallelRenderingEnabled(True)
         bridge = QgsLayerTreeMapCanvasBridge(project.layerTreeRoot(), canvas)
         bridge.setAutoSetupOnFirstLayer(False)
+        panel = QgsLayerTreeView()  # the Layers panel, shown, as in the desktop (it measures its rows per insertion)
+        panel.setModel(QgsLayerTreeModel(project.layerTreeRoot(), panel))
+        panel.resize(300, 900)
+        panel.show()
     _show(canvas, aoi, canvas_on)
     try:
         yield
     finally:
         if bridge is not None:
             sip.delete(bridge)
+            sip.delete(panel)
             canvas.setCachingEnabled(False)
             canvas.setParallelRenderingEnabled(False)
             project.layersAdded.connect(iface.addLayers)

@@ -6,7 +6,8 @@ small thread pool. After a restart, ``resume()`` picks up every job the store sa
 
 One frame (issue #21): the GUI thread never does more than a few ms at once. Tasks that end together (20 jobs
 resumed at start-up finish about together) are handled one per event-loop turn, at most ``STARTS_PER_TURN``
-tasks start per turn, and titles come from memory rather than one job-store read each.
+tasks start per turn, titles come from memory rather than one job-store read each, and loaded results enter the
+project one per canvas drawing (result_pacer.py).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from ..core.job_runner import JobRunner, PollPolicy, slot_wait_message
 from ..core.jobstore import ACTIVE_STATUSES, DownloadState, JobRecord, JobStatus, JobStore
 from ..core.request import MapRequest
 from .batch_steps import drop_tasks
+from .result_pacer import ResultPacer
 
 STARTS_PER_TURN = 5  # tasks started in one event-loop turn (creating and queueing one costs ~0.3 ms)
 
@@ -61,7 +63,8 @@ class JobController(QObject):
     notify = pyqtSignal(str, str, int)      # title, one-sentence message, Qgis.MessageLevel value
 
     def __init__(self, runner: JobRunner, profile_for: Callable[[str], BackendProfile],
-                 project: QgsProject | None = None, tick_ms: int = 500, parent: QObject | None = None) -> None:
+                 project: QgsProject | None = None, tick_ms: int = 500, parent: QObject | None = None,
+                 canvas_drawing: Callable[[], bool] | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
         self.store = runner.store
@@ -81,6 +84,7 @@ class JobController(QObject):
         self._turn = QTimer(self)  # interval 0: fires once per event-loop turn while there is work left
         self._turn.setInterval(0)
         self._turn.timeout.connect(self._next_turn)
+        self._loaded = ResultPacer(self._add_layers, canvas_drawing, self)  # one result per canvas drawing
 
     # -- lifecycle ----------------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -92,6 +96,7 @@ class JobController(QObject):
         self._turn.stop()
         self._ended.clear()
         self._due.clear()
+        self._loaded.flush()
         drop_tasks(self._tasks)
 
     def resume(self, found: list[JobRecord] | None = None) -> list[str]:
@@ -114,7 +119,8 @@ class JobController(QObject):
         return resumed
 
     def busy(self, local_id: str) -> bool:
-        return local_id in self._tasks or local_id in self._ended or local_id in self._due
+        return (local_id in self._tasks or local_id in self._ended or local_id in self._due
+                or self._loaded.pending(local_id))
 
     # -- user actions -------------------------------------------------------------------------------------------
     def submit(self, request: MapRequest, profile: BackendProfile) -> str:
@@ -204,6 +210,7 @@ class JobController(QObject):
         """Stop this job's local step: its task is cancelled, a result not yet handled is dropped."""
         self._ended.pop(local_id, None)
         self._due.pop(local_id, None)
+        self._loaded.drop(local_id)
         task = self._tasks.pop(local_id, None)
         if task is not None:
             task.cancel()
@@ -338,7 +345,7 @@ class JobController(QObject):
 
     def _after_download(self, local_id: str, result, error) -> None:
         if error is None and result is not None and result[1] is not None:
-            self._add_layers(*result)
+            self._loaded.put(local_id, *result)
 
     def _add_layers(self, record: JobRecord, built) -> None:
         """Main thread: only put the ready layers into the project (a few ms)."""

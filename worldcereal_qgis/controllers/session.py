@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Callable
 
 from qgis.core import Qgis, QgsApplication
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
 from ..adapters import message_bar
@@ -155,7 +156,10 @@ class Session(QObject):
         from .jobs import JobController
         from .tiled_runs import TiledRuns
 
-        self.jobs = JobController(connections.runner(), profile_for=connections.profile, parent=self)
+        canvas = self.iface.mapCanvas()
+        self.jobs = JobController(connections.runner(), profile_for=connections.profile, parent=self,
+                                  canvas_drawing=lambda: canvas is not None and not sip.isdeleted(canvas)
+                                  and canvas.isDrawing())
         self.runs = TiledRuns(connections.client, parent=self)
         self.jobs.notify.connect(self.notifier.push)
         self.runs.notify.connect(self.notifier.push)
