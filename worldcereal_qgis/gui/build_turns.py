@@ -79,28 +79,36 @@ def load_piece(owner: QObject, ui_file: Path, widget: QWidget) -> QWidget:
     return widget
 
 
+_WARM: set[str] = set()  # the kinds PaintAhead painted in this process
+
+
 class PaintAhead:
     """A build step that paints widgets still out of sight into an off-screen image, a few per turn (#21).
 
     A widget's first paint is the expensive one: Qt rasterises the font's glyphs and the style draws and caches
     its frames and buttons. The dock's contents, painted for the first time when swapped in, held the GUI thread
     7–8 ms on a fresh interpreter, on top of the swap; painted ahead piece by piece, the swap's paint finds those
-    caches warm (about 3 ms). The images are thrown away: only the caches matter.
+    caches warm (about 3 ms). The images are thrown away: only the caches matter, so once a widget of the same
+    ``kind`` was painted ahead in this process the caches stay warm and later openings skip it.
     """
 
-    def __init__(self, widgets: Callable[[], list[QWidget]], budget_s: float = 0.003) -> None:
+    def __init__(self, widgets: Callable[[], list[QWidget]], kind: str, budget_s: float = 0.003) -> None:
         self._widgets = widgets  # asked for on the first turn: the pieces exist and are laid out by then
+        self._kind = kind
         self._left: Optional[list[QWidget]] = None
         self._budget_s = budget_s
 
     def __call__(self) -> bool:
         """Paint pieces until this turn's budget is spent; True while some are left."""
         if self._left is None:
-            self._left = [w for w in self._widgets() if not w.isHidden() and not w.size().isEmpty()]
+            warm = self._kind in _WARM
+            self._left = [] if warm else [w for w in self._widgets() if not w.isHidden() and not w.size().isEmpty()]
         started = time.thread_time()
         while self._left:  # at least one piece per turn, more while the budget lasts
             widget = self._left.pop(0)
             widget.render(QImage(widget.size(), QImage.Format.Format_ARGB32_Premultiplied))
             if time.thread_time() - started >= self._budget_s:
                 break
+        if not self._left:
+            _WARM.add(self._kind)
         return bool(self._left)

@@ -77,7 +77,7 @@ class WorldCerealDock(QDockWidget):
                                     self._build_panels, self._build_form, self._build_jobs_piece, self._build_jobs,
                                     self._build_runs, self._build_first_run, self._build_wiring, self._build_state,
                                     self._polish, self._size_placeholder, self._lay_out_contents,
-                                    PaintAhead(self._pieces), self._swap_in], self)
+                                    PaintAhead(self._pieces, "dock"), self._swap_in], self)
         self._build.done.connect(self.built)
         self._build.start()
 
