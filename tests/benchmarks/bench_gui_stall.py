@@ -20,7 +20,7 @@ from osgeo import ogr
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QEventLoop, Qt, QTimer
 
-from worldcereal_qgis.adapters import connections
+from worldcereal_qgis.adapters import connections, crop_calendar
 from worldcereal_qgis.controllers.jobs import JobController
 from worldcereal_qgis.core.aoi import Aoi
 from worldcereal_qgis.core.jobstore import JobStore
@@ -114,6 +114,10 @@ def test_gui_thread_stall_over_job_lifecycle(local_backend, wc_dir, tmp_path):
                 croptype_request(aoi, {"tc-s1": (date(2021, 3, 1), date(2021, 8, 31)),
                                        "tc-s2": (date(2021, 6, 1), date(2021, 10, 31))})]
     beat = Heartbeat().start()
+    calendar = []  # the dock reads the crop calendar (in a task) when the area is chosen, before Run can be clicked
+    crop_calendar.start_loading(lambda result, error: calendar.append(error))
+    run_until(lambda: calendar, 60, "the crop calendar loaded")
+    assert calendar == [None]
     ids = [controller.submit(r, profile) for r in requests]
     run_until(lambda: all(store.get(i).download_state == "done" for i in ids) and not controller._tasks, 90,
               "both jobs loaded")
