@@ -20,7 +20,7 @@ class Setting:
     """One typed value under ``worldcereal_qgis/``: the only way the plugin persists anything (the dock's form
     state included, see controllers/dock_state.py). ``kind`` list/dict values are stored as JSON text.
     A plain class, not a dataclass: building a dataclass compiles its methods (~1 ms), and this module is imported
-    at QGIS start-up (#21). For the same reason a default that core owns is given as a function (``_core_default``)
+    at QGIS start-up (#21). For the same reason a default that core owns is wrapped in ``_CoreDefault``
     and read on first use: importing core/orbit and core/credits here would import datetime and dataclasses at
     start-up (~3 ms of a bare start)."""
 
