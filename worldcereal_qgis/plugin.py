@@ -11,7 +11,7 @@ from qgis.PyQt.QtWidgets import QAction
 
 from . import settings
 from .adapters import i18n, paths
-from .core import dependencies
+from .core.sys_path import add_to_sys_path
 
 MENU = "&WorldCereal"
 LOG_TAG = "WorldCereal"
@@ -51,7 +51,7 @@ class WorldCerealPlugin:
         from .adapters import log
 
         log.install()  # core warnings (logging) reach the QGIS log panel, in the GUI and under qgis_process
-        dependencies.add_to_sys_path(settings.deps_dir())
+        add_to_sys_path(settings.deps_dir())
         from .processing.provider import WorldCerealProvider
 
         provider = WorldCerealProvider()
@@ -121,7 +121,7 @@ class WorldCerealPlugin:
 
     def _toggle_dock(self, visible: bool) -> None:
         if visible and self.dock is None:
-            missing = [] if self._packages_ok else dependencies.missing_dependencies()
+            missing = [] if self._packages_ok else _missing_dependencies(None)
             if missing:  # the dock needs them: say so (with Install) instead of failing with a traceback
                 self._sync_action(False)
                 self._offer_install(missing)
@@ -153,7 +153,7 @@ class WorldCerealPlugin:
             self._create_dock()
 
     def _show_reference_dock(self) -> None:
-        missing = dependencies.missing_dependencies()
+        missing = _missing_dependencies(None)
         if missing:
             self._offer_install(missing)
             return
@@ -299,5 +299,8 @@ def _import_dock_dependencies(_task) -> None:
 
 
 def _missing_dependencies(_task) -> list:
-    """Worker thread: the package check (``importlib.metadata`` is imported there, not at start-up)."""
+    """The package check: in a worker thread at start-up (``importlib.metadata`` and core/dependencies are
+    imported there, not in ``initGui``), on the GUI thread when a panel opens before it passed."""
+    from .core import dependencies
+
     return dependencies.missing_dependencies()

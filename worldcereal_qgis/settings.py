@@ -5,14 +5,13 @@ Secrets never come here: tokens and passwords live in QGIS's auth database (see 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from qgis.core import QgsApplication, QgsSettings
 
-from .core import orbit as orbit_rule  # light modules (stdlib only): defaults have one source
-from .core.credits import DEFAULT_RATES, CreditRates
+if TYPE_CHECKING:
+    from .core.credits import CreditRates
 
 PREFIX = "worldcereal_qgis/"
 
@@ -21,12 +20,20 @@ class Setting:
     """One typed value under ``worldcereal_qgis/``: the only way the plugin persists anything (the dock's form
     state included, see controllers/dock_state.py). ``kind`` list/dict values are stored as JSON text.
     A plain class, not a dataclass: building a dataclass compiles its methods (~1 ms), and this module is imported
-    at QGIS start-up (#21)."""
+    at QGIS start-up (#21). For the same reason a default that core owns is wrapped in ``_CoreDefault``
+    and read on first use: importing core/orbit and core/credits here would import datetime and dataclasses at
+    start-up (~3 ms of a bare start)."""
 
-    __slots__ = ("default", "key", "kind")
+    __slots__ = ("_default", "key", "kind")
 
     def __init__(self, key: str, default: Any, kind: type) -> None:
-        self.key, self.default, self.kind = key, default, kind
+        self.key, self._default, self.kind = key, default, kind
+
+    @property
+    def default(self) -> Any:
+        if isinstance(self._default, _CoreDefault):
+            self._default = self._default.resolve()
+        return self._default
 
     def __repr__(self) -> str:
         return f"Setting({self.key!r}, {self.default!r}, {self.kind.__name__})"
@@ -39,6 +46,8 @@ class Setting:
         return _coerce(s.value(PREFIX + self.key), self.kind, self.default)
 
     def write(self, value: Any, settings: QgsSettings | None = None) -> None:
+        import json  # here, not at start-up (#21)
+
         stored = json.dumps(value) if self.kind in (list, dict) else value
         (settings or QgsSettings()).setValue(PREFIX + self.key, stored)
 
@@ -51,11 +60,42 @@ def _coerce(value: Any, kind: type, default: Any) -> Any:
         if kind is bool:
             return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
         if kind in (list, dict):
+            import json
+
             decoded = json.loads(value) if isinstance(value, str) else value
             return decoded if isinstance(decoded, kind) else default
         return kind(value)
     except (TypeError, ValueError):
         return default
+
+
+class _CoreDefault:
+    """A default that core owns (one source), looked up the first time a Setting's default is read."""
+
+    __slots__ = ("lookup",)
+
+    def __init__(self, lookup: Callable[[], Any]) -> None:
+        self.lookup = lookup
+
+    def resolve(self) -> Any:
+        return self.lookup()
+
+
+def _rate(name: str) -> _CoreDefault:
+    """One of core's published credit rates (core/credits.DEFAULT_RATES)."""
+
+    def lookup() -> float:
+        from .core.credits import DEFAULT_RATES
+
+        return getattr(DEFAULT_RATES, name)
+
+    return _CoreDefault(lookup)
+
+
+def _catalogue_url() -> str:
+    from .core.orbit import CATALOGUE_URL as URL
+
+    return URL
 
 
 ACTIVE_BACKEND = Setting("backend/active", "cdse", str)
@@ -69,7 +109,7 @@ MAX_JOB_AREA_KM2 = Setting("jobs/max_area_km2", 2500.0, float)
 CREDIT_BUDGET = Setting("jobs/credit_budget", 1000.0, float)
 POLL_INTERVAL_S = Setting("jobs/poll_interval_s", 15.0, float)
 OUTPUT_DIR = Setting("jobs/output_dir", "", str)
-CATALOGUE_URL = Setting("orbit/catalogue_url", orbit_rule.CATALOGUE_URL, str)
+CATALOGUE_URL = Setting("orbit/catalogue_url", _CoreDefault(_catalogue_url), str)
 # Tiled runs (areas above MAX_JOB_AREA_KM2): tile size, the largest area one run may cover, the estimate above
 # which the dock asks before starting, and the run folders the dock resumes after a restart (JSON list).
 TILE_SIZE_KM = Setting("runs/tile_size_km", 20.0, float)
@@ -82,11 +122,11 @@ CALENDAR_PATH = Setting("seasons/calendar_path", "", str)
 CALENDAR_URL = Setting("seasons/calendar_url", "", str)  # empty = the pinned WorldCereal URL (SHA-256 checked)
 # Credit rates (docs/worldcereal-facts.md, "Credits and duration"); one place to change them when CDSE's prices move.
 # The defaults are core's published figures (one source: core/credits.DEFAULT_RATES).
-MAP_CREDITS_PER_KM2_LOW = Setting("credits/map_per_km2_low", DEFAULT_RATES.map_credits_per_km2_low, float)
-MAP_CREDITS_PER_KM2_HIGH = Setting("credits/map_per_km2_high", DEFAULT_RATES.map_credits_per_km2_high, float)
-JOB_OVERHEAD_CREDITS = Setting("credits/job_overhead", DEFAULT_RATES.job_overhead_credits, float)
-EXTRACTION_CREDITS_PER_JOB = Setting("credits/extraction_per_job", DEFAULT_RATES.extraction_credits_per_job, float)
-FREE_MONTHLY_CREDITS = Setting("credits/free_monthly", DEFAULT_RATES.free_monthly_credits, float)
+MAP_CREDITS_PER_KM2_LOW = Setting("credits/map_per_km2_low", _rate("map_credits_per_km2_low"), float)
+MAP_CREDITS_PER_KM2_HIGH = Setting("credits/map_per_km2_high", _rate("map_credits_per_km2_high"), float)
+JOB_OVERHEAD_CREDITS = Setting("credits/job_overhead", _rate("job_overhead_credits"), float)
+EXTRACTION_CREDITS_PER_JOB = Setting("credits/extraction_per_job", _rate("extraction_credits_per_job"), float)
+FREE_MONTHLY_CREDITS = Setting("credits/free_monthly", _rate("free_monthly_credits"), float)
 # Custom crop-type training: where the training environment comes from and lives (empty = the default), the
 # seasonal model whose encoder_only checkpoint heads are trained on (empty = the v3.0.1 UDP default), and
 # WorldCereal's public extraction store.
@@ -124,6 +164,8 @@ def default_output_dir() -> Path:
 
 def credit_rates() -> CreditRates:
     """The user's credit rates as a core ``CreditRates`` (estimates in the dock and Processing agree)."""
+    from .core.credits import CreditRates
+
     return CreditRates(
         map_credits_per_km2_low=MAP_CREDITS_PER_KM2_LOW.read(),
         map_credits_per_km2_high=MAP_CREDITS_PER_KM2_HIGH.read(),

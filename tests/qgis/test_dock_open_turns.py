@@ -8,13 +8,14 @@ choice follows the user, Tab walks down the form, and Run submits a job that the
 from __future__ import annotations
 
 import pytest
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QGroupBox
+from qgis.PyQt.QtWidgets import QGroupBox, QLabel, QWidget
 
 from tests.qgis.test_dock import BURGUNDY, fields_layer, make_dock, set_extent, wait_for  # noqa: F401 (fixtures)
 from worldcereal_qgis.controllers.dock_state import AOI_MODES, ORBIT_MODES
 from worldcereal_qgis.core.jobstore import JobStore
+from worldcereal_qgis.gui.build_turns import BuildInTurns, PaintAhead
 
 GROUPS = ["accountGroup", "aoiGroup", "productGroup", "whenGroup", "advancedGroup"]
 
@@ -111,3 +112,48 @@ def test_closing_before_the_turns_ran_builds_nothing_more(make_dock, qgis_iface)
     assert not dock.is_built() and "form" not in dock.__dict__
     with pytest.raises(AttributeError):
         dock.runButton  # noqa: B018 (closed: nothing is built on demand any more)
+
+
+class CountedLabel(QLabel):
+    """A label that counts its paints (an off-screen render is a paint too)."""
+
+    def __init__(self, text: str, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self.paints = 0
+        self.resize(120, 20)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API name)
+        self.paints += 1
+        super().paintEvent(event)
+
+
+def test_painting_ahead_takes_turns_once_per_process_and_is_skipped_when_needed_at_once(qgis_iface):
+    owner, contents = QObject(), QWidget()  # contents out of sight, as the dock's before the swap
+    labels = [CountedLabel(f"row {i}", contents) for i in range(5)] + [CountedLabel("hidden", contents)]
+    labels[-1].hide()  # a row that is not shown is not painted ahead
+    kind = "test rows"
+    turns = BuildInTurns([PaintAhead(lambda: labels, kind, budget_s=0.0)], owner)  # no budget: one piece per turn
+    turns.start()
+    assert build_turns_by_event_loop(turns) >= 5
+    assert [label.paints for label in labels] == [1, 1, 1, 1, 1, 0]
+
+    again = [CountedLabel(f"row {i}", contents) for i in range(5)]
+    turns = BuildInTurns([PaintAhead(lambda: again, kind, budget_s=0.0)], owner)
+    turns.start()
+    build_turns_by_event_loop(turns)  # the same kind again: Qt's caches are warm, nothing is painted ahead
+    assert sum(label.paints for label in again) == 0
+
+    cold = [CountedLabel(f"row {i}", contents) for i in range(5)]
+    turns = BuildInTurns([PaintAhead(lambda: cold, "other rows", budget_s=0.0)], owner)
+    turns.start()
+    turns.finish()  # the widget is needed now: one piece painted, the rest left to the real first paint
+    assert turns.finished and sum(label.paints for label in cold) == 1
+
+
+def build_turns_by_event_loop(turns: BuildInTurns, limit: int = 50) -> int:
+    passes = 0
+    while not turns.finished and passes < limit:
+        QCoreApplication.processEvents()
+        passes += 1
+    assert turns.finished
+    return passes

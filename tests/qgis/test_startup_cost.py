@@ -24,3 +24,13 @@ def probe(mode: str, **extra_env: str) -> dict:
 def test_plugin_start_imports_nothing_heavy():
     result = probe("plugin")
     assert result["heavy_imported"] == []
+
+
+def test_plugin_start_leaves_what_only_later_paths_need():
+    """Settings' defaults from core (orbit's catalogue URL, the credit rates) are read on first use, the reference
+    reader when an algorithm runs: none of them is imported while QGIS starts (#21, with datetime and dataclasses)."""
+    loaded = set(probe("plugin")["plugin_modules"])
+    assert "worldcereal_qgis.processing.alg_reference" in loaded  # the provider's algorithms are registered
+    later = {"worldcereal_qgis.core.orbit", "worldcereal_qgis.core.credits", "worldcereal_qgis.core.reference_io",
+             "worldcereal_qgis.adapters.reference_source"}
+    assert loaded & later == set()

@@ -107,15 +107,18 @@ def load_result_layers(
     return add_result_layers(built, project, group_name)
 
 
-def style_band_layer(layer: QgsRasterLayer, band: BandInfo, desc: ResultDescription) -> None:
-    """Give ``layer`` the renderer of its band kind; nodata (255) is transparent whatever the file says."""
+def style_band_layer(layer: QgsRasterLayer, band: BandInfo, desc: ResultDescription,
+                     counted: str | Path | None = None) -> None:
+    """Give ``layer`` the renderer of its band kind; nodata (255) is transparent whatever the file says.
+    ``band.index`` is the band in the layer's file; ``counted``: the file whose classes the legend counts (the
+    layer's own by default)."""
     provider = layer.dataProvider()
     provider.setUserNoDataValue(band.index, [QgsRasterRange(desc.nodata, desc.nodata)])
     if band.kind == results.CROPLAND_CLASSIFICATION:
         layer.setRenderer(QgsPalettedRasterRenderer(provider, band.index, _cropland_classes()))
     elif band.kind == results.CROPTYPE_CLASSIFICATION:
         classes = _croptype_classes(desc.class_names(band.season))
-        classes = legend.present_first(classes, _class_counts(layer.source(), band))
+        classes = legend.present_first(classes, _class_counts(str(counted or layer.source()), band))
         layer.setRenderer(QgsPalettedRasterRenderer(provider, band.index, classes))
     elif band.kind in results.PROBABILITY_KINDS:
         layer.setRenderer(_probability_renderer(layer, band.index))
@@ -139,9 +142,15 @@ def remove_job_layers(project: QgsProject, job_id: str) -> None:
 
 
 def _band_layer(path: Path, band: BandInfo, desc: ResultDescription, props: dict[str, str]) -> QgsRasterLayer:
-    layer = _open_band_layer(path, results.band_title(band))
+    """A tiled run's mosaic band opens its own single-band file (core/mosaic_bands.split_display), as band 1."""
+    from dataclasses import replace
+
+    from ..core.mosaic_bands import band_file
+
+    own = band_file(path, band.index) if path.suffix.lower() == ".vrt" else None
+    layer = _open_band_layer(own or path, results.band_title(band))
     if layer.isValid():
-        style_band_layer(layer, band, desc)
+        style_band_layer(layer, replace(band, index=1) if own else band, desc, counted=path)
     for key, value in {**props, "season": band.season or "", "band": band.name, "kind": band.kind}.items():
         layer.setCustomProperty(LAYER_PROPERTY_PREFIX + key, value)
     return layer

@@ -98,9 +98,12 @@ class RunController(BatchSteps):
             return
         if result is None:
             return
+        from ..core.mosaic_bands import display_of
+
         self.mosaic_path = result.display
-        self._reloads.reload([layer for layer in self.project.mapLayers().values()  # the VRT was replaced
-                              if isinstance(layer, QgsRasterLayer) and Path(layer.source()) == result.display])
+        self._reloads.reload([layer for layer in self.project.mapLayers().values()  # the VRTs were replaced
+                              if isinstance(layer, QgsRasterLayer)
+                              and display_of(Path(layer.source())) == result.display])
         self.mosaicUpdated.emit(str(result.display))
         self._check_finished()
 

@@ -222,5 +222,7 @@ class TiledRuns(QObject):
 
 
 def _has_layer(project: QgsProject, path: Path) -> bool:
-    return any(isinstance(layer, QgsRasterLayer) and Path(layer.source()) == path
+    from ..core.mosaic_bands import display_of
+
+    return any(isinstance(layer, QgsRasterLayer) and display_of(Path(layer.source())) == path
                for layer in project.mapLayers().values())

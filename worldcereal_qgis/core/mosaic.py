@@ -27,7 +27,7 @@ from pathlib import Path
 from shapely.geometry.base import BaseGeometry
 
 from .errors import WorldCerealError
-from .mosaic_bands import WARP_OPTIONS, readable, split_bands
+from .mosaic_bands import WARP_OPTIONS, readable, split_bands, split_display
 from .mosaic_bands import write_xml_atomic as _write_xml_atomic
 
 DISPLAY_RES_M = 10.0
@@ -388,4 +388,5 @@ def build_mosaic(out_dir: str | Path, tiles: Sequence[MosaicTile], *, name: str,
         warped.append(_warp(zones[epsg], zone_transform, dest, zone_files, grid, display_epsg))
     display = out_dir / f"{name}.vrt"
     _display_vrt(display, warped, grid, display_epsg, files[0].bands)
+    split_display(display)
     return MosaicResult(display, zones, tuple(f.tile.name for f in files), tuple(skipped))

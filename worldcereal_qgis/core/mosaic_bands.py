@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -117,3 +118,45 @@ def _add_overviews(root: ET.Element) -> None:
         node = ET.Element("OverviewList")
         node.text = " ".join(factors)
         root.insert(position, node)
+
+
+# --- one display file per band --------------------------------------------------------------------------------
+_BAND_FILE = re.compile(r"^(?P<stem>.+)_b(?P<index>\d+)\.vrt$")
+
+
+def split_display(display: Path) -> tuple[Path, ...]:
+    """One single-band copy of the display mosaic per band, beside it (``<name>_b<k>.vrt``); the paths in order.
+
+    Why: QGIS opens a raster layer's file once per layer, and GDAL then builds the display VRT's virtual
+    overviews by opening every source of every band (the one-band warps of all zones: ~120 ms for 53 bands).
+    Each of the 53 band layers paid that (the first mosaic showed 8.6 s after it was asked for); a layer on its
+    band's own file opens the sources of that band only. Same sources, same pixels."""
+    root = ET.parse(display).getroot()
+    bands = root.findall("VRTRasterBand")
+    for node in bands:
+        root.remove(node)
+    paths = []
+    for index, band in enumerate(bands, start=1):
+        one = copy.deepcopy(root)
+        one_band = copy.deepcopy(band)
+        one_band.set("band", "1")
+        one.append(one_band)
+        paths.append(display.with_name(f"{display.stem}_b{index}.vrt"))
+        write_xml_atomic(one, paths[-1])
+    return tuple(paths)
+
+
+def band_file(display: Path, index: int) -> Path | None:
+    """The single-band display file of band ``index`` when the mosaic has one (older runs do not)."""
+    path = Path(display).with_name(f"{Path(display).stem}_b{index}.vrt")
+    return path if path.is_file() else None
+
+
+def display_of(path: Path) -> Path:
+    """The display mosaic a single-band display file was cut from (``path`` itself for any other file)."""
+    path = Path(path)
+    match = _BAND_FILE.match(path.name)
+    if match is None:
+        return path
+    display = path.with_name(f"{match['stem']}.vrt")
+    return display if display.is_file() and band_file(display, int(match["index"])) == path else path

@@ -30,7 +30,6 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..adapters import reference_source
 from ..adapters.compat import field
 from ..core import udp
 from .base import WorldCerealAlgorithm, backend_parameters, job_help, tr
@@ -43,6 +42,14 @@ def selection_choices() -> list[str]:
     return [tr("extract flag (the RDM's representative subset)"), tr("all samples"),
             tr("cap per H3 level-3 cell and class")]
 ORBIT_CHOICES = list(udp.ORBIT_MODES)  # the map algorithms' order; "auto" = per extraction job, as WorldCereal
+def _source():
+    """adapters/reference_source (and the core reader behind it), imported when an algorithm checks or runs, not
+    when QGIS starts and registers the provider (#21)."""
+    from ..adapters import reference_source
+
+    return reference_source
+
+
 INT_FIELDS = ("ewoc_code", "irrigation_status", "quality_score_lc", "quality_score_ct", "extract")
 
 
@@ -97,22 +104,22 @@ class _Base(WorldCerealAlgorithm):
     def checkParameterValues(self, parameters, context):  # noqa: N802
         """INPUT is checked here (required, and files QGIS cannot open are checked by core), the rest by QGIS."""
         value = parameters.get("INPUT")
-        problem = reference_source.input_problem(value)
+        problem = _source().input_problem(value)
         if problem:
             return False, problem
-        if reference_source.core_reads(value) is not None:
+        if _source().core_reads(value) is not None:
             parameters = {k: v for k, v in parameters.items() if k != "INPUT"}
         return super().checkParameterValues(parameters, context)
 
     def _raw(self, parameters, context):
         """The rows of the layer or file given as INPUT."""
-        path = reference_source.core_reads(parameters.get("INPUT"))
+        path = _source().core_reads(parameters.get("INPUT"))
         if path is not None:
-            return reference_source.raw_from_file(path)
+            return _source().raw_from_file(path)
         source = self.parameterAsSource(parameters, "INPUT", context)
         if source is None:
             raise QgsProcessingException(tr("Choose a reference data layer or file."))
-        return reference_source.raw_from_source(source, reference_source.layer_title(source.sourceName() or "layer"))
+        return _source().raw_from_source(source, _source().layer_title(source.sourceName() or "layer"))
 
     def _validated(self, parameters, context, feedback):
         """Read the layer (mapping it onto the harmonised format if asked) and validate it."""
@@ -124,7 +131,7 @@ class _Base(WorldCerealAlgorithm):
         if label:
             raw = self._mapped(raw, label, parameters, context, feedback, mappings)
         result = rd.validate(raw, legend=rd.legend_codes(mappings) if mappings else None,
-                             land=reference_source.land_grid())
+                             land=_source().land_grid())
         for note in result.notes:
             feedback.pushInfo(note)
         if result.unknown_codes:
@@ -289,7 +296,7 @@ class ExtractReferenceAlgorithm(_Base):
         from .. import settings
 
         plan = ex.plan_jobs(samples, rates=settings.credit_rates())
-        feedback.pushInfo(reference_source.plan_summary(plan))
+        feedback.pushInfo(_source().plan_summary(plan))
         for tile, count in sorted(plan.points_per_tile().items()):
             feedback.pushInfo(tr("  tile {tile}: {count} samples").format(tile=tile, count=count))
         for warning in plan.warnings:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from typing import TYPE_CHECKING
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -21,6 +21,9 @@ from qgis.PyQt.QtCore import QDate, QLocale
 from ..adapters.compat import field
 from ..core.errors import InputError
 from .base import WorldCerealAlgorithm, aoi_parameters, no_area, tr
+
+if TYPE_CHECKING:
+    from datetime import date  # not imported at QGIS start-up (#21): the default YEAR comes from QDate
 
 _S, _D = "string", "date"
 _FIELDS = (("season_id", _S), ("start", _D), ("end", _D), ("period_start", _D), ("period_end", _D),
@@ -68,7 +71,7 @@ class SuggestSeasonsAlgorithm(WorldCerealAlgorithm):
             self.addParameter(parameter)
         self.addParameter(QgsProcessingParameterNumber(
             "YEAR", tr("Year (the seasons end in this year)"), QgsProcessingParameterNumber.Type.Integer,
-            date.today().year - 1, minValue=2017, maxValue=2100))
+            QDate.currentDate().year() - 1, minValue=2017, maxValue=2100))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Suggested seasons"),
                                                             QgsProcessing.SourceType.TypeVector))
         self.addOutput(QgsProcessingOutputNumber("SEASON_COUNT", tr("Number of seasons")))

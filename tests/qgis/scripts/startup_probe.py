@@ -1,6 +1,7 @@
 """Measure what loading the plugin adds to QGIS start-up, in a fresh interpreter (cold imports).
 
-argv: MODE ('baseline' or 'plugin'). Prints one JSON line: seconds spent and heavy modules imported.
+argv: MODE ('baseline' or 'plugin'). Prints one JSON line: seconds spent, heavy modules imported and the
+plugin's own modules loaded.
 With WC_PROBE_DESKTOP=1, QGIS desktop's own Python start-up runs first (qgis.utils and the core Processing
 plugin, which QGIS loads before user plugins), so only what the plugin adds on top of it is timed.
 """
@@ -34,5 +35,7 @@ if sys.argv[1] == "plugin":
     plugin.initGui()
 elapsed, cpu = time.perf_counter() - start, time.thread_time() - cpu_start
 loaded = sorted(m for m in heavy if m in sys.modules and m not in before)
-print("RESULT " + json.dumps({"seconds": elapsed, "cpu_seconds": cpu, "heavy_imported": loaded}))
+ours = sorted(m for m in sys.modules if m.startswith("worldcereal_qgis."))
+result = {"seconds": elapsed, "cpu_seconds": cpu, "heavy_imported": loaded, "plugin_modules": ours}
+print("RESULT " + json.dumps(result))
 sys.stdout.flush()

@@ -59,8 +59,11 @@ class Counts:
 
 
 def map_parts(path: str | Path, band_name: str | None = None) -> list[RasterPart]:
-    """The native-grid rasters behind ``path``: its zone VRTs if it is a tiled-run display mosaic, else itself."""
-    path = Path(path)
+    """The native-grid rasters behind ``path``: its zone VRTs if it is a tiled-run display mosaic (or one band's
+    file of it), else itself."""
+    from ..mosaic_bands import display_of
+
+    path = display_of(Path(path))
     zones = sorted(path.parent.glob(f"{path.stem}_*.vrt")) if path.suffix.lower() == ".vrt" else []
     zones = [z for z in zones if _ZONE_VRT.match(z.name) and _ZONE_VRT.match(z.name)["stem"] == path.stem]
     files = zones or [path]
