@@ -157,15 +157,16 @@ TEST_CANVAS_COST = ("QGIS's own refresh of pytest-qgis's canvas: each refresh pr
 @pytest.mark.parametrize(("kind", "canvas_on"), [
     ("desktop", "elsewhere"),
     ("desktop", "results"),
-    pytest.param("test", "results", marks=pytest.mark.xfail(strict=True, reason=TEST_CANVAS_COST)),
+    ("test", "results"),  # reported, not held to a frame: see TEST_CANVAS_COST
 ])
 def test_gui_stall_while_resuming_20_jobs_at_start_up(qgis_iface, local_backend, wc_dir, kind, canvas_on):
     aoi = _aoi(wc_dir)
     with _canvas(qgis_iface, aoi, canvas_on, kind):
-        _resume_and_measure(qgis_iface, local_backend, aoi, f"{kind} canvas on the {canvas_on}")
+        _resume_and_measure(qgis_iface, local_backend, aoi, f"{kind} canvas on the {canvas_on}",
+                            held_to_a_frame=kind == "desktop")
 
 
-def _resume_and_measure(qgis_iface, local_backend, aoi, canvas: str) -> None:
+def _resume_and_measure(qgis_iface, local_backend, aoi, canvas: str, held_to_a_frame: bool = True) -> None:
     saved_url = settings.LOCAL_BACKEND_URL.read()
     settings.LOCAL_BACKEND_URL.write(local_backend.url)
     registry = QgsApplication.processingRegistry()
@@ -200,7 +201,10 @@ def _resume_and_measure(qgis_iface, local_backend, aoi, canvas: str) -> None:
               + f" (resumed after {resumed_s * 1000:.0f} ms, all {JOBS} loaded after {loaded_s:.1f} s; "
               + f"{len(qgis_iface.mapCanvas().layers())} layers on the canvas); "
               + beat.over_a_frame())
-        assert beat.worst_ms(cpu=True) < FRAME_MS, f"the GUI thread worked {beat.worst_ms(True):.1f} ms at once"
+        if held_to_a_frame:
+            assert beat.worst_ms(cpu=True) < FRAME_MS, f"the GUI thread worked {beat.worst_ms(True):.1f} ms at once"
+        else:
+            print(f"(not held to a frame: {TEST_CANVAS_COST})")
     finally:
         beat.timer.stop()
         plugin.unload()
