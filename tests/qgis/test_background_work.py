@@ -170,3 +170,17 @@ def test_thousands_of_short_tasks_each_report_once(qgis_app):
         time.sleep(0.001)
     assert len(got) == 3000 and set(got.values()) == {1}
     wait_for(lambda: running_tasks() == 0, what="every task forgotten")
+
+
+def test_the_watch_forgets_a_task_qgis_deleted_without_saying_so(qgis_app):
+    """At QGIS's exit a task can be deleted before it reports: the once-a-second check must not raise in its timer
+    (PyQt would show a Python error dialog) and stops watching it."""
+    from qgis.PyQt import sip
+
+    from worldcereal_qgis.adapters import tasks
+
+    gone = CoreTask("WorldCereal: deleted by QGIS", lambda task: None)
+    tasks._running.add(gone)
+    sip.delete(gone)
+    tasks._watch.check()
+    assert gone not in tasks._running

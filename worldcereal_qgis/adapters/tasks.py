@@ -81,7 +81,12 @@ class _LostTaskWatch:
         pool = _task_pool()
         free = pool.activeThreadCount() < pool.maxThreadCount()
         for task in list(_running):
-            if not free or task.status() != QgsTask.TaskStatus.Queued:
+            try:
+                queued = task.status() == QgsTask.TaskStatus.Queued
+            except RuntimeError:  # QGIS deleted it without saying it ended (at exit): nothing left to watch
+                _ended(task)
+                continue
+            if not free or not queued:
                 self._idle_queued.pop(task, None)
             elif now - self._idle_queued.setdefault(task, now) >= LOST_AFTER_S:
                 self._idle_queued.pop(task, None)
