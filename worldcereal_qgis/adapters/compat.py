@@ -59,3 +59,13 @@ def no_geometry_request():
     flags = getattr(Qgis, "FeatureRequestFlag", None)
     no_geometry = flags.NoGeometry if flags is not None else QgsFeatureRequest.Flag.NoGeometry
     return QgsFeatureRequest().setFlags(no_geometry)
+
+
+def task_pool():
+    """The thread pool QGIS runs QgsTasks on: the task manager's own where it has one (3.40 here), QGIS 3.22's
+    global pool otherwise."""
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QThreadPool
+
+    manager = QgsApplication.taskManager()
+    return manager.threadPool() if hasattr(manager, "threadPool") else QThreadPool.globalInstance()

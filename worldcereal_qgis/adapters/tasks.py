@@ -19,9 +19,10 @@ import traceback
 from typing import Any, Callable, TypeVar
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
-from qgis.PyQt.QtCore import QThread, QThreadPool, QTimer
+from qgis.PyQt.QtCore import QThread, QTimer
 
 from ..core.errors import CancelledError, WorldCerealError
+from .compat import task_pool
 from .worker_threads import prepare_worker_thread
 
 LOG_TAG = "WorldCereal"
@@ -78,7 +79,7 @@ class _LostTaskWatch:
     def check(self, now: float | None = None) -> None:
         """Main thread, once a second while tasks run: a few status reads."""
         now = time.monotonic() if now is None else now
-        pool = _task_pool()
+        pool = task_pool()
         free = pool.activeThreadCount() < pool.maxThreadCount()
         for task in list(_running):
             try:
@@ -94,12 +95,6 @@ class _LostTaskWatch:
 
 
 _watch = _LostTaskWatch()
-
-
-def _task_pool() -> QThreadPool:
-    """The pool QGIS runs tasks on: the task manager's own since QGIS 3.30, the global one before."""
-    manager = QgsApplication.taskManager()
-    return manager.threadPool() if hasattr(manager, "threadPool") else QThreadPool.globalInstance()
 
 
 def _recover(task: QgsTask) -> None:
