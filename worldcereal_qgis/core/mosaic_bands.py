@@ -85,21 +85,22 @@ def per_band_roots(root: ET.Element, warped_dir: Path, folder: Path) -> Iterator
     for node in mappings:
         band_list.remove(node)
     for band, mapping in zip(bands, mappings):
-        one = copy.deepcopy(root)
-        one_band = copy.deepcopy(band)
-        one_band.set("band", "1")
-        _insert_band(one, one_band)
+        one = _with_one_band(root, band)
         one_mapping = copy.deepcopy(mapping)
         one_mapping.set("dst", "1")
         one.find("GDALWarpOptions").find("BandList").append(one_mapping)
         yield one
 
 
-def _insert_band(root: ET.Element, band: ET.Element) -> None:
-    """Bands go before the block size and warp options, where GDAL writes them."""
-    children = list(root)
+def _with_one_band(root: ET.Element, band: ET.Element) -> ET.Element:
+    """A copy of a VRT ``root`` (its bands removed) holding a copy of ``band`` as band 1, where GDAL writes bands:
+    before the block size and warp options."""
+    one, one_band = copy.deepcopy(root), copy.deepcopy(band)
+    one_band.set("band", "1")
+    children = list(one)
     position = next((i for i, c in enumerate(children) if c.tag in ("BlockXSize", "GDALWarpOptions")), len(children))
-    root.insert(position, band)
+    one.insert(position, one_band)
+    return one
 
 
 def _add_overviews(root: ET.Element) -> None:
@@ -137,12 +138,8 @@ def split_display(display: Path) -> tuple[Path, ...]:
         root.remove(node)
     paths = []
     for index, band in enumerate(bands, start=1):
-        one = copy.deepcopy(root)
-        one_band = copy.deepcopy(band)
-        one_band.set("band", "1")
-        one.append(one_band)
         paths.append(display.with_name(f"{display.stem}_b{index}.vrt"))
-        write_xml_atomic(one, paths[-1])
+        write_xml_atomic(_with_one_band(root, band), paths[-1])
     return tuple(paths)
 
 
