@@ -6,7 +6,7 @@ Secrets never come here: tokens and passwords live in QGIS's auth database (see 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from qgis.core import QgsApplication, QgsSettings
 
@@ -70,32 +70,21 @@ def _coerce(value: Any, kind: type, default: Any) -> Any:
 
 
 class _CoreDefault:
-    """A default that core owns (one source), looked up the first time a Setting's default is read."""
+    """A default that core owns (one source): ``core.<module>.<name>[.<attribute>]``, looked up the first time a
+    Setting's default is read."""
 
-    __slots__ = ("lookup",)
+    __slots__ = ("module", "names")
 
-    def __init__(self, lookup: Callable[[], Any]) -> None:
-        self.lookup = lookup
+    def __init__(self, module: str, *names: str) -> None:
+        self.module, self.names = module, names
 
     def resolve(self) -> Any:
-        return self.lookup()
+        from importlib import import_module
 
-
-def _rate(name: str) -> _CoreDefault:
-    """One of core's published credit rates (core/credits.DEFAULT_RATES)."""
-
-    def lookup() -> float:
-        from .core.credits import DEFAULT_RATES
-
-        return getattr(DEFAULT_RATES, name)
-
-    return _CoreDefault(lookup)
-
-
-def _catalogue_url() -> str:
-    from .core.orbit import CATALOGUE_URL as URL
-
-    return URL
+        value: Any = import_module(f"{__package__}.core.{self.module}")
+        for name in self.names:
+            value = getattr(value, name)
+        return value
 
 
 ACTIVE_BACKEND = Setting("backend/active", "cdse", str)
@@ -109,7 +98,7 @@ MAX_JOB_AREA_KM2 = Setting("jobs/max_area_km2", 2500.0, float)
 CREDIT_BUDGET = Setting("jobs/credit_budget", 1000.0, float)
 POLL_INTERVAL_S = Setting("jobs/poll_interval_s", 15.0, float)
 OUTPUT_DIR = Setting("jobs/output_dir", "", str)
-CATALOGUE_URL = Setting("orbit/catalogue_url", _CoreDefault(_catalogue_url), str)
+CATALOGUE_URL = Setting("orbit/catalogue_url", _CoreDefault("orbit", "CATALOGUE_URL"), str)
 # Tiled runs (areas above MAX_JOB_AREA_KM2): tile size, the largest area one run may cover, the estimate above
 # which the dock asks before starting, and the run folders the dock resumes after a restart (JSON list).
 TILE_SIZE_KM = Setting("runs/tile_size_km", 20.0, float)
@@ -122,11 +111,13 @@ CALENDAR_PATH = Setting("seasons/calendar_path", "", str)
 CALENDAR_URL = Setting("seasons/calendar_url", "", str)  # empty = the pinned WorldCereal URL (SHA-256 checked)
 # Credit rates (docs/worldcereal-facts.md, "Credits and duration"); one place to change them when CDSE's prices move.
 # The defaults are core's published figures (one source: core/credits.DEFAULT_RATES).
-MAP_CREDITS_PER_KM2_LOW = Setting("credits/map_per_km2_low", _rate("map_credits_per_km2_low"), float)
-MAP_CREDITS_PER_KM2_HIGH = Setting("credits/map_per_km2_high", _rate("map_credits_per_km2_high"), float)
-JOB_OVERHEAD_CREDITS = Setting("credits/job_overhead", _rate("job_overhead_credits"), float)
-EXTRACTION_CREDITS_PER_JOB = Setting("credits/extraction_per_job", _rate("extraction_credits_per_job"), float)
-FREE_MONTHLY_CREDITS = Setting("credits/free_monthly", _rate("free_monthly_credits"), float)
+_RATES = ("credits", "DEFAULT_RATES")
+MAP_CREDITS_PER_KM2_LOW = Setting("credits/map_per_km2_low", _CoreDefault(*_RATES, "map_credits_per_km2_low"), float)
+MAP_CREDITS_PER_KM2_HIGH = Setting("credits/map_per_km2_high", _CoreDefault(*_RATES, "map_credits_per_km2_high"), float)
+JOB_OVERHEAD_CREDITS = Setting("credits/job_overhead", _CoreDefault(*_RATES, "job_overhead_credits"), float)
+EXTRACTION_CREDITS_PER_JOB = Setting("credits/extraction_per_job", _CoreDefault(*_RATES, "extraction_credits_per_job"),
+                                     float)
+FREE_MONTHLY_CREDITS = Setting("credits/free_monthly", _CoreDefault(*_RATES, "free_monthly_credits"), float)
 # Custom crop-type training: where the training environment comes from and lives (empty = the default), the
 # seasonal model whose encoder_only checkpoint heads are trained on (empty = the v3.0.1 UDP default), and
 # WorldCereal's public extraction store.
