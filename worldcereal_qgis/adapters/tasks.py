@@ -23,6 +23,7 @@ from qgis.PyQt.QtCore import QThread, QTimer
 
 from ..core.errors import CancelledError, WorldCerealError
 from .compat import task_pool
+from .i18n import translator
 from .worker_threads import prepare_worker_thread
 
 LOG_TAG = "WorldCereal"
@@ -32,6 +33,7 @@ WARNING = int(Qgis.MessageLevel.Warning)
 CRITICAL = int(Qgis.MessageLevel.Critical)
 SUCCESS = int(Qgis.MessageLevel.Success)
 
+tr = translator("WorldCerealTasks")
 T = TypeVar("T", bound=QgsTask)
 _running: set[QgsTask] = set()
 LOST_AFTER_S = 1.0  # queued this long while the pool had a free thread: QGIS lost the task (a free thread takes
@@ -104,10 +106,11 @@ def _recover(task: QgsTask) -> None:
     replacement = relaunch() if relaunch is not None else None
     if relaunch is not None and replacement is None:
         return  # it started after all
-    QgsMessageLog.logMessage(
-        f"QGIS lost the queued task '{task.description()}' from its thread pool (QGIS issue 53806); "
-        + ("it was started again." if replacement is not None else "it was ended as cancelled; please run it again."),
-        LOG_TAG, Qgis.MessageLevel.Warning)
+    text = (tr("QGIS lost the queued task '{task}' from its thread pool (QGIS issue 53806); it was started again.")
+            if replacement is not None else
+            tr("QGIS lost the queued task '{task}' from its thread pool (QGIS issue 53806); it was ended as "
+               "cancelled, please run it again."))
+    QgsMessageLog.logMessage(text.format(task=task.description()), LOG_TAG, Qgis.MessageLevel.Warning)
     QgsTask.cancel(task)  # QGIS's own cancel: a queued task is terminated at once
     if replacement is not None:
         start_task(replacement)

@@ -370,12 +370,12 @@
  <context>
   <name>JobController</name>
   <message>
-   <location filename="worldcereal_qgis/controllers/jobs.py" line="115" />
+   <location filename="worldcereal_qgis/controllers/jobs.py" line="154" />
    <source>{0} is already running as job {1}; following it instead of paying for it twice.</source>
    <translation>{0} ya está en curso (trabajo {1}); se sigue ese trabajo en lugar de pagarlo dos veces.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/jobs.py" line="111" />
+   <location filename="worldcereal_qgis/controllers/jobs.py" line="150" />
    <source>{0} was already made (job {1}); its result is loaded again instead of paying for it twice.</source>
    <translation>{0} ya se generó (trabajo {1}); su resultado se vuelve a cargar en lugar de pagarlo dos veces.</translation>
   </message>
@@ -499,17 +499,17 @@
    <translation>Elija una capa y valídela.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="126" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="138" />
    <source>Choose a reference data layer or file first.</source>
    <translation>Elija primero una capa o un archivo de datos de referencia.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="205" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="217" />
    <source>Choose an output folder first.</source>
    <translation>Elija primero una carpeta de salida.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="239" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="251" />
    <source>Continuing the unfinished extraction from the last session…</source>
    <translation>Continuando la extracción sin terminar de la última sesión…</translation>
   </message>
@@ -559,7 +559,7 @@
    <translation>Muestras</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="217" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="229" />
    <source>Submitting {0} jobs to {1}…</source>
    <translation>Enviando {0} trabajos a {1}…</translation>
   </message>
@@ -569,12 +569,12 @@
    <translation>Validar y planificar</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="145" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="157" />
    <source>Validating reference data</source>
    <translation>Validando los datos de referencia</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="143" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="155" />
    <source>Validating…</source>
    <translation>Validando…</translation>
   </message>
@@ -594,7 +594,7 @@
    <translation>indicador extract (subconjunto RDM)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="259" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="271" />
    <source>{0} samples written to {1}.</source>
    <translation>{0} muestras escritas en {1}.</translation>
   </message>
@@ -1644,57 +1644,57 @@
  <context>
   <name>WorldCerealDock</name>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="246" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="266" />
    <source>Larger than the {max} km² of one job: it runs as about {tiles} tiles of {km} km, mosaicked.</source>
    <translation>Mayor que los {max} km² de un trabajo: se procesa en unas {tiles} teselas de {km} km y se une en un mosaico.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="223" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="243" />
    <source>Log in to {backend} to run jobs.</source>
    <translation>Inicie sesión en {backend} para lanzar trabajos.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="196" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="216" />
    <source>Map cropland and crop types with ESA WorldCereal on openEO.</source>
    <translation>Cartografíe tierras de cultivo y tipos de cultivo con ESA WorldCereal en openEO.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="235" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="255" />
    <source>No area of interest yet.</source>
    <translation>Aún no hay área de interés.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="227" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="247" />
    <source>Planning the tiles…</source>
    <translation>Planificando las teselas…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="303" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="323" />
    <source>Tiled run not started ({summary}).</source>
    <translation>Procesamiento por teselas no iniciado ({summary}).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="308" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="328" />
    <source>Tiled run started: {summary}; results in {folder}.</source>
    <translation>Procesamiento por teselas iniciado: {summary}; resultados en {folder}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="225" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="245" />
    <source>Waiting for the automatic Sentinel-1 orbit choice…</source>
    <translation>Esperando la elección automática de la órbita Sentinel-1…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="315" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="335" />
    <source>WorldCereal: start a tiled run?</source>
    <translation>WorldCereal: ¿iniciar un procesamiento por teselas?</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="242" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="262" />
    <source>{area}: {km2} km² · about {credits} credits · {short}–{long} min</source>
    <translation>{area}: {km2} km² · unos {credits} créditos · {short}–{long} min</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="316" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="336" />
    <source>{summary}.
 
 Start {jobs} jobs on {backend}?</source>
@@ -2529,7 +2529,7 @@ Start {jobs} jobs on {backend}?</source>
  <context>
   <name>WorldCerealProcessing</name>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="294" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="301" />
    <source>  tile {tile}: {count} samples</source>
    <translation>  tesela {tile}: {count} muestras</translation>
   </message>
@@ -2594,32 +2594,32 @@ Start {jobs} jobs on {backend}?</source>
    <translation>URL del servidor (local o personalizado; vacío = la URL de los ajustes del complemento)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="241" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="248" />
    <source>Cap: samples per H3 cell and class</source>
    <translation>Límite: muestras por celda H3 y por clase</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="166" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="173" />
    <source>Checks a reference data layer against WorldCereal's harmonised format (sample_id, 10-digit ewoc_code, valid_time, quality scores 0–100, extract, h3_l3_cell, ref_id starting with the year). Reprojects to EPSG:4326 and turns polygons into their centroids (computed in EPSG:3857, as the library does; polygons whose centroid falls outside are dropped). Writes a report table (one row per problem: row, column, why) and the clean samples as points. For data that is not harmonised, choose the label column, the date and a ref_id: labels are mapped to EWOC codes with the class mappings file.</source>
    <translation>Comprueba una capa de datos de referencia frente al formato armonizado de WorldCereal (sample_id, ewoc_code de 10 dígitos, valid_time, puntuaciones de calidad 0–100, extract, h3_l3_cell, ref_id que empieza por el año). Reproyecta a EPSG:4326 y convierte los polígonos en sus centroides (calculados en EPSG:3857, como la biblioteca; se descartan los polígonos cuyo centroide cae fuera). Escribe una tabla de informe (una fila por problema: fila, columna, motivo) y las muestras limpias como puntos. Para datos no armonizados, elija la columna de etiqueta, la fecha y un ref_id: las etiquetas se convierten en códigos EWOC con el archivo de correspondencias de clases.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="114" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="121" />
    <source>Choose a reference data layer or file.</source>
    <translation>Elija una capa o un archivo de datos de referencia.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="185" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="192" />
    <source>Class mappings (class_mappings.json)</source>
    <translation>Correspondencias de clases (class_mappings.json)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="189" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="196" />
    <source>Clean samples</source>
    <translation>Muestras limpias</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="254" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="261" />
    <source>Credits (estimate when planning, used when run)</source>
    <translation>Créditos (estimados al planificar, usados al ejecutar)</translation>
   </message>
@@ -2654,12 +2654,12 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Mapa de tierras de cultivo (WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="76" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="79" />
    <source>Cropland period end (YYYY-MM-DD)</source>
    <translation>Fin del periodo de tierras de cultivo (AAAA-MM-DD)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="75" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="78" />
    <source>Cropland period start (YYYY-MM-DD)</source>
    <translation>Inicio del periodo de tierras de cultivo (AAAA-MM-DD)</translation>
   </message>
@@ -2674,12 +2674,12 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Modelo propio de tipos de cultivo (URL de un .zip de cabeza)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="193" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="200" />
    <source>Dropped polygons</source>
    <translation>Polígonos descartados</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="192" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="199" />
    <source>Errors</source>
    <translation>Errores</translation>
   </message>
@@ -2689,22 +2689,22 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Créditos estimados (alto)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="287" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="294" />
    <source>Every selected sample is already extracted; nothing to do.</source>
    <translation>Todas las muestras seleccionadas ya están extraídas; no hay nada que hacer.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="239" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="246" />
    <source>Extract flag at least</source>
    <translation>Indicador extract como mínimo</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="223" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="230" />
    <source>Extract time series for reference data (WorldCereal)</source>
    <translation>Extraer series temporales para datos de referencia (WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="249" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="256" />
    <source>Extracted samples</source>
    <translation>Muestras extraídas</translation>
   </message>
@@ -2734,12 +2734,12 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Indique las fechas de las temporadas, o un año para que se propongan a partir del calendario de cultivos.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="253" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="260" />
    <source>Jobs</source>
    <translation>Trabajos</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="153" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="160" />
    <source>Label '{label}' ({count} rows) has no EWOC code in the class mappings.</source>
    <translation>La etiqueta «{label}» ({count} filas) no tiene código EWOC en las correspondencias de clases.</translation>
   </message>
@@ -2784,7 +2784,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Enmascarar lo que no es tierra de cultivo (valor 254)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="251" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="258" />
    <source>Merged extractions (Parquet folder)</source>
    <translation>Extracciones fusionadas (carpeta Parquet)</translation>
   </message>
@@ -2809,42 +2809,42 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Nombre del área (para los títulos)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="328" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="335" />
    <source>No extraction job finished; see the errors above.</source>
    <translation>Ningún trabajo de extracción ha terminado; vea los errores de arriba.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="268" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="275" />
    <source>None of the {n} valid samples is selected by '{choice}'; choose another selection or a lower extract flag.</source>
    <translation>Ninguna de las {n} muestras válidas queda seleccionada por «{choice}»; elija otra selección o un indicador extract más bajo.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="176" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="183" />
    <source>Not harmonised: crop label column</source>
    <translation>No armonizados: columna de la etiqueta de cultivo</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="183" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="190" />
    <source>Not harmonised: data set id (YYYY_...)</source>
    <translation>No armonizados: id del conjunto de datos (AAAA_...)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="177" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="184" />
    <source>Not harmonised: date column</source>
    <translation>No armonizados: columna de la fecha</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="182" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="189" />
    <source>Not harmonised: one date for all samples (YYYY-MM-DD)</source>
    <translation>No armonizados: una fecha para todas las muestras (AAAA-MM-DD)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="178" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="185" />
    <source>Not harmonised: sample id column</source>
    <translation>No armonizados: columna del id de muestra</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="74" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="77" />
    <source>Number of seasons</source>
    <translation>Número de temporadas</translation>
   </message>
@@ -2854,7 +2854,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Número de teselas</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="247" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="254" />
    <source>Only plan the jobs (send nothing)</source>
    <translation>Solo planificar los trabajos (no se envía nada)</translation>
   </message>
@@ -2874,12 +2874,12 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Posprocesado</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="84" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="91" />
    <source>Reference data</source>
    <translation>Datos de referencia</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="93" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="100" />
    <source>Reference data (points or polygons; a layer or a GeoParquet file)</source>
    <translation>Datos de referencia (puntos o polígonos; una capa o un archivo GeoParquet)</translation>
   </message>
@@ -2899,22 +2899,22 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Resultado: {path} ({credits} créditos usados)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="212" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="219" />
    <source>Row {row}, {column}: {problem}</source>
    <translation>Fila {row}, {column}: {problem}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="226" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="233" />
    <source>Runs WorldCereal point-extraction jobs on openEO for a harmonised reference data layer: monthly Sentinel-2, Sentinel-1, AgERA5 and DEM values per sample. Jobs are split by year of valid_time, then by Sentinel-2 tile, at most 500 samples each; at most 2 run at once and failed jobs are retried. Results are post-processed into WorldCereal's long format and merged into worldcereal_merged_extractions.parquet (one folder per ref_id); samples already extracted there are skipped. A data set with validation errors is never sent. About 30 credits per job.</source>
    <translation>Ejecuta en openEO trabajos de extracción puntual de WorldCereal para una capa de datos de referencia armonizada: valores mensuales de Sentinel-2, Sentinel-1, AgERA5 y MDE por muestra. Los trabajos se dividen por año de valid_time y luego por tesela Sentinel-2, con 500 muestras como máximo cada uno; se ejecutan como máximo 2 a la vez y los fallidos se reintentan. Los resultados se pasan al formato largo de WorldCereal y se fusionan en worldcereal_merged_extractions.parquet (una carpeta por ref_id); las muestras ya extraídas se omiten. Nunca se envía un conjunto de datos con errores de validación. Unos 30 créditos por trabajo.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="237" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="244" />
    <source>Samples to extract</source>
    <translation>Muestras que extraer</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="252" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="259" />
    <source>Samples written</source>
    <translation>Muestras escritas</translation>
   </message>
@@ -2959,7 +2959,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Divide un área en teselas del tamaño de un trabajo como lo hace la biblioteca de WorldCereal: según las teselas de Sentinel-2, una cuadrícula cuadrada del tamaño de tesela en la zona UTM de cada tesela, con las franjas de menos de 100 m fusionadas. Cada tesela recibe su nombre (&lt;area&gt;_&lt;S2 tile&gt;_&lt;n&gt;), su tesela S2, su EPSG UTM, su superficie y sus créditos estimados (est_credits es la estimación alta). Con un campo de nombre, cada entidad se planifica por separado. Un área que cruza 180° (una extensión con xmin &gt; xmax, p. ej. 178,-179.7,-17.3,-16.1) recibe teselas a ambos lados. Las áreas que necesitan más de 1.000 trabajos se rechazan de inmediato, antes de planificar.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="46" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="49" />
    <source>Suggest growing seasons (crop calendar)</source>
    <translation>Proponer temporadas de cultivo (calendario de cultivos)</translation>
   </message>
@@ -2969,17 +2969,17 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Temporada propuesta {season}: {start} – {end} (calendario de cultivos, {year}).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="72" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="75" />
    <source>Suggested seasons</source>
    <translation>Temporadas propuestas</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="55" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="58" />
    <source>Suggests the season windows WorldCereal's library would use for an area and year, from its crop calendar (median start and end over the area's 0.5° cells, nearest cell within 5° otherwise). One row per season: tc-s1, tc-s2 (only where the area has a second season) and tc-annual, with the 12-month processing period ending with the season, and a warning when the area's calendars differ a lot; when tc-s2 is left out the log says why. CROPLAND_START/CROPLAND_END is the 12-month period for a cropland map by the WorldCereal notebooks' rule: the 12 months ending with the area's last season. An extent across 180° is written with xmin &gt; xmax (e.g. 178,-179.7,-17.3,-16.1 [EPSG:4326]). The calendar is downloaded once (about 2 MB, pinned and checked) and kept in the QGIS profile; offline, point the setting worldcereal_qgis/seasons/calendar_path to a local copy.</source>
    <translation>Propone las temporadas que usaría la biblioteca de WorldCereal para un área y un año, según su calendario de cultivos (inicio y fin medianos sobre las celdas de 0,5° del área; si no, la celda más cercana a menos de 5°). Una fila por temporada: tc-s1, tc-s2 (solo donde el área tiene una segunda temporada) y tc-annual, con el periodo de procesamiento de 12 meses que termina con la temporada, y un aviso cuando los calendarios del área difieren mucho; cuando se omite tc-s2, el registro dice por qué. CROPLAND_START/CROPLAND_END es el periodo de 12 meses de un mapa de tierras de cultivo según la regla de los cuadernos de WorldCereal: los 12 meses que terminan con la última temporada del área. Una extensión que cruza 180° se escribe con xmin &gt; xmax (p. ej. 178,-179.7,-17.3,-16.1 [EPSG:4326]). El calendario se descarga una vez (unos 2 MB, versión fijada y comprobada) y se guarda en el perfil de QGIS; sin conexión, indique una copia local en el ajuste worldcereal_qgis/seasons/calendar_path.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="97" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="100" />
    <source>The crop calendar has no growing season for this area in {year}; enter the season dates by hand.</source>
    <translation>El calendario de cultivos no tiene ninguna temporada de cultivo para esta área en {year}; introduzca las fechas de las temporadas a mano.</translation>
   </message>
@@ -3014,17 +3014,17 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Teselas</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="191" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="198" />
    <source>Valid samples</source>
    <translation>Muestras válidas</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="163" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="170" />
    <source>Validate reference data (WorldCereal)</source>
    <translation>Validar datos de referencia (WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="187" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="194" />
    <source>Validation report</source>
    <translation>Informe de validación</translation>
   </message>
@@ -3039,7 +3039,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Año (se cubren sus temporadas de cultivo) — o indique el primer día abajo</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="70" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="73" />
    <source>Year (the seasons end in this year)</source>
    <translation>Año (las temporadas terminan en ese año)</translation>
   </message>
@@ -3049,17 +3049,17 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Año de las temporadas propuestas — o indique las fechas de las temporadas arriba (hace falta uno de los dos)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="43" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="42" />
    <source>all samples</source>
    <translation>todas las muestras</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="44" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="43" />
    <source>cap per H3 level-3 cell and class</source>
    <translation>límite por celda H3 de nivel 3 y por clase</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="43" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="42" />
    <source>extract flag (the RDM's representative subset)</source>
    <translation>indicador extract (el subconjunto representativo del RDM)</translation>
   </message>
@@ -3074,12 +3074,12 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Id del trabajo openEO</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="127" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="130" />
    <source>tc-s2 is not offered: its median window ({start} – {end}) equals tc-s1's, which is how the crop calendar marks an area with one growing season.</source>
    <translation>tc-s2 no se ofrece: su ventana mediana ({start} – {end}) es igual a la de tc-s1, que es como el calendario de cultivos señala un área con una sola temporada de cultivo.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="124" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="127" />
    <source>tc-s2 is not offered: the crop calendar has no valid second season here (no dates, or an end before the start).</source>
    <translation>tc-s2 no se ofrece: el calendario de cultivos no tiene aquí una segunda temporada válida (sin fechas, o con un fin anterior al inicio).</translation>
   </message>
@@ -3089,17 +3089,17 @@ Start {jobs} jobs on {backend}?</source>
    <translation>{count} teselas de hasta {size} km; hasta {total} créditos estimados.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="323" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="330" />
    <source>{done} of {total} jobs finished; {written} samples written to {path} ({credits} credits used).</source>
    <translation>{done} de {total} trabajos terminados; {written} muestras escritas en {path} ({credits} créditos usados).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="277" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="284" />
    <source>{n} samples were extracted before and are skipped.</source>
    <translation>{n} muestras ya se extrajeron antes y se omiten.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="107" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="110" />
    <source>{season}: {start} – {end} (processing period {first} – {last})</source>
    <translation>{season}: {start} – {end} (periodo de procesamiento {first} – {last})</translation>
   </message>
@@ -3198,44 +3198,57 @@ Start {jobs} jobs on {backend}?</source>
  <context>
   <name>WorldCerealSession</name>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="37" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="39" />
    <source>1 WorldCereal job is still running</source>
    <translation>1 trabajo de WorldCereal sigue en curso</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="34" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="36" />
    <source>1 WorldCereal tiled run is still running</source>
    <translation>1 procesamiento por teselas de WorldCereal sigue en curso</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="160" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="197" />
    <source>Open panel</source>
    <translation>Abrir el panel</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="43" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="45" />
    <source>QGIS will now ask for its master password: WorldCereal keeps your login in QGIS's encrypted authentication database, never in plain settings.</source>
    <translation>QGIS pedirá ahora su contraseña maestra: WorldCereal guarda su sesión en la base de autenticación cifrada de QGIS, nunca en ajustes sin cifrar.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="114" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="145" />
    <source>WorldCereal: looking for unfinished jobs</source>
    <translation>WorldCereal: buscando trabajos sin terminar</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="31" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="33" />
    <source>{jobs} WorldCereal jobs and {runs} tiled runs are still running</source>
    <translation>{jobs} trabajos de WorldCereal y {runs} procesamientos por teselas siguen en curso</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="38" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="40" />
    <source>{jobs} WorldCereal jobs are still running</source>
    <translation>{jobs} trabajos de WorldCereal siguen en curso</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="35" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="37" />
    <source>{runs} WorldCereal tiled runs are still running</source>
    <translation>{runs} procesamientos por teselas de WorldCereal siguen en curso</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealTasks</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/tasks.py" line="111" />
+   <source>QGIS lost the queued task '{task}' from its thread pool (QGIS issue 53806); it was ended as cancelled, please run it again.</source>
+   <translation>QGIS perdió la tarea en cola «{task}» de su grupo de hilos (incidencia de QGIS 53806); se terminó como cancelada, vuelva a ejecutarla.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/tasks.py" line="109" />
+   <source>QGIS lost the queued task '{task}' from its thread pool (QGIS issue 53806); it was started again.</source>
+   <translation>QGIS perdió la tarea en cola «{task}» de su grupo de hilos (incidencia de QGIS 53806); se ha vuelto a iniciar.</translation>
   </message>
  </context>
  <context>

@@ -370,12 +370,12 @@
  <context>
   <name>JobController</name>
   <message>
-   <location filename="worldcereal_qgis/controllers/jobs.py" line="115" />
+   <location filename="worldcereal_qgis/controllers/jobs.py" line="154" />
    <source>{0} is already running as job {1}; following it instead of paying for it twice.</source>
    <translation>{0} est déjà en cours (tâche {1}) ; cette tâche est suivie plutôt que payée deux fois.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/jobs.py" line="111" />
+   <location filename="worldcereal_qgis/controllers/jobs.py" line="150" />
    <source>{0} was already made (job {1}); its result is loaded again instead of paying for it twice.</source>
    <translation>{0} existe déjà (tâche {1}) ; son résultat est rechargé plutôt que payé deux fois.</translation>
   </message>
@@ -499,17 +499,17 @@
    <translation>Choisissez une couche et validez-la.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="126" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="138" />
    <source>Choose a reference data layer or file first.</source>
    <translation>Choisissez d'abord une couche ou un fichier de données de référence.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="205" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="217" />
    <source>Choose an output folder first.</source>
    <translation>Choisissez d'abord un dossier de sortie.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="239" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="251" />
    <source>Continuing the unfinished extraction from the last session…</source>
    <translation>Reprise de l'extraction inachevée de la dernière session…</translation>
   </message>
@@ -559,7 +559,7 @@
    <translation>Échantillons</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="217" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="229" />
    <source>Submitting {0} jobs to {1}…</source>
    <translation>Envoi de {0} tâches à {1}…</translation>
   </message>
@@ -569,12 +569,12 @@
    <translation>Valider et planifier</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="145" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="157" />
    <source>Validating reference data</source>
    <translation>Validation des données de référence</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="143" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="155" />
    <source>Validating…</source>
    <translation>Validation…</translation>
   </message>
@@ -594,7 +594,7 @@
    <translation>indicateur extract (sous-ensemble RDM)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/reference_panel.py" line="259" />
+   <location filename="worldcereal_qgis/gui/reference_panel.py" line="271" />
    <source>{0} samples written to {1}.</source>
    <translation>{0} échantillons écrits dans {1}.</translation>
   </message>
@@ -1644,57 +1644,57 @@
  <context>
   <name>WorldCerealDock</name>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="246" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="266" />
    <source>Larger than the {max} km² of one job: it runs as about {tiles} tiles of {km} km, mosaicked.</source>
    <translation>Plus grand que les {max} km² d'une tâche : traité en environ {tiles} tuiles de {km} km, puis mosaïqué.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="223" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="243" />
    <source>Log in to {backend} to run jobs.</source>
    <translation>Connectez-vous à {backend} pour lancer des tâches.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="196" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="216" />
    <source>Map cropland and crop types with ESA WorldCereal on openEO.</source>
    <translation>Cartographiez les terres cultivées et les types de cultures avec ESA WorldCereal sur openEO.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="235" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="255" />
    <source>No area of interest yet.</source>
    <translation>Pas encore de zone d'intérêt.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="227" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="247" />
    <source>Planning the tiles…</source>
    <translation>Découpage en tuiles…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="303" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="323" />
    <source>Tiled run not started ({summary}).</source>
    <translation>Traitement par tuiles non lancé ({summary}).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="308" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="328" />
    <source>Tiled run started: {summary}; results in {folder}.</source>
    <translation>Traitement par tuiles lancé : {summary} ; résultats dans {folder}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="225" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="245" />
    <source>Waiting for the automatic Sentinel-1 orbit choice…</source>
    <translation>En attente du choix automatique de l'orbite Sentinel-1…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="315" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="335" />
    <source>WorldCereal: start a tiled run?</source>
    <translation>WorldCereal : lancer un traitement par tuiles ?</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="242" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="262" />
    <source>{area}: {km2} km² · about {credits} credits · {short}–{long} min</source>
    <translation>{area} : {km2} km² · environ {credits} crédits · {short}–{long} min</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="316" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="336" />
    <source>{summary}.
 
 Start {jobs} jobs on {backend}?</source>
@@ -2529,7 +2529,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  <context>
   <name>WorldCerealProcessing</name>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="294" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="301" />
    <source>  tile {tile}: {count} samples</source>
    <translation>  tuile {tile} : {count} échantillons</translation>
   </message>
@@ -2594,32 +2594,32 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>URL du serveur (local ou personnalisé ; vide = l'URL des paramètres de l'extension)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="241" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="248" />
    <source>Cap: samples per H3 cell and class</source>
    <translation>Plafond : échantillons par cellule H3 et par classe</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="166" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="173" />
    <source>Checks a reference data layer against WorldCereal's harmonised format (sample_id, 10-digit ewoc_code, valid_time, quality scores 0–100, extract, h3_l3_cell, ref_id starting with the year). Reprojects to EPSG:4326 and turns polygons into their centroids (computed in EPSG:3857, as the library does; polygons whose centroid falls outside are dropped). Writes a report table (one row per problem: row, column, why) and the clean samples as points. For data that is not harmonised, choose the label column, the date and a ref_id: labels are mapped to EWOC codes with the class mappings file.</source>
    <translation>Vérifie une couche de données de référence par rapport au format harmonisé de WorldCereal (sample_id, ewoc_code à 10 chiffres, valid_time, scores de qualité 0–100, extract, h3_l3_cell, ref_id commençant par l'année). Reprojette en EPSG:4326 et remplace les polygones par leur centroïde (calculé en EPSG:3857, comme la bibliothèque ; les polygones dont le centroïde tombe à l'extérieur sont écartés). Écrit une table de rapport (une ligne par problème : ligne, colonne, raison) et les échantillons propres en points. Pour des données non harmonisées, choisissez la colonne d'étiquette, la date et un ref_id : les étiquettes sont converties en codes EWOC avec le fichier de correspondances de classes.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="114" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="121" />
    <source>Choose a reference data layer or file.</source>
    <translation>Choisissez une couche ou un fichier de données de référence.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="185" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="192" />
    <source>Class mappings (class_mappings.json)</source>
    <translation>Correspondances de classes (class_mappings.json)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="189" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="196" />
    <source>Clean samples</source>
    <translation>Échantillons propres</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="254" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="261" />
    <source>Credits (estimate when planning, used when run)</source>
    <translation>Crédits (estimés en planification, utilisés à l'exécution)</translation>
   </message>
@@ -2654,12 +2654,12 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Carte des terres cultivées (WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="76" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="79" />
    <source>Cropland period end (YYYY-MM-DD)</source>
    <translation>Fin de la période des terres cultivées (AAAA-MM-JJ)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="75" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="78" />
    <source>Cropland period start (YYYY-MM-DD)</source>
    <translation>Début de la période des terres cultivées (AAAA-MM-JJ)</translation>
   </message>
@@ -2674,12 +2674,12 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Modèle personnalisé de types de cultures (URL d'un .zip de tête)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="193" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="200" />
    <source>Dropped polygons</source>
    <translation>Polygones écartés</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="192" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="199" />
    <source>Errors</source>
    <translation>Erreurs</translation>
   </message>
@@ -2689,22 +2689,22 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Crédits estimés (haut)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="287" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="294" />
    <source>Every selected sample is already extracted; nothing to do.</source>
    <translation>Tous les échantillons sélectionnés sont déjà extraits ; rien à faire.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="239" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="246" />
    <source>Extract flag at least</source>
    <translation>Indicateur extract au moins égal à</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="223" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="230" />
    <source>Extract time series for reference data (WorldCereal)</source>
    <translation>Extraire les séries temporelles de données de référence (WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="249" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="256" />
    <source>Extracted samples</source>
    <translation>Échantillons extraits</translation>
   </message>
@@ -2734,12 +2734,12 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Indiquez les dates des saisons, ou une année pour que les saisons soient proposées d'après le calendrier cultural.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="253" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="260" />
    <source>Jobs</source>
    <translation>Tâches</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="153" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="160" />
    <source>Label '{label}' ({count} rows) has no EWOC code in the class mappings.</source>
    <translation>L'étiquette « {label} » ({count} lignes) n'a pas de code EWOC dans les correspondances de classes.</translation>
   </message>
@@ -2784,7 +2784,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Masquer ce qui n'est pas cultivé (valeur 254)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="251" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="258" />
    <source>Merged extractions (Parquet folder)</source>
    <translation>Extractions fusionnées (dossier Parquet)</translation>
   </message>
@@ -2809,42 +2809,42 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Nom de la zone (pour les titres)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="328" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="335" />
    <source>No extraction job finished; see the errors above.</source>
    <translation>Aucune tâche d'extraction n'a abouti ; voir les erreurs ci-dessus.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="268" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="275" />
    <source>None of the {n} valid samples is selected by '{choice}'; choose another selection or a lower extract flag.</source>
    <translation>Aucun des {n} échantillons valides n'est retenu par « {choice} » ; choisissez une autre sélection ou un indicateur extract plus bas.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="176" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="183" />
    <source>Not harmonised: crop label column</source>
    <translation>Non harmonisées : colonne de l'étiquette de culture</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="183" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="190" />
    <source>Not harmonised: data set id (YYYY_...)</source>
    <translation>Non harmonisées : identifiant du jeu de données (AAAA_...)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="177" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="184" />
    <source>Not harmonised: date column</source>
    <translation>Non harmonisées : colonne de la date</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="182" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="189" />
    <source>Not harmonised: one date for all samples (YYYY-MM-DD)</source>
    <translation>Non harmonisées : une date pour tous les échantillons (AAAA-MM-JJ)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="178" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="185" />
    <source>Not harmonised: sample id column</source>
    <translation>Non harmonisées : colonne de l'identifiant d'échantillon</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="74" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="77" />
    <source>Number of seasons</source>
    <translation>Nombre de saisons</translation>
   </message>
@@ -2854,7 +2854,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Nombre de tuiles</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="247" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="254" />
    <source>Only plan the jobs (send nothing)</source>
    <translation>Seulement planifier les tâches (rien n'est envoyé)</translation>
   </message>
@@ -2874,12 +2874,12 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Post-traitement</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="84" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="91" />
    <source>Reference data</source>
    <translation>Données de référence</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="93" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="100" />
    <source>Reference data (points or polygons; a layer or a GeoParquet file)</source>
    <translation>Données de référence (points ou polygones ; une couche ou un fichier GeoParquet)</translation>
   </message>
@@ -2899,22 +2899,22 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Résultat : {path} ({credits} crédits utilisés)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="212" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="219" />
    <source>Row {row}, {column}: {problem}</source>
    <translation>Ligne {row}, {column} : {problem}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="226" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="233" />
    <source>Runs WorldCereal point-extraction jobs on openEO for a harmonised reference data layer: monthly Sentinel-2, Sentinel-1, AgERA5 and DEM values per sample. Jobs are split by year of valid_time, then by Sentinel-2 tile, at most 500 samples each; at most 2 run at once and failed jobs are retried. Results are post-processed into WorldCereal's long format and merged into worldcereal_merged_extractions.parquet (one folder per ref_id); samples already extracted there are skipped. A data set with validation errors is never sent. About 30 credits per job.</source>
    <translation>Lance sur openEO les tâches d'extraction ponctuelle WorldCereal pour une couche de données de référence harmonisée : valeurs mensuelles Sentinel-2, Sentinel-1, AgERA5 et MNT par échantillon. Les tâches sont découpées par année de valid_time, puis par tuile Sentinel-2, 500 échantillons au plus chacune ; 2 au plus tournent en même temps et les tâches échouées sont relancées. Les résultats sont mis au format long de WorldCereal et fusionnés dans worldcereal_merged_extractions.parquet (un dossier par ref_id) ; les échantillons déjà extraits sont ignorés. Un jeu de données avec des erreurs de validation n'est jamais envoyé. Environ 30 crédits par tâche.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="237" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="244" />
    <source>Samples to extract</source>
    <translation>Échantillons à extraire</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="252" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="259" />
    <source>Samples written</source>
    <translation>Échantillons écrits</translation>
   </message>
@@ -2959,7 +2959,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Découpe une zone en tuiles de la taille d'une tâche comme le fait la bibliothèque WorldCereal : selon les tuiles Sentinel-2, une grille carrée de la taille de tuile dans la zone UTM de chaque tuile, les bandes de moins de 100 m fusionnées. Chaque tuile reçoit son nom (&lt;area&gt;_&lt;S2 tile&gt;_&lt;n&gt;), sa tuile S2, son EPSG UTM, sa superficie et ses crédits estimés (est_credits est l'estimation haute). Avec un champ de nom, chaque entité est planifiée à part. Une zone à cheval sur 180° (une emprise avec xmin &gt; xmax, par ex. 178,-179.7,-17.3,-16.1) reçoit des tuiles des deux côtés. Les zones demandant plus de 1 000 tâches sont refusées d'emblée, avant la planification.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="46" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="49" />
    <source>Suggest growing seasons (crop calendar)</source>
    <translation>Proposer les saisons de culture (calendrier cultural)</translation>
   </message>
@@ -2969,17 +2969,17 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Saison proposée {season} : {start} – {end} (calendrier cultural, {year}).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="72" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="75" />
    <source>Suggested seasons</source>
    <translation>Saisons proposées</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="55" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="58" />
    <source>Suggests the season windows WorldCereal's library would use for an area and year, from its crop calendar (median start and end over the area's 0.5° cells, nearest cell within 5° otherwise). One row per season: tc-s1, tc-s2 (only where the area has a second season) and tc-annual, with the 12-month processing period ending with the season, and a warning when the area's calendars differ a lot; when tc-s2 is left out the log says why. CROPLAND_START/CROPLAND_END is the 12-month period for a cropland map by the WorldCereal notebooks' rule: the 12 months ending with the area's last season. An extent across 180° is written with xmin &gt; xmax (e.g. 178,-179.7,-17.3,-16.1 [EPSG:4326]). The calendar is downloaded once (about 2 MB, pinned and checked) and kept in the QGIS profile; offline, point the setting worldcereal_qgis/seasons/calendar_path to a local copy.</source>
    <translation>Propose les saisons que la bibliothèque WorldCereal utiliserait pour une zone et une année, d'après son calendrier cultural (début et fin médians sur les cellules de 0,5° de la zone, sinon la cellule la plus proche à moins de 5°). Une ligne par saison : tc-s1, tc-s2 (seulement là où la zone a une seconde saison) et tc-annual, avec la période de traitement de 12 mois se terminant avec la saison, et un avertissement quand les calendriers de la zone diffèrent beaucoup ; quand tc-s2 est laissée de côté, le journal dit pourquoi. CROPLAND_START/CROPLAND_END est la période de 12 mois d'une carte des terres cultivées selon la règle des notebooks WorldCereal : les 12 mois se terminant avec la dernière saison de la zone. Une emprise à cheval sur 180° s'écrit avec xmin &gt; xmax (par ex. 178,-179.7,-17.3,-16.1 [EPSG:4326]). Le calendrier est téléchargé une fois (environ 2 Mo, version fixée et vérifiée) et gardé dans le profil QGIS ; hors ligne, indiquez une copie locale dans le paramètre worldcereal_qgis/seasons/calendar_path.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="97" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="100" />
    <source>The crop calendar has no growing season for this area in {year}; enter the season dates by hand.</source>
    <translation>Le calendrier cultural n'a aucune saison de culture pour cette zone en {year} ; saisissez les dates des saisons à la main.</translation>
   </message>
@@ -3014,17 +3014,17 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Tuiles</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="191" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="198" />
    <source>Valid samples</source>
    <translation>Échantillons valides</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="163" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="170" />
    <source>Validate reference data (WorldCereal)</source>
    <translation>Valider des données de référence (WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="187" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="194" />
    <source>Validation report</source>
    <translation>Rapport de validation</translation>
   </message>
@@ -3039,7 +3039,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Année (ses saisons de culture sont couvertes) — ou indiquez le premier jour ci-dessous</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="70" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="73" />
    <source>Year (the seasons end in this year)</source>
    <translation>Année (les saisons se terminent cette année-là)</translation>
   </message>
@@ -3049,17 +3049,17 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Année des saisons proposées — ou indiquez les dates des saisons ci-dessus (l'un des deux est nécessaire)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="43" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="42" />
    <source>all samples</source>
    <translation>tous les échantillons</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="44" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="43" />
    <source>cap per H3 level-3 cell and class</source>
    <translation>plafond par cellule H3 de niveau 3 et par classe</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="43" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="42" />
    <source>extract flag (the RDM's representative subset)</source>
    <translation>indicateur extract (le sous-ensemble représentatif du RDM)</translation>
   </message>
@@ -3074,12 +3074,12 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Identifiant de la tâche openEO</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="127" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="130" />
    <source>tc-s2 is not offered: its median window ({start} – {end}) equals tc-s1's, which is how the crop calendar marks an area with one growing season.</source>
    <translation>tc-s2 n'est pas proposée : sa fenêtre médiane ({start} – {end}) est celle de tc-s1, ce qui est la façon dont le calendrier cultural signale une zone à une seule saison de culture.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="124" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="127" />
    <source>tc-s2 is not offered: the crop calendar has no valid second season here (no dates, or an end before the start).</source>
    <translation>tc-s2 n'est pas proposée : le calendrier cultural n'a pas de seconde saison valide ici (pas de dates, ou une fin avant le début).</translation>
   </message>
@@ -3089,17 +3089,17 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>{count} tuiles d'au plus {size} km ; jusqu'à {total} crédits estimés.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="323" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="330" />
    <source>{done} of {total} jobs finished; {written} samples written to {path} ({credits} credits used).</source>
    <translation>{done} tâches sur {total} terminées ; {written} échantillons écrits dans {path} ({credits} crédits utilisés).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_reference.py" line="277" />
+   <location filename="worldcereal_qgis/processing/alg_reference.py" line="284" />
    <source>{n} samples were extracted before and are skipped.</source>
    <translation>{n} échantillons ont déjà été extraits et sont ignorés.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="107" />
+   <location filename="worldcereal_qgis/processing/alg_seasons.py" line="110" />
    <source>{season}: {start} – {end} (processing period {first} – {last})</source>
    <translation>{season} : {start} – {end} (période de traitement {first} – {last})</translation>
   </message>
@@ -3198,44 +3198,57 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  <context>
   <name>WorldCerealSession</name>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="37" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="39" />
    <source>1 WorldCereal job is still running</source>
    <translation>1 tâche WorldCereal est toujours en cours</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="34" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="36" />
    <source>1 WorldCereal tiled run is still running</source>
    <translation>1 traitement par tuiles WorldCereal est toujours en cours</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="160" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="197" />
    <source>Open panel</source>
    <translation>Ouvrir le panneau</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="43" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="45" />
    <source>QGIS will now ask for its master password: WorldCereal keeps your login in QGIS's encrypted authentication database, never in plain settings.</source>
    <translation>QGIS va maintenant demander son mot de passe principal : WorldCereal conserve votre connexion dans la base d'authentification chiffrée de QGIS, jamais dans des paramètres en clair.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="114" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="145" />
    <source>WorldCereal: looking for unfinished jobs</source>
    <translation>WorldCereal : recherche des tâches inachevées</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="31" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="33" />
    <source>{jobs} WorldCereal jobs and {runs} tiled runs are still running</source>
    <translation>{jobs} tâches WorldCereal et {runs} traitements par tuiles sont toujours en cours</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="38" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="40" />
    <source>{jobs} WorldCereal jobs are still running</source>
    <translation>{jobs} tâches WorldCereal sont toujours en cours</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/controllers/session.py" line="35" />
+   <location filename="worldcereal_qgis/controllers/session.py" line="37" />
    <source>{runs} WorldCereal tiled runs are still running</source>
    <translation>{runs} traitements par tuiles WorldCereal sont toujours en cours</translation>
+  </message>
+ </context>
+ <context>
+  <name>WorldCerealTasks</name>
+  <message>
+   <location filename="worldcereal_qgis/adapters/tasks.py" line="111" />
+   <source>QGIS lost the queued task '{task}' from its thread pool (QGIS issue 53806); it was ended as cancelled, please run it again.</source>
+   <translation>QGIS a perdu la tâche en file d'attente « {task} » de son pool de threads (ticket QGIS 53806) ; elle a été terminée comme annulée, veuillez la relancer.</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/adapters/tasks.py" line="109" />
+   <source>QGIS lost the queued task '{task}' from its thread pool (QGIS issue 53806); it was started again.</source>
+   <translation>QGIS a perdu la tâche en file d'attente « {task} » de son pool de threads (ticket QGIS 53806) ; elle a été relancée.</translation>
   </message>
  </context>
  <context>
