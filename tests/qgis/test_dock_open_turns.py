@@ -8,13 +8,17 @@ choice follows the user, Tab walks down the form, and Run submits a job that the
 from __future__ import annotations
 
 import pytest
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QGroupBox, QLabel, QWidget
 
 from tests.qgis.test_dock import BURGUNDY, fields_layer, make_dock, set_extent, wait_for  # noqa: F401 (fixtures)
+from worldcereal_qgis import settings
 from worldcereal_qgis.controllers.dock_state import AOI_MODES, ORBIT_MODES
-from worldcereal_qgis.core.jobstore import JobStore
+from worldcereal_qgis.core.aoi import Aoi
+from worldcereal_qgis.core.jobstore import JobRecord, JobStore
+from worldcereal_qgis.core.request import cropland_request
 from worldcereal_qgis.gui.build_turns import BuildInTurns, PaintAhead
 
 GROUPS = ["accountGroup", "aoiGroup", "productGroup", "whenGroup", "advancedGroup"]
@@ -90,6 +94,38 @@ def test_dock_is_whole_and_usable_after_its_build_turns(make_dock, qgis_iface, f
     wait_for(dock.cancelJobButton.isEnabled, what="Cancel enabled")
     QTest.mouseClick(dock.cancelJobButton, Qt.MouseButton.LeftButton)
     wait_for(lambda: store.get(record.local_id).status == "canceled", timeout=20, what="the job cancelled")
+
+
+def test_no_task_competes_with_the_build_turns_and_the_look_ups_follow(make_dock, qgis_iface, configure,  # noqa: F811
+                                                                     tmp_path):
+    """A task's Python during the build took the GIL from the GUI thread at each of its Qt calls (#21): the
+    local-server probe (importing requests) and the jobs' areas start once the dock is on screen, and still
+    reach the user: the list shows the job's size."""
+    configure(settings.SHOW_SIMULATED_BACKEND, False)  # as for a ZIP user: the probe runs
+    set_extent(qgis_iface.mapCanvas(), BURGUNDY)
+    store = JobStore(tmp_path / "jobs.sqlite")
+    request = cropland_request(Aoi.from_bbox(4.70, 47.00, 4.80, 47.07, name="my field"), year=2021)
+    store.add(JobRecord(local_id="", backend="cdse", backend_url="https://openeo.dataspace.copernicus.eu",
+                        product=request.product, title=request.title(), request=request.to_dict()))
+    started: list[str] = []
+    manager = QgsApplication.taskManager()
+    def added(task_id: int) -> None:
+        started.append(manager.task(task_id).description())
+
+    manager.taskAdded.connect(added)
+    try:
+        dock = make_dock(store=store, turns=False, backend="cdse")
+        while not dock.is_built():
+            QCoreApplication.processEvents()
+            assert dock.is_built() or started == [], "a task started during the build turns"
+        assert dock.dockContents.isVisible() and dock.updatesEnabled()
+        wait_for(lambda: {"local simulated backend", "areas of the jobs"} <= {
+            word for name in started for word in ("local simulated backend", "areas of the jobs") if word in name},
+            what="the look-ups started")
+    finally:
+        manager.taskAdded.disconnect(added)
+    wait_for(lambda: "km²" in dock.jobs.model.index(0, 0).data(), what="the job's size in the list")
+    wait_for(lambda: dock.backend_choice.simulated_answers is not None, what="the probe's answer")
 
 
 def test_a_widget_read_before_its_turn_builds_the_dock_at_once(make_dock, qgis_iface):  # noqa: F811

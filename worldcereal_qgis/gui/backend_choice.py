@@ -8,6 +8,7 @@ and nothing answers, one sentence says what it is and how to start it.
 
 from __future__ import annotations
 
+import requests  # with the dock's modules (the plugin imports them in a task), not in the probe's task (#21)
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
 from .. import settings
@@ -32,8 +33,6 @@ def simulated_absent_text(url: str) -> str:
 
 def server_answers(url: str) -> bool:
     """Worker thread: does an openEO server answer at ``url``?"""
-    import requests
-
     try:
         return requests.get(url, timeout=PROBE_TIMEOUT_S).status_code < 500
     except requests.RequestException:
@@ -53,6 +52,9 @@ class BackendChoice(QObject):
         self._probe_timer = QTimer(self, singleShot=True, interval=0)  # once the panel is on screen
         self._probe_timer.timeout.connect(self._probe)
         self.fill()
+
+    def start_probe(self) -> None:
+        """Called by the dock once built: is there a local server to offer (not asked in developer mode)?"""
         if not self.developer:
             self._probe_timer.start()
 

@@ -7,6 +7,8 @@ through ``JobController`` tasks, and every wait (login, jobs, calendar, catalogu
 
 from __future__ import annotations
 
+from typing import Callable
+
 from qgis.core import Qgis
 from qgis.gui import QgsCollapsibleGroupBox
 from qgis.PyQt import uic
@@ -42,6 +44,7 @@ from .runs_panel import RunsPanel
 PROBLEM_STYLE = "color: #b00000;"
 tr = translator("WorldCerealDock")
 MESSAGE_SECONDS = 8
+_FORM_PIECES = ("dock_account.ui", "dock_area.ui", "dock_product.ui", "dock_when.ui")  # in the form's order
 
 
 def default_controller(parent=None) -> JobController:
@@ -73,11 +76,13 @@ class WorldCerealDock(QDockWidget):
         self.planning = False
         self._shut_down = False
         self.problems: list[InputError] = []
-        self._build = BuildInTurns([self._build_frame, self._build_account, self._build_when, self._build_advanced,
-                                    self._build_panels, self._build_form, self._build_jobs_piece, self._build_jobs,
-                                    self._build_runs, self._build_first_run, self._build_wiring, self._build_state,
-                                    self._polish, self._size_placeholder, self._lay_out_contents,
-                                    PaintAhead(self._pieces, "dock"), self._swap_in], self)
+        # one step per turn; on a fresh interpreter a .ui piece costs 3-4 ms (uic's first parse), so one per turn
+        self._build = BuildInTurns([
+            self._build_frame, self._build_form_piece, *(self._piece_step(ui_file) for ui_file in _FORM_PIECES),
+            self._build_advanced, self._build_panels, self._build_form, self._build_jobs_piece, self._build_jobs,
+            self._build_runs, self._build_first_run, self._build_wiring, self._fit_width, self._show_aoi,
+            self._show_account, self._polish, self._size_placeholder, self._lay_out_contents,
+            PaintAhead(self._pieces, "dock"), self._swap_in, self._paint_in, self._start_lookups], self)
         self._build.done.connect(self.built)
         self._build.start()
 
@@ -108,16 +113,16 @@ class WorldCerealDock(QDockWidget):
         contents = QWidget(self)
         contents.hide()  # built out of sight, shown whole by _swap_in
         load_piece(self, paths.ui_path("dock_contents.ui"), contents)
-        load_piece(self, paths.ui_path("dock_form.ui"), QWidget(contents))  # into its scroll area: _build_advanced
 
-    def _build_account(self) -> None:
-        """A turn of its own: with the frame, the first parse of .ui files on a fresh interpreter took 5–6 ms."""
-        self._piece("dock_account.ui", QGroupBox(self.formWidget))
-        self._piece("dock_area.ui", QGroupBox(self.formWidget))
+    def _build_form_piece(self) -> None:
+        load_piece(self, paths.ui_path("dock_form.ui"), QWidget(self.dockContents))  # joins its scroll area later
 
-    def _build_when(self) -> None:
-        self._piece("dock_product.ui", QGroupBox(self.formWidget))
-        self._piece("dock_when.ui", QGroupBox(self.formWidget))
+    def _piece_step(self, ui_file: str) -> Callable[[], None]:
+        def step() -> None:  # returns nothing: a step that returns True runs again
+            self._piece(ui_file, QGroupBox(self.formWidget))
+
+        step.__name__ = f"_piece_{ui_file}"  # as profiles and tracebacks name it
+        return step
 
     def _build_advanced(self) -> None:
         self._piece("dock_advanced.ui", QgsCollapsibleGroupBox(self.formWidget))
@@ -150,8 +155,15 @@ class WorldCerealDock(QDockWidget):
         self._wire()
         self._show_dependency_state()
 
-    def _build_state(self) -> None:
+    def _fit_width(self) -> None:
+        """A turn of its own: the form's first minimum size (every label's text measured) costs 3-5 ms cold."""
+        keep_form_whole(self.formScroll, self.formWidget)  # and the dock is never made narrower than the form
+
+    def _show_aoi(self) -> None:
+        """The opening AOI checked and shown (its first reprojection is cold), one turn before the account's."""
         self.aoi_panel.update_aoi()
+
+    def _show_account(self) -> None:
         self.account.refresh()
         if self.session is None:  # a dock of its own (tests): it resumes and reports itself
             self.controller.notify.connect(self._notify)
@@ -185,10 +197,22 @@ class WorldCerealDock(QDockWidget):
                                                      for i in range(1, self.mainSplitter.count())]
 
     def _swap_in(self) -> None:
+        """The contents replace the placeholder (``setWidget`` shows them: about a hundred widgets' show and the
+        jobs list's sizing, 5 ms cold); they are painted in the next turn, until then the dock keeps its blank
+        frame on screen: together, show and first paint held the GUI thread 10-11 ms."""
         placeholder = self.widget()
+        self.setUpdatesEnabled(False)
         self.setWidget(self.dockContents)
-        self.dockContents.show()
         placeholder.deleteLater()
+
+    def _paint_in(self) -> None:
+        self.setUpdatesEnabled(True)  # repaints the dock in this turn
+
+    def _start_lookups(self) -> None:
+        """The panels' look-ups in tasks start once the dock is painted: a task's Python run during the build took
+        the GIL from the GUI thread at every Qt call of a turn, which then waited up to 5 ms each time (#21)."""
+        self.backend_choice.start_probe()
+        self.jobs.model.start_measuring()
 
     # -- wiring --------------------------------------------------------------------------------------------------
     def _wire(self) -> None:
@@ -205,7 +229,6 @@ class WorldCerealDock(QDockWidget):
         self.jobsView.setMinimumHeight(80)  # next to the Processing Toolbox the form needs the height more
         self.formLayout.setStretch(self.formLayout.count() - 1, 1)  # spare height goes below Run, not into groups
         fit_form(self.formWidget)  # a 360 px dock shows the whole form, Advanced options open or not
-        keep_form_whole(self.formScroll, self.formWidget)  # and the dock is never made narrower than the form
         for changed in (self.productCombo.currentIndexChanged, self.advancedGroup.collapsedStateChanged):
             changed.connect(lambda *_: keep_form_whole(self.formScroll, self.formWidget))
         # Tab follows the form downwards: Run (made with the frame, before the groups) after Advanced's last input

@@ -109,8 +109,10 @@ def short_title(record: JobRecord, area_km2: float | None = None) -> str:
 class JobsTableModel(QAbstractTableModel):
     """Reads the store on ``refresh()``; the dock calls it when the controller says a job changed."""
 
-    def __init__(self, store: JobStore, parent=None) -> None:
+    def __init__(self, store: JobStore, parent=None, *, measuring: bool = True) -> None:
+        """``measuring=False``: the areas are measured from ``start_measuring()`` on (the dock, once built)."""
         super().__init__(parent)
+        self._measuring = measuring
         self.store = store
         self._records: list[JobRecord] = []
         # per job, measured once in a task: ~1 ms a job in pyproj, tens for a new UTM zone, so the first paint of
@@ -187,9 +189,13 @@ class JobsTableModel(QAbstractTableModel):
             title = self._titles[record.local_id] = short_title(record, self._areas.get(record.local_id))
         return title
 
+    def start_measuring(self) -> None:
+        self._measuring = True
+        self._measure_timer.start()
+
     def _measure(self) -> None:
-        if self._area_task is not None or not self._to_measure:
-            return  # the running task's end starts the next one
+        if not self._measuring or self._area_task is not None or not self._to_measure:
+            return  # not yet, or the running task's end starts the next one
         records, self._to_measure = self._to_measure, {}
         self._area_task = CoreTask(tr("WorldCereal: measuring the areas of the jobs"),
                                    lambda _task: {i: aoi_area_km2(r) for i, r in records.items()},

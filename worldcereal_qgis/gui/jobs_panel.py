@@ -57,7 +57,7 @@ class JobsPanel(QObject):
         super().__init__(dock)
         self.ui = dock
         self.controller = controller
-        self.model = JobsTableModel(controller.store, self)
+        self.model = JobsTableModel(controller.store, self, measuring=False)  # the dock starts it once built
         self.open_url = lambda url: QDesktopServices.openUrl(QUrl(url))
         self.log_dialog: JobLogDialog | None = None
         view = dock.jobsView
