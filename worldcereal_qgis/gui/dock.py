@@ -7,7 +7,7 @@ through ``JobController`` tasks, and every wait (login, jobs, calendar, catalogu
 
 from __future__ import annotations
 
-from typing import Callable
+from functools import partial
 
 from qgis.core import Qgis
 from qgis.gui import QgsCollapsibleGroupBox
@@ -76,9 +76,8 @@ class WorldCerealDock(QDockWidget):
         self.planning = False
         self._shut_down = False
         self.problems: list[InputError] = []
-        # one step per turn; on a fresh interpreter a .ui piece costs 3-4 ms (uic's first parse), so one per turn
         self._build = BuildInTurns([
-            self._build_frame, self._build_form_piece, *(self._piece_step(ui_file) for ui_file in _FORM_PIECES),
+            self._build_frame, self._build_form_piece, *(partial(self._piece, ui_file) for ui_file in _FORM_PIECES),
             self._build_advanced, self._build_panels, self._build_form, self._build_jobs_piece, self._build_jobs,
             self._build_runs, self._build_first_run, self._build_wiring, self._fit_width, self._show_aoi,
             self._show_account, self._polish, self._size_placeholder, self._lay_out_contents,
@@ -103,11 +102,11 @@ class WorldCerealDock(QDockWidget):
         build.finish()
         return getattr(self, name)
 
-    def _piece(self, ui_file: str, widget: QWidget) -> QWidget:
-        """A group of the form, put above the problems line and the Run button (the order of the form)."""
-        load_piece(self, paths.ui_path(ui_file), widget)
+    def _piece(self, ui_file: str, kind: type[QWidget] = QGroupBox) -> None:
+        """A group of the form, put above the problems line and the Run button (the order of the form); a step of
+        its own, since a .ui piece costs 3-4 ms on a fresh interpreter (uic's first parse)."""
+        widget = load_piece(self, paths.ui_path(ui_file), kind(self.formWidget))
         self.formLayout.insertWidget(self.formLayout.indexOf(self.problemsLabel), widget)
-        return widget
 
     def _build_frame(self) -> None:
         contents = QWidget(self)
@@ -117,15 +116,8 @@ class WorldCerealDock(QDockWidget):
     def _build_form_piece(self) -> None:
         load_piece(self, paths.ui_path("dock_form.ui"), QWidget(self.dockContents))  # joins its scroll area later
 
-    def _piece_step(self, ui_file: str) -> Callable[[], None]:
-        def step() -> None:  # returns nothing: a step that returns True runs again
-            self._piece(ui_file, QGroupBox(self.formWidget))
-
-        step.__name__ = f"_piece_{ui_file}"  # as profiles and tracebacks name it
-        return step
-
     def _build_advanced(self) -> None:
-        self._piece("dock_advanced.ui", QgsCollapsibleGroupBox(self.formWidget))
+        self._piece("dock_advanced.ui", QgsCollapsibleGroupBox)
         # QScrollArea keeps the first size hint it computes and the main window gives the dock that width: taken
         # here, from the whole form as its .ui pieces describe it (as when it was one dock.ui), not from the frame
         self.formScroll.setWidget(self.formWidget)
