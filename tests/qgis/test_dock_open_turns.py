@@ -118,7 +118,7 @@ def test_no_task_competes_with_the_build_turns_and_the_look_ups_follow(make_dock
         while not dock.is_built():
             QCoreApplication.processEvents()
             assert dock.is_built() or started == [], "a task started during the build turns"
-        assert dock.dockContents.isVisible() and dock.updatesEnabled()
+        assert dock.dockContents.isVisible() and dock.dockContents.updatesEnabled()
         wait_for(lambda: {"local simulated backend", "areas of the jobs"} <= {
             word for name in started for word in ("local simulated backend", "areas of the jobs") if word in name},
             what="the look-ups started")

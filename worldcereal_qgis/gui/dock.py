@@ -193,12 +193,12 @@ class WorldCerealDock(QDockWidget):
         jobs list's sizing, 5 ms cold); they are painted in the next turn, until then the dock keeps its blank
         frame on screen: together, show and first paint held the GUI thread 10-11 ms."""
         placeholder = self.widget()
-        self.setUpdatesEnabled(False)
+        self.dockContents.setUpdatesEnabled(False)
         self.setWidget(self.dockContents)
         placeholder.deleteLater()
 
     def _paint_in(self) -> None:
-        self.setUpdatesEnabled(True)  # repaints the dock in this turn
+        self.dockContents.setUpdatesEnabled(True)  # repaints the contents in this turn
 
     def _start_lookups(self) -> None:
         """The panels' look-ups in tasks start once the dock is painted: a task's Python run during the build took
