@@ -80,9 +80,9 @@ class WorldCerealDock(QDockWidget):
             self._build_frame, self._build_form_piece, *(partial(self._piece, ui_file) for ui_file in _FORM_PIECES),
             self._build_advanced, self._build_panels, self._build_form, self._build_jobs_piece, self._build_jobs,
             self._build_runs, self._build_first_run, self._find_aoi, self._build_wiring, self._measure_form,
-            self._fit_width,
-            self._show_aoi, self._show_account, self._polish, self._size_placeholder, self._lay_out_contents,
-            PaintAhead(self._pieces, "dock"), self._swap_in, self._paint_in, self._start_lookups], self)
+            self._fit_width, self._show_aoi, self._show_account, self._polish, self._size_placeholder,
+            self._lay_out_contents, PaintAhead(self._pieces, "dock"), self._swap_in, self._paint_in,
+            self._start_lookups], self)
         self._build.done.connect(self.built)
         self._build.start()
 
