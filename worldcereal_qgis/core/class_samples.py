@@ -197,7 +197,8 @@ def apply_season(raw: RawSamples, season, keep_zero_quality: bool = False,
         return SampleSet(raw, None, usable, filtered=qf.count_filters(raw.filters, keep_zero_quality))
     window = season.months()
     offset_of_month = {month: year_off for year_off, month in window}
-    offsets = np.array([offset_of_month.get(int(m), np.nan) for m in raw.valid_ym % 12 + 1], dtype=float)
+    year_offset = np.array([offset_of_month.get(month, np.nan) for month in range(1, 13)], dtype=float)
+    offsets = year_offset[raw.valid_ym % 12]  # one look-up per calendar month, not a Python loop per sample
     in_season = (raw.valid_ym >= 0) & ~np.isnan(offsets)
     relaxed = alignment == "relaxed"
     complete = _series_holds_label(raw) if relaxed else _period_complete(raw, season, offsets, in_season)

@@ -1,0 +1,97 @@
+"""Worker steps done by row slices so QGIS's GUI thread gets the GIL between them (#21): the same values as one
+pass. Inputs built from the real Corsica extraction in ../shared; slices made tiny (7 rows, or 3 features per
+addFeatures call) so that every slice boundary falls inside a sample's rows."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from worldcereal_qgis.core import class_hierarchy as ch
+from worldcereal_qgis.core import class_samples as cs
+from worldcereal_qgis.core import extraction_composite as comp
+from worldcereal_qgis.core import row_slices
+
+from .test_class_picker import SEASON
+
+TINY = 7
+
+
+@pytest.fixture
+def tiny_slices(monkeypatch):
+    monkeypatch.setattr(row_slices.by_rows, "__defaults__", (TINY,))
+
+
+@pytest.fixture(scope="module")
+def table(extractions):
+    return pq.read_table(extractions)
+
+
+def _as_text(table: pa.Table, stamps: pa.Array) -> pa.Table:
+    return table.set_column(table.column_names.index("timestamp"), "timestamp", stamps)
+
+
+def test_text_timestamps_by_slices_give_the_dates_of_the_timestamps(table, tiny_slices):
+    """Month and day parsed from text 7 rows at a time = what Arrow reads from the real timestamps."""
+    stamps = table.column("timestamp")
+    month, day = comp.month_and_day(table)  # timestamp type: Arrow's own year/month/day, no slicing
+    assert len(np.unique(month)) > 12 and set(day.tolist()) == {1}
+    for text in (stamps.cast(pa.string()), pa.compute.strftime(stamps, "%Y-%m-%d")):
+        got_month, got_day = comp.month_and_day(_as_text(table, text))
+        assert np.array_equal(got_month, month) and np.array_equal(got_day, day)
+
+
+def test_text_timestamps_cast_by_slices_keep_every_day(table, tiny_slices):
+    labels = table.select(["sample_id", "ewoc_code", "timestamp"])
+    text = _as_text(labels, labels.column("timestamp").cast(pa.string()))
+    cast = comp.cast_columns(text).column("timestamp").to_numpy()
+    assert cast.dtype == np.dtype("datetime64[ms]")
+    assert np.array_equal(cast, table.column("timestamp").to_numpy().astype("datetime64[ms]"))
+
+
+def test_no_rows_gives_an_empty_array_of_the_conversion_type(table):
+    month, day = comp.month_and_day(_as_text(table.slice(0, 0), pa.array([], pa.string())))
+    assert month.dtype == day.dtype == np.dtype(np.int64) and len(month) == len(day) == 0
+
+
+def test_picker_counts_are_the_same_by_tiny_slices(extractions, monkeypatch):
+    """Samples, months per sample, the per-file sentence and the season's counts: identical either way."""
+    whole = ch.apply_season(cs.read_samples([str(extractions)]), SEASON)
+    monkeypatch.setattr(row_slices.by_rows, "__defaults__", (TINY,))
+    sliced = ch.apply_season(cs.read_samples([str(extractions)]), SEASON)
+    assert sliced.raw.reports == whole.raw.reports
+    assert "500 samples" in sliced.raw.reports[0]
+    assert sliced.code_counts() == whole.code_counts() and sum(whole.code_counts().values()) > 0
+    assert (sliced.outside, sliced.incomplete) == (whole.outside, whole.incomplete)
+    assert np.array_equal(sliced.raw.row_ym, whole.raw.row_ym)
+
+
+def test_season_month_lookup_counts_every_sample(extractions):
+    """The season's month look-up (one table of 12 months) against a per-sample reading of the label month."""
+    raw = cs.read_samples([str(extractions)])
+    counted = ch.apply_season(raw, SEASON)
+    window = {month for _offset, month in SEASON.months()}
+    labels = pq.read_table(extractions, columns=["sample_id", "valid_time"]).to_pylist()
+    months = {row["sample_id"]: int(str(row["valid_time"])[5:7]) for row in labels}
+    outside = sum(1 for sample_id in raw.sample_id if months[sample_id] not in window)
+    assert counted.outside == outside
+
+
+def test_sample_layer_by_small_add_calls_holds_every_sample_once(qgis_app, extractions, monkeypatch):
+    """Features refilled and added 3 at a time: one point per sample with its own id, code, month, season flag."""
+    from worldcereal_qgis.gui import class_picker_layer
+
+    monkeypatch.setattr(class_picker_layer, "ADD_CHUNK", 3)
+    counted = ch.apply_season(cs.read_samples([str(extractions)]), SEASON)
+    layer = class_picker_layer.build_layer(counted)
+    got = {f["sample_id"]: (f["ewoc_code"], f["valid_month"], f["in_season"], f.geometry().asPoint().x(),
+                            f.geometry().asPoint().y()) for f in layer.getFeatures()}
+    raw = counted.raw
+    assert layer.featureCount() == len(got) == len(raw) == 500
+    for i in (0, 1, 2, 3, 250, 499):  # both sides of the first chunk boundaries, and the last one
+        ym = int(raw.valid_ym[i])
+        assert got[raw.sample_id[i]] == (int(raw.code[i]), f"{ym // 12:04d}-{ym % 12 + 1:02d}",
+                                         int(counted.kept[i]), raw.lon[i], raw.lat[i])
+    assert sum(flag for _code, _month, flag, _x, _y in got.values()) == int(counted.kept.sum()) > 0
