@@ -21,7 +21,7 @@ TINY = 7
 
 @pytest.fixture
 def tiny_slices(monkeypatch):
-    monkeypatch.setattr(row_slices.by_rows, "__defaults__", (TINY,))
+    monkeypatch.setattr(row_slices, "SLICE_ROWS", TINY)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,7 @@ def test_no_rows_gives_an_empty_array_of_the_conversion_type(table):
 def test_picker_counts_are_the_same_by_tiny_slices(extractions, monkeypatch):
     """Samples, months per sample, the per-file sentence and the season's counts: identical either way."""
     whole = ch.apply_season(cs.read_samples([str(extractions)]), SEASON)
-    monkeypatch.setattr(row_slices.by_rows, "__defaults__", (TINY,))
+    monkeypatch.setattr(row_slices, "SLICE_ROWS", TINY)
     sliced = ch.apply_season(cs.read_samples([str(extractions)]), SEASON)
     assert sliced.raw.reports == whole.raw.reports
     assert "500 samples" in sliced.raw.reports[0]

@@ -17,11 +17,11 @@ import numpy as np
 SLICE_ROWS = 32_768  # ~1-3 ms per GIL-holding C call over the slice on a 2-core laptop
 
 
-def by_rows(rows: int, convert: Callable[[int, int], Union[np.ndarray, tuple]],
-            size: int = SLICE_ROWS) -> Union[np.ndarray, tuple]:
+def by_rows(rows: int, convert: Callable[[int, int], Union[np.ndarray, tuple]]) -> Union[np.ndarray, tuple]:
     """``convert(start, length)`` over consecutive slices of ``rows``, concatenated (tuples element-wise).
 
     Zero rows still make one (empty) call, so the result has the dtype ``convert`` gives."""
+    size = SLICE_ROWS
     parts = [convert(start, min(size, rows - start)) for start in range(0, max(rows, 1), size)]
     if isinstance(parts[0], tuple):
         return tuple(np.concatenate(column) for column in zip(*parts))
