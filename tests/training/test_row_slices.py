@@ -95,3 +95,23 @@ def test_sample_layer_by_small_add_calls_holds_every_sample_once(qgis_app, extra
         assert got[raw.sample_id[i]] == (int(raw.code[i]), f"{ym // 12:04d}-{ym % 12 + 1:02d}",
                                          int(counted.kept[i]), raw.lon[i], raw.lat[i])
     assert sum(flag for _code, _month, flag, _x, _y in got.values()) == int(counted.kept.sum()) > 0
+
+
+def test_outlier_flags_are_read_once_per_sample(extractions, tmp_path):
+    """A text flag column (taken per sample in Arrow before numpy): each sample's flag, and the sentence's count."""
+    from worldcereal_qgis.core import quality_filters as qf
+
+    table = pq.read_table(extractions)
+    ids = sorted(set(table.column("sample_id").to_pylist()))
+    flagged = set(ids[::7])
+    flags = pa.array(["candidate" if s in flagged else "not_candidate" for s in table.column("sample_id").to_pylist()])
+    path = tmp_path / "flags.parquet"
+    pq.write_table(table.append_column(qf.OUTLIER_FLAG, flags), path)
+    raw = cs.read_samples([str(path)])
+    assert dict(zip(raw.sample_id, raw.filters[qf.OUTLIER_FLAG])) == {
+        s: "candidate" if s in flagged else "not_candidate" for s in ids}
+    counted = ch.apply_season(raw, SEASON)
+    in_season = {s for s, k in zip(raw.sample_id, counted.kept) if k}
+    sentences = [f.sentence for f in counted.filtered]
+    assert sentences == [f"{len(flagged & in_season)} samples are flagged as outlier candidates ({qf.OUTLIER_FLAG}): "
+                         "training gives them weight 0."] and flagged & in_season
