@@ -66,6 +66,7 @@ def test_picker_counts_are_the_same_by_tiny_slices(extractions, monkeypatch):
     assert sliced.code_counts() == whole.code_counts() and sum(whole.code_counts().values()) > 0
     assert (sliced.outside, sliced.incomplete) == (whole.outside, whole.incomplete)
     assert np.array_equal(sliced.raw.row_ym, whole.raw.row_ym)
+    assert list(sliced.raw.sample_id) == list(whole.raw.sample_id) == sorted(set(whole.raw.sample_id))
 
 
 def test_season_month_lookup_counts_every_sample(extractions):

@@ -19,6 +19,7 @@ import numpy as np
 from . import extraction_formats as ef
 from . import quality_filters as qf
 from .errors import CancelledError, DependencyError, InputError
+from .row_slices import by_rows
 from .training_inputs import DEFAULT_ALIGNMENT
 
 NUM_TIMESTEPS = 12
@@ -174,7 +175,9 @@ def _sample_index(column) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     rank[order] = np.arange(len(order))
     first_seen = np.empty(len(order), dtype=np.int64)
     first_seen[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # the last write, i.e. the first row, wins
-    unique = np.asarray(encoded.dictionary.take(pa.array(order)).to_numpy(zero_copy_only=False), dtype=object)
+    ids = encoded.dictionary.take(pa.array(order))  # one Python string per sample: by row slices (row_slices)
+    unique = by_rows(len(ids), lambda start, length: np.asarray(ids.slice(start, length).to_numpy(
+        zero_copy_only=False), dtype=object))
     return unique, first_seen[order], rank[codes]
 
 
