@@ -19,8 +19,8 @@ import numpy as np
 from . import extraction_formats as ef
 from . import quality_filters as qf
 from .errors import CancelledError, DependencyError, InputError
-from .row_slices import by_rows
 from .training_inputs import DEFAULT_ALIGNMENT
+from .worker_arrays import by_rows
 
 NUM_TIMESTEPS = 12
 COLUMNS = ("sample_id", "ewoc_code", "valid_time", "timestamp", "lon", "lat")
@@ -175,7 +175,7 @@ def _sample_index(column) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     rank[order] = np.arange(len(order))
     first_seen = np.empty(len(order), dtype=np.int64)
     first_seen[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # the last write, i.e. the first row, wins
-    ids = encoded.dictionary.take(pa.array(order))  # one Python string per sample: by row slices (row_slices)
+    ids = encoded.dictionary.take(pa.array(order))  # one Python string per sample: by row slices
     unique = by_rows(len(ids), lambda start, length: np.asarray(ids.slice(start, length).to_numpy(
         zero_copy_only=False), dtype=object))
     return unique, first_seen[order], rank[codes]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .row_slices import by_rows
+from .worker_arrays import by_rows
 
 NODATA = 65535
 S2_BANDS = ("S2-L2A-B02", "S2-L2A-B03", "S2-L2A-B04", "S2-L2A-B05", "S2-L2A-B06", "S2-L2A-B07", "S2-L2A-B08",
@@ -193,7 +193,7 @@ def _days_in_ms(table) -> np.ndarray:
 
 def _day_column(table, start: int, length: int) -> np.ndarray:
     """The day of rows ``start`` to ``start + length`` of ``timestamp`` (callers slice: text goes through Python
-    strings, ``core/row_slices``)."""
+    strings, ``core/worker_arrays``)."""
     import pyarrow as pa
 
     column = table.column("timestamp").slice(start, length)

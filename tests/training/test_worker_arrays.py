@@ -12,7 +12,7 @@ import pytest
 from worldcereal_qgis.core import class_hierarchy as ch
 from worldcereal_qgis.core import class_samples as cs
 from worldcereal_qgis.core import extraction_composite as comp
-from worldcereal_qgis.core import row_slices
+from worldcereal_qgis.core import worker_arrays
 
 from .test_class_picker import SEASON
 
@@ -21,7 +21,7 @@ TINY = 7
 
 @pytest.fixture
 def tiny_slices(monkeypatch):
-    monkeypatch.setattr(row_slices, "SLICE_ROWS", TINY)
+    monkeypatch.setattr(worker_arrays, "SLICE_ROWS", TINY)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,7 @@ def test_no_rows_gives_an_empty_array_of_the_conversion_type(table):
 def test_picker_counts_are_the_same_by_tiny_slices(extractions, monkeypatch):
     """Samples, months per sample, the per-file sentence and the season's counts: identical either way."""
     whole = ch.apply_season(cs.read_samples([str(extractions)]), SEASON)
-    monkeypatch.setattr(row_slices, "SLICE_ROWS", TINY)
+    monkeypatch.setattr(worker_arrays, "SLICE_ROWS", TINY)
     sliced = ch.apply_season(cs.read_samples([str(extractions)]), SEASON)
     assert sliced.raw.reports == whole.raw.reports
     assert "500 samples" in sliced.raw.reports[0]
@@ -116,3 +116,44 @@ def test_outlier_flags_are_read_once_per_sample(extractions, tmp_path):
     sentences = [f.sentence for f in counted.filtered]
     assert sentences == [f"{len(flagged & in_season)} samples are flagged as outlier candidates ({qf.OUTLIER_FLAG}): "
                          "training gives them weight 0."] and flagged & in_season
+
+
+def test_calendar_numbers_from_buffers_are_the_arrow_values(wc_dir):
+    """Every numeric calendar column, whole, in chunks, sliced (offsets) and with nulls: as pyarrow converts it."""
+    from worldcereal_qgis.core.worker_arrays import plain_numbers
+
+    table = pq.read_table(wc_dir / "cropcalendar" / "seasonality_lookup.geoparquet")
+    numeric = [n for n in table.column_names if pa.types.is_integer(table.column(n).type)
+               or pa.types.is_floating(table.column(n).type)]
+    assert {"lat", "lon", "s1_sos_dekad"} <= set(numeric)
+    for name in numeric:
+        column = table.column(name).combine_chunks()
+        expected = column.to_numpy(zero_copy_only=False)
+        chunked = pa.chunked_array([column.slice(0, 0), column.slice(0, 1000), column.slice(1000)])
+        for variant in (pa.chunked_array([column]), chunked):
+            got = plain_numbers(variant)
+            assert got.dtype == expected.dtype and np.array_equal(got, expected, equal_nan=True), name
+        assert np.array_equal(plain_numbers(chunked.slice(777, 5000)), expected[777:5777], equal_nan=True)
+    with_null = pa.chunked_array([pa.array([1, None, 3], pa.int64())])
+    assert np.array_equal(plain_numbers(with_null), [1.0, np.nan, 3.0], equal_nan=True)
+
+
+def test_loading_the_calendar_imports_no_pandas(wc_dir):
+    """A fresh interpreter reads the calendar and its land grid as the dock's first task does: the same season as
+    here, and pandas never imported (its first import held the GIL 30-60 ms at a time, #21)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from worldcereal_qgis.core.seasons import CropCalendar
+
+    path = str(wc_dir / "cropcalendar" / "seasonality_lookup.geoparquet")
+    corsica = (8.7, 41.4, 9.5, 42.9)
+    script = ("import sys; from worldcereal_qgis.core.seasons import CropCalendar; "
+              "from worldcereal_qgis.core.reference_coords import calendar_land_grid; "
+              f"c = CropCalendar.load({path!r}); calendar_land_grid({path!r}, 0); "
+              f"print(c.suggest_all({corsica}, 2022)[0].start, 'pandas' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [CropCalendar.load(path).suggest_all(corsica, 2022)[0].start.isoformat(), "False"]
