@@ -5,9 +5,10 @@ A plain Python HTTP server (separate process, Range support, ``os.sendfile``) se
 bill the next run; the best time counts. ``download_file`` runs in this process so its peak RSS growth can be
 measured (``/proc/self/clear_refs`` resets the high-water mark).
 
-Two targets, because ``download_file`` fsyncs (a finished map must survive a power cut) and curl does not:
-- tmpfs (/dev/shm, fsync is free): the HTTP + copy path itself, compared with plain ``curl -o``;
-- disk (the default temp folder): compared with ``curl -o`` followed by an fsync of the file.
+``download_file`` fsyncs (a finished map must survive a power cut) and curl does not, so it is compared with both
+plain ``curl -o`` and ``curl -o`` followed by an fsync of the file, on disk (the default temp folder) and on tmpfs
+(/dev/shm, where fsync is free: the HTTP + copy path itself). It starts each 8 MiB's disk writes as they arrive
+(``core/disk_writeback``), so its final fsync has little left and it can match plain curl on disk too.
 
 Run: ``.venv/bin/python tests/benchmarks/bench_download.py`` (or through pytest: ``test_download_throughput``).
 Env: ``BENCH_DOWNLOAD_MB`` (default 1024).
@@ -233,7 +234,7 @@ def test_download_throughput() -> None:
     report(results)
     for figures in results.values():
         assert figures["rss_growth_mb"] < RSS_TARGET_MB
-    assert results["disk"]["ratio_vs_curl_fsync"] >= LOCAL_GUARD
+    assert results["disk"]["ratio"] >= LOCAL_GUARD
     if "tmpfs" in results:
         assert results["tmpfs"]["ratio"] >= LOCAL_GUARD
     assert results["link"]["ratio"] >= LINK_TARGET

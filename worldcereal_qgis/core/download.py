@@ -20,6 +20,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Callable
 
+from .disk_writeback import Writeback
 from .errors import CancelledError, DownloadError
 from .ranged_download import (
     ParallelDownload,
@@ -262,9 +263,12 @@ class _Downloader:
                 fh.seek(start)
                 fh.truncate()
                 self.report(written)
+                writeback = Writeback(fh.fileno(), start)
                 for chunk in resp.iter_content(chunk_size=self.chunk_size):
                     fh.write(chunk)
                     written += len(chunk)
+                    fh.flush()  # the kernel can only write what left Python's buffer (a chunk mostly skips it)
+                    writeback.wrote_up_to(written)
                     self.report(written)
                     self.check_cancel()
                     verdict = self.plan.worth_it(written - start, time.monotonic() - began, self.total - written) \

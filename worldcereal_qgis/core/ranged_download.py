@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from .disk_writeback import Writeback
 from .errors import DownloadError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -293,11 +294,13 @@ class ParallelDownload:
         """Write the body at the segment's position until the segment is full (or the body/stop ends)."""
         import requests
 
+        writeback = Writeback(self.fd, segment.position)
         try:
             for chunk in resp.iter_content(chunk_size=self.chunk_size):
                 chunk = chunk[: segment.left]
                 os.pwrite(self.fd, chunk, segment.position)
                 segment.done += len(chunk)
+                writeback.wrote_up_to(segment.position)
                 if segment.left == 0 or self.stop.is_set():
                     return
         except requests.exceptions.RequestException:
