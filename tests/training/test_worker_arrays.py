@@ -134,8 +134,10 @@ def test_calendar_numbers_from_buffers_are_the_arrow_values(wc_dir):
             got = plain_numbers(variant)
             assert got.dtype == expected.dtype and np.array_equal(got, expected, equal_nan=True), name
         assert np.array_equal(plain_numbers(chunked.slice(777, 5000)), expected[777:5777], equal_nan=True)
-    with_null = pa.chunked_array([pa.array([1, None, 3], pa.int64())])
-    assert np.array_equal(plain_numbers(with_null), [1.0, np.nan, 3.0], equal_nan=True)
+    with_null = pa.array([1, None, 3], pa.int64())
+    for variant in (with_null, pa.chunked_array([with_null])):
+        assert np.array_equal(plain_numbers(variant), [1.0, np.nan, 3.0], equal_nan=True)
+    assert np.array_equal(plain_numbers(pa.array([7, 8, 9], pa.uint16()).slice(1)), np.array([8, 9], np.uint16))
 
 
 def test_loading_the_calendar_imports_no_pandas(wc_dir):

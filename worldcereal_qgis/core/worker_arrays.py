@@ -40,7 +40,7 @@ def plain_numbers(column) -> np.ndarray:
     kind = column.type
     plain = pa.types.is_integer(kind) or (pa.types.is_floating(kind) and not pa.types.is_float16(kind))
     if column.null_count or not plain:
-        return column.to_numpy()
+        return column.to_numpy() if isinstance(column, pa.ChunkedArray) else column.to_numpy(zero_copy_only=False)
     code = "f" if pa.types.is_floating(kind) else "u" if pa.types.is_unsigned_integer(kind) else "i"
     dtype = np.dtype(f"<{code}{kind.bit_width // 8}")
     chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
