@@ -114,8 +114,9 @@ class LayerMixin:
         if self.iface is not None:
             self.iface.layerTreeView().refreshLayerSymbology(self.layer.id())
 
-    def _replace_layer(self, layer: Optional[QgsVectorLayer]) -> None:
-        """Put the new layer where the old one was (first load: on top, and zoom to it)."""
+    def _replace_layer(self, layer: Optional[QgsVectorLayer]) -> bool:
+        """Put the new layer where the old one was; True when it went on top instead (the first load, or the old
+        one was removed by the user): the caller then zooms to it."""
         project = QgsProject.instance()
         old = self.layer if self.layer is not None and project.mapLayer(self.layer.id()) else None
         self.layer = layer
@@ -127,8 +128,7 @@ class LayerMixin:
             parent.insertLayer(parent.children().index(node) if node is not None else 0, layer)
         if old is not None:
             project.removeMapLayer(old.id())
-        elif layer is not None:
-            self._zoom_to(layer)
+        return old is None and layer is not None
 
     def _zoom_to(self, layer: QgsVectorLayer) -> None:
         if self.iface is None or layer.featureCount() == 0:
