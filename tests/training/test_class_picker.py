@@ -18,7 +18,8 @@ from qgis.PyQt.QtWidgets import QTreeWidgetItemIterator
 
 from tests.conftest import REPO_ROOT
 from worldcereal_qgis.core import class_hierarchy as ch
-from worldcereal_qgis.gui.class_picker import ClassPickerDialog
+from worldcereal_qgis.gui.build_turns import BuildInTurns
+from worldcereal_qgis.gui.class_picker import LAYER_PROPERTY, ClassPickerDialog
 
 pytestmark = pytest.mark.qgis_gui
 
@@ -255,6 +256,38 @@ def test_season_decides_which_samples_count(picker):
     assert picker.parameters()["SEASON_START"] == "2022-06-01" and picker.parameters()["SEASON_END"] == "2023-01-31"
 
 
+def test_a_recount_between_the_loading_turns_leaves_one_layer_and_the_last_counts(picker, monkeypatch):
+    """The counts reach the dialog over several event-loop turns (#21); a recount asked for after the first one
+    (the new layer already in place) stops the rest: the dialog stays loading until the recount's own turns end."""
+    original = ClassPickerDialog._take_counts
+    calls = []
+
+    def take_then_recount(self, samples, layer):
+        on_top = original(self, samples, layer)
+        if not calls:
+            self.set_season_quietly(ch.Season(date(2022, 7, 1), date(2022, 9, 1)))  # the labels are from June
+            self._recount()
+        calls.append(samples.season)
+        return on_top
+
+    monkeypatch.setattr(ClassPickerDialog, "_take_counts", take_then_recount)
+    loaded = []
+    picker.samples_loaded.connect(lambda: loaded.append(picker.samples.season))
+    picker.set_season(ch.Season(date(2022, 2, 1), date(2022, 8, 1)))
+    wait_for(picker)
+    deadline = time.monotonic() + 0.3  # any turn still pending runs now
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+    assert loaded == [ch.Season(date(2022, 7, 1), date(2022, 9, 1))]  # the stopped loading never said it was done
+    assert calls == [ch.Season(date(2022, 2, 1), date(2022, 8, 1)), ch.Season(date(2022, 7, 1), date(2022, 9, 1))]
+    layers = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.customProperty(LAYER_PROPERTY)]
+    assert layers == [picker.layer]
+    assert picker.status.text() == (f"{FILE_LINE}\n500 samples in 1 file(s); 0 in the season with all 12 months "
+                                     "(500 outside the season left out).")
+    assert picker.tree.topLevelItemCount() == 0
+    assert categories(picker) == ["left out: outside the season (500)"]
+
+
 def test_unreadable_samples_are_one_sentence(qgis_app, qgis_iface, mappings_file):
     dialog = ClassPickerDialog(qgis_iface, [str(mappings_file)], str(mappings_file), MAPPING, SEASON)
     wait_for(dialog)
@@ -342,14 +375,16 @@ def test_gui_thread_stays_free_with_10000_samples(qgis_app, qgis_iface, extracti
     big = tmp_path / "big.parquet"
     pq.write_table(pa.concat_tables(copies), big)
     durations = []
-    original = ClassPickerDialog._loaded
 
-    def timed(self, *args):
-        started = time.perf_counter()
-        original(self, *args)
-        durations.append(time.perf_counter() - started)
+    def timed(original):
+        def run(*args):
+            started = time.perf_counter()
+            original(*args)
+            durations.append(time.perf_counter() - started)
+        return run
 
-    monkeypatch.setattr(ClassPickerDialog, "_loaded", timed)
+    monkeypatch.setattr(ClassPickerDialog, "_loaded", timed(ClassPickerDialog._loaded))
+    monkeypatch.setattr(BuildInTurns, "_run_one", timed(BuildInTurns._run_one))  # each later turn of the loading
     dialog = ClassPickerDialog(qgis_iface, [str(big)], str(mappings_file), MAPPING, SEASON)
     wait_for(dialog)
     assert dialog.layer.featureCount() == 10_000 and dialog.node("grasslands").count == 118 * 20

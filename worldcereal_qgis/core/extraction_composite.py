@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .worker_arrays import by_rows
+
 NODATA = 65535
 S2_BANDS = ("S2-L2A-B02", "S2-L2A-B03", "S2-L2A-B04", "S2-L2A-B05", "S2-L2A-B06", "S2-L2A-B07", "S2-L2A-B08",
             "S2-L2A-B8A", "S2-L2A-B11", "S2-L2A-B12")
@@ -69,12 +71,15 @@ def month_and_day(table) -> tuple:
     import pyarrow.compute as pc
 
     column = table.column("timestamp")
-    if not pa.types.is_timestamp(column.type):
-        days = _day_column(table)
-        month = days.astype("datetime64[M]").astype(np.int64) + 1970 * 12
-        return month, (days - days.astype("datetime64[M]").astype("datetime64[D]")).astype(np.int64) + 1
+    if not pa.types.is_timestamp(column.type):  # numpy parses the text: by row slices, each cast holds the GIL
+        return by_rows(table.num_rows, lambda start, length: _month_and_day_of(_day_column(table, start, length)))
     year, month, day = (f(column).to_numpy(zero_copy_only=False).astype(np.int64) for f in (pc.year, pc.month, pc.day))
     return year * 12 + month - 1, day
+
+
+def _month_and_day_of(days: np.ndarray) -> tuple:
+    month = days.astype("datetime64[M]").astype(np.int64) + 1970 * 12
+    return month, (days - days.astype("datetime64[M]").astype("datetime64[D]")).astype(np.int64) + 1
 
 
 def _slots(group: np.ndarray, size: np.ndarray) -> tuple:
@@ -171,7 +176,7 @@ def cast_columns(table):
         if name in BAND_COLUMNS:
             column = pa.array(as_uint16(column))
         elif name == "timestamp":
-            column = pa.array(_day_column(table).astype("datetime64[ms]"))
+            column = pa.array(_days_in_ms(table))
         elif name in ("lat", "lon") or name.startswith("quality_score") or name.endswith("nonoutlier"):
             column = column.cast(pa.float64())
         elif name in ("ewoc_code", "irrigation_status"):
@@ -182,12 +187,16 @@ def cast_columns(table):
     return table
 
 
-def _day_column(table) -> np.ndarray:
+def _days_in_ms(table) -> np.ndarray:
+    return by_rows(table.num_rows, lambda start, length: _day_column(table, start, length).astype("datetime64[ms]"))
+
+
+def _day_column(table, start: int, length: int) -> np.ndarray:
+    """The day of rows ``start`` to ``start + length`` of ``timestamp`` (callers slice: text goes through Python
+    strings, ``core/worker_arrays``)."""
     import pyarrow as pa
 
-    column = table.column("timestamp")
+    column = table.column("timestamp").slice(start, length)
     if pa.types.is_timestamp(column.type) and column.type.tz is not None:
         column = column.cast(pa.timestamp(column.type.unit))
-    if pa.types.is_string(column.type):
-        return column.to_numpy(zero_copy_only=False).astype("datetime64[D]")
     return column.to_numpy(zero_copy_only=False).astype("datetime64[D]")

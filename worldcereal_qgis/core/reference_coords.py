@@ -330,5 +330,7 @@ def calendar_land_grid(path: str, mtime_ns: int) -> Any:
     """``land_grid`` of a crop-calendar GeoParquet (its lat/lon columns); cached per file version."""
     import pyarrow.parquet as pq
 
-    table = pq.read_table(path, columns=["lat", "lon"])
-    return land_grid(table.column("lat").to_numpy(), table.column("lon").to_numpy())
+    from .worker_arrays import plain_numbers
+
+    table = pq.ParquetFile(path).read(columns=["lat", "lon"])  # no pandas import (core/worker_arrays)
+    return land_grid(plain_numbers(table.column("lat")), plain_numbers(table.column("lon")))

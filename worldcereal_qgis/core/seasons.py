@@ -30,6 +30,7 @@ import numpy as np
 
 from .dates import month_end, months_between, period_ending_with
 from .errors import DependencyError, DownloadError, InputError
+from .worker_arrays import plain_numbers
 
 CALENDAR_COMMIT = "6c574425857177d9476bcf0876895e368ce445bb"
 """worldcereal-classification commit (2026-08-21, package 2.7.0); the file is not part of the v3.0.1 tags."""
@@ -305,12 +306,12 @@ def _read_columns(path: Path) -> dict[str, Any]:
         raise DependencyError("Reading the crop calendar needs the 'pyarrow' package, which is not installed.",
                               details=str(exc)) from exc
     names = ["lat", "lon"] + [f"{p}_{k}_dekad" for p in _COLUMN_PREFIX.values() for k in ("sos", "eos")]
-    try:
-        table = pq.read_table(path, columns=names)
+    try:  # one file: ParquetFile (read_table's pyarrow.dataset imports pandas: core/worker_arrays)
+        table = pq.ParquetFile(path).read(columns=names)
     except Exception as exc:  # pyarrow raises several types (ArrowInvalid, OSError, KeyError)
         raise InputError(f"The crop calendar file {path.name} is damaged or not the expected table.",
                          field="calendar", details=str(exc)) from exc
-    return {name: table.column(name).to_numpy() for name in names}
+    return {name: plain_numbers(table.column(name)) for name in names}
 
 
 # --------------------------------------------------------------------------- periods

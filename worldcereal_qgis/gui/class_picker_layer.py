@@ -30,7 +30,9 @@ NO_CLASS = "(no class)"
 OUT_OF_SEASON = "(outside the season)"
 OTHER_RGB = (128, 128, 128)
 LEFT_OUT_RGB = (215, 215, 215)
-ADD_CHUNK = 500  # features per addFeatures call (each call holds the GIL while it converts its list)
+ADD_CHUNK = 50  # features per addFeatures call: the call holds the GIL while it converts its list, and returns
+# a new Python copy of each feature; 500 at once were alive at every collection of Python's middle generation and
+# promoted, until the pending count set off a full collection (45-60 ms holding the GIL, the GUI frozen: #21)
 
 
 # -- the map layer (built in the task, styled on the main thread) -----------------------------------------------
@@ -42,18 +44,17 @@ def build_layer(samples: ch.SampleSet, target_thread=None) -> QgsVectorLayer:
     layer.dataProvider().addAttributes(fields)
     layer.updateFields()
     raw = samples.raw
-    features: list[QgsFeature] = []
-    for i in range(len(raw)):
-        feature = QgsFeature(layer.fields())
-        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(raw.lon[i]), float(raw.lat[i]))))
-        ym = int(raw.valid_ym[i])
-        month = f"{ym // 12:04d}-{ym % 12 + 1:02d}" if ym >= 0 else None
-        feature.setAttributes([str(raw.sample_id[i]), int(raw.code[i]), month, int(bool(samples.kept[i]))])
-        features.append(feature)
-        if len(features) == ADD_CHUNK:  # converting the list holds the GIL: 100,000 at once stalled the GUI (#21)
-            layer.dataProvider().addFeatures(features)
-            features = []
-    layer.dataProvider().addFeatures(features)
+    rows = zip(raw.sample_id.tolist(), raw.code.tolist(), raw.valid_ym.tolist(), raw.lon.tolist(),
+               raw.lat.tolist(), samples.kept.tolist())
+    # the same ADD_CHUNK features are refilled for every call (addFeatures copies them): no wrapper per sample
+    pool = [QgsFeature(layer.fields()) for _ in range(min(ADD_CHUNK, len(raw)))]
+    for start in range(0, len(raw), ADD_CHUNK):
+        batch = pool[:min(ADD_CHUNK, len(raw) - start)]
+        for feature, (sample_id, code, ym, lon, lat, kept) in zip(batch, rows):
+            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(lon, lat)))
+            month = f"{ym // 12:04d}-{ym % 12 + 1:02d}" if ym >= 0 else None
+            feature.setAttributes([str(sample_id), code, month, int(kept)])
+        layer.dataProvider().addFeatures(batch)
     layer.updateExtents()
     layer.setCustomProperty(LAYER_PROPERTY, True)
     if target_thread is not None:
@@ -113,8 +114,9 @@ class LayerMixin:
         if self.iface is not None:
             self.iface.layerTreeView().refreshLayerSymbology(self.layer.id())
 
-    def _replace_layer(self, layer: Optional[QgsVectorLayer]) -> None:
-        """Put the new layer where the old one was (first load: on top, and zoom to it)."""
+    def _replace_layer(self, layer: Optional[QgsVectorLayer]) -> bool:
+        """Put the new layer where the old one was; True when it went on top instead (the first load, or the old
+        one was removed by the user): the caller then zooms to it."""
         project = QgsProject.instance()
         old = self.layer if self.layer is not None and project.mapLayer(self.layer.id()) else None
         self.layer = layer
@@ -126,8 +128,7 @@ class LayerMixin:
             parent.insertLayer(parent.children().index(node) if node is not None else 0, layer)
         if old is not None:
             project.removeMapLayer(old.id())
-        elif layer is not None:
-            self._zoom_to(layer)
+        return old is None and layer is not None
 
     def _zoom_to(self, layer: QgsVectorLayer) -> None:
         if self.iface is None or layer.featureCount() == 0:

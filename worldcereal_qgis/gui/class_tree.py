@@ -30,6 +30,11 @@ class TreeMixin:
 
     # -- the tree ------------------------------------------------------------------------------------------------
     def _rebuild_tree(self) -> None:
+        self._fill_tree()
+        self._refresh()
+
+    def _fill_tree(self) -> None:
+        """The tree's items for the mapping and the counts; ticks and renames of classes that are gone drop."""
         counts = self.samples.code_counts() if self.samples is not None else {}
         self.roots = ch.build_tree(self.mapping, counts) if self.mapping else []
         self._nodes = {n.key: n for r in self.roots for n in r.walk()}
@@ -45,7 +50,6 @@ class TreeMixin:
             for node in root.walk():
                 self._items[node.key].setExpanded(any(c.kind != "code" for c in node.children))
         self.tree.blockSignals(False)
-        self._refresh()
 
     def _item(self, node: ch.Node) -> QTreeWidgetItem:
         item = QTreeWidgetItem([node.name, str(node.count), ""])
@@ -110,14 +114,18 @@ class TreeMixin:
 
     # -- the choice ----------------------------------------------------------------------------------------------
     def _refresh(self) -> None:
+        self._show_ticks()
+        self._show_choice()
+        self._style_layer()
+
+    def _show_ticks(self) -> None:
+        """The choice the ticks and renames make, shown on every item (what each trains as)."""
         self.choice = ch.choose(self.roots, self.ticked, self.renames)
         roots = {n.key for n in ch.selected_roots(self.roots, self.ticked)}
         self.tree.blockSignals(True)
         for key, item in self._items.items():
             self._show_item(item, self._nodes.get(key), roots)
         self.tree.blockSignals(False)
-        self._show_choice()
-        self._style_layer()
 
     def _show_item(self, item: QTreeWidgetItem, node: Optional[ch.Node], roots: set[str]) -> None:
         if node is None:
