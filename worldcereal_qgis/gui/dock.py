@@ -80,7 +80,7 @@ class WorldCerealDock(QDockWidget):
             self._build_frame, self._build_form_piece, *(partial(self._piece, ui_file) for ui_file in _FORM_PIECES),
             self._build_advanced, self._build_panels, self._build_form, self._build_jobs_piece, self._build_jobs,
             self._build_runs, self._build_first_run, self._find_aoi, self._build_wiring, self._measure_form,
-            self._fit_width, self._show_aoi, self._show_account, self._polish, self._size_placeholder,
+            self._fit_width, self._aoi_changed, self._show_account, self._polish, self._size_placeholder,
             self._lay_out_contents, PaintAhead(self._pieces, "dock"), self._swap_in, self._paint_in,
             self._start_lookups], self)
         self._build.done.connect(self.built)
@@ -157,12 +157,9 @@ class WorldCerealDock(QDockWidget):
         keep_form_whole(self.formScroll, self.formWidget)  # and the dock is never made narrower than the form
 
     def _find_aoi(self) -> None:
-        """The opening AOI, before the dock listens to it: finding it and checking it (first reprojections, cold
-        on a fresh interpreter) are a turn each."""
+        """The opening AOI, before the dock listens to it: finding it and checking it (``_aoi_changed``, first
+        reprojections, cold on a fresh interpreter) are a turn each."""
         self.aoi_panel.update_aoi()
-
-    def _show_aoi(self) -> None:
-        self._aoi_changed()
 
     def _show_account(self) -> None:
         self.account.refresh()
