@@ -38,7 +38,9 @@ def as_after_desktop_start_up() -> None:
     ``@user_account_name``) by running ``whoami`` in a QProcess the first time an expression context's global scope
     is built, and forking a process of this size takes 25-30 ms on the GUI thread (perf: clone -> dup_mmap). The
     desktop runs it once while starting (strace of ``qgis``); a bare QgsApplication ran it in the middle of the
-    class picker's turns, on the map's first drawing of its sample layer."""
+    class picker's turns, on the map's first drawing of its sample layer. Called where QGIS does it, at start-up
+    (tests/benchmarks/conftest.py, dock_open_probe.py), never just before a measurement: after a fork every page
+    the parent writes to faults once more (copy-on-write), which the next turns would pay."""
     QgsApplication.userLoginName()
 
 
@@ -62,7 +64,6 @@ class Heartbeat:
         self.last, self.last_cpu = now, cpu
 
     def start(self) -> Heartbeat:
-        as_after_desktop_start_up()
         self.last, self.last_cpu = time.perf_counter(), time.thread_time()
         self.timer.start()
         return self

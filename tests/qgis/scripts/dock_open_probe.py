@@ -10,12 +10,17 @@ from the click until the dock was built.
 
 import json
 import os
+import shutil
 import sys
+import tempfile
 import time
 
 from qgis.core import QgsApplication
 
-app = QgsApplication([], True)
+# A profile of its own: earlier sessions' jobs (other tests' leftovers in the default profile) would resume while
+# the dock opens, and the figure would depend on what ran before (resuming is bench_resume_stall's path).
+profile = tempfile.mkdtemp(prefix="wc-dock-probe-")
+app = QgsApplication([], True, profile)
 app.initQgis()
 import qgis.utils  # noqa: E402,F401  (QGIS desktop has these before any user plugin)
 from minimal_iface import MinimalIface  # noqa: E402
@@ -26,7 +31,9 @@ from processing.core.Processing import Processing  # noqa: E402
 
 Processing.initialize()
 import worldcereal_qgis  # noqa: E402
-from tests.benchmarks.bench_gui_stall import Heartbeat, run_until  # noqa: E402
+from tests.benchmarks.bench_gui_stall import Heartbeat, as_after_desktop_start_up, run_until  # noqa: E402
+
+as_after_desktop_start_up()  # QGIS desktop's own start-up does it too, before any plugin
 
 iface = MinimalIface()
 iface.window.show()
@@ -57,3 +64,4 @@ result = {"cold": cold, "worst_cpu_ms": beat.worst_ms(True), "worst_wall_ms": be
 plugin.unload()
 print("RESULT " + json.dumps(result))
 sys.stdout.flush()
+shutil.rmtree(profile, ignore_errors=True)
