@@ -1,4 +1,7 @@
-"""Make QGIS worker threads safe for pyproj 3.7 (called first thing in every worker: QgsTask.run, processAlgorithm).
+"""Prepare a QGIS worker thread (called first thing in every worker: QgsTask.run, processAlgorithm).
+
+Two things: its malloc arena is tidied with the GIL released (``tidy_malloc_arena``), and it is made safe for
+pyproj 3.7 (below).
 
 pyproj 3.7.x keeps one PROJ context per OS thread in thread-specific storage, but frees it through a
 ``threading.local`` that dies with the Python *thread state*. A Qt pool thread (QgsTask, Processing run in the
@@ -14,7 +17,9 @@ that ran WorldCereal work, only where pyproj 3.7 is installed; elsewhere this do
 from __future__ import annotations
 
 import functools
+import sys
 import threading
+from typing import Any
 
 _state = threading.local()
 
@@ -31,8 +36,41 @@ def pyproj_needs_pinned_threads() -> bool:
     return (major, minor) == (3, 7)
 
 
+@functools.lru_cache(maxsize=1)
+def _glibc_malloc() -> Any:
+    """The C library's malloc and free through ctypes (whose calls release the GIL), on Linux; else None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None)
+        libc.malloc.argtypes, libc.malloc.restype = [ctypes.c_size_t], ctypes.c_void_p
+        libc.free.argtypes, libc.free.restype = [ctypes.c_void_p], None
+    except (OSError, AttributeError):
+        return None
+    return libc
+
+
+def tidy_malloc_arena() -> None:
+    """Let glibc merge this thread's freed small blocks now, while the GIL is free.
+
+    Why (#21): glibc keeps freed small blocks in per-arena "fast bins" and merges them all at the next request of
+    1 KiB or more in that arena. Pool threads' arenas collect hundreds of thousands of them (the class picker's
+    100,000-feature layer, freed later from any thread), and the next Python allocation of a download chunk in
+    such a thread merged them while holding the GIL: 50-57 ms in ``malloc_consolidate`` (perf), the GUI thread
+    waiting. One such request through ctypes does the merge with the GIL released; with nothing to merge it
+    costs a microsecond.
+    """
+    libc = _glibc_malloc()
+    if libc is not None:
+        libc.free(libc.malloc(4096))
+
+
 def prepare_worker_thread() -> None:
-    """Keep this thread's Python thread state until the thread ends (once per thread; no-op unless pyproj 3.7)."""
+    """Before a task's work: this thread's malloc arena tidied (``tidy_malloc_arena``), and its Python thread state
+    kept until the thread ends (once per thread; no-op unless pyproj 3.7)."""
+    tidy_malloc_arena()
     if getattr(_state, "pinned", False) or not pyproj_needs_pinned_threads():
         return
     import ctypes
