@@ -46,5 +46,7 @@ def test_a_worker_merges_its_freed_small_blocks_before_its_work():
     thread = threading.Thread(target=worker)
     thread.start()
     thread.join()
+    if found["after_frees"] == 0:  # e.g. Debian sid's glibc: freed small blocks go elsewhere, no merge can stall
+        pytest.skip("this C library keeps no freed small blocks in fast bins: nothing for the tidy to merge")
     assert found["after_frees"] > 2_000_000  # ~200,000 blocks of 64 bytes waiting to be merged
     assert found["after_tidy"] < found["after_frees"] - 2_000_000
