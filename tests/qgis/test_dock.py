@@ -127,7 +127,7 @@ def test_canvas_extent_gives_area_credits_and_orbit(make_dock, qgis_iface):
     assert dock.form.orbit_state() == "ASCENDING"
     reason = dock.orbitReasonLabel.text()
     assert reason.startswith("ASCENDING:") and "could not be reached" in reason
-    assert dock.runButton.isEnabled(), problems_text(dock)
+    wait_for(dock.runButton.isEnabled, what="Run, once the crop calendar answered for this area")
 
     # zooming out (live) past the per-job limit: a tiled run, said before any click; the free credits warned of
     # 4° x 4° (~133,000 km²): above the free credits whatever shape earlier tests left the canvas in (a 2° square
@@ -279,7 +279,8 @@ def test_custom_model_and_kernel_problems_block_run(make_dock, qgis_iface):
     dock.kernelCroptypeSpin.setValue(4)
     assert "crop-type post-processing kernel size must be odd" in problems_text(dock)
     dock.kernelCroptypeSpin.setValue(7)
-    assert problems_text(dock) == "" and dock.runButton.isEnabled()
+    wait_for(dock.runButton.isEnabled, what="Run, once the crop calendar answered for this area")
+    assert problems_text(dock) == ""
     request = dock.state.build_request(dock.aoi_panel.aoi, "DESCENDING")
     args = request.udp_arguments()
     assert args["croptype_head_zip"] == "https://example.com/my_head.zip"

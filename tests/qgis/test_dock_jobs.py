@@ -102,7 +102,9 @@ def test_run_cancel_restart_from_the_dock(make_dock, qgis_iface, local_backend, 
 
     # 1. a cropland job runs to styled layers, with progress visible on the way
     first = click_run(dock)
-    assert row_of(dock, first) == 0 and dock.jobs.selected().local_id == first
+    assert row_of(dock, first) == 0  # listed in Run's own turn, selected in the next one
+    wait_for(lambda: dock.jobs.selected() is not None and dock.jobs.selected().local_id == first,
+             what="the new job selected")
     seen = set()
 
     def loaded():

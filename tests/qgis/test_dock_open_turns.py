@@ -89,7 +89,8 @@ def test_dock_is_whole_and_usable_after_its_build_turns(make_dock, qgis_iface, f
     wait_for(dock.runButton.isEnabled, what="Run enabled")
     QTest.mouseClick(dock.runButton, Qt.MouseButton.LeftButton)
     (record,) = store.list()
-    assert dock.jobs.selected().local_id == record.local_id
+    wait_for(lambda: dock.jobs.selected() is not None and dock.jobs.selected().local_id == record.local_id,
+             what="the new job selected")
     wait_for(lambda: store.get(record.local_id).remote_id, what="the job submitted")
     wait_for(dock.cancelJobButton.isEnabled, what="Cancel enabled")
     QTest.mouseClick(dock.cancelJobButton, Qt.MouseButton.LeftButton)

@@ -50,3 +50,21 @@ def test_two_cropland_jobs_of_the_map_extent_read_differently(tmp_path: Path, en
         first, second = cells[started].splitlines()
         assert first == f"Cropland · Jan {year}–Dec {year}"
         assert second.startswith(f"map extent · {aoi.area_km2:,.0f} km² · 6 Dec ")
+
+
+def test_a_job_made_from_the_dock_shows_its_known_area_without_a_measuring_task(tmp_path: Path, english_dates):
+    """Run's new row: the dock measured the area already, so no task competes with the job's submission (#21)."""
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    store = JobStore(tmp_path / "jobs.sqlite")
+    aoi = Aoi.from_bbox(4.70, 47.00, 4.80, 47.07, name="map extent")
+    record = _add(store, aoi, 2021, "2026-12-06T09:15:00+00:00")
+    model = JobsTableModel(store)
+    changed = []
+    model.dataChanged.connect(lambda first, last, *_: changed.append((first.row(), last.row())))
+    assert "km²" not in model.index(0, 0).data()  # asked for, to be measured on a coming turn
+    model.know_area(record.local_id, aoi.area_km2)
+    assert changed == [(0, 0)]
+    assert model.index(0, 0).data().splitlines()[1].startswith(f"map extent · {aoi.area_km2:,.0f} km² · 6 Dec ")
+    QCoreApplication.processEvents()
+    assert model._area_task is None  # nothing was left to measure

@@ -116,6 +116,7 @@ class DockState:
         return state.normalised()
 
     def save(self, qsettings: QgsSettings | None = None) -> None:
+        qsettings = qsettings or QgsSettings()  # one for all the writes: each new one costs ~0.1 ms
         for f in fields(self):
             if f.name in _SHARED_FIELDS:
                 continue

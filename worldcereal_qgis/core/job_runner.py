@@ -11,6 +11,7 @@ import os
 import re
 import tempfile
 import time
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -126,12 +127,12 @@ class JobRunner:
         extra = {FINGERPRINT_KEY: request_fingerprint(data, profile.url)}
         if self.owner and not run_id:
             extra[OWNER_KEY] = self.owner
-        record = self.store.add(JobRecord(
-            local_id="", backend=profile.name, backend_url=profile.url, product=request.product,
-            title=request.title(), request=data, run_id=run_id, tile_name=tile_name, extra=extra,
+        local_id, title = uuid.uuid4().hex, request.title()
+        folder = output_dir or self.output_root / job_folder_name(title, local_id)
+        return self.store.add(JobRecord(  # one transaction: Run's click waits for one fsync, not two
+            local_id=local_id, backend=profile.name, backend_url=profile.url, product=request.product,
+            title=title, request=data, run_id=run_id, tile_name=tile_name, extra=extra, output_dir=str(folder),
         ))
-        folder = output_dir or self.output_root / job_folder_name(record.title, record.local_id)
-        return self.store.update(record.local_id, output_dir=str(folder))
 
     def submit(self, local_id: str) -> JobRecord:
         """Create and start the remote job (idempotent: an already created job is only started)."""

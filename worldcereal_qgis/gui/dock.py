@@ -34,7 +34,7 @@ from ..core.errors import InputError, WorldCerealError
 from .account import AccountPanel
 from .aoi_panel import AoiPanel
 from .backend_choice import BackendChoice
-from .build_turns import BuildInTurns, PaintAhead, load_piece
+from .build_turns import BuildInTurns, PaintAhead, load_piece, on_a_coming_turn
 from .first_run import add_to_dock as add_first_run
 from .fit import fit_form, keep_form_whole
 from .form_panel import FormPanel
@@ -45,10 +45,6 @@ PROBLEM_STYLE = "color: #b00000;"
 tr = translator("WorldCerealDock")
 MESSAGE_SECONDS = 8
 _FORM_PIECES = ("dock_account.ui", "dock_area.ui", "dock_product.ui", "dock_when.ui")  # in the form's order
-
-
-def default_controller(parent=None) -> JobController:
-    return JobController(connections.runner(), profile_for=connections.profile, parent=parent)
 
 
 class WorldCerealDock(QDockWidget):
@@ -71,7 +67,8 @@ class WorldCerealDock(QDockWidget):
             session.ensure()
             controller, runs = session.jobs, session.runs
         self.state = state or DockState.load()
-        self.controller = controller or default_controller(self)
+        self.controller = controller or JobController(connections.runner(), profile_for=connections.profile,
+                                                      parent=self)
         self.runs = runs or TiledRuns(connections.client, parent=self)
         self.planning = False
         self._shut_down = False
@@ -104,8 +101,7 @@ class WorldCerealDock(QDockWidget):
         return getattr(self, name)
 
     def _piece(self, ui_file: str, kind: type[QWidget] = QGroupBox) -> None:
-        """A group of the form, put above the problems line and the Run button (the order of the form); a step of
-        its own, since a .ui piece costs 3-4 ms on a fresh interpreter (uic's first parse)."""
+        """A group of the form above the problems line and Run; a turn of its own (3-4 ms on a fresh interpreter)."""
         widget = load_piece(self, paths.ui_path(ui_file), kind(self.formWidget))
         self.formLayout.insertWidget(self.formLayout.indexOf(self.problemsLabel), widget)
 
@@ -149,8 +145,7 @@ class WorldCerealDock(QDockWidget):
         self._show_dependency_state()
 
     def _measure_form(self) -> None:
-        """The form's first minimum size (every label's text measured, 3-5 ms cold), kept by its layout for
-        ``_fit_width`` in the next turn."""
+        """The form's first minimum size (3-5 ms cold: every label measured), kept for the next turn's fit."""
         self.formWidget.minimumSizeHint()
 
     def _fit_width(self) -> None:
@@ -264,6 +259,8 @@ class WorldCerealDock(QDockWidget):
             notes.append(tr("Log in to {backend} to run jobs.").format(backend=self._profile_or_default().title))
         if orbit is None and not self.problems:
             notes.append(tr("Waiting for the automatic Sentinel-1 orbit choice…"))
+        if self.form.seasons_pending() and not self.problems:  # a job never takes the previous area's seasons
+            notes.append(tr("Reading the crop calendar for this area…"))
         if self.planning:
             notes.append(tr("Planning the tiles…"))
         self.problemsLabel.setText("\n".join(f"• {n}" for n in notes))
@@ -318,14 +315,19 @@ class WorldCerealDock(QDockWidget):
             if request.aoi.area_km2 > settings.MAX_JOB_AREA_KM2.read() or request.aoi.crosses_antimeridian:
                 self._plan_tiled_run(request, profile)
                 return None
-            local_id = self.controller.submit(request, profile)
+            local_id = self.controller.submit(request, profile)  # listed at once (jobChanged)
+            self.jobs.model.know_area(local_id, request.aoi.area_km2)  # no task to measure it while it submits
         except WorldCerealError as err:
             self._notify("WorldCereal", str(err), int(Qgis.MessageLevel.Critical))
             return None
-        self.state.save()
-        self.jobs.model.refresh()
-        self.jobs.select(local_id)
+        on_a_coming_turn(self, partial(self._submitted, local_id))  # the click's turn stays within a frame
         return local_id
+
+    def _submitted(self, local_id: str) -> None:
+        """After Run's turn: the form remembered for next time, the new job selected in the list."""
+        if not self._shut_down:
+            self.state.save()
+            self.jobs.select(local_id)
 
     def _plan_tiled_run(self, request, profile) -> None:
         """Large area: plan the tiles in a task, confirm the cost when it is high, then start the run."""
@@ -347,8 +349,7 @@ class WorldCerealDock(QDockWidget):
         self.state.save()
         folder = self.runs.start(plan)
         self._notify("WorldCereal", tr("Tiled run started: {summary}; results in {folder}.").format(
-                     summary=plan.summary(), folder=folder),
-                     int(Qgis.MessageLevel.Info))
+                     summary=plan.summary(), folder=folder), int(Qgis.MessageLevel.Info))
 
     def confirm_run(self, plan: RunPlan) -> bool:
         """Ask before a costly run (tests replace this method)."""

@@ -134,14 +134,14 @@ class FormPanel(QObject):
         self.changed.emit()
 
     def _year_changed(self, value: int) -> None:
+        self._suggest_timer.start()  # cropland: the calendar's period for the new year (pending before `changed`)
         self._set("year", value, orbit=True)
-        self._suggest_timer.start()  # cropland: the calendar's period for the new year
 
     def _product_changed(self, index: int) -> None:
         self.state.product = PRODUCTS[index]
         self._show_product_widgets()
-        self.update_period()
         self._suggest_timer.start()
+        self.update_period()
         self.changed.emit()
 
     def _backend_changed(self, index: int) -> None:
@@ -281,10 +281,24 @@ class FormPanel(QObject):
         self._force_suggestion = True
         self._request_suggestion()
 
+    def seasons_pending(self) -> bool:
+        """The crop calendar's answer for this area and year is still coming: Run waits for it.
+
+        Why: a job sent before it would take the previous area's seasons (or the calendar year for cropland),
+        and the same load reads the land grid of the open-sea check, so Run never reads it on the GUI thread.
+        An offline calendar does not hold Run: the note under the seasons says so and offers a local file.
+        """
+        if self.aoi is None or self._calendar_failed:
+            return False
+        return self._suggest_timer.isActive() or self.season_task is not None
+
+    def _follows_calendar(self) -> bool:
+        return self.state.product == "cropland" or not self.state.seasons_edited or self._force_suggestion
+
     def _auto_suggest(self) -> None:
-        """Area, year or product changed: follow the calendar unless the user has adjusted the seasons."""
-        cropland = self.state.product == "cropland"
-        if (cropland or not self.state.seasons_edited) and not self._calendar_failed:
+        """Area, year or product changed: follow the calendar unless the user has adjusted the seasons (the
+        calendar is still read then: the answer is ignored, the land grid of the open-sea check is not)."""
+        if not self._calendar_failed:
             self._request_suggestion()
 
     def _request_suggestion(self) -> None:
@@ -295,7 +309,7 @@ class FormPanel(QObject):
             return
         if self.season_task is not None:
             return
-        if not self._suggested:  # the first look-up may download the calendar; later ones take a blink
+        if not self._suggested and self._follows_calendar():  # the first look-up may download it; later: a blink
             self.ui.seasonNoteLabel.setText(tr("Reading the crop calendar…"))
         self.ui.suggestButton.setEnabled(False)
         self.season_task = crop_calendar.start_loading(self._calendar_loaded)
@@ -304,6 +318,10 @@ class FormPanel(QObject):
         self.season_task = None
         if self._closed:
             return
+        self._use_calendar(calendar, error)
+        self.changed.emit()  # Run no longer waits for the calendar
+
+    def _use_calendar(self, calendar, error: WorldCerealError | None) -> None:
         force, self._force_suggestion = self._force_suggestion, False
         self.ui.suggestButton.setEnabled(True)
         self._calendar_failed = error is not None
@@ -347,7 +365,6 @@ class FormPanel(QObject):
             period = None
         self.state.set_cropland_calendar(self.aoi, self.state.year, period)
         self.update_period()
-        self.changed.emit()
 
     def _apply_suggestions(self, suggestions: list) -> None:
         if not suggestions:
@@ -365,7 +382,6 @@ class FormPanel(QObject):
         self.ui.seasonNoteLabel.setText(f"{tr('From the crop calendar:')} {names}. {warnings}".strip())
         self.ui.seasonNoteLabel.setToolTip("\n".join(season_tooltip(s.season_id) for s in used))
         self.update_period()
-        self.changed.emit()
 
     def shutdown(self) -> None:
         self._closed = True

@@ -189,6 +189,13 @@ class JobsTableModel(QAbstractTableModel):
             title = self._titles[record.local_id] = short_title(record, self._areas.get(record.local_id))
         return title
 
+    def know_area(self, local_id: str, area_km2: float) -> None:
+        """A job just made from the dock's area, which was measured already: no task competes with its submission."""
+        self._to_measure.pop(local_id, None)
+        self._areas[local_id] = area_km2
+        if self._titles.pop(local_id, None) is not None and (row := self.row_of(local_id)) >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+
     def start_measuring(self) -> None:
         self._measuring = True
         self._measure_timer.start()

@@ -58,7 +58,7 @@
  <context>
   <name>ClassPicker</name>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="338" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="295" />
    <source>Choose a class mappings file and a mapping.</source>
    <translation>Elija un archivo de correspondencias de clases y una correspondencia.</translation>
   </message>
@@ -68,177 +68,177 @@
    <translation>Elegir las clases de un modelo propio de tipos de cultivo</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="274" />
+   <location filename="worldcereal_qgis/gui/class_counting.py" line="59" />
    <source>Choose your extractions (Parquet, long format).</source>
    <translation>Elija sus extracciones (Parquet, formato largo).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="332" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="289" />
    <source>Choose your extractions first.</source>
    <translation>Elija primero sus extracciones.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="149" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="150" />
    <source>Class (EWOC hierarchy)</source>
    <translation>Clase (jerarquía EWOC)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="122" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="123" />
    <source>Class mappings</source>
    <translation>Correspondencias de clases</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="116" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="117" />
    <source>Class mappings (*.json)</source>
    <translation>Correspondencias de clases (*.json)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_tree.py" line="66" />
+   <location filename="worldcereal_qgis/gui/class_tree.py" line="70" />
    <source>Class of the mapping; EWOC codes: {codes}</source>
    <translation>Clase de la correspondencia; códigos EWOC: {codes}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="263" />
+   <location filename="worldcereal_qgis/gui/class_counting.py" line="49" />
    <source>Count training samples per class</source>
    <translation>Contar las muestras de entrenamiento por clase</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="262" />
+   <location filename="worldcereal_qgis/gui/class_counting.py" line="48" />
    <source>Counting the samples in the season…</source>
    <translation>Contando las muestras de la temporada…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="330" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="287" />
    <source>Counting the samples…</source>
    <translation>Contando las muestras…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_tree.py" line="144" />
+   <location filename="worldcereal_qgis/gui/class_tree.py" line="152" />
    <source>Double-click to rename this class</source>
    <translation>Haga doble clic para renombrar esta clase</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_tree.py" line="58" />
+   <location filename="worldcereal_qgis/gui/class_tree.py" line="62" />
    <source>EWOC group {name}: tick it to train all its classes as one class</source>
    <translation>Grupo EWOC {name}: márquelo para entrenar todas sus clases como una sola clase</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="120" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="121" />
    <source>Extractions</source>
    <translation>Extracciones</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="108" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="109" />
    <source>Extractions (*.parquet *.geoparquet);;All files (*)</source>
    <translation>Extracciones (*.parquet *.geoparquet);;Todos los archivos (*)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="123" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="124" />
    <source>Mapping</source>
    <translation>Correspondencia</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="316" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="273" />
    <source>Model classes (output values in this order): {classes}.</source>
    <translation>Clases del modelo (valores de salida en este orden): {classes}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="336" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="293" />
    <source>No sample is in this season with all 12 months: pick the months the labels were observed in.</source>
    <translation>Ninguna muestra está en esta temporada con los 12 meses: elija los meses en que se observaron las etiquetas.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="334" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="291" />
    <source>No sample is left for training: {reason}</source>
    <translation>No queda ninguna muestra para el entrenamiento: {reason}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="326" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="283" />
    <source>Open the training algorithm with these classes</source>
    <translation>Abrir el algoritmo de entrenamiento con estas clases</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="262" />
+   <location filename="worldcereal_qgis/gui/class_counting.py" line="48" />
    <source>Reading the samples…</source>
    <translation>Leyendo las muestras…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="149" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="150" />
    <source>Samples</source>
    <translation>Muestras</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="143" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="144" />
    <source>Samples whose label date (valid_time) falls in these months, in any year, are used</source>
    <translation>Se usan las muestras cuya fecha de etiqueta (valid_time) cae en estos meses, en cualquier año</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_tree.py" line="63" />
+   <location filename="worldcereal_qgis/gui/class_tree.py" line="67" />
    <source>Samples with EWOC code {code}</source>
    <translation>Muestras con el código EWOC {code}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="121" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="122" />
    <source>Season</source>
    <translation>Temporada</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="208" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="210" />
    <source>The class mappings file {name} cannot be read.</source>
    <translation>No se puede leer el archivo de correspondencias de clases {name}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="158" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="160" />
    <source>Tick a class to train it; ticking a parent merges its children into it. Double-click 'Trains as' of a ticked class to rename it. Everything unticked trains as 'other'.</source>
    <translation>Marque una clase para entrenarla; marcar un padre fusiona sus hijos en él. Haga doble clic en «Se entrena como» de una clase marcada para renombrarla. Todo lo no marcado se entrena como 'other'.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="133" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="134" />
    <source>Train with these classes…</source>
    <translation>Entrenar con estas clases…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="149" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="150" />
    <source>Trains as</source>
    <translation>Se entrena como</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="118" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="119" />
    <source>Which mapping of the file names the EWOC codes (e.g. CROPTYPE24)</source>
    <translation>La correspondencia del archivo que da nombre a los códigos EWOC (p. ej. CROPTYPE24)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="109" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="110" />
    <source>Your extractions (WorldCereal long format)</source>
    <translation>Sus extracciones (formato largo de WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="112" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="113" />
    <source>to</source>
    <translation>a</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="353" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="310" />
    <source>{n} in-season samples have no class in {mapping} and are left out.</source>
    <translation>{n} muestras de la temporada no tienen clase en {mapping} y se descartan.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="303" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="260" />
    <source>{total} samples in {files} file(s); {kept} in the season with all 12 months ({incomplete} without all 12 months left out).</source>
    <translation>{total} muestras en {files} archivo(s); {kept} en la temporada con los 12 meses ({incomplete} sin los 12 meses descartadas).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="301" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="258" />
    <source>{total} samples in {files} file(s); {kept} in the season with all 12 months ({outside} outside the season left out).</source>
    <translation>{total} muestras en {files} archivo(s); {kept} en la temporada con los 12 meses ({outside} fuera de la temporada descartadas).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="305" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="262" />
    <source>{total} samples in {files} file(s); {kept} in the season with all 12 months ({outside} outside the season, {incomplete} without all 12 months left out).</source>
    <translation>{total} muestras en {files} archivo(s); {kept} en la temporada con los 12 meses ({outside} fuera de la temporada y {incomplete} sin los 12 meses descartadas).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="300" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="257" />
    <source>{total} samples in {files} file(s); {kept} in the season with all 12 months.</source>
    <translation>{total} muestras en {files} archivo(s); {kept} en la temporada con los 12 meses.</translation>
   </message>
@@ -1603,12 +1603,12 @@
  <context>
   <name>WorldCerealBackendChoice</name>
   <message>
-   <location filename="worldcereal_qgis/gui/backend_choice.py" line="29" />
+   <location filename="worldcereal_qgis/gui/backend_choice.py" line="30" />
    <source>The local simulated backend is a test server for developers and nothing answers at {url}; start it from the plugin's source checkout with `make backend`.</source>
    <translation>El servidor local simulado es un servidor de pruebas para desarrolladores y nada responde en {url}; inícielo desde el código fuente del complemento con `make backend`.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/backend_choice.py" line="87" />
+   <location filename="worldcereal_qgis/gui/backend_choice.py" line="89" />
    <source>WorldCereal: looking for the local simulated backend</source>
    <translation>WorldCereal: buscando el servidor local simulado</translation>
   </message>
@@ -1644,57 +1644,62 @@
  <context>
   <name>WorldCerealDock</name>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="266" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="287" />
    <source>Larger than the {max} km² of one job: it runs as about {tiles} tiles of {km} km, mosaicked.</source>
    <translation>Mayor que los {max} km² de un trabajo: se procesa en unas {tiles} teselas de {km} km y se une en un mosaico.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="243" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="262" />
    <source>Log in to {backend} to run jobs.</source>
    <translation>Inicie sesión en {backend} para lanzar trabajos.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="216" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="235" />
    <source>Map cropland and crop types with ESA WorldCereal on openEO.</source>
    <translation>Cartografíe tierras de cultivo y tipos de cultivo con ESA WorldCereal en openEO.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="255" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="276" />
    <source>No area of interest yet.</source>
    <translation>Aún no hay área de interés.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="247" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="268" />
    <source>Planning the tiles…</source>
    <translation>Planificando las teselas…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="323" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="266" />
+   <source>Reading the crop calendar for this area…</source>
+   <translation>Leyendo el calendario de cultivos para esta zona…</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/dock.py" line="344" />
    <source>Tiled run not started ({summary}).</source>
    <translation>Procesamiento por teselas no iniciado ({summary}).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="328" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="349" />
    <source>Tiled run started: {summary}; results in {folder}.</source>
    <translation>Procesamiento por teselas iniciado: {summary}; resultados en {folder}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="245" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="264" />
    <source>Waiting for the automatic Sentinel-1 orbit choice…</source>
    <translation>Esperando la elección automática de la órbita Sentinel-1…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="335" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="356" />
    <source>WorldCereal: start a tiled run?</source>
    <translation>WorldCereal: ¿iniciar un procesamiento por teselas?</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="262" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="283" />
    <source>{area}: {km2} km² · about {credits} credits · {short}–{long} min</source>
    <translation>{area}: {km2} km² · unos {credits} créditos · {short}–{long} min</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="336" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="357" />
    <source>{summary}.
 
 Start {jobs} jobs on {backend}?</source>
@@ -2180,7 +2185,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Comprobando la cobertura Sentinel-1 del área…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="294" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="308" />
    <source>Choose an area of interest first: the seasons depend on where it is.</source>
    <translation>Elija primero un área de interés: las temporadas dependen del lugar.</translation>
   </message>
@@ -2195,7 +2200,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Se elige automáticamente una vez fijados el área y el periodo.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="333" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="351" />
    <source>Crop calendar (*.geoparquet *.parquet)</source>
    <translation>Calendario de cultivos (*.geoparquet *.parquet)</translation>
   </message>
@@ -2210,7 +2215,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Órbita fija: solo se usan las adquisiciones de esta dirección.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="365" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="382" />
    <source>From the crop calendar:</source>
    <translation>Según el calendario de cultivos:</translation>
   </message>
@@ -2225,22 +2230,22 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Periodo de procesamiento: {start} … {end} ({months} meses)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="299" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="313" />
    <source>Reading the crop calendar…</source>
    <translation>Leyendo el calendario de cultivos…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="356" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="373" />
    <source>The crop calendar has no season for this area; enter the months by hand.</source>
    <translation>El calendario de cultivos no tiene temporadas para esta área; introduzca los meses a mano.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="312" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="330" />
    <source>Use a local calendar file…</source>
    <translation>Usar un archivo de calendario local…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="332" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="350" />
    <source>WorldCereal crop calendar</source>
    <translation>Calendario de cultivos de WorldCereal</translation>
   </message>
@@ -2296,7 +2301,7 @@ Start {jobs} jobs on {backend}?</source>
  <context>
   <name>WorldCerealJobs</name>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="216" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="222" />
    <source>Backend: {url}</source>
    <translation>Servidor: {url}</translation>
   </message>
@@ -2306,22 +2311,22 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Cancelar el trabajo</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="153" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="155" />
    <source>Credits</source>
    <translation>Créditos</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="222" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="228" />
    <source>Folder: {folder}</source>
    <translation>Carpeta: {folder}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="153" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="155" />
    <source>Job</source>
    <translation>Trabajo</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="218" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="224" />
    <source>Job id: {id}</source>
    <translation>Identificador del trabajo: {id}</translation>
   </message>
@@ -2336,7 +2341,7 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Abrir la carpeta de salida</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="153" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="155" />
    <source>Progress</source>
    <translation>Progreso</translation>
   </message>
@@ -2356,12 +2361,12 @@ Start {jobs} jobs on {backend}?</source>
    <translation>Mostrar el registro</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="153" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="155" />
    <source>Status</source>
    <translation>Estado</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="194" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="200" />
    <source>WorldCereal: measuring the areas of the jobs</source>
    <translation>WorldCereal: midiendo la superficie de los trabajos</translation>
   </message>

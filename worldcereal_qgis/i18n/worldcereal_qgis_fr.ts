@@ -58,7 +58,7 @@
  <context>
   <name>ClassPicker</name>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="338" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="295" />
    <source>Choose a class mappings file and a mapping.</source>
    <translation>Choisissez un fichier de correspondances de classes et une correspondance.</translation>
   </message>
@@ -68,177 +68,177 @@
    <translation>Choisir les classes d'un modèle personnalisé de types de cultures</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="274" />
+   <location filename="worldcereal_qgis/gui/class_counting.py" line="59" />
    <source>Choose your extractions (Parquet, long format).</source>
    <translation>Choisissez vos extractions (Parquet, format long).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="332" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="289" />
    <source>Choose your extractions first.</source>
    <translation>Choisissez d'abord vos extractions.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="149" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="150" />
    <source>Class (EWOC hierarchy)</source>
    <translation>Classe (hiérarchie EWOC)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="122" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="123" />
    <source>Class mappings</source>
    <translation>Correspondances de classes</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="116" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="117" />
    <source>Class mappings (*.json)</source>
    <translation>Correspondances de classes (*.json)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_tree.py" line="66" />
+   <location filename="worldcereal_qgis/gui/class_tree.py" line="70" />
    <source>Class of the mapping; EWOC codes: {codes}</source>
    <translation>Classe de la correspondance ; codes EWOC : {codes}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="263" />
+   <location filename="worldcereal_qgis/gui/class_counting.py" line="49" />
    <source>Count training samples per class</source>
    <translation>Compter les échantillons d'entraînement par classe</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="262" />
+   <location filename="worldcereal_qgis/gui/class_counting.py" line="48" />
    <source>Counting the samples in the season…</source>
    <translation>Comptage des échantillons de la saison…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="330" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="287" />
    <source>Counting the samples…</source>
    <translation>Comptage des échantillons…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_tree.py" line="144" />
+   <location filename="worldcereal_qgis/gui/class_tree.py" line="152" />
    <source>Double-click to rename this class</source>
    <translation>Double-cliquez pour renommer cette classe</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_tree.py" line="58" />
+   <location filename="worldcereal_qgis/gui/class_tree.py" line="62" />
    <source>EWOC group {name}: tick it to train all its classes as one class</source>
    <translation>Groupe EWOC {name} : cochez-le pour entraîner toutes ses classes comme une seule classe</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="120" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="121" />
    <source>Extractions</source>
    <translation>Extractions</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="108" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="109" />
    <source>Extractions (*.parquet *.geoparquet);;All files (*)</source>
    <translation>Extractions (*.parquet *.geoparquet);;Tous les fichiers (*)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="123" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="124" />
    <source>Mapping</source>
    <translation>Correspondance</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="316" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="273" />
    <source>Model classes (output values in this order): {classes}.</source>
    <translation>Classes du modèle (valeurs de sortie dans cet ordre) : {classes}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="336" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="293" />
    <source>No sample is in this season with all 12 months: pick the months the labels were observed in.</source>
    <translation>Aucun échantillon n'est dans cette saison avec les 12 mois : choisissez les mois où les étiquettes ont été observées.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="334" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="291" />
    <source>No sample is left for training: {reason}</source>
    <translation>Il ne reste aucun échantillon pour l'entraînement : {reason}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="326" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="283" />
    <source>Open the training algorithm with these classes</source>
    <translation>Ouvrir l'algorithme d'entraînement avec ces classes</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="262" />
+   <location filename="worldcereal_qgis/gui/class_counting.py" line="48" />
    <source>Reading the samples…</source>
    <translation>Lecture des échantillons…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="149" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="150" />
    <source>Samples</source>
    <translation>Échantillons</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="143" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="144" />
    <source>Samples whose label date (valid_time) falls in these months, in any year, are used</source>
    <translation>Les échantillons dont la date d'étiquette (valid_time) tombe dans ces mois, quelle que soit l'année, sont utilisés</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_tree.py" line="63" />
+   <location filename="worldcereal_qgis/gui/class_tree.py" line="67" />
    <source>Samples with EWOC code {code}</source>
    <translation>Échantillons de code EWOC {code}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="121" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="122" />
    <source>Season</source>
    <translation>Saison</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="208" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="210" />
    <source>The class mappings file {name} cannot be read.</source>
    <translation>Le fichier de correspondances de classes {name} est illisible.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="158" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="160" />
    <source>Tick a class to train it; ticking a parent merges its children into it. Double-click 'Trains as' of a ticked class to rename it. Everything unticked trains as 'other'.</source>
    <translation>Cochez une classe pour l'entraîner ; cocher un parent fusionne ses enfants en lui. Double-cliquez sur « Entraînée comme » d'une classe cochée pour la renommer. Tout ce qui n'est pas coché est entraîné comme 'other'.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="133" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="134" />
    <source>Train with these classes…</source>
    <translation>Entraîner avec ces classes…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="149" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="150" />
    <source>Trains as</source>
    <translation>Entraînée comme</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="118" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="119" />
    <source>Which mapping of the file names the EWOC codes (e.g. CROPTYPE24)</source>
    <translation>La correspondance du fichier qui nomme les codes EWOC (par ex. CROPTYPE24)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="109" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="110" />
    <source>Your extractions (WorldCereal long format)</source>
    <translation>Vos extractions (format long WorldCereal)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="112" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="113" />
    <source>to</source>
    <translation>à</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="353" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="310" />
    <source>{n} in-season samples have no class in {mapping} and are left out.</source>
    <translation>{n} échantillons de la saison n'ont pas de classe dans {mapping} et sont écartés.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="303" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="260" />
    <source>{total} samples in {files} file(s); {kept} in the season with all 12 months ({incomplete} without all 12 months left out).</source>
    <translation>{total} échantillons dans {files} fichier(s) ; {kept} dans la saison avec les 12 mois ({incomplete} sans les 12 mois écartés).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="301" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="258" />
    <source>{total} samples in {files} file(s); {kept} in the season with all 12 months ({outside} outside the season left out).</source>
    <translation>{total} échantillons dans {files} fichier(s) ; {kept} dans la saison avec les 12 mois ({outside} hors de la saison écartés).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="305" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="262" />
    <source>{total} samples in {files} file(s); {kept} in the season with all 12 months ({outside} outside the season, {incomplete} without all 12 months left out).</source>
    <translation>{total} échantillons dans {files} fichier(s) ; {kept} dans la saison avec les 12 mois ({outside} hors de la saison et {incomplete} sans les 12 mois écartés).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/class_picker.py" line="300" />
+   <location filename="worldcereal_qgis/gui/class_picker.py" line="257" />
    <source>{total} samples in {files} file(s); {kept} in the season with all 12 months.</source>
    <translation>{total} échantillons dans {files} fichier(s) ; {kept} dans la saison avec les 12 mois.</translation>
   </message>
@@ -1603,12 +1603,12 @@
  <context>
   <name>WorldCerealBackendChoice</name>
   <message>
-   <location filename="worldcereal_qgis/gui/backend_choice.py" line="29" />
+   <location filename="worldcereal_qgis/gui/backend_choice.py" line="30" />
    <source>The local simulated backend is a test server for developers and nothing answers at {url}; start it from the plugin's source checkout with `make backend`.</source>
    <translation>Le serveur local simulé est un serveur de test pour les développeurs et rien ne répond à {url} ; lancez-le depuis les sources de l'extension avec `make backend`.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/backend_choice.py" line="87" />
+   <location filename="worldcereal_qgis/gui/backend_choice.py" line="89" />
    <source>WorldCereal: looking for the local simulated backend</source>
    <translation>WorldCereal : recherche du serveur local simulé</translation>
   </message>
@@ -1644,57 +1644,62 @@
  <context>
   <name>WorldCerealDock</name>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="266" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="287" />
    <source>Larger than the {max} km² of one job: it runs as about {tiles} tiles of {km} km, mosaicked.</source>
    <translation>Plus grand que les {max} km² d'une tâche : traité en environ {tiles} tuiles de {km} km, puis mosaïqué.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="243" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="262" />
    <source>Log in to {backend} to run jobs.</source>
    <translation>Connectez-vous à {backend} pour lancer des tâches.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="216" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="235" />
    <source>Map cropland and crop types with ESA WorldCereal on openEO.</source>
    <translation>Cartographiez les terres cultivées et les types de cultures avec ESA WorldCereal sur openEO.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="255" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="276" />
    <source>No area of interest yet.</source>
    <translation>Pas encore de zone d'intérêt.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="247" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="268" />
    <source>Planning the tiles…</source>
    <translation>Découpage en tuiles…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="323" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="266" />
+   <source>Reading the crop calendar for this area…</source>
+   <translation>Lecture du calendrier cultural pour cette zone…</translation>
+  </message>
+  <message>
+   <location filename="worldcereal_qgis/gui/dock.py" line="344" />
    <source>Tiled run not started ({summary}).</source>
    <translation>Traitement par tuiles non lancé ({summary}).</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="328" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="349" />
    <source>Tiled run started: {summary}; results in {folder}.</source>
    <translation>Traitement par tuiles lancé : {summary} ; résultats dans {folder}.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="245" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="264" />
    <source>Waiting for the automatic Sentinel-1 orbit choice…</source>
    <translation>En attente du choix automatique de l'orbite Sentinel-1…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="335" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="356" />
    <source>WorldCereal: start a tiled run?</source>
    <translation>WorldCereal : lancer un traitement par tuiles ?</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="262" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="283" />
    <source>{area}: {km2} km² · about {credits} credits · {short}–{long} min</source>
    <translation>{area} : {km2} km² · environ {credits} crédits · {short}–{long} min</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/dock.py" line="336" />
+   <location filename="worldcereal_qgis/gui/dock.py" line="357" />
    <source>{summary}.
 
 Start {jobs} jobs on {backend}?</source>
@@ -2180,7 +2185,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Vérification de la couverture Sentinel-1 de la zone…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="294" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="308" />
    <source>Choose an area of interest first: the seasons depend on where it is.</source>
    <translation>Choisissez d'abord une zone d'intérêt : les saisons dépendent du lieu.</translation>
   </message>
@@ -2195,7 +2200,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Choisie automatiquement une fois la zone et la période fixées.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="333" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="351" />
    <source>Crop calendar (*.geoparquet *.parquet)</source>
    <translation>Calendrier cultural (*.geoparquet *.parquet)</translation>
   </message>
@@ -2210,7 +2215,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Orbite imposée : seules les acquisitions de cette direction sont utilisées.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="365" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="382" />
    <source>From the crop calendar:</source>
    <translation>Selon le calendrier cultural :</translation>
   </message>
@@ -2225,22 +2230,22 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Période de traitement : {start} … {end} ({months} mois)</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="299" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="313" />
    <source>Reading the crop calendar…</source>
    <translation>Lecture du calendrier cultural…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="356" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="373" />
    <source>The crop calendar has no season for this area; enter the months by hand.</source>
    <translation>Le calendrier cultural n'a pas de saison pour cette zone ; saisissez les mois à la main.</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="312" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="330" />
    <source>Use a local calendar file…</source>
    <translation>Utiliser un fichier de calendrier local…</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/form_panel.py" line="332" />
+   <location filename="worldcereal_qgis/gui/form_panel.py" line="350" />
    <source>WorldCereal crop calendar</source>
    <translation>Calendrier cultural WorldCereal</translation>
   </message>
@@ -2296,7 +2301,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
  <context>
   <name>WorldCerealJobs</name>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="216" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="222" />
    <source>Backend: {url}</source>
    <translation>Serveur : {url}</translation>
   </message>
@@ -2306,22 +2311,22 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Annuler la tâche</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="153" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="155" />
    <source>Credits</source>
    <translation>Crédits</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="222" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="228" />
    <source>Folder: {folder}</source>
    <translation>Dossier : {folder}</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="153" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="155" />
    <source>Job</source>
    <translation>Tâche</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="218" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="224" />
    <source>Job id: {id}</source>
    <translation>Identifiant de tâche : {id}</translation>
   </message>
@@ -2336,7 +2341,7 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Ouvrir le dossier de sortie</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="153" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="155" />
    <source>Progress</source>
    <translation>Avancement</translation>
   </message>
@@ -2356,12 +2361,12 @@ Lancer {jobs} tâches sur {backend} ?</translation>
    <translation>Afficher le journal</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="153" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="155" />
    <source>Status</source>
    <translation>État</translation>
   </message>
   <message>
-   <location filename="worldcereal_qgis/gui/jobs_model.py" line="194" />
+   <location filename="worldcereal_qgis/gui/jobs_model.py" line="200" />
    <source>WorldCereal: measuring the areas of the jobs</source>
    <translation>WorldCereal : calcul de la superficie des tâches</translation>
   </message>
