@@ -24,13 +24,19 @@ def _seasons(dock) -> list[tuple]:
     return [(s.season_id, s.start, s.end) for s in dock.state.seasons if s.enabled]
 
 
-def test_run_waits_for_the_calendar_answer_of_the_new_area(make_dock, qgis_iface, real_calendar):  # noqa: F811
+def _croptype_dock_on_burgundy(make_dock, canvas):  # noqa: F811
+    """A crop-type dock on Burgundy, its calendar answer in (the land grid read afresh by it)."""
     reference_coords.calendar_land_grid.cache_clear()
-    canvas = qgis_iface.mapCanvas()
     set_extent(canvas, BURGUNDY)
     dock = make_dock(year=2023, product="croptype", orbit_mode="DESCENDING")
     wait_for(lambda: dock.runButton.isEnabled() and dock.seasonNoteLabel.text().startswith("From"),
              what="Burgundy's seasons, then Run")
+    return dock
+
+
+def test_run_waits_for_the_calendar_answer_of_the_new_area(make_dock, qgis_iface, real_calendar):  # noqa: F811
+    canvas = qgis_iface.mapCanvas()
+    dock = _croptype_dock_on_burgundy(make_dock, canvas)
     burgundy = _seasons(dock)
     assert reference_coords.calendar_land_grid.cache_info().currsize == 1  # read by the calendar task
 
@@ -57,12 +63,8 @@ def test_run_waits_for_the_calendar_answer_of_the_new_area(make_dock, qgis_iface
 def test_seasons_adjusted_by_hand_still_read_the_land_grid_before_run(make_dock, qgis_iface,  # noqa: F811
                                                                      real_calendar):  # noqa: F811
     """Seasons the user set keep their dates on a new area; the calendar is still read (for the open-sea check)."""
-    reference_coords.calendar_land_grid.cache_clear()
     canvas = qgis_iface.mapCanvas()
-    set_extent(canvas, BURGUNDY)
-    dock = make_dock(year=2023, product="croptype", orbit_mode="DESCENDING")
-    wait_for(lambda: dock.runButton.isEnabled() and dock.seasonNoteLabel.text().startswith("From"),
-             what="Burgundy's seasons, then Run")
+    dock = _croptype_dock_on_burgundy(make_dock, canvas)
     dock.season1EndEdit.setDate(dock.season1StartEdit.date())  # adjusted by hand
     adjusted = _seasons(dock)
     reference_coords.calendar_land_grid.cache_clear()
