@@ -102,9 +102,10 @@ def test_run_cancel_restart_from_the_dock(make_dock, qgis_iface, local_backend, 
 
     # 1. a cropland job runs to styled layers, with progress visible on the way
     first = click_run(dock)
-    assert row_of(dock, first) == 0  # listed in Run's own turn, selected in the next one
+    # listed and selected on the turns after Run's own
     wait_for(lambda: dock.jobs.selected() is not None and dock.jobs.selected().local_id == first,
              what="the new job selected")
+    assert row_of(dock, first) == 0
     seen = set()
 
     def loaded():

@@ -116,7 +116,7 @@ class DockState:
         return state.normalised()
 
     def save(self, qsettings: QgsSettings | None = None) -> None:
-        qsettings = qsettings or QgsSettings()  # one for all the writes: each new one costs ~0.1 ms
+        qsettings = qsettings or QgsSettings()  # one for all: a dropped one with changes rewrites the file
         for f in fields(self):
             if f.name in _SHARED_FIELDS:
                 continue
@@ -149,10 +149,11 @@ class DockState:
     def sync_backend_settings(self) -> None:
         """Make the plugin-wide settings agree with the form, so the job runner, the reference-data page and
         Processing's defaults reach the same backend; a URL still being typed (invalid) is not written."""
-        settings.ACTIVE_BACKEND.write(self.backend)
+        qsettings = QgsSettings()  # one for both: a dropped QgsSettings with changes rewrites the file (~1 ms)
+        settings.ACTIVE_BACKEND.write(self.backend, qsettings)
         if self.backend in settings.BACKEND_URL_SETTINGS and self.backend_url:
             try:
-                settings.BACKEND_URL_SETTINGS[self.backend].write(self.profile().url)
+                settings.BACKEND_URL_SETTINGS[self.backend].write(self.profile().url, qsettings)
             except InputError:
                 pass  # problems() shows the invalid URL; the last valid one stays in the settings
 

@@ -69,18 +69,6 @@ class BuildInTurns(QObject):
             self.done.emit()
 
 
-def on_a_coming_turn(parent: QObject, work: Callable[[], None]) -> None:
-    """``work`` in a turn of its own, after the paints and the timers already due (a zero-interval timer).
-
-    Why not ``QTimer.singleShot(0, work)``: with Qt 5, PyQt's zero-delay single shot is a queued call, which
-    runs before the due timers and paints, right after the turn that asked for it: the two are one stall.
-    """
-    timer = QTimer(parent, singleShot=True, interval=0)
-    timer.timeout.connect(work)
-    timer.timeout.connect(timer.deleteLater)
-    timer.start()
-
-
 def load_piece(owner: QObject, ui_file: Path, widget: QWidget) -> QWidget:
     """Load one .ui piece into ``widget`` and give ``owner`` an attribute per named object, as ``uic.loadUi``
     on the owner would (the dock's code and tests read ``dock.runButton`` whichever piece it came from)."""

@@ -12,7 +12,7 @@ from functools import partial
 from qgis.core import Qgis
 from qgis.gui import QgsCollapsibleGroupBox
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QDockWidget,
     QGroupBox,
@@ -34,7 +34,7 @@ from ..core.errors import InputError, WorldCerealError
 from .account import AccountPanel
 from .aoi_panel import AoiPanel
 from .backend_choice import BackendChoice
-from .build_turns import BuildInTurns, PaintAhead, load_piece, on_a_coming_turn
+from .build_turns import BuildInTurns, PaintAhead, load_piece
 from .first_run import add_to_dock as add_first_run
 from .fit import fit_form, keep_form_whole
 from .form_panel import FormPanel
@@ -315,19 +315,14 @@ class WorldCerealDock(QDockWidget):
             if request.aoi.area_km2 > settings.MAX_JOB_AREA_KM2.read() or request.aoi.crosses_antimeridian:
                 self._plan_tiled_run(request, profile)
                 return None
-            local_id = self.controller.submit(request, profile)  # listed at once (jobChanged)
+            local_id = self.controller.submit(request, profile)  # listed on the next turn (jobChanged)
             self.jobs.model.know_area(local_id, request.aoi.area_km2)  # no task to measure it while it submits
         except WorldCerealError as err:
             self._notify("WorldCereal", str(err), int(Qgis.MessageLevel.Critical))
             return None
-        on_a_coming_turn(self, partial(self._submitted, local_id))  # the click's turn stays within a frame
+        self.jobs.select_when_listed(local_id)  # in the list's refresh, before the job's task starts (#21)
+        QTimer.singleShot(1000, self.state.save)  # the form for next time: the settings file's rewrite, ~5 ms
         return local_id
-
-    def _submitted(self, local_id: str) -> None:
-        """After Run's turn: the form remembered for next time, the new job selected in the list."""
-        if not self._shut_down:
-            self.state.save()
-            self.jobs.select(local_id)
 
     def _plan_tiled_run(self, request, profile) -> None:
         """Large area: plan the tiles in a task, confirm the cost when it is high, then start the run."""

@@ -75,6 +75,10 @@ class JobsPanel(QObject):
         view.selectionModel().selectionChanged.connect(self.update_buttons)
         for name, button in ACTIONS.items():
             getattr(dock, button).clicked.connect(lambda _checked=False, n=name: self.trigger(n))
+        # many changes in one turn (Run's click, a poll of many jobs): one list refresh, on a turn of its own
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._to_select: str | None = None
+        self._refresh_timer.timeout.connect(self._refresh)
         controller.jobChanged.connect(self._job_changed)
         controller.jobLoaded.connect(self._job_changed)
         self._clock = QTimer(self, interval=1000)
@@ -93,10 +97,18 @@ class JobsPanel(QObject):
             self.ui.jobsView.selectRow(row)
 
     def _job_changed(self, _local_id: str) -> None:
-        current = self.selected()
+        self._refresh_timer.start()
+
+    def select_when_listed(self, local_id: str) -> None:
+        """A job just made (Run): selected by the coming refresh, in the same turn as the list shows it."""
+        self._to_select = local_id
+        self._refresh_timer.start()
+
+    def _refresh(self) -> None:
+        current, self._to_select = self._to_select or getattr(self.selected(), "local_id", None), None
         self.model.refresh()
         if current is not None:
-            self.select(current.local_id)
+            self.select(current)
         self.update_buttons()
 
     def _tick(self) -> None:
@@ -159,6 +171,7 @@ class JobsPanel(QObject):
 
     def shutdown(self) -> None:
         self._clock.stop()
+        self._refresh_timer.stop()
         self.model.shutdown()
         if self.log_dialog is not None:
             self.log_dialog.close()
