@@ -149,7 +149,7 @@ class DockState:
     def sync_backend_settings(self) -> None:
         """Make the plugin-wide settings agree with the form, so the job runner, the reference-data page and
         Processing's defaults reach the same backend; a URL still being typed (invalid) is not written."""
-        qsettings = QgsSettings()  # one for both: a dropped QgsSettings with changes rewrites the file (~1 ms)
+        qsettings = QgsSettings()  # one for both: a dropped QgsSettings with changes rewrites the whole file
         settings.ACTIVE_BACKEND.write(self.backend, qsettings)
         if self.backend in settings.BACKEND_URL_SETTINGS and self.backend_url:
             try:

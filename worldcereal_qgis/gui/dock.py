@@ -321,7 +321,7 @@ class WorldCerealDock(QDockWidget):
             self._notify("WorldCereal", str(err), int(Qgis.MessageLevel.Critical))
             return None
         self.jobs.select_when_listed(local_id)  # in the list's refresh, before the job's task starts (#21)
-        QTimer.singleShot(1000, self.state.save)  # the form for next time: the settings file's rewrite, ~5 ms
+        QTimer.singleShot(1000, self.state.save)  # for next time; rewrites the settings file (200 KB: 5 ms)
         return local_id
 
     def _plan_tiled_run(self, request, profile) -> None:
