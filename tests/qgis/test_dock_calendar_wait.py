@@ -13,6 +13,7 @@ from tests.qgis.test_dock import (  # noqa: F401  (make_dock, real_calendar: fix
     set_extent,
     wait_for,
 )
+from tests.qgis.test_dock_french import french  # noqa: F401  (fixture: QGIS in French)
 from worldcereal_qgis.core import reference_coords
 from worldcereal_qgis.core.seasons import CropCalendar
 
@@ -29,8 +30,7 @@ def _croptype_dock_on_burgundy(make_dock, canvas):  # noqa: F811
     reference_coords.calendar_land_grid.cache_clear()
     set_extent(canvas, BURGUNDY)
     dock = make_dock(year=2023, product="croptype", orbit_mode="DESCENDING")
-    wait_for(lambda: dock.runButton.isEnabled() and dock.seasonNoteLabel.text().startswith("From"),
-             what="Burgundy's seasons, then Run")
+    wait_for(dock.runButton.isEnabled, what="Burgundy's seasons, then Run")  # Run waits for the calendar
     return dock
 
 
@@ -76,3 +76,12 @@ def test_seasons_adjusted_by_hand_still_read_the_land_grid_before_run(make_dock,
     assert _seasons(dock) == adjusted
     assert "Adjusted by hand" in dock.seasonNoteLabel.text()
     assert reference_coords.calendar_land_grid.cache_info().currsize == 1
+
+
+def test_the_wait_for_the_calendar_reads_in_french(make_dock, qgis_iface, real_calendar, french):  # noqa: F811
+    canvas = qgis_iface.mapCanvas()
+    dock = _croptype_dock_on_burgundy(make_dock, canvas)
+    set_extent(canvas, NAKURU)
+    wait_for(lambda: dock.aoi_panel.aoi is not None and dock.aoi_panel.aoi.bbox[1] < 0, what="the Kenyan area")
+    assert problems_text(dock) == "• Lecture du calendrier cultural pour cette zone…"
+    wait_for(dock.runButton.isEnabled, what="Run after the calendar's answer")
